@@ -1,0 +1,60 @@
+"""Every text the user sees, in Bahasa Indonesia (default) and English, from one place: metro_poverty/texts/*.toml.
+
+Each TOML file holds tables keyed by text id, each with `id` and `en` strings:
+
+    [overview.title]
+    id = "Ringkasan"
+    en = "Overview"
+
+Texts may contain str.format fields ({year}); numbers are formatted by metro_poverty.numfmt before they get here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+TEXTS_DIR = Path(__file__).resolve().parent / "texts"
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and set(value) & set(LANGUAGES) and all(isinstance(v, str) for v in value.values()):
+            out[name] = value
+        elif isinstance(value, dict):
+            out.update(_flatten(value, name + "."))
+    return out
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """All texts, keyed by dotted id. A key defined in two files is an error."""
+    texts: dict[str, dict[str, str]] = {}
+    for path in sorted(TEXTS_DIR.glob("*.toml")):
+        with path.open("rb") as fh:
+            for key, value in _flatten(tomllib.load(fh)).items():
+                if key in texts:
+                    raise ValueError(f"text {key!r} is defined twice (second time in {path.name})")
+                texts[key] = value
+    return texts
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **fields) -> str:
+    """The text `key` in `lang`, with fields filled in. Unknown keys show as the key, so a gap is visible, not fatal."""
+    entry = catalogue().get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
+    return text.format(**fields) if fields else text
+
+
+def pick(lang: str, id_text: str | None, en_text: str | None) -> str:
+    """Choose between two columns of bilingual data (e.g. the catalogue's name_id / name_en)."""
+    if lang == "en" and en_text:
+        return en_text
+    return id_text or en_text or ""

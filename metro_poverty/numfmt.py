@@ -1,0 +1,64 @@
+"""Indonesian number formatting, in one place: 1.234,5 and Rp 503.161.
+
+Streamlit's own number formats follow the viewer's browser locale (an English projector laptop
+would show 1,234.5), so numbers are formatted here, in Python, before they reach the page.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def _is_missing(value) -> bool:
+    try:
+        return value is None or (isinstance(value, float) and math.isnan(value)) or value != value
+    except TypeError:
+        return False
+
+
+def number(value, decimals: int = 0, lang: str = "id", missing: str = "–") -> str:
+    """1234.5 -> '1.234,5' (id) or '1,234.5' (en)."""
+    if _is_missing(value):
+        return missing
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text.replace("-", "−") if text.startswith("-") else text
+
+
+def rupiah(value, decimals: int = 0, lang: str = "id", missing: str = "–") -> str:
+    """503161 -> 'Rp 503.161'."""
+    if _is_missing(value):
+        return missing
+    return f"Rp {number(value, decimals, lang)}"
+
+
+def percent(value, decimals: int = 2, lang: str = "id", missing: str = "–") -> str:
+    """6.78 -> '6,78%' (value already in percent)."""
+    if _is_missing(value):
+        return missing
+    return f"{number(value, decimals, lang)}%"
+
+
+def signed(value, decimals: int = 2, lang: str = "id", missing: str = "–") -> str:
+    """A change with its sign: +0,40 / −0,34."""
+    if _is_missing(value):
+        return missing
+    body = number(abs(value), decimals, lang)
+    if round(float(value), decimals) == 0:
+        return f"±{body}"
+    return f"+{body}" if value > 0 else f"−{body}"
+
+
+def with_unit(value, unit: str, decimals: int, lang: str = "id", missing: str = "–") -> str:
+    """Format a value for its catalogue unit: '%' -> 6,78%, 'Rp…' -> Rp 503.161, else '12,07 ribu jiwa'."""
+    if _is_missing(value):
+        return missing
+    if unit == "%":
+        return percent(value, decimals, lang)
+    if unit.startswith("Rp"):
+        rest = unit[2:].strip()
+        return f"{rupiah(value, decimals, lang)}{(' ' + rest) if rest else ''}"
+    if unit in ("", "index", "indeks"):
+        return number(value, decimals, lang)
+    return f"{number(value, decimals, lang)} {unit}"
