@@ -7,6 +7,7 @@ Every SQL statement is a file in queries/, run with bound parameters.
 
 from __future__ import annotations
 
+import json
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -40,9 +41,20 @@ def execute(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
     con.execute(query_text(name), params or None)
 
 
+class StoreMissing(Exception):
+    """No store has been built yet (or its file is gone)."""
+
+
 def store_path() -> Path:
-    """The real file behind the `current` link: a new build gives a new path, hence a new connection."""
-    return paths.CURRENT_STORE.resolve()
+    """The file named by store/CURRENT: a new build gives a new path, hence a new connection."""
+    try:
+        name = json.loads(paths.CURRENT_POINTER.read_text())["file"]
+    except (FileNotFoundError, KeyError, json.JSONDecodeError):
+        raise StoreMissing(str(paths.CURRENT_POINTER)) from None
+    path = paths.STORE_DIR / name
+    if not path.is_file():
+        raise StoreMissing(str(path))
+    return path
 
 
 def read_connection(path: Path | None = None) -> duckdb.DuckDBPyConnection:

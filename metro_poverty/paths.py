@@ -15,5 +15,5 @@ QUERIES_DIR = ROOT / "queries"
 STORE_DIR = Path(os.environ.get("METRO_POVERTY_STORE_DIR", ROOT / "store"))
 BOUNDARIES_DIR = Path(os.environ.get("METRO_POVERTY_BOUNDARIES_DIR", DATA_DIR / "boundaries"))
 
-# The app always opens the store through this link; a build repoints it atomically.
-CURRENT_STORE = STORE_DIR / "current.duckdb"
+# The app opens the store named in this pointer file; a build replaces the pointer atomically.
+CURRENT_POINTER = STORE_DIR / "CURRENT"

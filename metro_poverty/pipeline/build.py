@@ -1,0 +1,190 @@
+"""Build the store: every layer, every check, then an atomic swap.
+
+The new store is written to a new file beside the current one; only when every check has passed is
+the pointer file store/CURRENT replaced (an atomic rename), so a failed build leaves the last good
+store serving. Old store files are removed later, once no app can still be reading them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from metro_poverty import db, paths
+from metro_poverty.i18n import t
+from metro_poverty.pipeline import boundaries as bnd
+from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, harmonize_records, typed
+from metro_poverty.pipeline.manifest import load_manifest
+from metro_poverty.pipeline.problems import WARNING, BuildFailed, Problem, errors
+from metro_poverty.pipeline.published import read_published
+from metro_poverty.pipeline.raw import RawReadError, locate_table, read_rows
+from metro_poverty.pipeline.reference import Reference, check_reference, load_reference
+from metro_poverty.pipeline.validate import validate_table
+
+KEEP_OLD_STORES = 2
+
+
+@dataclass
+class Inputs:
+    data_dir: Path = paths.DATA_DIR
+    boundaries_dir: Path = paths.BOUNDARIES_DIR
+    store_dir: Path = paths.STORE_DIR
+
+    @property
+    def reference_dir(self) -> Path:
+        return self.data_dir / "reference"
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def published_file(self) -> Path:
+        return self.data_dir / "published" / "bps_published_figures.csv"
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    n_observations: int
+    map_kind: str
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def fingerprint(inputs: Inputs) -> str:
+    """Changes whenever an input file, a boundary file, the pipeline code or the store SQL changes."""
+    h = hashlib.sha256()
+    files = sorted(p for p in inputs.data_dir.rglob("*") if p.is_file() and inputs.boundaries_dir not in p.parents)
+    files += sorted(p for p in inputs.boundaries_dir.glob("*") if p.is_file())
+    files += sorted((paths.ROOT / "metro_poverty" / "pipeline").glob("*.py")) + sorted(paths.QUERIES_DIR.glob("store_*.sql"))
+    files += [paths.ROOT / "metro_poverty" / "regions.py"]
+    for p in files:
+        h.update(str(p.name).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def current_pointer(store_dir: Path) -> dict | None:
+    pointer = store_dir / "CURRENT"
+    try:
+        return json.loads(pointer.read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def is_stale(inputs: Inputs) -> bool:
+    info = current_pointer(inputs.store_dir)
+    return info is None or not (inputs.store_dir / info["file"]).is_file() or info.get("fingerprint") != fingerprint(inputs)
+
+
+def collect(inputs: Inputs) -> tuple[Reference, pd.DataFrame, pd.DataFrame, list[Problem]]:
+    """Every layer, in memory: reference, published and OPD observations, boundaries, and all problems."""
+    ref = load_reference(inputs.reference_dir)
+    problems = check_reference(ref)
+    resolver = ref.resolver
+    published, found = read_published(inputs.published_file, resolver, ref.catalogue, ref.units, ref.sources)
+    problems += found
+    frames = [published]
+    for spec in load_manifest(inputs.raw_dir / "manifest.toml"):
+        path = inputs.raw_dir / spec.path
+        if not path.is_file():
+            problems.append(Problem("missing_file", spec.path))
+            continue
+        try:
+            rows, sheet = read_rows(path, spec.path, spec.encoding, spec.sep, spec.sheet)
+            table = locate_table(rows, spec.path, spec.header, spec.header_rows, sheet)
+        except RawReadError as exc:
+            problems.append(exc.problem)
+            continue
+        records, found = validate_table(table, spec)
+        problems += found
+        obs, found = harmonize_records(records, spec, resolver, ref.catalogue, ref.units)
+        problems += found
+        frames.append(obs)
+    observations = typed(pd.concat([f for f in frames if not f.empty], ignore_index=True))
+    observations = pd.concat([observations, aggregate_up(observations, ref.regions, ref.catalogue)], ignore_index=True)
+    if bnd.has_boundary_files(inputs.boundaries_dir):
+        shapes, found = bnd.read_boundaries(inputs.boundaries_dir, ref.regions)
+        problems += found
+    else:
+        shapes = bnd.schematic_tiles(ref.tiles.astype({"col": int, "row": int}), ref.regions)
+    return ref, observations[OBS_COLUMNS], shapes, problems
+
+
+def build(inputs: Inputs | None = None, lang: str = "id") -> BuildResult:
+    """Build a new store file and make it current; raises BuildFailed, leaving the current store untouched."""
+    inputs = inputs or Inputs()
+    started = time.perf_counter()
+    ref, observations, shapes, problems = collect(inputs)
+    if errors(problems):
+        raise BuildFailed(errors(problems))
+    inputs.store_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    final = inputs.store_dir / f"metro-{stamp}.duckdb"
+    tmp = final.with_suffix(".duckdb.tmp")
+    map_kind = shapes.kind.iloc[0] if len(shapes) else "none"
+    info = {"built_at": stamp, "fingerprint": fingerprint(inputs), "map_kind": map_kind, "n_observations": str(len(observations))}
+    try:
+        _write(tmp, ref, observations, shapes, problems, info, lang)
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _point_to(inputs.store_dir, final.name, info["fingerprint"])
+    _remove_old(inputs.store_dir, keep=final.name)
+    return BuildResult(final, len(observations), map_kind, time.perf_counter() - started, [p for p in problems if p.severity == WARNING])
+
+
+def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.DataFrame, problems: list[Problem], info: dict, lang: str) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        db.execute(con, "store_schema")
+        staged = {
+            "regions": ref.regions.replace("", None),
+            "region_aliases": ref.aliases.replace("", None),
+            "indicators": ref.catalogue.replace("", None),
+            "sources": ref.sources.replace("", None),
+            "observations": observations,
+            "boundaries": shapes,
+            "build_info": pd.DataFrame(list(info.items()), columns=["key", "value"]),
+            "build_problems": _problem_rows(problems),
+        }
+        for name, frame in staged.items():
+            con.register(f"staged_{name}", frame)
+        db.execute(con, "store_load")
+        failed = db.run(con, "store_checks").query("n > 0")
+        if len(failed):
+            raise BuildFailed([Problem("store_check_failed", path.name, fields={"check": r.check_name, "count": int(r.n)}) for r in failed.itertuples()])
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def _problem_rows(problems: list[Problem]) -> pd.DataFrame:
+    rows = [[p.severity, p.code, p.file, p.sheet, p.row, p.column, p.value, p.message("id"), p.message("en")] for p in problems]
+    return pd.DataFrame(rows, columns=["severity", "code", "file", "sheet", "row_number", "column_name", "value", "message_id", "message_en"])
+
+
+def _point_to(store_dir: Path, filename: str, fp: str) -> None:
+    pointer = store_dir / "CURRENT"
+    tmp = store_dir / "CURRENT.tmp"
+    tmp.write_text(json.dumps({"file": filename, "fingerprint": fp}))
+    os.replace(tmp, pointer)
+
+
+def _remove_old(store_dir: Path, keep: str) -> None:
+    """Keep the newest few: an app process may still hold a connection to the previous file."""
+    old = sorted((p for p in store_dir.glob("metro-*.duckdb") if p.name != keep), reverse=True)
+    for p in old[KEEP_OLD_STORES - 1 :]:
+        try:
+            p.unlink()
+        except OSError:
+            pass

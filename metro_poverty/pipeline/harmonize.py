@@ -1,0 +1,174 @@
+"""Harmonized layer: validated records -> observations with canonical region codes, catalogue units,
+ratios computed from their counts, checks against the figures a file states, and sub-city values
+summed up to kecamatan and city where every kelurahan is present."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metro_poverty.pipeline.manifest import FileSpec
+from metro_poverty.pipeline.problems import WARNING, Problem
+from metro_poverty.pipeline.validate import ANY_SERIES
+from metro_poverty.regions import RegionResolver
+
+OBS_COLUMNS = ["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator",
+               "source_id", "status", "quality_flag", "note", "origin_file", "origin_line"]
+STATED_TOLERANCE = 0.051  # a stated percentage rounded to one decimal may differ by 0.05
+TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum of its rows by 0.5%
+
+
+def harmonize_records(records: pd.DataFrame, spec: FileSpec, resolver: RegionResolver, catalogue: pd.DataFrame,
+                      units: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    if records.empty:
+        return pd.DataFrame(columns=OBS_COLUMNS), problems
+    totals = records[records.is_total]
+    rows = records[~records.is_total].copy()
+    rows["region_code"] = _resolve(rows, spec.level, resolver, problems)
+    rows = rows[rows.region_code.notna()]
+    rows["value"] = _to_catalogue_units(rows, catalogue, units, problems)
+    rows = rows[rows.value.notna()]
+    wide = _one_row_per_observation(rows, problems)
+    obs = _values(wide, catalogue, problems)
+    problems += _check_stated(wide, obs)
+    problems += _check_totals(totals, rows)
+    obs["source_id"], obs["status"] = spec.source_id, spec.status
+    obs["quality_flag"], obs["note"] = "", ""
+    return obs[OBS_COLUMNS], problems
+
+
+def _resolve(rows: pd.DataFrame, level: str, resolver: RegionResolver, problems: list[Problem]) -> pd.Series:
+    codes = {raw: resolver.resolve(raw, level) for raw in rows.region_raw.unique()}
+    for raw, code in codes.items():
+        if code is None:
+            first = rows[rows.region_raw == raw].iloc[0]
+            hint = resolver.suggest(raw, level)
+            problems.append(Problem("unknown_region" if hint is None else "unknown_region_hint", first.file, row=int(first.line),
+                                    sheet=first.sheet, column=None, value=raw,
+                                    fields={"level": level, "suggestion": resolver.name(hint) if hint else ""}))
+    return rows.region_raw.map(codes)
+
+
+def _to_catalogue_units(rows: pd.DataFrame, catalogue: pd.DataFrame, units: pd.DataFrame, problems: list[Problem]) -> pd.Series:
+    """Values (role 'value') are converted to the catalogue unit; counts and stated % pass unchanged."""
+    target = catalogue.set_index("code")["unit_id"]
+    factors = {(r.unit_as_delivered, r.unit): float(r.factor) for r in units.itertuples(index=False)}
+    out = rows.value.astype(float).copy()
+    for (indicator, unit), idx in rows[rows.role == "value"].groupby(["indicator", "unit"]).groups.items():
+        factor = factors.get((unit, target.get(indicator)))
+        if factor is None:
+            first = rows.loc[idx[0]]
+            problems.append(Problem("unknown_unit", first.file, row=int(first.line), column=first.column, value=unit,
+                                    fields={"expected": target.get(indicator, "?")}))
+            out.loc[idx] = None
+        else:
+            out.loc[idx] = rows.loc[idx, "value"] * factor
+    return out
+
+
+def _one_row_per_observation(rows: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    keys = ["indicator", "region_code", "year", "series"]
+    dup = rows.duplicated(keys + ["role"], keep="first")
+    for r in rows[dup].itertuples():
+        problems.append(Problem("duplicate_row", r.file, row=int(r.line), sheet=r.sheet, value=r.region_raw,
+                                fields={"indicator": r.indicator, "year": r.year}))
+    rows = rows[~dup]
+    wide = rows.pivot_table(index=keys, columns="role", values="value", aggfunc="first").reset_index()
+    origin = rows.groupby(keys).agg(origin_file=("file", "first"), origin_line=("line", "min")).reset_index()
+    wide = wide.merge(origin, on=keys)
+    for role in ("numerator", "denominator", "value", "stated"):
+        if role not in wide:
+            wide[role] = float("nan")
+    return wide
+
+
+def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    meta = catalogue.set_index("code")
+    out = []
+    for r in wide.itertuples(index=False):
+        ind = meta.loc[r.indicator]
+        where = dict(file=r.origin_file, row=int(r.origin_line))
+        value, num, den = r.value, r.numerator, r.denominator
+        if ind.aggregation == "ratio":
+            if pd.isna(num) or pd.isna(den):
+                problems.append(Problem("ratio_incomplete", fields={"indicator": r.indicator}, **where))
+                continue
+            if den == 0 or num > den:
+                problems.append(Problem("ratio_invalid", value=f"{num:g}/{den:g}", fields={"indicator": r.indicator}, **where))
+                continue
+            value = 100.0 * num / den
+        elif pd.isna(value):
+            continue
+        if not _in_range(value, ind):
+            problems.append(Problem("out_of_range", value=f"{value:g}", fields={"indicator": r.indicator, "min": ind.min_value, "max": ind.max_value}, **where))
+            continue
+        out.append([r.indicator, r.region_code, int(r.year), r.series, float(value), num, den, r.origin_file, int(r.origin_line)])
+    return pd.DataFrame(out, columns=["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator", "origin_file", "origin_line"])
+
+
+def _in_range(value: float, ind) -> bool:
+    lo = pd.to_numeric(ind.min_value, errors="coerce")
+    hi = pd.to_numeric(ind.max_value, errors="coerce")
+    return not ((pd.notna(lo) and value < lo) or (pd.notna(hi) and value > hi))
+
+
+def _check_stated(wide: pd.DataFrame, obs: pd.DataFrame) -> list[Problem]:
+    stated = wide[wide.stated.notna()].rename(columns={"indicator": "indicator_code", "year": "period"})
+    merged = stated.merge(obs, on=["indicator_code", "region_code", "period", "series"], suffixes=("_stated", ""))
+    off = merged[(merged.stated - merged.value).abs() > STATED_TOLERANCE]
+    return [Problem("stated_differs", r.origin_file, row=int(r.origin_line), severity=WARNING, value=f"{r.stated:g}",
+                    fields={"computed": f"{r.value:.2f}", "indicator": r.indicator_code}) for r in off.itertuples()]
+
+
+def _check_totals(totals: pd.DataFrame, rows: pd.DataFrame) -> list[Problem]:
+    out = []
+    if totals.empty:
+        return out
+    counted = rows[rows.role != "stated"]
+    sums = counted.groupby(["indicator", "year", "series", "role"]).value.sum()
+    any_series = counted.groupby(["indicator", "year", "role"]).value.sum()
+    for r in totals[totals.role != "stated"].itertuples():
+        if r.series == ANY_SERIES:
+            expected = any_series.get((r.indicator, r.year, r.role))
+        else:
+            expected = sums.get((r.indicator, r.year, r.series, r.role))
+        if expected is None or abs(r.value - expected) > TOTAL_TOLERANCE * max(abs(expected), 1):
+            out.append(Problem("total_differs", r.file, row=int(r.line), column=r.column, severity=WARNING, value=f"{r.value:g}",
+                               fields={"sum": "–" if expected is None else f"{expected:g}"}))
+    return out
+
+
+def aggregate_up(obs: pd.DataFrame, regions: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Kecamatan and city values from complete sets of kelurahan, for indicators that add up.
+
+    A ratio is re-computed from summed numerators and denominators (never an average of rates);
+    a kecamatan or the city is left as a gap when any of its kelurahan is missing.
+    """
+    additive = catalogue.loc[catalogue.aggregation.isin(["ratio", "sum"]), ["code", "aggregation"]].rename(columns={"code": "indicator_code"})
+    kel = regions[regions.level == "kelurahan"][["region_code", "parent_code"]]
+    base = typed(obs).merge(additive, on="indicator_code").merge(kel, on="region_code")
+    if base.empty:
+        return pd.DataFrame(columns=OBS_COLUMNS)
+    n_kel = kel.groupby("parent_code").size()
+    keys = ["indicator_code", "period", "series", "source_id", "status", "aggregation"]
+    kec = _sum_groups(base, keys + ["parent_code"])
+    kec = kec[kec.n == kec.parent_code.map(n_kel)].rename(columns={"parent_code": "region_code"})
+    city = _sum_groups(base, keys)
+    city = city[city.n == len(kel)].assign(region_code=regions.loc[regions.level == "city", "region_code"].iloc[0])
+    out = pd.concat([kec, city], ignore_index=True)
+    ratio = out.aggregation == "ratio"
+    out.loc[ratio, "value"] = 100.0 * out.loc[ratio, "numerator"] / out.loc[ratio, "denominator"]
+    out.loc[out.aggregation == "sum", ["numerator", "denominator"]] = float("nan")
+    out["quality_flag"], out["note"] = "aggregated", "aggregated from kelurahan"
+    return out[OBS_COLUMNS]
+
+
+def typed(obs: pd.DataFrame) -> pd.DataFrame:
+    """Observations with the store's column types (frames built row by row come out as objects)."""
+    return obs.astype({"value": float, "numerator": float, "denominator": float, "period": int, "origin_line": "Int64"})
+
+
+def _sum_groups(base: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return base.groupby(keys, dropna=False).agg(value=("value", "sum"), numerator=("numerator", "sum"), denominator=("denominator", "sum"),
+                                                n=("region_code", "nunique"), origin_file=("origin_file", "first"),
+                                                origin_line=("origin_line", "min")).reset_index()

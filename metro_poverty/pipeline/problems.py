@@ -1,0 +1,59 @@
+"""A problem found in an input: where (file, sheet, row, column), what was found, what was expected.
+
+Rows are numbered as a person sees them in a spreadsheet or text editor (1-based, title rows counted),
+so a data officer can go straight to the cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from metro_poverty.i18n import t
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # a key under pipeline.problem.* in the texts
+    file: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    severity: str = ERROR
+    fields: dict = field(default_factory=dict, hash=False, compare=False)
+    sheet: str | None = None
+
+    def message(self, lang: str = "id") -> str:
+        where = [t("pipeline.where.file", lang, file=self.file)]
+        if self.sheet:
+            where.append(t("pipeline.where.sheet", lang, sheet=self.sheet))
+        if self.row is not None:
+            where.append(t("pipeline.where.row", lang, row=self.row))
+        if self.column:
+            where.append(t("pipeline.where.column", lang, column=self.column))
+        found = "" if self.value is None else t("pipeline.where.found", lang, value=_short(self.value))
+        body = t(f"pipeline.problem.{self.code}", lang, **self.fields)
+        kind = t(f"pipeline.severity.{self.severity}", lang)
+        return f"{kind}: {', '.join(where)}: {body}{found}"
+
+
+def _short(value: str, limit: int = 60) -> str:
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class BuildFailed(Exception):
+    """Raised with every error found, so one run reports them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s)")
+
+    def report(self, lang: str = "id") -> str:
+        return "\n".join(p.message(lang) for p in self.problems)
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]

@@ -1,0 +1,60 @@
+"""Published figures (BPS and other producers), as transcribed with their sources, into observations.
+
+The same checks as for OPD files apply: known indicator, region, unit and source, a number, a year,
+a status from the vocabulary. Units are converted to the catalogue's (juta jiwa -> ribu jiwa).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from metro_poverty.pipeline.harmonize import OBS_COLUMNS
+from metro_poverty.pipeline.manifest import STATUSES
+from metro_poverty.pipeline.numbers import parse_number, parse_year
+from metro_poverty.pipeline.problems import Problem
+from metro_poverty.regions import RegionResolver
+
+REQUIRED = ["region", "indicator", "year", "value", "unit", "source_id", "status", "flag", "series", "note"]
+LEVELS = ("city", "province", "country")
+
+
+def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame, units: pd.DataFrame,
+                   sources: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    name = path.name
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in REQUIRED if c not in table.columns]
+    if missing:
+        return pd.DataFrame(columns=OBS_COLUMNS), [Problem("missing_column", name, fields={"column": ", ".join(missing), "found": ", ".join(table.columns)})]
+    unit_of = catalogue.set_index("code")["unit_id"]
+    factors = {(r.unit_as_delivered, r.unit): float(r.factor) for r in units.itertuples(index=False)}
+    known_sources = set(sources.source_id)
+    problems, out = [], []
+    for i, r in enumerate(table.itertuples(index=False), start=2):  # row 1 is the header
+        where = dict(file=name, row=i)
+        code = next((c for c in (resolver.resolve(r.region, lvl) for lvl in LEVELS) if c), None)
+        checks = [
+            (code is None, "unknown_region", "region", r.region, {"level": "/".join(LEVELS), "suggestion": ""}),
+            (r.indicator not in unit_of.index, "unknown_indicator", "indicator", r.indicator, {}),
+            (r.source_id not in known_sources, "unknown_source", "source_id", r.source_id, {}),
+            (r.status not in STATUSES, "bad_status", "status", r.status, {"expected": ", ".join(STATUSES)}),
+        ]
+        bad = [Problem(c, column=col, value=v, fields=f, **where) for failed, c, col, v, f in checks if failed]
+        if r.indicator in unit_of.index and (r.unit, unit_of[r.indicator]) not in factors:
+            bad.append(Problem("unknown_unit", column="unit", value=r.unit, fields={"expected": unit_of[r.indicator]}, **where))
+        try:
+            year, value = parse_year(r.year), parse_number(r.value)
+            if value is None:
+                raise ValueError
+        except ValueError:
+            bad.append(Problem("not_a_number", column="year/value", value=f"{r.year} / {r.value}", **where))
+        problems += bad
+        if not bad:
+            factor = factors[(r.unit, unit_of[r.indicator])]
+            out.append([r.indicator, code, year, r.series, value * factor, None, None, r.source_id, r.status, r.flag, r.note, name, i])
+    obs = pd.DataFrame(out, columns=OBS_COLUMNS)
+    dup = obs.duplicated(["indicator_code", "region_code", "period", "series", "source_id"])
+    problems += [Problem("duplicate_row", name, row=int(r.origin_line), value=r.region_code, fields={"indicator": r.indicator_code, "year": r.period})
+                 for r in obs[dup].itertuples()]
+    return obs[~dup], problems

@@ -1,0 +1,109 @@
+"""Read a raw file as delivered: CSV (any separator, decimal mark, encoding) or Excel, with title rows
+above the header and headers spread over merged cells. Nothing is interpreted here but the layout."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from metro_poverty.pipeline.problems import Problem
+
+
+@dataclass
+class RawTable:
+    """Cells under the header, each row with the line number a person would see."""
+
+    file: str
+    sheet: str | None
+    columns: list[str]
+    rows: list[list]
+    lines: list[int]
+
+
+class RawReadError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.code)
+
+
+def label_key(text) -> str:
+    """Header labels compared loosely: case, spacing and line breaks do not matter."""
+    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+
+
+def read_rows(path: Path, name: str, encoding: str = "utf-8", sep: str | None = None, sheet: str | None = None) -> tuple[list[list], str | None]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path, name, sheet)
+    return _csv_rows(path, name, encoding, sep), None
+
+
+def _csv_rows(path: Path, name: str, encoding: str, sep: str | None) -> list[list]:
+    data = path.read_bytes()
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise RawReadError(Problem("encoding", name, fields={"encoding": encoding}, value=repr(data[exc.start : exc.start + 8]))) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if sep is None:
+        sep = sniff_separator(text)
+    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
+
+
+def sniff_separator(text: str) -> str:
+    """`;` when it splits more lines into several cells than `,` does (decimal commas fool csv.Sniffer)."""
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    semi = sum(ln.count(";") >= 2 for ln in lines)
+    comma = sum(ln.count(",") >= 2 for ln in lines)
+    return ";" if semi >= comma and semi > 0 else ","
+
+
+def _xlsx_rows(path: Path, name: str, sheet: str | None) -> tuple[list[list], str]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise RawReadError(Problem("unreadable_excel", name, value=type(exc).__name__)) from None
+    ws = wb[sheet] if sheet else wb.worksheets[0]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        top_left = ws.cell(merged.min_row, merged.min_col).value
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) and rows[r - 1][c - 1] is None:
+                    # the header of a merged block applies to every column under it
+                    rows[r - 1][c - 1] = top_left if r == merged.min_row else None
+    return rows, ws.title
+
+
+def locate_table(rows: list[list], name: str, marker: str, header_rows: int = 1, sheet: str | None = None) -> RawTable:
+    """Find the header row by its marker label, join multi-row headers, keep the rows below it."""
+    key = label_key(marker)
+    for i, row in enumerate(rows):
+        if any(label_key(c) == key for c in row):
+            break
+    else:
+        raise RawReadError(Problem("header_not_found", name, sheet=sheet, fields={"marker": marker}))
+    columns = _join_header(rows[i : i + header_rows])
+    body = rows[i + header_rows :]
+    kept, lines = [], []
+    for offset, row in enumerate(body):
+        if all(c is None or str(c).strip() == "" for c in row):
+            continue
+        kept.append(list(row) + [None] * (len(columns) - len(row)))
+        lines.append(i + header_rows + offset + 1)
+    return RawTable(name, sheet, columns, kept, lines)
+
+
+def _join_header(header: list[list]) -> list[str]:
+    width = max(len(r) for r in header)
+    parts = [[str(c).strip() if c is not None else "" for c in r] + [""] * (width - len(r)) for r in header]
+    for r in parts[:-1]:  # upper header rows: a label spans the empty cells to its right (merged cells)
+        for c in range(1, width):
+            if not r[c] and r[c - 1] and parts[-1][c]:
+                r[c] = r[c - 1]
+    return [" ".join(p for p in (r[c] for r in parts) if p) for c in range(width)]

@@ -1,0 +1,122 @@
+"""Validated layer: a raw table, read with its manifest spec, as long records with types checked.
+
+One record per (row, measure): region as written, year, series, indicator, role, value, and where it
+came from. Every cell that cannot be read becomes a Problem naming its file, row and column.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metro_poverty.pipeline.manifest import FileSpec, Measure
+from metro_poverty.pipeline.numbers import parse_number, parse_year
+from metro_poverty.pipeline.problems import Problem
+from metro_poverty.pipeline.raw import RawTable, label_key
+from metro_poverty.regions import is_total_label
+
+ANY_SERIES = "*"  # a total row that leaves the series cell empty adds up its rows of every series
+RECORD_COLUMNS = ["file", "sheet", "line", "column", "region_raw", "is_total", "year", "series", "indicator", "role", "unit", "value"]
+
+
+def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    index = {label_key(c): i for i, c in enumerate(table.columns)}
+    slots = _measure_slots(table, spec, index, problems)
+    fixed = _column(index, spec.region_column, table, problems, required=True)
+    label = _column(index, spec.label_column, table, problems) if spec.label_column else None
+    year_col = _column(index, spec.year_column, table, problems, required=True) if spec.year_column else None
+    series_col = _column(index, spec.series_column, table, problems, required=True) if spec.series_column else None
+    split_col = _column(index, spec.split_column, table, problems, required=True) if spec.split_column else None
+    if any(p.code == "missing_column" for p in problems):
+        return pd.DataFrame(columns=RECORD_COLUMNS), problems
+
+    records = []
+    for row, line in zip(table.rows, table.lines):
+        where = dict(file=table.file, sheet=table.sheet, row=line)
+        region = row[fixed]
+        total = is_total_label(region) or (label is not None and is_total_label(row[label]))
+        if (region is None or str(region).strip() == "") and not total:
+            problems.append(Problem("empty_region", column=spec.region_column, **where))
+            continue
+        year = _row_year(row, spec, year_col, where, problems)
+        series = ANY_SERIES if total and series_col is not None and not str(row[series_col] or "").strip() else _row_series(row, spec, series_col, where, problems)
+        split = label_key(row[split_col]) if split_col is not None else None
+        for measure, col, slot_year in slots:
+            if measure.when is not None and label_key(measure.when) != split:
+                continue
+            value = _cell_number(row[col], spec, table.columns[col], where, problems, measure)
+            y = slot_year if slot_year is not None else year
+            if value is None or y is None or series is None:
+                continue
+            records.append([table.file, table.sheet, line, table.columns[col], "" if total else str(region).strip(), total, y, series,
+                            measure.indicator, measure.role, measure.unit, value])
+    return pd.DataFrame(records, columns=RECORD_COLUMNS), problems
+
+
+def _measure_slots(table: RawTable, spec: FileSpec, index: dict, problems: list[Problem]) -> list[tuple[Measure, int, int | None]]:
+    """(measure, column index, year from a wide header or None) for every number to read."""
+    slots = []
+    if spec.wide_regex is not None:
+        for i, col in enumerate(table.columns):
+            m = spec.wide_regex.match(col)
+            if not m:
+                continue
+            for measure in spec.measures:
+                if measure.measure == m.group("measure"):
+                    slots.append((measure, i, int(m.group("year"))))
+        if not slots:
+            problems.append(Problem("missing_column", table.file, sheet=table.sheet, fields={"column": spec.wide_pattern}))
+        return slots
+    for measure in spec.measures:
+        i = _column(index, measure.column, table, problems, required=True)
+        if i is not None:
+            slots.append((measure, i, None))
+    return slots
+
+
+def _column(index: dict, name: str | None, table: RawTable, problems: list[Problem], required: bool = False) -> int | None:
+    if name is None:
+        return None
+    i = index.get(label_key(name))
+    if i is None and required and not any(p.code == "missing_column" and p.fields.get("column") == name for p in problems):
+        problems.append(Problem("missing_column", table.file, sheet=table.sheet, fields={"column": name, "found": ", ".join(table.columns)}))
+    return i
+
+
+def _row_year(row, spec: FileSpec, col, where, problems) -> int | None:
+    if spec.year is not None:
+        return spec.year
+    if col is None:
+        return None
+    try:
+        return parse_year(row[col])
+    except ValueError:
+        problems.append(Problem("bad_year", column=spec.year_column, value=str(row[col]), **where))
+        return None
+
+
+def _row_series(row, spec: FileSpec, col, where, problems) -> str | None:
+    if col is None:
+        return spec.series
+    raw = str(row[col] or "").strip()
+    if raw in spec.series_map:
+        return spec.series_map[raw]
+    problems.append(Problem("unknown_series", column=spec.series_column, value=raw, fields={"expected": ", ".join(spec.series_map)}, **where))
+    return None
+
+
+def _cell_number(cell, spec: FileSpec, column: str, where, problems, measure: Measure) -> float | None:
+    try:
+        value = parse_number(cell, spec.decimal)
+    except ValueError:
+        problems.append(Problem("not_a_number", column=column, value=str(cell), **where))
+        return None
+    if value is None:
+        return None
+    if value < 0:
+        problems.append(Problem("negative", column=column, value=str(cell), **where))
+        return None
+    if measure.unit == "%" and value > 100:
+        problems.append(Problem("percent_over_100", column=column, value=str(cell), **where))
+        return None
+    return value

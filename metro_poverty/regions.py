@@ -1,0 +1,79 @@
+"""Region names and codes as sources write them, resolved to the canonical Kemendagri code.
+
+Resolution goes through the explicit alias table (data/reference/region_aliases.csv), within the
+level a file declares, because one name can mean two places ("Metro" is a kelurahan and the city).
+Codes are read by their shape: dotted 18.72.01.1001 is Kemendagri, digits-only is BPS. A Kemendagri
+code written without dots (1872011001) is therefore read as a BPS code, as BPS files write them; the
+two systems number kecamatan differently, so that reading matters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+import pandas as pd
+
+_PREFIXES = re.compile(r"^(kecamatan|kec|kelurahan|kel|desa|kota|kabupaten|kab|provinsi|prov)\b\.?\s*", re.IGNORECASE)
+_KEMENDAGRI = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+_BPS = re.compile(r"^\d{2}(\d{2}(\d{3}(\d{3})?)?)?$")
+TOTAL_LABELS = {"jumlah", "total", "jumlahtotal", "grandtotal", "kotametro", "jumlahkota", "jumlahkotametro", "totalkota", "totalkotametro"}
+
+
+def name_key(text) -> str:
+    """A loose key for names: no accents, case, prefixes ("Kec.", "Kel."), spaces or punctuation."""
+    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    text = re.sub(r"\s+", " ", text).strip()
+    while True:
+        stripped = _PREFIXES.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def code_key(text) -> str | None:
+    """The code as written when the cell looks like a region code in either system, else None."""
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    s = str(text or "").strip()
+    return s if _KEMENDAGRI.match(s) or _BPS.match(s) else None
+
+
+def is_total_label(text) -> bool:
+    """'Jumlah', 'TOTAL', 'Kota Metro', 'Jumlah Kota Metro' mark a total row in a sub-city file."""
+    raw = re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKD", str(text or "")).casefold())
+    return raw in TOTAL_LABELS
+
+
+class RegionResolver:
+    """Looks names and codes up in the alias table, by level."""
+
+    def __init__(self, regions: pd.DataFrame, aliases: pd.DataFrame):
+        self.regions = regions
+        self._codes: dict[tuple[str, str], str] = {}
+        self._names: dict[tuple[str, str], str] = {}
+        for row in aliases.itertuples(index=False):
+            if row.kind in ("kemendagri_code", "bps_code"):
+                self._codes[(row.alias, row.level)] = row.region_code
+            else:
+                self._names[(name_key(row.alias), row.level)] = row.region_code
+
+    def resolve(self, text, level: str) -> str | None:
+        code = code_key(text)
+        if code is not None:
+            return self._codes.get((code, level))
+        key = name_key(text)
+        return self._names.get((key, level)) if key else None
+
+    def suggest(self, text, level: str, cutoff: float = 0.75) -> str | None:
+        """The closest known name at this level, for a near miss (a typo) the officer may confirm."""
+        key = name_key(text)
+        candidates = {k: code for (k, lvl), code in self._names.items() if lvl == level}
+        match = difflib.get_close_matches(key, list(candidates), n=1, cutoff=cutoff)
+        return candidates[match[0]] if match else None
+
+    def name(self, code: str) -> str:
+        hit = self.regions.loc[self.regions.region_code == code, "name"]
+        return hit.iloc[0] if len(hit) else code

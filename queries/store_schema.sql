@@ -1,0 +1,126 @@
+-- The store's tables and views. No parameters. Run once on a new, empty store file.
+
+create table regions (
+    region_code varchar primary key,  -- Kemendagri code, the canonical key
+    bps_code varchar,
+    name varchar not null,
+    level varchar not null,            -- country | province | city | kecamatan | kelurahan
+    parent_code varchar,
+    area_km2_official double,
+    area_note varchar,
+    postal_code varchar,
+    sort_order integer
+);
+
+create table region_aliases (
+    alias varchar not null,
+    level varchar not null,
+    region_code varchar not null,
+    kind varchar not null,
+    note varchar
+);
+
+create table indicators (
+    code varchar primary key,
+    dimension varchar not null,
+    name_id varchar not null, name_en varchar not null,
+    short_id varchar not null, short_en varchar not null,
+    concept_id varchar not null, concept_en varchar not null,
+    definition_id varchar not null, definition_en varchar not null,
+    formula varchar not null,
+    unit_id varchar not null, unit_en varchar not null,
+    decimals integer not null,
+    polarity varchar not null,         -- higher_worse | higher_better | neutral
+    producer varchar not null,
+    source varchar not null,
+    frequency_id varchar not null, frequency_en varchar not null,
+    lowest_level varchar not null,
+    measure_kind varchar not null,     -- survey_estimate | admin_record | register_count
+    aggregation varchar not null,      -- ratio | sum | none
+    min_value double, max_value double,
+    target double, target_year integer, target_note varchar,
+    related varchar
+);
+
+create table sources (
+    source_id varchar primary key,
+    title varchar not null,
+    publisher varchar not null,
+    reference varchar,
+    published_date varchar,
+    kind varchar not null,             -- published | illustrative
+    note varchar
+);
+
+create table observations (
+    indicator_code varchar not null,
+    region_code varchar not null,
+    period integer not null,
+    series varchar not null,           -- a method break starts a new series; lines never cross it
+    value double not null,
+    numerator double,
+    denominator double,
+    source_id varchar not null,
+    status varchar not null,           -- official | provisional | illustrative
+    quality_flag varchar,              -- derived | unverified | conflict | aggregated
+    note varchar,
+    origin_file varchar,
+    origin_line integer
+);
+
+create table boundaries (
+    region_code varchar not null,
+    level varchar not null,
+    geometry_json varchar not null,    -- GeoJSON geometry, exterior rings clockwise (Vega-Lite)
+    label_lon double,
+    label_lat double,
+    kind varchar not null              -- boundary | schematic
+);
+
+create table build_info (
+    key varchar primary key,
+    value varchar
+);
+
+create table build_problems (
+    severity varchar, code varchar, file varchar, sheet varchar, row_number integer,
+    column_name varchar, value varchar, message_id varchar, message_en varchar
+);
+
+-- One value per indicator, region, period and series: official before provisional, and a figure
+-- flagged as conflicting only when nothing else exists. Illustrative values (and their kecamatan and
+-- city sums) are kept apart from published ones, so a made-up figure never fills a published gap.
+-- The others stay in `observations` for the reconciliation view.
+create view observation_best as
+with ranked as (
+    select
+        o.*,
+        row_number() over (
+            partition by indicator_code, region_code, period, series, status = 'illustrative'
+            order by
+                case status when 'official' then 1 when 'provisional' then 2 else 3 end,
+                case when quality_flag = 'conflict' then 1 else 0 end,
+                source_id
+        ) as preference
+    from observations as o
+)
+select * exclude (preference) from ranked where preference = 1;
+
+create view observation_labeled as
+with joined as (
+    select
+        b.*,
+        r.name as region_name,
+        r.level as region_level,
+        r.parent_code,
+        i.dimension,
+        i.measure_kind,
+        s.title as source_title,
+        s.publisher as source_publisher,
+        s.reference as source_reference
+    from observation_best as b
+    join regions as r using (region_code)
+    join indicators as i on i.code = b.indicator_code
+    join sources as s using (source_id)
+)
+select * from joined;
