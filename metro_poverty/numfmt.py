@@ -58,7 +58,7 @@ def with_unit(value, unit: str, decimals: int, lang: str = "id", missing: str = 
         return percent(value, decimals, lang)
     if unit.startswith("Rp"):
         rest = unit[2:].strip()
-        return f"{rupiah(value, decimals, lang)}{(' ' + rest) if rest else ''}"
+        return f"{rupiah(value, decimals, lang)}{rest if rest.startswith('/') else (' ' + rest if rest else '')}"
     if unit in ("", "index", "indeks"):
         return number(value, decimals, lang)
     return f"{number(value, decimals, lang)} {unit}"

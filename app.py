@@ -1,0 +1,25 @@
+"""Router and frame: page config, the controls every page shares, and the list of pages.
+
+Pages live in views/, not pages/: Streamlit still auto-discovers a pages/ folder, and a shared link
+to a sub-page opened first on a fresh server would then skip this frame (see README).
+"""
+
+import streamlit as st
+
+from metro_poverty.i18n import t
+from metro_poverty.ui import frame, url
+
+st.set_page_config(page_title="Kemiskinan Kota Metro", page_icon=":material/insights:", layout="wide")
+url.begin()
+frame.ensure_store()
+lang, _ = frame.shared_controls()
+
+pages = {
+    t("nav.section_main", lang): [
+        st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", url_path="ringkasan", default=True),
+    ],
+}
+page = st.navigation(pages)
+page.run()
+frame.footer()
+url.publish()

@@ -1,0 +1,122 @@
+"""The indicator catalogue as objects: names, units, formats and polarity, in either language.
+
+Labels, number formats, colours and definitions on every page come from here, so an indicator
+added to data/reference/indicators.csv needs no code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metro_poverty import numfmt
+from metro_poverty.i18n import pick
+
+DIMENSIONS = ("income", "education", "health", "basic_services", "composite")
+SUB_CITY_LEVELS = ("kelurahan", "kecamatan")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    meta: dict
+
+    def _text(self, field: str, lang: str) -> str:
+        return pick(lang, self.meta.get(f"{field}_id"), self.meta.get(f"{field}_en"))
+
+    def name(self, lang: str) -> str:
+        return self._text("name", lang)
+
+    def short(self, lang: str) -> str:
+        return self._text("short", lang)
+
+    def unit(self, lang: str) -> str:
+        return self._text("unit", lang)
+
+    def definition(self, lang: str) -> str:
+        return self._text("definition", lang)
+
+    def concept(self, lang: str) -> str:
+        return self._text("concept", lang)
+
+    def frequency(self, lang: str) -> str:
+        return self._text("frequency", lang)
+
+    @property
+    def dimension(self) -> str:
+        return self.meta["dimension"]
+
+    @property
+    def decimals(self) -> int:
+        return int(self.meta["decimals"])
+
+    @property
+    def polarity(self) -> str:
+        return self.meta["polarity"]
+
+    @property
+    def measure_kind(self) -> str:
+        return self.meta["measure_kind"]
+
+    @property
+    def is_survey_estimate(self) -> bool:
+        """A BPS-style macro estimate (no names, city level at best), as opposed to records or registers."""
+        return self.measure_kind == "survey_estimate"
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        levels = self.meta.get("levels")
+        return tuple(levels) if levels is not None and not isinstance(levels, float) else ()
+
+    @property
+    def map_levels(self) -> tuple[str, ...]:
+        return tuple(lvl for lvl in SUB_CITY_LEVELS if lvl in self.levels)
+
+    @property
+    def target(self) -> float | None:
+        value = self.meta.get("target")
+        return None if value is None or pd.isna(value) else float(value)
+
+    def fmt(self, value, lang: str = "id", with_unit: bool = True) -> str:
+        """The value in the catalogue's decimals and unit, Indonesian style by default."""
+        if not with_unit:
+            return numfmt.number(value, self.decimals, lang)
+        return numfmt.with_unit(value, self.unit(lang), self.decimals, lang)
+
+    def fmt_compact(self, value, lang: str = "id") -> str:
+        """The value with only a short unit mark (6,78% · Rp 503.161 · 12,07); the rest goes in the label."""
+        unit = self.unit(lang)
+        if unit == "%":
+            return numfmt.percent(value, self.decimals, lang)
+        if unit.startswith("Rp"):
+            return numfmt.rupiah(value, self.decimals, lang)
+        return numfmt.number(value, self.decimals, lang)
+
+    def label_unit(self, lang: str = "id") -> str:
+        """The part of the unit that fmt_compact leaves out: 'ribu jiwa', 'Rp/kapita/bulan', '' for %."""
+        unit = self.unit(lang)
+        return "" if unit in ("%", "indeks", "index") else unit
+
+    @property
+    def delta_color(self) -> str:
+        """For st.metric: a fall is good news when higher is worse."""
+        return {"higher_worse": "inverse", "higher_better": "normal"}.get(self.polarity, "off")
+
+    def is_better(self, new: float, old: float) -> bool | None:
+        if self.polarity == "neutral" or new == old:
+            return None
+        return (new < old) if self.polarity == "higher_worse" else (new > old)
+
+
+def catalogue_from_frame(frame: pd.DataFrame) -> dict[str, Indicator]:
+    return {row["code"]: Indicator(row["code"], row) for row in frame.to_dict("records")}
+
+
+def by_dimension(catalogue: dict[str, Indicator], dimension: str) -> list[Indicator]:
+    return [ind for ind in catalogue.values() if ind.dimension == dimension]
+
+
+def mappable(catalogue: dict[str, Indicator]) -> list[Indicator]:
+    """Indicators with values below the city, i.e. that can be drawn on a kelurahan or kecamatan map."""
+    return [ind for ind in catalogue.values() if ind.map_levels]

@@ -1,0 +1,57 @@
+"""Colours, type sizes and number locale for every chart, in one place.
+
+Worse is always the same hue across the app: dark red. For an indicator where higher is worse the
+ramp runs light -> dark red with the value; where higher is better it runs the other way. Neutral
+indicators (the poverty line) use blues, which say nothing about good or bad.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+WORSE_RAMP = {  # ColorBrewer OrRd, light (better) to dark (worse)
+    3: ["#fee8c8", "#fdbb84", "#e34a33"],
+    4: ["#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f"],
+    5: ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"],
+}
+NEUTRAL_RAMP = {
+    3: ["#deebf7", "#9ecae1", "#3182bd"],
+    4: ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"],
+    5: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
+}
+NO_DATA = "#d9d9d9"
+SELECTED_STROKE = "#111111"
+BETTER = "#1a7f37"  # only for "improved" marks in comparisons; worse stays red
+WORSE = "#b30000"
+AREA_COLORS = {"18.72": "#0B4F8A", "18": "#E08E0B", "00": "#6B6B6B"}  # Metro, Lampung, Indonesia
+
+INK = "#111111"  # dark text: Streamlit's grey chart text is too faint on a projector
+FONT = "Source Sans Pro, Arial, sans-serif"  # Streamlit bundles Source Sans; nothing is fetched
+LABEL_SIZE = 15
+TITLE_SIZE = 17
+
+NUMBER_LOCALES = {
+    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp ", ""]},
+}
+
+
+def ramp(polarity: str, k: int) -> list[str]:
+    """k colours (1-5) ordered by ascending value, so the worst class is always the darkest red."""
+    palette = NEUTRAL_RAMP if polarity == "neutral" else WORSE_RAMP
+    colours = palette[max(3, min(5, k))]
+    if k < 3:
+        colours = [colours[1]] if k == 1 else [colours[0], colours[2]]
+    return list(reversed(colours)) if polarity == "higher_better" else list(colours)
+
+
+def configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """Projector-readable type and the number locale of the UI language."""
+    return (
+        chart.configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["id"])}, font=FONT)
+        .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, gridColor="#e6e6e6", labelColor=INK, titleColor=INK)
+        .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, symbolSize=220, labelLimit=360, titleLimit=400,
+                          labelColor=INK, titleColor=INK)
+        .configure_title(fontSize=TITLE_SIZE, anchor="start")
+        .configure_view(strokeWidth=0)
+    )

@@ -1,0 +1,56 @@
+"""Trend lines over the years that break at gaps and never cross a series break (a method change)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from metro_poverty.catalog import Indicator
+from metro_poverty.i18n import t
+
+
+def with_gaps(frame: pd.DataFrame, group: list[str]) -> pd.DataFrame:
+    """Insert empty years inside each line so Vega-Lite breaks the line there instead of bridging it."""
+    parts = []
+    for _, part in frame.groupby(group, dropna=False, sort=False):
+        years = range(int(part.period.min()), int(part.period.max()) + 1)
+        filled = part.set_index("period").reindex(years)
+        filled[group] = part[group].iloc[0].values
+        parts.append(filled.rename_axis("period").reset_index())
+    return pd.concat(parts, ignore_index=True) if parts else frame
+
+
+def line_key(frame: pd.DataFrame) -> pd.Series:
+    """Lines are drawn per region, series and kind of source: published and illustrative never join."""
+    kind = frame["status"].eq("illustrative").map({True: "illustrative", False: "published"})
+    return frame["region_name"].astype(str) + "|" + frame["series"].fillna("").astype(str) + "|" + kind
+
+
+def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
+          title: str | None = None, target: float | None = None) -> alt.LayerChart:
+    """frame: region_name, period, value, series, status (one row per point)."""
+    data = frame.copy()
+    data["line"] = line_key(data)
+    data["value_text"] = [ind.fmt(v, lang) for v in data.value]
+    data["status_text"] = [t(f"status.{s}", lang) for s in data.status]
+    data = with_gaps(data, ["line", "region_name", "series", "status"])
+    names = list(dict.fromkeys(frame.region_name))
+    scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
+    x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=0))
+    y = alt.Y("value:Q", title=f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False))
+    color = alt.Color("region_name:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelFontSize=15))
+    tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
+               alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
+    base = alt.Chart(data).encode(x=x, y=y, color=color, detail="line:N")
+    lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
+    points = base.mark_point(size=110, filled=True, opacity=1).encode(
+        shape=alt.Shape("status_text:N", title=t("common.status", lang), legend=alt.Legend(orient="top")),
+        tooltip=tooltip,
+    ).transform_filter("isValid(datum.value)")
+    layers = [lines, points]
+    if target is not None:
+        rule = alt.Chart(pd.DataFrame({"target": [target], "label": [t("common.target", lang) + " " + ind.fmt(target, lang)]}))
+        layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y="target:Q"),
+                   rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333").encode(y="target:Q", text="label:N", x=alt.value(0))]
+    chart = alt.layer(*layers).properties(height=height, width="container")
+    return chart.properties(title=title) if title else chart

@@ -1,0 +1,39 @@
+"""Cached reads of named queries. The cache key holds the store file, so a new build is read fresh."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import db
+from metro_poverty.catalog import Indicator, catalogue_from_frame
+
+
+def _key(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _param(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _read(store: str, name: str, params: tuple) -> pd.DataFrame:
+    return db.read(name, **{k: _param(v) for k, v in params})
+
+
+def read(name: str, **params) -> pd.DataFrame:
+    """The result of queries/<name>.sql with bound parameters (lists allowed), cached per store file."""
+    return _read(str(db.store_path()), name, tuple(sorted((k, _key(v)) for k, v in params.items())))
+
+
+def catalogue() -> dict[str, Indicator]:
+    return catalogue_from_frame(read("indicator_catalogue"))
+
+
+def regions() -> pd.DataFrame:
+    return read("regions_all")
+
+
+def build_info() -> dict[str, str]:
+    return dict(read("build_info").itertuples(index=False))

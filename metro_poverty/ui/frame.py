@@ -1,0 +1,69 @@
+"""What every page shares: the store (built on first start if missing), the language and year
+controls, the URL notices, and a footer saying what data the app runs on."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metro_poverty import db
+from metro_poverty.headline import CITY, COUNTRY, PROVINCE, default_year
+from metro_poverty.i18n import LANGUAGES, t
+from metro_poverty.ui import cache, url
+from metro_poverty.url_state import Param
+
+LANG = Param("lang", LANGUAGES, "id")
+
+
+def lang() -> str:
+    value = st.session_state.get("lang")
+    return value if value in LANGUAGES else "id"
+
+
+def year() -> int:
+    return st.session_state["year"]
+
+
+def ensure_store() -> None:
+    """Someone ran `streamlit run app.py` without `make run`: build the store here, with progress."""
+    try:
+        db.store_path()
+        return
+    except db.StoreMissing:
+        pass
+    from metro_poverty.pipeline.build import build
+    from metro_poverty.pipeline.problems import BuildFailed
+
+    with st.status(t("frame.building_store", lang()), expanded=True) as status:
+        try:
+            result = build()
+        except BuildFailed as exc:
+            status.update(label=t("frame.build_failed", lang()), state="error")
+            st.code(exc.report(lang()), language=None)
+            st.stop()
+        status.update(label=t("frame.store_built", lang(), n=result.n_observations), state="complete")
+
+
+def year_param() -> Param:
+    published = cache.read("published_series_by_region", indicators=["p0", "gk"], regions=[CITY, PROVINCE, COUNTRY])
+    years = sorted(int(y) for y in cache.read("periods_all").period)
+    default = default_year(published) or years[-1]
+    return Param("year", years, default)
+
+
+def shared_controls() -> tuple[str, int]:
+    """Language and year, in the sidebar, bound to the URL."""
+    year_p = year_param()
+    url.restore([LANG, year_p])
+    with st.sidebar:
+        st.segmented_control("Bahasa / Language", LANGUAGES, key="lang", required=True,
+                             format_func=lambda code: {"id": "Indonesia", "en": "English"}[code])
+        st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()))
+    return lang(), year()
+
+
+def footer() -> None:
+    info = cache.build_info()
+    with st.sidebar:
+        st.divider()
+        kind = t(f"frame.map_kind.{info.get('map_kind', 'boundary')}", lang())
+        st.caption(t("frame.store_caption", lang(), built=info.get("built_at", "?")[:15], maps=kind))

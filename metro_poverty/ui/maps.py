@@ -1,0 +1,67 @@
+"""A map of one indicator at one level, with everything that must travel with it: the year actually
+shown, the classes, the status badges, the illustrative and schematic notices, and the source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metro_poverty import db
+from metro_poverty.catalog import Indicator, mappable
+from metro_poverty.charts import theme, vega_spec
+from metro_poverty.charts.maps import SELECTION, choropleth
+from metro_poverty.i18n import t
+from metro_poverty.ui import badges, cache
+
+
+def map_indicator_choices(catalogue: dict[str, Indicator]) -> list[Indicator]:
+    return sorted(mappable(catalogue), key=lambda i: (list(("income", "education", "health", "basic_services", "composite")).index(i.dimension), i.code))
+
+
+def shown_period(ind: Indicator, level: str, year: int) -> int | None:
+    """The chosen year if the indicator has it at this level, else the latest year before it (else the first after)."""
+    periods = [int(p) for p in cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period]
+    if not periods:
+        return None
+    before = [p for p in periods if p <= year]
+    return max(before) if before else min(periods)
+
+
+def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key: str, selected: str | None = None,
+                  selectable: bool = False, key: str | None = None, height: int = 560):
+    """Draw the map; returns Streamlit's selection state when selectable, else None."""
+    period = shown_period(ind, level, year)
+    if period is None:
+        st.info(t("map.no_values", lang, indicator=ind.name(lang)))
+        return None
+    st.subheader(t(title_key, lang, indicator=ind.short(lang), year=period))
+    if period != year:
+        st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
+    spec, classes, values, map_kind = _map_spec(str(db.store_path()), ind.code, level, period, lang, selected, selectable, height)
+    if "illustrative" in set(values.status):
+        badges.illustrative_notice(lang)
+    if selectable:
+        state = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun", selection_mode=SELECTION, key=key)
+    else:
+        state = None
+        st.vega_lite_chart(spec=spec, width="stretch")
+    badges.status_badges(values.status, lang)
+    method = t(f"map.method.{classes.method}", lang)
+    st.caption(t("map.classes_neutral" if ind.polarity == "neutral" else "map.classes", lang, method=method, k=len(classes.labels)))
+    if map_kind == "schematic":
+        st.warning(t("map.schematic", lang), icon=":material/grid_view:")
+    st.caption(t("notice.micro", lang))
+    badges.show_source_line(values, lang)
+    return state
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _map_spec(store: str, code: str, level: str, period: int, lang: str, selected: str | None, selectable: bool, height: int):
+    """The map's Vega-Lite spec and what travels with it, cached per store file and view."""
+    ind = cache.catalogue()[code]
+    values = cache.read("indicator_by_region", indicator=code, level=level, period=period)
+    shapes = cache.read("boundaries_by_level", level=level)
+    context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
+    chart, classes, datasets = choropleth(shapes, values, ind, lang, level, context=context, selected=selected,
+                                          selectable=selectable, height=height)
+    kind = shapes.kind.iloc[0] if len(shapes) else "none"
+    return vega_spec(theme.configure(chart, lang), datasets), classes, values, kind

@@ -1,0 +1,83 @@
+"""Two-way sync between st.query_params and st.session_state for the declared URL parameters.
+
+app.py calls `begin` at the start of every run and `publish` after the page has run; the frame and
+each page call `restore` with their parameters (metro_poverty.url_state.Param) before drawing the
+widgets bound to those keys. Opening a copied URL in a new browser starts a
+new session, so `restore` reads the URL exactly when the view must be reproduced.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import streamlit as st
+
+from metro_poverty.i18n import t
+from metro_poverty.url_state import Param, shown
+
+NOTICES = "_url_notices"
+KNOWN = "_url_known_keys"
+DECLARED = "_url_declared"
+
+
+def begin() -> None:
+    st.session_state[DECLARED] = []
+
+
+def restore(params: Sequence[Param]) -> None:
+    """Put each parameter's value in session state: from the URL on first sight, else keep the current one."""
+    known = st.session_state.setdefault(KNOWN, set())
+    st.session_state.setdefault(DECLARED, []).extend(params)
+    for p in params:
+        known.add(p.key)
+        current = st.session_state.get(p.key, _MISSING)
+        if current is not _MISSING and current in p.options:
+            continue
+        raw = st.query_params.get(p.key)
+        value, ok = p.parse(raw)
+        if not ok:
+            _notice(t("url.bad_value", _lang(), key=shown(p.key), value=shown(raw), default=shown(p.to_text(p.default))))
+        st.session_state[p.key] = value
+
+
+def publish() -> None:
+    """Write the non-default values of every parameter declared in this run; drop what the view does not know."""
+    params = st.session_state.get(DECLARED, [])
+    wanted = {}
+    for p in params:
+        text = p.encode(st.session_state.get(p.key, p.default))
+        if text is not None:
+            wanted[p.key] = text
+    declared = {p.key for p in params}
+    for key in list(st.query_params.keys()):
+        if key not in declared:
+            if key not in st.session_state.get(KNOWN, set()):
+                _notice(t("url.unknown_key", _lang(), key=shown(key)))
+            del st.query_params[key]
+    for key, text in wanted.items():
+        if st.query_params.get(key) != text:
+            st.query_params[key] = text
+    for p in params:
+        if p.key not in wanted and p.key in st.query_params:
+            del st.query_params[p.key]
+
+
+def show_notices() -> None:
+    """Say once which URL values were not understood and what was used instead."""
+    for text in st.session_state.pop(NOTICES, []):
+        st.warning(text, icon=":material/link_off:")
+
+
+def _notice(text: str) -> None:
+    st.session_state.setdefault(NOTICES, []).append(text)
+
+
+def _lang() -> str:
+    return st.session_state.get("lang", "id") if st.session_state.get("lang") in ("id", "en") else "id"
+
+
+class _Missing:
+    pass
+
+
+_MISSING = _Missing()

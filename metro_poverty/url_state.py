@@ -1,0 +1,59 @@
+"""The view's state in the URL: what each parameter may hold, its default, and what to do with a bad one.
+
+Only values that differ from the default are written (a clean URL for the default view), and an
+unknown or malformed value falls back to the default with a notice, never an error. Pure logic:
+metro_poverty/ui/url.py connects it to Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+_SHOWN = re.compile(r"[^0-9A-Za-z._\- ]")
+MAX_SHOWN = 32
+
+
+@dataclass(frozen=True)
+class Param:
+    """A URL parameter: its key (also the session-state key), allowed values and default."""
+
+    key: str
+    options: Sequence[Any]
+    default: Any
+    to_text: Callable[[Any], str] = str
+
+    def parse(self, raw: str | None) -> tuple[Any, bool]:
+        """(value, ok): the option whose text is `raw`, else the default and ok=False. None means absent."""
+        if raw is None:
+            return self.default, True
+        for option in self.options:
+            if self.to_text(option) == raw:
+                return option, True
+        return self.default, False
+
+    def encode(self, value: Any) -> str | None:
+        """The URL text for a value, or None when it is the default (left out of the URL)."""
+        return None if value == self.default else self.to_text(value)
+
+
+def shown(raw: str) -> str:
+    """A URL value made safe to show in a notice: no markup, bounded length."""
+    text = _SHOWN.sub("", str(raw))
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def encode_all(params: Sequence[Param], values: dict[str, Any]) -> dict[str, str]:
+    """The query string of a view: non-default values only, in the order the params are declared."""
+    out = {}
+    for p in params:
+        text = p.encode(values.get(p.key, p.default))
+        if text is not None:
+            out[p.key] = text
+    return out
+
+
+def optional_text(value: Any) -> str:
+    """Encoding for parameters whose default is 'nothing chosen' (None)."""
+    return "" if value is None else str(value)

@@ -1,0 +1,43 @@
+"""Ringkasan: headline figures of the year, the P0 trend against Lampung and Indonesia, and a map."""
+
+import streamlit as st
+
+from metro_poverty.charts import theme
+from metro_poverty.headline import CITY
+from metro_poverty.i18n import t
+from metro_poverty.ui import badges, cache, charts, frame, maps, metrics, url
+from metro_poverty.url_state import Param
+
+lang, year = frame.lang(), frame.year()
+catalogue = cache.catalogue()
+map_choices = maps.map_indicator_choices(catalogue)
+MAP_IND = Param("map_ind", [i.code for i in map_choices], "dtsen_d14_pct")
+url.restore([MAP_IND])
+levels = list(catalogue[st.session_state["map_ind"]].map_levels)
+LEVEL = Param("level", levels, levels[0])
+url.restore([LEVEL])
+
+st.title(t("overview.title", lang, year=year))
+url.show_notices()
+
+published = metrics.published()
+st.subheader(t("overview.headline", lang))
+st.caption(t("notice.macro", lang))
+metrics.headline_row(metrics.headlines(year), catalogue, lang)
+shown = published[(published.region_code == CITY) & (published.period == year)]
+badges.show_source_line(shown, lang)
+
+left, right = st.columns([1, 1], gap="large")
+with left:
+    p0 = published[published.indicator_code == "p0"]
+    st.subheader(t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max())))
+    colours = {r.region_name: theme.AREA_COLORS[r.region_code] for r in p0[["region_code", "region_name"]].drop_duplicates().itertuples()}
+    charts.trend_chart(p0, "p0", lang, colors=colours)
+    badges.show_source_line(p0, lang)
+
+with right:
+    ind = catalogue[st.session_state["map_ind"]]
+    c1, c2 = st.columns([3, 2])
+    c1.selectbox(t("overview.map_indicator", lang), MAP_IND.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang))
+    c2.segmented_control(t("overview.map_level", lang), LEVEL.options, key="level", required=True, format_func=lambda v: t(f"level.{v}", lang))
+    maps.indicator_map(ind, st.session_state["level"], year, lang, title_key="overview.map_title")
