@@ -18,6 +18,9 @@ pages = {
     t("nav.section_main", lang): [
         st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", url_path="ringkasan", default=True),
     ],
+    t("nav.more.section", lang): [
+        st.Page("views/data_sources.py", title=t("nav.more.sources", lang), icon=":material/source:", url_path="sumber-data"),
+    ],
 }
 page = st.navigation(pages)
 page.run()

@@ -44,12 +44,12 @@ def catalogue() -> dict[str, dict[str, str]]:
     return texts
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **fields) -> str:
-    """The text `key` in `lang`, with fields filled in. Unknown keys show as the key, so a gap is visible, not fatal."""
-    entry = catalogue().get(key)
+def t(text_id: str, lang: str = DEFAULT_LANGUAGE, /, **fields) -> str:
+    """The text `text_id` in `lang`, with fields filled in. Unknown ids show as the id, so a gap is visible, not fatal."""
+    entry = catalogue().get(text_id)
     if entry is None:
-        return key
-    text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
+        return text_id
+    text = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or text_id
     return text.format(**fields) if fields else text
 
 

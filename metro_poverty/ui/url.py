@@ -48,12 +48,7 @@ def publish() -> None:
         text = p.encode(st.session_state.get(p.key, p.default))
         if text is not None:
             wanted[p.key] = text
-    declared = {p.key for p in params}
-    for key in list(st.query_params.keys()):
-        if key not in declared:
-            if key not in st.session_state.get(KNOWN, set()):
-                _notice(t("url.unknown_key", _lang(), key=shown(key)))
-            del st.query_params[key]
+    _drop_undeclared()
     for key, text in wanted.items():
         if st.query_params.get(key) != text:
             st.query_params[key] = text
@@ -62,8 +57,19 @@ def publish() -> None:
             del st.query_params[p.key]
 
 
+def _drop_undeclared() -> None:
+    """Remove URL keys this view does not declare; a key never seen in this session gets a notice."""
+    declared = {p.key for p in st.session_state.get(DECLARED, [])}
+    for key in list(st.query_params.keys()):
+        if key not in declared:
+            if key not in st.session_state.get(KNOWN, set()):
+                _notice(t("url.unknown_key", _lang(), key=shown(key)))
+            del st.query_params[key]
+
+
 def show_notices() -> None:
-    """Say once which URL values were not understood and what was used instead."""
+    """Say once which URL values were not understood and what was used instead (call after every restore)."""
+    _drop_undeclared()
     for text in st.session_state.pop(NOTICES, []):
         st.warning(text, icon=":material/link_off:")
 
