@@ -11,6 +11,7 @@ from metro_poverty.ui import frame, url
 
 st.set_page_config(page_title="Kemiskinan Kota Metro", page_icon=":material/insights:", layout="wide")
 url.begin()
+frame.compact_layout()
 frame.ensure_store()
 lang, _ = frame.shared_controls()
 

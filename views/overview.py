@@ -27,17 +27,15 @@ metrics.headline_row(metrics.headlines(year), catalogue, lang)
 shown = published[(published.region_code == CITY) & (published.period == year)]
 badges.show_source_line(shown, lang)
 
-left, right = st.columns([1, 1], gap="large")
-with left:
-    p0 = published[published.indicator_code == "p0"]
-    st.subheader(t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max())))
-    colours = {r.region_name: theme.AREA_COLORS[r.region_code] for r in p0[["region_code", "region_name"]].drop_duplicates().itertuples()}
-    charts.trend_chart(p0, "p0", lang, colors=colours)
-    badges.show_source_line(p0, lang)
+p0 = published[published.indicator_code == "p0"]
+st.subheader(t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max())))
+colours = {r.region_name: theme.AREA_COLORS[r.region_code] for r in p0[["region_code", "region_name"]].drop_duplicates().itertuples()}
+charts.trend_chart(p0, "p0", lang, colors=colours, height=420)
+badges.show_source_line(p0, lang)
 
-with right:
-    ind = catalogue[st.session_state["map_ind"]]
-    c1, c2 = st.columns([3, 2])
-    c1.selectbox(t("overview.map_indicator", lang), MAP_IND.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang))
-    c2.segmented_control(t("overview.map_level", lang), LEVEL.options, key="level", required=True, format_func=lambda v: t(f"level.{v}", lang))
-    maps.indicator_map(ind, st.session_state["level"], year, lang, title_key="overview.map_title")
+st.divider()
+ind = catalogue[st.session_state["map_ind"]]
+c1, c2, _ = st.columns([3, 2, 2])
+c1.selectbox(t("overview.map_indicator", lang), MAP_IND.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang))
+c2.segmented_control(t("overview.map_level", lang), LEVEL.options, key="level", required=True, format_func=lambda v: t(f"level.{v}", lang))
+maps.indicator_map(ind, st.session_state["level"], year, lang, title_key="overview.map_title")

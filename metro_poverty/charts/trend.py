@@ -9,13 +9,17 @@ from metro_poverty.catalog import Indicator
 from metro_poverty.i18n import t
 
 
-def with_gaps(frame: pd.DataFrame, group: list[str]) -> pd.DataFrame:
-    """Insert empty years inside each line so Vega-Lite breaks the line there instead of bridging it."""
+def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFrame:
+    """Insert empty years inside each line so Vega-Lite breaks the line there instead of bridging it.
+
+    `constant` columns (the colour, the series) are copied into the empty years; the rest stay empty.
+    """
     parts = []
-    for _, part in frame.groupby(group, dropna=False, sort=False):
+    for _, part in frame.groupby(line, dropna=False, sort=False):
         years = range(int(part.period.min()), int(part.period.max()) + 1)
         filled = part.set_index("period").reindex(years)
-        filled[group] = part[group].iloc[0].values
+        for col in [line, *constant]:
+            filled[col] = part[col].iloc[0]
         parts.append(filled.rename_axis("period").reset_index())
     return pd.concat(parts, ignore_index=True) if parts else frame
 
@@ -33,7 +37,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     data["line"] = line_key(data)
     data["value_text"] = [ind.fmt(v, lang) for v in data.value]
     data["status_text"] = [t(f"status.{s}", lang) for s in data.status]
-    data = with_gaps(data, ["line", "region_name", "series", "status"])
+    data = with_gaps(data, "line", ["region_name", "series"])
     names = list(dict.fromkeys(frame.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=0))
@@ -44,7 +48,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     base = alt.Chart(data).encode(x=x, y=y, color=color, detail="line:N")
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
     points = base.mark_point(size=110, filled=True, opacity=1).encode(
-        shape=alt.Shape("status_text:N", title=t("common.status", lang), legend=alt.Legend(orient="top")),
+        shape=alt.Shape("status_text:N", title=t("common.status", lang), legend=alt.Legend(orient="bottom")),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]

@@ -32,13 +32,14 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
         change = numfmt.signed(h.change, ind.decimals, lang).replace("−", "-")
         unit = f" {t('common.points', lang)}" if ind.unit(lang) == "%" else ""
         delta = f"{change}{unit} {t('common.vs_year', lang, year=h.previous_period)}"
-    name = ind.short(lang) if len(ind.name(lang)) > 24 else ind.name(lang)
     unit = ind.label_unit(lang)
-    st.metric(f"{name} ({unit})" if unit else name,
-              ind.fmt_compact(h.value, lang) if h.value is not None else t("common.not_available", lang),
+    st.metric(f"{ind.short(lang)} ({unit})" if unit else ind.short(lang),
+              ind.fmt_compact(h.value, lang) if h.value is not None else "–",
               delta=delta, delta_color=ind.delta_color, border=True,
               help=f"**{ind.name(lang)}**: {ind.definition(lang)}")
     notes = []
+    if h.value is None:
+        notes.append(t("common.not_available_for", lang, year=h.period))
     if h.status and h.status != "official":
         notes.append(t(f"status.{h.status}", lang))
     if h.quality_flag:

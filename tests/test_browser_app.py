@@ -1,0 +1,84 @@
+"""The app in a real browser (Playwright driving Debian's chromium): the flows people use."""
+
+import re
+
+import pytest
+
+from app_support import ensure_store
+from browser_support import app_server, browser, screenshot, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server():
+    ensure_store()
+    with app_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+def new_page(chromium, width=1280, height=720):
+    return chromium.new_page(viewport={"width": width, "height": height})
+
+
+def test_shared_subpage_link_opened_first_on_a_fresh_server_has_the_frame(chromium):
+    ensure_store()
+    with app_server() as base:  # its own fresh server: the first request is the sub-page
+        page = new_page(chromium)
+        page.goto(f"{base}/sumber-data")
+        wait_rendered(page, "Sumber & Status Data")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert sidebar.get_by_text("Bahasa / Language").is_visible()  # drawn by app.py
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        assert nav.get_by_text("Ringkasan").is_visible()
+        assert nav.get_by_text("Sumber & Status Data").is_visible()
+        screenshot(page, "subpage_first_on_fresh_server")
+
+
+def test_overview_shows_published_figures_and_a_real_map(server, chromium):
+    page = new_page(chromium, height=2000)
+    page.goto(server)
+    wait_rendered(page, "6,78%")
+    for text in ("0,77", "0,15", "Rp 503.161", "Persentase penduduk miskin (P0), 2015–2025", "DATA ILUSTRASI"):
+        assert page.get_by_text(text, exact=False).first.is_visible(), text
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    assert charts.count() == 2
+    charts.nth(1).locator("canvas, svg").first.wait_for()
+    box = charts.nth(1).bounding_box()
+    assert box["height"] > 300 and box["width"] > 300
+    screenshot(page, "overview_full")
+
+
+def test_overview_at_projector_size(server, chromium):
+    page = new_page(chromium, 1280, 720)
+    page.goto(server)
+    wait_rendered(page, "6,78%")
+    screenshot(page, "overview_1280x720")
+
+
+def test_shared_url_opens_the_same_view(server, chromium):
+    page = new_page(chromium, height=1600)
+    page.goto(f"{server}/?year=2022&map_ind=stunting_eppgbm&level=kecamatan&lang=en")
+    wait_rendered(page, "Poverty overview, 2022")
+    assert page.get_by_text("7,87%").count() == 0  # English format in the English UI
+    assert page.get_by_text("7.87%").first.is_visible()
+    assert page.get_by_text("Map of Stunting (e-PPGBM), 2022").first.is_visible()
+    assert re.search(r"level=kecamatan", page.url) and re.search(r"year=2022", page.url)
+    screenshot(page, "shared_url_view")
+
+
+def test_changing_a_control_updates_the_url(server, chromium):
+    page = new_page(chromium)
+    page.goto(server)
+    wait_rendered(page, "6,78%")
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="2021").click()
+    wait_rendered(page, "Ringkasan Kemiskinan 2021")
+    page.wait_for_url(re.compile(r"year=2021"))
+    assert "8,93%" in page.content()
