@@ -1,0 +1,74 @@
+"""Shared fixtures: a copy of the repo's input data in a temporary directory, and stores built from it.
+
+Builds never touch the repo's own store/: every store here lives under pytest's tmp directories.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from metro_poverty import paths
+from metro_poverty.pipeline.boundaries import has_boundary_files
+from metro_poverty.pipeline.build import Inputs, build
+
+INPUT_FOLDERS = ("reference", "published", "raw")  # what a store is built from; boundaries come separately
+
+
+def copy_inputs(destination: Path) -> Path:
+    """data/reference, data/published and data/raw copied to destination/data; returns that data dir."""
+    data = destination / "data"
+    for folder in INPUT_FOLDERS:
+        shutil.copytree(paths.DATA_DIR / folder, data / folder)
+    return data
+
+
+def make_inputs(root: Path, with_boundaries: bool = False) -> Inputs:
+    """Inputs under root: a data copy, a store dir, and either an empty boundaries dir (schematic map)
+    or a copy of the reference boundary files."""
+    root.mkdir(parents=True, exist_ok=True)
+    boundaries = root / "boundaries"
+    if with_boundaries:
+        if not has_boundary_files(paths.BOUNDARIES_DIR):
+            pytest.skip(f"no boundary files in {paths.BOUNDARIES_DIR} (run `make boundaries`)")
+        shutil.copytree(paths.BOUNDARIES_DIR, boundaries)
+    else:
+        boundaries.mkdir()
+    return Inputs(data_dir=copy_inputs(root), boundaries_dir=boundaries, store_dir=root / "store")
+
+
+@pytest.fixture(scope="session")
+def inputs_factory():
+    """make_inputs, for tests that need several independent copies or the boundary files."""
+    return make_inputs
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Inputs:
+    """A fresh copy of the repo's inputs (schematic map), not yet built."""
+    return make_inputs(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def schematic_store(tmp_path_factory) -> Path:
+    """A store built once from the repo's inputs with no boundary files (schematic tile map)."""
+    inputs = make_inputs(tmp_path_factory.mktemp("schematic"))
+    return build(inputs).path
+
+
+@pytest.fixture(scope="session")
+def boundary_store(tmp_path_factory) -> Path:
+    """A store built once from the repo's inputs with the reference boundary files."""
+    inputs = make_inputs(tmp_path_factory.mktemp("boundary"), with_boundaries=True)
+    return build(inputs).path
+
+
+@pytest.fixture
+def store_con(schematic_store):
+    """A read-only connection to the schematic store."""
+    con = duckdb.connect(str(schematic_store), read_only=True)
+    yield con
+    con.close()
