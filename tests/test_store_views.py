@@ -1,0 +1,113 @@
+"""The views pages read, with literal rows: observation_best (one value per indicator, region, period
+and series; official before provisional; a conflicting figure last; illustrative values kept apart from
+published ones) and observation_labeled (names, level and source joined on)."""
+
+import duckdb
+import pytest
+
+from metro_poverty import db
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect()
+    db.execute(con, "store_schema")
+    con.executemany("insert into regions (region_code, bps_code, name, level, parent_code) values (?, ?, ?, ?, ?)", [
+        ("18.72", "1872", "Kota Metro", "city", "18"),
+        ("18.72.01.1001", "1872022001", "Metro", "kelurahan", "18.72.01"),
+    ])
+    con.execute("insert into indicators values (" + ", ".join(["?"] * 28) + ")",
+                ["stunting_eppgbm", "health", "Prevalensi Stunting", "Stunting prevalence", "Stunting", "Stunting", "c", "c", "d", "d", "f",
+                 "%", "%", 2, "higher_worse", "Dinas Kesehatan", "e-PPGBM", "Tahunan", "Annual", "kelurahan", "admin_record", "ratio",
+                 0, 100, None, None, None, None])
+    con.executemany("insert into sources (source_id, title, publisher, reference, kind) values (?, ?, ?, ?, ?)", [
+        ("dinkes_eppgbm_reported", "Prevalensi stunting e-PPGBM", "Dinas Kesehatan Kota Metro", "news", "published"),
+        ("local_statement_stunting", "Pernyataan pejabat daerah", "Pemerintah Kota Metro", "news", "published"),
+        ("a_second_report", "Laporan kedua", "Media", "news", "published"),
+        ("illus_dinkes_eppgbm", "ILUSTRASI: e-PPGBM", "Dinas Kesehatan (data ilustrasi)", "data/raw/dinkes/", "illustrative"),
+    ])
+    yield con
+    con.close()
+
+
+def observe(con, value, source, status, flag=None, period=2022, series="", region="18.72"):
+    con.execute("insert into observations (indicator_code, region_code, period, series, value, source_id, status, quality_flag) "
+                "values ('stunting_eppgbm', ?, ?, ?, ?, ?, ?, ?)", [region, period, series, value, source, status, flag])
+
+
+def best(con):
+    return con.execute("select period, series, value, source_id, status from observation_best order by all").fetchall()
+
+
+def test_a_single_value_is_the_best(con):
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official")
+    assert best(con) == [(2022, "", 6.67, "dinkes_eppgbm_reported", "official")]
+
+
+def test_official_comes_before_provisional(con):
+    observe(con, 8.7, "local_statement_stunting", "provisional")
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official")
+    assert best(con) == [(2022, "", 6.67, "dinkes_eppgbm_reported", "official")]
+
+
+def test_a_conflicting_figure_loses_to_one_of_the_same_status(con):
+    observe(con, 8.7, "local_statement_stunting", "provisional", flag="conflict")
+    observe(con, 7.1, "a_second_report", "provisional")
+    assert best(con) == [(2022, "", 7.1, "a_second_report", "provisional")]
+
+
+def test_a_conflicting_figure_is_chosen_only_when_nothing_else_exists(con):
+    # schema comment: "a figure flagged as conflicting only when nothing else exists"
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official", flag="conflict")
+    observe(con, 8.7, "local_statement_stunting", "provisional")
+    assert best(con) == [(2022, "", 8.7, "local_statement_stunting", "provisional")]
+
+
+def test_a_conflicting_figure_alone_is_still_shown(con):
+    observe(con, 8.7, "local_statement_stunting", "provisional", flag="conflict")
+    assert best(con) == [(2022, "", 8.7, "local_statement_stunting", "provisional")]
+
+
+def test_between_equals_the_source_id_decides_so_the_choice_is_stable(con):
+    observe(con, 7.0, "local_statement_stunting", "provisional")
+    observe(con, 7.1, "a_second_report", "provisional")
+    assert best(con) == [(2022, "", 7.1, "a_second_report", "provisional")]
+
+
+def test_an_illustrative_value_is_kept_apart_from_a_published_one(con):
+    observe(con, 6.43, "illus_dinkes_eppgbm", "illustrative")
+    observe(con, 8.7, "local_statement_stunting", "provisional")
+    assert best(con) == [(2022, "", 6.43, "illus_dinkes_eppgbm", "illustrative"), (2022, "", 8.7, "local_statement_stunting", "provisional")]
+
+
+def test_an_illustrative_value_never_fills_a_published_gap(con):
+    observe(con, 6.43, "illus_dinkes_eppgbm", "illustrative", period=2023)
+    observe(con, 8.7, "local_statement_stunting", "provisional", period=2022)
+    assert con.execute("select period from observation_best where status != 'illustrative'").fetchall() == [(2022,)]
+
+
+def test_values_of_different_series_are_both_kept(con):
+    observe(con, 71.66, "dinkes_eppgbm_reported", "official", period=2024, series="uhh_pre_sp2020")
+    observe(con, 75.43, "dinkes_eppgbm_reported", "official", period=2024, series="uhh_sp2020_lf")
+    assert best(con) == [(2024, "uhh_pre_sp2020", 71.66, "dinkes_eppgbm_reported", "official"),
+                         (2024, "uhh_sp2020_lf", 75.43, "dinkes_eppgbm_reported", "official")]
+
+
+def test_values_of_different_regions_are_both_kept(con):
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official")
+    observe(con, 4.92, "dinkes_eppgbm_reported", "official", region="18.72.01.1001")
+    assert con.execute("select region_code, value from observation_best order by region_code").fetchall() == [("18.72", 6.67), ("18.72.01.1001", 4.92)]
+
+
+def test_observation_labeled_joins_region_indicator_and_source(con):
+    observe(con, 4.92, "dinkes_eppgbm_reported", "official", region="18.72.01.1001")
+    assert con.execute("""
+        select region_code, region_name, region_level, parent_code, dimension, measure_kind, source_title, source_publisher, source_reference, value
+        from observation_labeled""").fetchall() == [
+        ("18.72.01.1001", "Metro", "kelurahan", "18.72.01", "health", "admin_record", "Prevalensi stunting e-PPGBM", "Dinas Kesehatan Kota Metro", "news", 4.92)]
+
+
+def test_observation_labeled_shows_only_the_best_value(con):
+    observe(con, 8.7, "local_statement_stunting", "provisional")
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official")
+    assert con.execute("select value, source_title from observation_labeled").fetchall() == [(6.67, "Prevalensi stunting e-PPGBM")]
