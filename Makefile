@@ -11,7 +11,7 @@ BOUNDARIES := data/boundaries
 
 run: setup boundaries
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
-	$(VENV)/bin/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+	$(VENV)/bin/streamlit run serve.py --server.address $(HOST) --server.port $(PORT)
 
 test: setup-dev boundaries browser
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale

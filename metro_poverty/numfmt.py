@@ -10,17 +10,23 @@ import math
 
 
 def _is_missing(value) -> bool:
+    """None, NaN and pandas' NA (whose truth value raises) all read as missing."""
+    if value is None:
+        return True
     try:
-        return value is None or (isinstance(value, float) and math.isnan(value)) or value != value
+        return bool(value != value)
     except TypeError:
-        return False
+        return True
 
 
 def number(value, decimals: int = 0, lang: str = "id", missing: str = "–") -> str:
     """1234.5 -> '1.234,5' (id) or '1,234.5' (en)."""
     if _is_missing(value):
         return missing
-    text = f"{float(value):,.{decimals}f}"
+    value = float(value)
+    if round(value, decimals) == 0:
+        value = 0.0  # no '−0,00'
+    text = f"{value:,.{decimals}f}"
     if lang == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text.replace("-", "−") if text.startswith("-") else text

@@ -41,10 +41,22 @@ def code_key(text) -> str | None:
     return s if _KEMENDAGRI.match(s) or _BPS.match(s) else None
 
 
+_TOTAL_WORDS = ("jumlah", "total", "subtotal")
+
+
+def _compact(text) -> str:
+    return re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKD", str(text or "")).casefold())
+
+
+def is_grand_total(text) -> bool:
+    """'Jumlah', 'TOTAL', 'Kota Metro', 'Jumlah Kota Metro': the total of the whole file."""
+    return _compact(text) in TOTAL_LABELS
+
+
 def is_total_label(text) -> bool:
-    """'Jumlah', 'TOTAL', 'Kota Metro', 'Jumlah Kota Metro' mark a total row in a sub-city file."""
-    raw = re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKD", str(text or "")).casefold())
-    return raw in TOTAL_LABELS
+    """A grand total, or a subtotal such as 'Jumlah Kec. Metro Pusat': never a region of its own."""
+    raw = _compact(text)
+    return raw in TOTAL_LABELS or raw.startswith(_TOTAL_WORDS)
 
 
 class RegionResolver:

@@ -98,8 +98,8 @@ with ranked as (
         row_number() over (
             partition by indicator_code, region_code, period, series, status = 'illustrative'
             order by
-                case status when 'official' then 1 when 'provisional' then 2 else 3 end,
                 case when quality_flag = 'conflict' then 1 else 0 end,
+                case status when 'official' then 1 when 'provisional' then 2 else 3 end,
                 source_id
         ) as preference
     from observations as o

@@ -29,9 +29,9 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def app_server(env: dict | None = None, timeout: float = 30.0):
-    """A fresh `streamlit run app.py` on a free port; yields its base URL."""
+    """A fresh `streamlit run serve.py` (as `make run` starts it) on a free port; yields its base URL."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

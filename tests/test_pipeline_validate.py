@@ -98,11 +98,12 @@ def test_an_empty_region_cell_is_a_problem():
 
 
 def test_a_total_row_is_recognised_by_its_label():
+    # the label is kept, so a grand total ("Total") can be told from a subtotal ("Jumlah Kec. …")
     records, problems = records_of(eppgbm(["", "Total", "12.214", "669", "5,48"]))
     assert records == [
-        [6, "", True, 2024, "stunting_eppgbm", "denominator", 12214.0],
-        [6, "", True, 2024, "stunting_eppgbm", "numerator", 669.0],
-        [6, "", True, 2024, "stunting_eppgbm", "stated", 5.48],
+        [6, "Total", True, 2024, "stunting_eppgbm", "denominator", 12214.0],
+        [6, "Total", True, 2024, "stunting_eppgbm", "numerator", 669.0],
+        [6, "Total", True, 2024, "stunting_eppgbm", "stated", 5.48],
     ]
     assert problems == []
 
@@ -133,7 +134,7 @@ def dtsen(*rows):
 
 def test_a_total_row_is_recognised_by_its_label_column_when_the_code_is_empty():
     records, problems = validate_table(dtsen(["", "JUMLAH", "2025", "DTSEN", "56.751"]), DTSEN)
-    assert records[["region_raw", "is_total", "series", "value"]].values.tolist() == [["", True, "register_dtsen", 56751.0]]
+    assert records[["region_raw", "is_total", "series", "value"]].values.tolist() == [["JUMLAH", True, "register_dtsen", 56751.0]]
     assert problems == []
 
 

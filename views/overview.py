@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from metro_poverty.charts import theme
 from metro_poverty.headline import CITY
 from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache, charts, frame, maps, metrics, url
@@ -11,7 +10,7 @@ from metro_poverty.url_state import Param
 lang, year = frame.lang(), frame.year()
 catalogue = cache.catalogue()
 map_choices = maps.map_indicator_choices(catalogue)
-MAP_IND = Param("map_ind", [i.code for i in map_choices], "dtsen_d14_pct")
+MAP_IND = Param("map_ind", [i.code for i in map_choices], maps.OVERVIEW_MAP_DEFAULT)
 url.restore([MAP_IND])
 levels = list(catalogue[st.session_state["map_ind"]].map_levels)
 LEVEL = Param("level", levels, levels[0])
@@ -29,8 +28,7 @@ badges.show_source_line(shown, lang)
 
 p0 = published[published.indicator_code == "p0"]
 st.subheader(t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max())))
-colours = {r.region_name: theme.AREA_COLORS[r.region_code] for r in p0[["region_code", "region_name"]].drop_duplicates().itertuples()}
-charts.trend_chart(p0, "p0", lang, colors=colours, height=420)
+charts.p0_trend(published, lang)
 badges.show_source_line(p0, lang)
 
 st.divider()

@@ -1,18 +1,5 @@
 """Altair chart builders. Each takes tidy frames and catalogue objects, and returns a chart; no I/O.
 
-Altair validates every object against the Vega-Lite schema as it is built, which costs more than
-the rest of a page rerun. Charts here are built without it, and tests validate each builder's
-output once (tests/test_charts.py), so a broken spec still fails loudly.
+Importing this package does not import Altair (about 0.6 s): the pages only need Altair when a chart
+spec is not already cached, which keeps a restarted server quick to answer its first visitor.
 """
-
-import altair as alt
-
-alt.utils.schemapi.DEBUG_MODE = False
-
-
-def vega_spec(chart: alt.TopLevelMixin, datasets: dict[str, list] | None = None, validate: bool = False) -> dict:
-    """The Vega-Lite spec of a chart, with named datasets filled in (large inline data skip validation)."""
-    spec = chart.to_dict(validate=validate)
-    if datasets:
-        spec.setdefault("datasets", {}).update(datasets)
-    return spec

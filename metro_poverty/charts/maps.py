@@ -13,7 +13,6 @@ from metro_poverty.charts import theme
 from metro_poverty.charts.classes import Classes, classify
 from metro_poverty.i18n import t
 
-SELECTION = "region"  # the name of the click selection; Streamlit reports it under this key
 
 
 def map_classes(values: pd.DataFrame, ind: Indicator, lang: str, level: str) -> Classes:
@@ -51,8 +50,8 @@ FEATURES = "features"  # the named dataset holding the GeoJSON features
 
 def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: str, level: str, *,
                context: pd.DataFrame | None = None, selected: str | None = None, height: int = 560,
-               selectable: bool = False) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
-    """The map, its classes, and the datasets to put in the spec (see charts.vega_spec).
+               selection: str | None = None) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
+    """The map, its classes, and the datasets to put in the spec (see charts.spec.vega_spec).
 
     `context` (kecamatan shapes under a kelurahan map) adds their outlines and names, so the room can
     find its way without 22 overlapping labels; the selected region is named too.
@@ -76,8 +75,8 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         color=alt.Color("class_label:N", scale=alt.Scale(domain=domain, range=colours + [theme.NO_DATA] * (len(domain) - len(colours))), legend=legend),
         tooltip=tooltip,
     )
-    if selectable:
-        base = base.add_params(alt.selection_point(name=SELECTION, fields=["region_code"], on="click", clear=False))
+    if selection:  # a click selects a region; Streamlit reports it under this name
+        base = base.add_params(alt.selection_point(name=selection, fields=["region_code"], on="click", clear=False))
     layers = [base]
     datasets = {FEATURES: feats}
     names = [f for f in feats if f["selected"]]

@@ -7,8 +7,6 @@ indicators (the poverty line) use blues, which say nothing about good or bad.
 
 from __future__ import annotations
 
-import altair as alt
-
 WORSE_RAMP = {  # ColorBrewer OrRd, light (better) to dark (worse)
     3: ["#fee8c8", "#fdbb84", "#e34a33"],
     4: ["#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f"],
@@ -45,7 +43,7 @@ def ramp(polarity: str, k: int) -> list[str]:
     return list(reversed(colours)) if polarity == "higher_better" else list(colours)
 
 
-def configure(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+def configure(chart, lang: str):
     """Projector-readable type and the number locale of the UI language."""
     return (
         chart.configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["id"])}, font=FONT)

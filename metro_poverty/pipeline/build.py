@@ -63,12 +63,13 @@ class BuildResult:
 def fingerprint(inputs: Inputs) -> str:
     """Changes whenever an input file, a boundary file, the pipeline code or the store SQL changes."""
     h = hashlib.sha256()
-    files = sorted(p for p in inputs.data_dir.rglob("*") if p.is_file() and inputs.boundaries_dir not in p.parents)
-    files += sorted(p for p in inputs.boundaries_dir.glob("*") if p.is_file())
-    files += sorted((paths.ROOT / "metro_poverty" / "pipeline").glob("*.py")) + sorted(paths.QUERIES_DIR.glob("store_*.sql"))
-    files += [paths.ROOT / "metro_poverty" / "regions.py"]
-    for p in files:
-        h.update(str(p.name).encode())
+    code = paths.ROOT / "metro_poverty"
+    folders = [inputs.reference_dir, inputs.raw_dir, inputs.published_file.parent, inputs.boundaries_dir]
+    files = [(f"{d.name}/{p.relative_to(d)}", p) for d in folders for p in sorted(d.rglob("*")) if p.is_file()]
+    sources = sorted((code / "pipeline").glob("*.py")) + [code / "regions.py"] + sorted(paths.QUERIES_DIR.glob("store_*.sql"))
+    files += [(f"code/{p.name}", p) for p in sources]
+    for name, p in files:
+        h.update(name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 

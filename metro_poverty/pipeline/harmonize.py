@@ -9,7 +9,8 @@ import pandas as pd
 from metro_poverty.pipeline.manifest import FileSpec
 from metro_poverty.pipeline.problems import WARNING, Problem
 from metro_poverty.pipeline.validate import ANY_SERIES
-from metro_poverty.regions import RegionResolver
+from metro_poverty.pipeline.reference import in_catalogue_range
+from metro_poverty.regions import RegionResolver, is_grand_total
 
 OBS_COLUMNS = ["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator",
                "source_id", "status", "quality_flag", "note", "origin_file", "origin_line"]
@@ -24,27 +25,29 @@ def harmonize_records(records: pd.DataFrame, spec: FileSpec, resolver: RegionRes
         return pd.DataFrame(columns=OBS_COLUMNS), problems
     totals = records[records.is_total]
     rows = records[~records.is_total].copy()
-    rows["region_code"] = _resolve(rows, spec.level, resolver, problems)
+    rows["region_code"] = _resolve(rows, spec, resolver, problems)
     rows = rows[rows.region_code.notna()]
+    delivered = rows.copy()  # totals are checked in the units the file delivers
     rows["value"] = _to_catalogue_units(rows, catalogue, units, problems)
     rows = rows[rows.value.notna()]
     wide = _one_row_per_observation(rows, problems)
     obs = _values(wide, catalogue, problems)
     problems += _check_stated(wide, obs)
-    problems += _check_totals(totals, rows)
+    problems += _check_totals(totals, delivered)
     obs["source_id"], obs["status"] = spec.source_id, spec.status
     obs["quality_flag"], obs["note"] = "", ""
     return obs[OBS_COLUMNS], problems
 
 
-def _resolve(rows: pd.DataFrame, level: str, resolver: RegionResolver, problems: list[Problem]) -> pd.Series:
+def _resolve(rows: pd.DataFrame, spec: FileSpec, resolver: RegionResolver, problems: list[Problem]) -> pd.Series:
+    level = spec.level
     codes = {raw: resolver.resolve(raw, level) for raw in rows.region_raw.unique()}
     for raw, code in codes.items():
         if code is None:
             first = rows[rows.region_raw == raw].iloc[0]
             hint = resolver.suggest(raw, level)
             problems.append(Problem("unknown_region" if hint is None else "unknown_region_hint", first.file, row=int(first.line),
-                                    sheet=first.sheet, column=None, value=raw,
+                                    sheet=first.sheet, column=spec.region_column, value=raw,
                                     fields={"level": level, "suggestion": resolver.name(hint) if hint else ""}))
     return rows.region_raw.map(codes)
 
@@ -99,17 +102,11 @@ def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]
             value = 100.0 * num / den
         elif pd.isna(value):
             continue
-        if not _in_range(value, ind):
+        if not in_catalogue_range(value, ind.min_value, ind.max_value):
             problems.append(Problem("out_of_range", value=f"{value:g}", fields={"indicator": r.indicator, "min": ind.min_value, "max": ind.max_value}, **where))
             continue
         out.append([r.indicator, r.region_code, int(r.year), r.series, float(value), num, den, r.origin_file, int(r.origin_line)])
     return pd.DataFrame(out, columns=["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator", "origin_file", "origin_line"])
-
-
-def _in_range(value: float, ind) -> bool:
-    lo = pd.to_numeric(ind.min_value, errors="coerce")
-    hi = pd.to_numeric(ind.max_value, errors="coerce")
-    return not ((pd.notna(lo) and value < lo) or (pd.notna(hi) and value > hi))
 
 
 def _check_stated(wide: pd.DataFrame, obs: pd.DataFrame) -> list[Problem]:
@@ -127,7 +124,7 @@ def _check_totals(totals: pd.DataFrame, rows: pd.DataFrame) -> list[Problem]:
     counted = rows[rows.role != "stated"]
     sums = counted.groupby(["indicator", "year", "series", "role"]).value.sum()
     any_series = counted.groupby(["indicator", "year", "role"]).value.sum()
-    for r in totals[totals.role != "stated"].itertuples():
+    for r in totals[(totals.role != "stated") & totals.region_raw.map(is_grand_total)].itertuples():
         if r.series == ANY_SERIES:
             expected = any_series.get((r.indicator, r.year, r.role))
         else:

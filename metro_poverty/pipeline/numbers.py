@@ -6,6 +6,10 @@ import math
 import re
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_GROUPED = {  # thousands grouped by threes, then an optional decimal part
+    ".": re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"),
+    ",": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"),
+}
 
 
 def parse_number(cell, decimal: str = ".") -> float | None:
@@ -28,7 +32,11 @@ def parse_number(cell, decimal: str = ".") -> float | None:
     if text.endswith("%"):
         text = text[:-1]
     thousands = "," if decimal == "." else "."
-    text = text.replace(thousands, "")
+    if thousands in text:
+        # '12,5' in a decimal-point file is a misread decimal, not twelve thousand five hundred
+        if not _GROUPED[decimal].match(text):
+            raise ValueError(text)
+        text = text.replace(thousands, "")
     if decimal == ",":
         text = text.replace(",", ".")
     if not _NUMBER.match(text):

@@ -14,6 +14,7 @@ from metro_poverty.pipeline.harmonize import OBS_COLUMNS
 from metro_poverty.pipeline.manifest import STATUSES
 from metro_poverty.pipeline.numbers import parse_number, parse_year
 from metro_poverty.pipeline.problems import Problem
+from metro_poverty.pipeline.reference import QUALITY_FLAGS, in_catalogue_range
 from metro_poverty.regions import RegionResolver
 
 REQUIRED = ["region", "indicator", "year", "value", "unit", "source_id", "status", "flag", "series", "note"]
@@ -27,7 +28,8 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
     missing = [c for c in REQUIRED if c not in table.columns]
     if missing:
         return pd.DataFrame(columns=OBS_COLUMNS), [Problem("missing_column", name, fields={"column": ", ".join(missing), "found": ", ".join(table.columns)})]
-    unit_of = catalogue.set_index("code")["unit_id"]
+    meta = catalogue.set_index("code")
+    unit_of = meta["unit_id"]
     factors = {(r.unit_as_delivered, r.unit): float(r.factor) for r in units.itertuples(index=False)}
     known_sources = set(sources.source_id)
     problems, out = [], []
@@ -39,6 +41,7 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
             (r.indicator not in unit_of.index, "unknown_indicator", "indicator", r.indicator, {}),
             (r.source_id not in known_sources, "unknown_source", "source_id", r.source_id, {}),
             (r.status not in STATUSES, "bad_status", "status", r.status, {"expected": ", ".join(STATUSES)}),
+            (r.flag not in QUALITY_FLAGS, "bad_flag", "flag", r.flag, {"expected": ", ".join(f for f in QUALITY_FLAGS if f)}),
         ]
         bad = [Problem(c, column=col, value=v, fields=f, **where) for failed, c, col, v, f in checks if failed]
         if r.indicator in unit_of.index and (r.unit, unit_of[r.indicator]) not in factors:
@@ -49,9 +52,13 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
                 raise ValueError
         except ValueError:
             bad.append(Problem("not_a_number", column="year/value", value=f"{r.year} / {r.value}", **where))
-        problems += bad
         if not bad:
             factor = factors[(r.unit, unit_of[r.indicator])]
+            if not in_catalogue_range(value * factor, meta.at[r.indicator, "min_value"], meta.at[r.indicator, "max_value"]):
+                bad.append(Problem("out_of_range", column="value", value=r.value, fields={
+                    "indicator": r.indicator, "min": meta.at[r.indicator, "min_value"], "max": meta.at[r.indicator, "max_value"]}, **where))
+        problems += bad
+        if not bad:
             out.append([r.indicator, code, year, r.series, value * factor, None, None, r.source_id, r.status, r.flag, r.note, name, i])
     obs = pd.DataFrame(out, columns=OBS_COLUMNS)
     dup = obs.duplicated(["indicator_code", "region_code", "period", "series", "source_id"])

@@ -54,10 +54,10 @@ def _csv_rows(path: Path, name: str, encoding: str, sep: str | None) -> list[lis
 
 
 def sniff_separator(text: str) -> str:
-    """`;` when it splits more lines into several cells than `,` does (decimal commas fool csv.Sniffer)."""
+    """`;` when at least as many lines hold it as hold `,` (decimal commas fool csv.Sniffer)."""
     lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    semi = sum(ln.count(";") >= 2 for ln in lines)
-    comma = sum(ln.count(",") >= 2 for ln in lines)
+    semi = sum(ln.count(";") >= 1 for ln in lines)
+    comma = sum(ln.count(",") >= 1 for ln in lines)
     return ";" if semi >= comma and semi > 0 else ","
 
 
@@ -75,8 +75,9 @@ def _xlsx_rows(path: Path, name: str, sheet: str | None) -> tuple[list[list], st
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) and rows[r - 1][c - 1] is None:
-                    # the header of a merged block applies to every column under it
-                    rows[r - 1][c - 1] = top_left if r == merged.min_row else None
+                    # a merged block's value applies to every cell of it (a year over two columns,
+                    # a kecamatan down several rows)
+                    rows[r - 1][c - 1] = top_left
     return rows, ws.title
 
 
@@ -106,4 +107,13 @@ def _join_header(header: list[list]) -> list[str]:
         for c in range(1, width):
             if not r[c] and r[c - 1] and parts[-1][c]:
                 r[c] = r[c - 1]
-    return [" ".join(p for p in (r[c] for r in parts) if p) for c in range(width)]
+    return [" ".join(_distinct(r[c] for r in parts)) for c in range(width)]
+
+
+def _distinct(labels) -> list[str]:
+    """Header parts top to bottom, without a label repeated by a cell merged down over header rows."""
+    out: list[str] = []
+    for label in labels:
+        if label and (not out or out[-1] != label):
+            out.append(label)
+    return out

@@ -18,6 +18,22 @@ DIMENSIONS = ("income", "education", "health", "basic_services", "composite")
 POLARITIES = ("higher_worse", "higher_better", "neutral")
 MEASURE_KINDS = ("survey_estimate", "admin_record", "register_count")
 AGGREGATIONS = ("ratio", "sum", "none")
+NUMERIC = ("min_value", "max_value", "target", "target_year")  # may be empty, else a number
+QUALITY_FLAGS = ("", "derived", "unverified", "conflict")
+
+
+def _number_or_empty(text) -> bool:
+    try:
+        return str(text).strip() == "" or float(text) == float(text)
+    except ValueError:
+        return False
+
+
+def in_catalogue_range(value: float, min_value, max_value) -> bool:
+    """Within the catalogue's plausible range; an empty bound does not limit."""
+    lo = pd.to_numeric(min_value, errors="coerce")
+    hi = pd.to_numeric(max_value, errors="coerce")
+    return not ((pd.notna(lo) and value < lo) or (pd.notna(hi) and value > hi))
 
 
 @dataclass
@@ -57,6 +73,13 @@ def check_reference(ref: Reference) -> list[Problem]:
         empty = [c for c in CATALOGUE_REQUIRED if not str(getattr(row, c)).strip()]
         if empty:
             out.append(Problem("reference_incomplete", "indicators.csv", row=i, value=row.code, fields={"detail": "empty: " + ", ".join(empty)}))
+        if not str(row.decimals).strip().isdigit():
+            out.append(Problem("reference_incomplete", "indicators.csv", row=i, column="decimals", value=row.decimals,
+                               fields={"detail": "expected a whole number"}))
+        for col in NUMERIC:
+            if not _number_or_empty(getattr(row, col)):
+                out.append(Problem("reference_incomplete", "indicators.csv", row=i, column=col, value=getattr(row, col),
+                                   fields={"detail": "expected a number or nothing"}))
         for col, allowed in (("dimension", DIMENSIONS), ("polarity", POLARITIES), ("measure_kind", MEASURE_KINDS), ("aggregation", AGGREGATIONS)):
             if getattr(row, col) not in allowed:
                 out.append(Problem("reference_incomplete", "indicators.csv", row=i, column=col, value=getattr(row, col),

@@ -14,6 +14,7 @@ from metro_poverty.pipeline.problems import Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import is_total_label
 
+SUB_CITY = ("kecamatan", "kelurahan")  # only in these files can "Kota Metro" or "Jumlah" mark a total row
 ANY_SERIES = "*"  # a total row that leaves the series cell empty adds up its rows of every series
 RECORD_COLUMNS = ["file", "sheet", "line", "column", "region_raw", "is_total", "year", "series", "indicator", "role", "unit", "value"]
 
@@ -34,7 +35,8 @@ def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[
     for row, line in zip(table.rows, table.lines):
         where = dict(file=table.file, sheet=table.sheet, row=line)
         region = row[fixed]
-        total = is_total_label(region) or (label is not None and is_total_label(row[label]))
+        total = spec.level in SUB_CITY and (is_total_label(region) or (label is not None and is_total_label(row[label])))
+        total_label = (str(row[label] or "") if label is not None and is_total_label(row[label]) else str(region or "")).strip()
         if (region is None or str(region).strip() == "") and not total:
             problems.append(Problem("empty_region", column=spec.region_column, **where))
             continue
@@ -48,7 +50,7 @@ def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[
             y = slot_year if slot_year is not None else year
             if value is None or y is None or series is None:
                 continue
-            records.append([table.file, table.sheet, line, table.columns[col], "" if total else str(region).strip(), total, y, series,
+            records.append([table.file, table.sheet, line, table.columns[col], total_label if total else str(region).strip(), total, y, series,
                             measure.indicator, measure.role, measure.unit, value])
     return pd.DataFrame(records, columns=RECORD_COLUMNS), problems
 

@@ -7,10 +7,12 @@ import streamlit as st
 
 from metro_poverty import db
 from metro_poverty.catalog import Indicator, mappable
-from metro_poverty.charts import theme, vega_spec
-from metro_poverty.charts.maps import SELECTION, choropleth
 from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache
+
+
+SELECTION = "region"  # the map's click selection, as Streamlit reports it
+OVERVIEW_MAP_DEFAULT = "dtsen_d14_pct"  # families in deciles 1–4: the register closest to poverty
 
 
 def map_indicator_choices(catalogue: dict[str, Indicator]) -> list[Indicator]:
@@ -36,7 +38,7 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     st.subheader(t(title_key, lang, indicator=ind.short(lang), year=period))
     if period != year:
         st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
-    spec, classes, values, map_kind = _map_spec(str(db.store_path()), ind.code, level, period, lang, selected, selectable, height)
+    spec, classes, values, map_kind = map_spec(ind.code, level, period, lang, selected, selectable, height)
     if "illustrative" in set(values.status):
         badges.illustrative_notice(lang)
     if selectable:
@@ -54,14 +56,23 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     return state
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def map_spec(code: str, level: str, period: int, lang: str, selected: str | None = None, selectable: bool = False, height: int = 560):
+    return _map_spec(str(db.store_path()), code, level, period, lang, selected, selectable, height)
+
+
+@st.cache_data(show_spinner=False, max_entries=512, persist="disk")
 def _map_spec(store: str, code: str, level: str, period: int, lang: str, selected: str | None, selectable: bool, height: int):
-    """The map's Vega-Lite spec and what travels with it, cached per store file and view."""
+    """The map's Vega-Lite spec and what travels with it, cached per store file and view (on disk too,
+    so a restarted server draws known maps without loading Altair)."""
+    from metro_poverty.charts import theme
+    from metro_poverty.charts.maps import choropleth
+    from metro_poverty.charts.spec import vega_spec
+
     ind = cache.catalogue()[code]
     values = cache.read("indicator_by_region", indicator=code, level=level, period=period)
     shapes = cache.read("boundaries_by_level", level=level)
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
     chart, classes, datasets = choropleth(shapes, values, ind, lang, level, context=context, selected=selected,
-                                          selectable=selectable, height=height)
+                                          selection=SELECTION if selectable else None, height=height)
     kind = shapes.kind.iloc[0] if len(shapes) else "none"
     return vega_spec(theme.configure(chart, lang), datasets), classes, values, kind

@@ -1,0 +1,111 @@
+"""Benchmark of the foundation: store build, server start to first rendered page, page reruns.
+
+Not a test: prints a Markdown table and writes artifacts/bench_app.md.
+Run: .venv/bin/python bench/bench_app.py   (or `make bench` for every benchmark)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from common import ROOT, machine, script_thread_timer, summary, write_report  # noqa: E402
+
+# (page path for switch_page, query params, label): the pages a rerun is measured on
+PAGES = [(None, {}, "Ringkasan (Overview)")]
+
+
+def bench_build(runs: int) -> list[float]:
+    from metro_poverty import paths
+    from metro_poverty.pipeline.build import Inputs, build
+
+    samples = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            inputs = Inputs(data_dir=paths.DATA_DIR, boundaries_dir=paths.BOUNDARIES_DIR, store_dir=Path(tmp))
+            start = time.perf_counter()
+            build(inputs)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def bench_first_page(runs: int) -> list[float]:
+    """From launching `streamlit run` to the Overview's figures and map drawn in chromium."""
+    import subprocess
+
+    from browser_support import CHROMIUM_ARGS, CHROMIUM, free_port, wait_http, wait_rendered
+    from playwright.sync_api import sync_playwright
+
+    samples = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            port = free_port()
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            start = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.port", str(port),
+                                     "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                wait_http(f"http://127.0.0.1:{port}/_stcore/health", 30)
+                page.goto(f"http://127.0.0.1:{port}/")
+                wait_rendered(page, "6,78%")
+                page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').last.wait_for()
+                samples.append(time.perf_counter() - start)
+            finally:
+                page.close()
+                proc.terminate()
+                proc.wait(10)
+        browser.close()
+    return samples
+
+
+def bench_reruns(runs: int) -> list[tuple[str, list[float]]]:
+    from streamlit.testing.v1 import AppTest
+
+    out = []
+    for page, params, label in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.run()
+        at.run()  # warm: caches filled, as for a second visitor
+        samples: list[float] = []
+        with script_thread_timer(samples):
+            for _ in range(runs):
+                at.run()
+        out.append((label, samples))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    n = 2 if args.quick else 5
+    from metro_poverty.pipeline.build import Inputs, build, is_stale
+
+    if is_stale(Inputs()):
+        build(Inputs())
+    rows = [("Store build (make store), real boundaries", summary(bench_build(n)), "≤ 10 s")]
+    rows.append(("Server start → first rendered Overview in chromium", summary(bench_first_page(max(2, n - 2))), "≤ 3 s"))
+    for label, samples in bench_reruns(n * 6):
+        rows.append((f"Server-side rerun: {label}", summary(samples), "≤ 150 ms"))
+    lines = [f"Machine: {machine()}", "", "| measure | result | target |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    print(f"written to {write_report('bench_app', text)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The server warm-up fills the caches the default Overview reads, so its first visitor waits less."""
+
+import pytest
+
+from app_support import ensure_store
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _store():
+    ensure_store()
+
+
+def test_after_warm_up_the_default_map_and_trend_are_not_built_again(monkeypatch):
+    import metro_poverty.charts.maps as chart_maps
+    import metro_poverty.charts.trend as chart_trend
+    from metro_poverty.ui import cache, charts, maps, metrics, warmup
+    from metro_poverty.ui.frame import year_param
+
+    charts._trend_spec.clear()
+    maps._map_spec.clear()
+    warmup.warm()
+
+    def must_not_build(*args, **kwargs):
+        raise AssertionError("spec rebuilt: the warm-up did not fill this cache")
+
+    monkeypatch.setattr(chart_maps, "choropleth", must_not_build)
+    monkeypatch.setattr(chart_trend, "trend", must_not_build)
+    ind = cache.catalogue()[maps.OVERVIEW_MAP_DEFAULT]
+    year = year_param().default
+    spec, _, values, _ = maps.map_spec(ind.code, "kelurahan", maps.shown_period(ind, "kelurahan", year), "id")
+    assert len(values) == 22 and spec["layer"]
+    assert len(charts.p0_trend(metrics.published(), "id", draw=False)) > 0
+
+
+def test_warm_up_does_nothing_without_a_store(monkeypatch):
+    from metro_poverty import db
+    from metro_poverty.ui import warmup
+
+    def missing():
+        raise db.StoreMissing("none")
+
+    monkeypatch.setattr(db, "store_path", missing)
+    warmup.warm()  # returns quietly: the first visitor builds the store with a progress indicator
