@@ -19,11 +19,20 @@ pages = {
     t("nav.section_main", lang): [
         st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", url_path="ringkasan", default=True),
     ],
+    t("nav.dim.section", lang): [
+        st.Page("views/dimension_income.py", title=t("nav.dim.income", lang), icon=":material/payments:", url_path="pendapatan"),
+        st.Page("views/dimension_education.py", title=t("nav.dim.education", lang), icon=":material/school:", url_path="pendidikan"),
+        st.Page("views/dimension_health.py", title=t("nav.dim.health", lang), icon=":material/health_and_safety:", url_path="kesehatan"),
+        st.Page("views/dimension_basic_services.py", title=t("nav.dim.basic_services", lang), icon=":material/water_drop:",
+                url_path="layanan-dasar"),
+        st.Page("views/region_profile.py", title=t("nav.dim.profile", lang), icon=":material/location_city:", url_path="profil-wilayah"),
+    ],
     t("nav.more.section", lang): [
         st.Page("views/data_sources.py", title=t("nav.more.sources", lang), icon=":material/source:", url_path="sumber-data"),
     ],
 }
 page = st.navigation(pages)
+url.enter(page.url_path)
 page.run()
 frame.footer()
 url.publish()

@@ -74,6 +74,11 @@ class Indicator:
         return tuple(lvl for lvl in SUB_CITY_LEVELS if lvl in self.levels)
 
     @property
+    def is_count(self) -> bool:
+        """A count that adds up over regions: a kelurahan's count is part of the city's, not comparable with it."""
+        return self.meta.get("aggregation") == "sum"
+
+    @property
     def target(self) -> float | None:
         value = self.meta.get("target")
         return None if value is None or pd.isna(value) else float(value)

@@ -14,4 +14,4 @@ catalogue as (
     from indicators as i
     left join coverage as c on c.indicator_code = i.code
 )
-select * from catalogue order by dimension, code
+select * from catalogue order by position

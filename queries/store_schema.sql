@@ -22,6 +22,7 @@ create table region_aliases (
 
 create table indicators (
     code varchar primary key,
+    position integer not null,         -- the order of data/reference/indicators.csv, used in pickers
     dimension varchar not null,
     name_id varchar not null, name_en varchar not null,
     short_id varchar not null, short_en varchar not null,

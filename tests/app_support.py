@@ -19,14 +19,15 @@ def ensure_store() -> None:
 
 
 def open_app(params: dict | None = None, page: str | None = None, timeout: float = 30) -> AppTest:
-    """The app as a visitor opening a URL with these query parameters (and optionally another page)."""
+    """The app as a visitor opening a URL with these query parameters, on the default page or on `page`
+    (AppTest opens the default page first; the parameters are set for the page asked for)."""
     at = AppTest.from_file(APP, default_timeout=timeout)
+    if page:
+        at.run()
+        at.switch_page(page)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -76,7 +76,8 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         tooltip=tooltip,
     )
     if selection:  # a click selects a region; Streamlit reports it under this name
-        base = base.add_params(alt.selection_point(name=selection, fields=["region_code"], on="click", clear=False))
+        # toggle: a second click on the selected region clears it
+        base = base.add_params(alt.selection_point(name=selection, fields=["region_code"], on="click", clear=False, toggle=True))
     layers = [base]
     datasets = {FEATURES: feats}
     names = [f for f in feats if f["selected"]]

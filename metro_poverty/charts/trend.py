@@ -31,7 +31,7 @@ def line_key(frame: pd.DataFrame) -> pd.Series:
 
 
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
-          title: str | None = None, target: float | None = None) -> alt.LayerChart:
+          title: str | None = None, target: float | None = None, compact: bool = False) -> alt.LayerChart:
     """frame: region_name, period, value, series, status (one row per point)."""
     data = frame.copy()
     data["line"] = line_key(data)
@@ -41,14 +41,15 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     names = list(dict.fromkeys(frame.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False))
-    color = alt.Color("region_name:N", title=None, scale=scale, legend=alt.Legend(orient="top", labelFontSize=15))
+    y = alt.Y("value:Q", title=None if compact else f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False))
+    color = alt.Color("region_name:N", title=None, scale=scale,
+                      legend=alt.Legend(orient="bottom" if compact else "top", labelFontSize=15, columns=1 if compact else 0))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
     base = alt.Chart(data).encode(x=x, y=y, color=color, detail="line:N")
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
     points = base.mark_point(size=110, filled=True, opacity=1).encode(
-        shape=alt.Shape("status_text:N", title=t("common.status", lang), legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape("status_text:N", title=t("common.status", lang), legend=None if compact else alt.Legend(orient="bottom")),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]

@@ -151,7 +151,7 @@ def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.Da
         staged = {
             "regions": ref.regions.replace("", None),
             "region_aliases": ref.aliases.replace("", None),
-            "indicators": ref.catalogue.replace("", None),
+            "indicators": ref.catalogue.replace("", None).assign(position=range(len(ref.catalogue))),
             "sources": ref.sources.replace("", None),
             "observations": observations,
             "boundaries": shapes,

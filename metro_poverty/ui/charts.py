@@ -10,16 +10,19 @@ from metro_poverty.ui import cache
 
 
 @st.cache_data(show_spinner=False, max_entries=512, persist="disk")
-def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int) -> dict:
+def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int,
+                compact: bool = False) -> dict:
     from metro_poverty.charts.spec import vega_spec
     from metro_poverty.charts.trend import trend
 
-    chart = trend(frame, cache.catalogue()[code], lang, colors=dict(colors) if colors else None, target=target, height=height)
+    chart = trend(frame, cache.catalogue()[code], lang, colors=dict(colors) if colors else None, target=target, height=height,
+                  compact=compact)
     return vega_spec(theme.configure(chart, lang))
 
 
-def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None = None, target: float | None = None, height: int = 380) -> dict:
-    return _trend_spec(frame, code, lang, tuple(sorted(colors.items())) if colors else None, target, height)
+def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None = None, target: float | None = None,
+               height: int = 380, compact: bool = False) -> dict:
+    return _trend_spec(frame, code, lang, tuple(sorted(colors.items())) if colors else None, target, height, compact)
 
 
 def trend_chart(frame: pd.DataFrame, code: str, lang: str, **options) -> None:
@@ -42,3 +45,31 @@ def p0_trend(published: pd.DataFrame, lang: str, draw: bool = True) -> pd.DataFr
     if draw:
         st.vega_lite_chart(spec=spec, width="stretch")
     return p0
+
+
+@st.cache_data(show_spinner=False, max_entries=512, persist="disk")
+def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None) -> dict:
+    from metro_poverty.charts.maps import map_classes
+    from metro_poverty.charts.ranking import ranking
+    from metro_poverty.charts.spec import vega_spec
+
+    ind = cache.catalogue()[code]
+    classes = map_classes(values, ind, lang, level)
+    return vega_spec(theme.configure(ranking(values, ind, lang, classes, city_value=city_value, selected=selected), lang))
+
+
+def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None) -> None:
+    cols = ["region_code", "region_name", "value", "rank"]
+    st.vega_lite_chart(spec=_ranking_spec(values[cols], ind.code, lang, level, city_value, selected), width="stretch")
+
+
+@st.cache_data(show_spinner=False, max_entries=512, persist="disk")
+def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int) -> dict:
+    from metro_poverty.charts.dumbbell import dumbbell
+    from metro_poverty.charts.spec import vega_spec
+
+    return vega_spec(theme.configure(dumbbell(change, cache.catalogue()[code], lang, base, latest), lang))
+
+
+def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int) -> None:
+    st.vega_lite_chart(spec=_dumbbell_spec(change, ind.code, lang, base, latest), width="stretch")

@@ -29,7 +29,7 @@ def shown_period(ind: Indicator, level: str, year: int) -> int | None:
 
 
 def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key: str, selected: str | None = None,
-                  selectable: bool = False, key: str | None = None, height: int = 560):
+                  selectable: bool = False, key: str | None = None, height: int = 560, on_select=None):
     """Draw the map; returns Streamlit's selection state when selectable, else None."""
     period = shown_period(ind, level, year)
     if period is None:
@@ -42,7 +42,8 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     if "illustrative" in set(values.status):
         badges.illustrative_notice(lang)
     if selectable:
-        state = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun", selection_mode=SELECTION, key=key)
+        callback = (lambda: on_select(key)) if on_select else "rerun"
+        state = st.vega_lite_chart(spec=spec, width="stretch", key=key, selection_mode=SELECTION, on_select=callback)
     else:
         state = None
         st.vega_lite_chart(spec=spec, width="stretch")

@@ -5,8 +5,52 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from metro_poverty import numfmt
 
-def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None) -> None:
+
+def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None, number_decimals: dict[str, int] | None = None,
+         lang: str = "id") -> None:
+    """A table with the chosen columns under translated headers; numbers formatted in Python (Indonesian
+    style in the Indonesian UI), since Streamlit's own formats follow the viewer's browser locale."""
     cols = [c for c in headers if c in frame.columns]
     view = frame[cols].rename(columns=headers)
+    for col, decimals in (number_decimals or {}).items():
+        view[col] = [numfmt.number(v, decimals, lang) for v in view[col]]
+    for col in view.columns:
+        if pd.api.types.is_float_dtype(view[col]) and col not in (number_decimals or {}):
+            view[col] = [numfmt.number(v, 0 if _whole(view[col]) else 2, lang) for v in view[col]]
     st.dataframe(view, hide_index=True, width="stretch", height=height or "auto")
+
+
+def _whole(column: pd.Series) -> bool:
+    values = column.dropna()
+    return bool(len(values)) and bool((values == values.round()).all())
+
+
+def indicator_table(values: pd.DataFrame, ind, lang: str, level: str) -> pd.DataFrame:
+    """Show exactly the rows on screen (formatted the UI's way) and return them as they will be downloaded."""
+    from metro_poverty.i18n import t
+
+    regions = _regions()
+    parents = regions.set_index("region_code")["parent_name"]
+    out = pd.DataFrame({
+        t(f"level.{level}", lang): values.region_name,
+        t("common.code", lang): values.region_code,
+        t("level.kecamatan", lang): values.region_code.map(parents) if level == "kelurahan" else None,
+        f"{ind.short(lang)} ({ind.unit(lang)})": values.value.round(ind.decimals),
+        t("common.numerator", lang): values.numerator,
+        t("common.denominator", lang): values.denominator,
+        t("dimension.rank", lang): values["rank"],
+        t("common.year", lang): values.period,
+        t("common.status", lang): [t(f"status.{s}", lang) for s in values.status],
+        t("common.source", lang): values.source_publisher,
+    }).dropna(axis=1, how="all")
+    formats = {c: ind.decimals for c in out.columns if c.startswith(ind.short(lang))}
+    show(out, {c: c for c in out.columns}, number_decimals=formats, lang=lang)
+    return out
+
+
+def _regions() -> pd.DataFrame:
+    from metro_poverty.ui import cache
+
+    return cache.regions()

@@ -1,8 +1,9 @@
 """Two-way sync between st.query_params and st.session_state for the declared URL parameters.
 
-app.py calls `begin` at the start of every run and `publish` after the page has run; the frame and
-each page call `restore` with their parameters (metro_poverty.url_state.Param) before drawing the
-widgets bound to those keys. Opening a copied URL in a new browser starts a
+app.py calls `begin` at the start of every run, `enter` with the page about to run, and `publish`
+after it; the frame and each page call `restore` with their parameters (metro_poverty.url_state.Param)
+before drawing the widgets bound to those keys. Values belong to the page that declared them: pages
+share key names (ind, level, view), so a value from another page is never carried over. Opening a copied URL in a new browser starts a
 new session, so `restore` reads the URL exactly when the view must be reproduced.
 """
 
@@ -18,21 +19,34 @@ from metro_poverty.url_state import Param, shown
 NOTICES = "_url_notices"
 KNOWN = "_url_known_keys"
 DECLARED = "_url_declared"
+SCOPE = "_url_scope"  # the page now running ("frame" for app.py's shared controls)
+OWNER = "_url_owner"  # key -> the scope whose value session state holds
 
 
 def begin() -> None:
     st.session_state[DECLARED] = []
+    st.session_state[SCOPE] = "frame"
+
+
+def enter(page_id: str) -> None:
+    st.session_state[SCOPE] = page_id
 
 
 def restore(params: Sequence[Param]) -> None:
-    """Put each parameter's value in session state: from the URL on first sight, else keep the current one."""
+    """Put each parameter's value in session state: from the URL the first time the view meets it, then
+    kept. A kept value that another control made impossible (a kelurahan after switching to kecamatan)
+    quietly returns to the default; only a bad URL value earns a notice."""
     known = st.session_state.setdefault(KNOWN, set())
     st.session_state.setdefault(DECLARED, []).extend(params)
+    owners = st.session_state.setdefault(OWNER, {})
+    scope = st.session_state.get(SCOPE, "frame")
     for p in params:
         known.add(p.key)
-        current = st.session_state.get(p.key, _MISSING)
-        if current is not _MISSING and current in p.options:
+        if p.key in st.session_state and owners.get(p.key) == scope:
+            if st.session_state[p.key] not in p.options:
+                st.session_state[p.key] = p.default
             continue
+        owners[p.key] = scope
         raw = st.query_params.get(p.key)
         value, ok = p.parse(raw)
         if not ok:
@@ -81,9 +95,3 @@ def _notice(text: str) -> None:
 def _lang() -> str:
     return st.session_state.get("lang", "id") if st.session_state.get("lang") in ("id", "en") else "id"
 
-
-class _Missing:
-    pass
-
-
-_MISSING = _Missing()

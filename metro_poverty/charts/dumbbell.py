@@ -1,0 +1,36 @@
+"""Two years side by side for every region: a dot for each year joined by a line, coloured by whether
+the region improved (green) or worsened (red); regions whose values belong to different series are grey."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from metro_poverty.catalog import Indicator
+from metro_poverty.charts import theme
+from metro_poverty.i18n import t
+
+DIRECTION_COLORS = {"better": theme.BETTER, "worse": theme.WORSE, "same": "#777777", "not_comparable": "#bbbbbb"}
+
+
+def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest: int, bar_px: int = 30) -> alt.LayerChart:
+    """change: rows of metro_poverty.compare.change_between."""
+    data = change.copy()
+    data["direction_text"] = [t(f"dimension.direction.{d}", lang) for d in data.direction]
+    data["base_text"] = [ind.fmt(v, lang) for v in data.value_base]
+    data["latest_text"] = [ind.fmt(v, lang) for v in data.value_latest]
+    data["change_text"] = [ind.fmt(v, lang, with_unit=False) if pd.notna(v) else "–" for v in data.change]
+    order = list(data.region_name)
+    y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220, labelOverlap=False))
+    x_title = f"{ind.short(lang)} ({ind.unit(lang)})"
+    domain = list(DIRECTION_COLORS)
+    colour = alt.Color("direction_text:N", title=None, legend=alt.Legend(orient="top"),
+                       scale=alt.Scale(domain=[t(f"dimension.direction.{d}", lang) for d in domain], range=list(DIRECTION_COLORS.values())))
+    tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("base_text:N", title=str(base)),
+               alt.Tooltip("latest_text:N", title=str(latest)), alt.Tooltip("change_text:N", title=t("dimension.change", lang)),
+               alt.Tooltip("direction_text:N", title=t("dimension.direction.title", lang))]
+    base_chart = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    rule = base_chart.mark_rule(strokeWidth=3).encode(x=alt.X("value_base:Q", title=x_title, scale=alt.Scale(zero=False)), x2="value_latest:Q", color=colour)
+    start = base_chart.mark_point(size=120, filled=True, color="#9a9a9a").encode(x="value_base:Q")
+    end = base_chart.mark_point(size=170, filled=True).encode(x="value_latest:Q", color=colour)
+    return alt.layer(rule, start, end).properties(height=max(160, bar_px * len(data)), width="container")

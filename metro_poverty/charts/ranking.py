@@ -1,0 +1,44 @@
+"""Regions ranked by an indicator: horizontal bars, worst at the top, the city as a reference line."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from metro_poverty.catalog import Indicator
+from metro_poverty.charts import theme
+from metro_poverty.charts.classes import Classes
+from metro_poverty.i18n import t
+
+
+def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *, city_value: float | None = None,
+            selected: str | None = None, bar_px: int = 26) -> alt.LayerChart:
+    """values: region_code, region_name, value, rank (1 = best); colours follow the map's classes."""
+    data = values.copy()
+    data["value_text"] = [ind.fmt(v, lang) for v in data.value]
+    data["class_label"] = [classes.label_of(v) for v in data.value]
+    data["rank_text"] = [f"{r}" if pd.notna(r) else "" for r in data["rank"]]
+    data["selected"] = data.region_code == selected
+    worst_first = data.sort_values("value", ascending=ind.polarity == "higher_better")
+    order = list(worst_first.region_name)
+    colours = theme.ramp(ind.polarity, len(classes.labels))
+    y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220, labelOverlap=False))
+    x = alt.X("value:Q", title=f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=True))
+    tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("value_text:N", title=ind.short(lang)),
+               alt.Tooltip("rank_text:N", title=t("dimension.rank", lang))]
+    base = alt.Chart(data).encode(y=y)
+    bars = base.mark_bar(height={"band": 0.78}).encode(
+        x=x,
+        color=alt.Color("class_label:N", scale=alt.Scale(domain=list(classes.labels), range=colours), legend=None),
+        stroke=alt.condition("datum.selected", alt.value(theme.SELECTED_STROKE), alt.value(None)),
+        strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0)),
+        tooltip=tooltip,
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=14, color=theme.INK).encode(x="value:Q", text="value_text:N")
+    layers = [bars, labels]
+    if city_value is not None:
+        rule = pd.DataFrame({"value": [city_value], "label": [t("dimension.city_line", lang, value=ind.fmt(city_value, lang))]})
+        layers += [alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x="value:Q"),
+                   alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
+                   .encode(x="value:Q", y=alt.value(0), text="label:N")]
+    return alt.layer(*layers).properties(height=max(160, bar_px * len(data)), width="container")

@@ -1,0 +1,85 @@
+"""How a region stands: its rank among its peers, its gap to the city and to the target, and whether it
+improved between two years. Pure functions over tidy frames; the polarity comes from the catalogue.
+
+The city value a region is compared with is always the one from the same source (the same family of
+data): a kelurahan's e-PPGBM record is set against the city's e-PPGBM total, never against a survey.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metro_poverty.catalog import Indicator
+
+
+def ranked(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
+    """values of one period and level, with `rank` (1 = best; ties share the better rank) and `n_ranked`."""
+    out = values.copy()
+    if ind.polarity == "neutral" or out.empty:
+        out["rank"] = pd.NA
+    else:
+        out["rank"] = out["value"].rank(ascending=ind.polarity == "higher_worse", method="min").astype("Int64")
+    out["n_ranked"] = len(out)
+    return out
+
+
+def city_reference(city: pd.DataFrame, source_id: str, period: int, series: str | None = None) -> float | None:
+    """The city's value from the same source, period (and series): the fair reference for its regions."""
+    hit = city[(city.source_id == source_id) & (city.period == period)]
+    if series is not None and "series" in hit:
+        hit = hit[hit.series.fillna("") == (series or "")]
+    return None if hit.empty else float(hit.value.iloc[0])
+
+
+@dataclass(frozen=True)
+class Standing:
+    region_code: str
+    period: int
+    value: float
+    rank: int | None
+    n_ranked: int
+    city_value: float | None
+    target: float | None
+    better_than_city: bool | None
+    meets_target: bool | None
+
+    @property
+    def gap_to_city(self) -> float | None:
+        return None if self.city_value is None else self.value - self.city_value
+
+    @property
+    def gap_to_target(self) -> float | None:
+        return None if self.target is None else self.value - self.target
+
+
+def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: str, period: int) -> Standing | None:
+    """One region's standing in `period`; values: all regions of its level (queries/indicator_history_by_level)."""
+    now = ranked(values[values.period == period], ind)
+    row = now[now.region_code == region]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    ref = city_reference(city, r.source_id, period, r.series)
+    target = ind.target
+    meets = None
+    if target is not None and ind.polarity != "neutral":
+        meets = r.value <= target if ind.polarity == "higher_worse" else r.value >= target
+    return Standing(region, period, float(r.value), None if pd.isna(r["rank"]) else int(r["rank"]), int(r.n_ranked), ref, target,
+                    None if ref is None else ind.is_better(float(r.value), ref), meets)
+
+
+def change_between(values: pd.DataFrame, ind: Indicator, base: int, latest: int) -> pd.DataFrame:
+    """Per region: value in `base` and `latest`, the change, and whether it improved; a region whose two
+    values belong to different series is marked not comparable rather than compared."""
+    a = values[values.period == base][["region_code", "region_name", "value", "series"]]
+    b = values[values.period == latest][["region_code", "region_name", "value", "series"]]
+    both = a.merge(b, on=["region_code", "region_name"], suffixes=("_base", "_latest"))
+    both["comparable"] = both.series_base.fillna("") == both.series_latest.fillna("")
+    both["change"] = (both.value_latest - both.value_base).where(both.comparable)
+    both["direction"] = [
+        "not_comparable" if not c else {True: "better", False: "worse", None: "same"}[ind.is_better(n, o)]
+        for c, n, o in zip(both.comparable, both.value_latest, both.value_base)
+    ]
+    return both.sort_values("change", ascending=ind.polarity == "higher_worse", na_position="last").reset_index(drop=True)

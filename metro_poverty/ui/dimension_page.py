@@ -1,0 +1,70 @@
+"""One page design for the four dimensions: pick an indicator, then see it as a map, a ranking, a trend,
+a comparison of two years or a table. Every choice is in the URL."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metro_poverty.catalog import Indicator, by_dimension
+from metro_poverty.i18n import t
+from metro_poverty.ui import cache, dimension_views, frame, indicator_card, maps, url
+from metro_poverty.url_state import Param, optional_text
+
+VIEWS = ("map", "rank", "trend", "compare", "table")
+PAGE_DIMENSIONS = ("income", "education", "health", "basic_services")
+
+
+def indicators_of(dimension: str) -> list[Indicator]:
+    """The dimension's indicators that have data, those with a map first (they are what the room discusses),
+    otherwise in the catalogue's order."""
+    inds = [i for i in by_dimension(cache.catalogue(), dimension) if i.levels]
+    return sorted(inds, key=lambda i: not i.map_levels)
+
+
+def render(dimension: str) -> None:
+    lang, year = frame.lang(), frame.year()
+    inds = indicators_of(dimension)
+    ind_param = Param("ind", [i.code for i in inds], inds[0].code)
+    url.restore([ind_param])
+    ind = cache.catalogue()[st.session_state["ind"]]
+    state = _restore_view_params(ind) if ind.map_levels else None
+
+    st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=year))
+    url.show_notices()
+    st.caption(t(f"dimension.about.{dimension}", lang))
+    _controls(inds, ind, lang)
+    if state is None:
+        dimension_views.macro(ind, lang, year)
+        return
+    level = st.session_state["level"]
+    period = maps.shown_period(ind, level, year)
+    if period is None:
+        st.info(t("dimension.no_data", lang))
+        return
+    dimension_views.VIEW_FUNCTIONS[st.session_state["view"]](ind, level, period, lang, year)
+
+
+def _restore_view_params(ind: Indicator) -> dict:
+    levels = list(ind.map_levels)
+    url.restore([Param("level", levels, levels[0]), Param("view", VIEWS, "map")])
+    level = st.session_state["level"]
+    periods = [int(p) for p in cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period]
+    regions = cache.regions()
+    codes = [None] + list(regions[regions.level == level].region_code)
+    url.restore([Param("cmp", periods, periods[0]), Param("region", codes, None, to_text=optional_text)])
+    return {"periods": periods}
+
+
+def _controls(inds: list[Indicator], ind: Indicator, lang: str) -> None:
+    c1, c2, c3 = st.columns([5, 3, 2], vertical_alignment="bottom")
+    c1.selectbox(t("dimension.indicator", lang), [i.code for i in inds], key="ind",
+                 format_func=lambda code: cache.catalogue()[code].name(lang))
+    if ind.map_levels:
+        c2.segmented_control(t("dimension.level", lang), list(ind.map_levels), key="level", required=True,
+                             format_func=lambda v: t(f"level.{v}", lang))
+    with c3:
+        indicator_card.metadata_popover(ind, lang)
+    indicator_card.kind_badge(ind, lang)
+    if ind.map_levels:
+        st.segmented_control(t("dimension.view", lang), VIEWS, key="view", required=True,
+                             format_func=lambda v: t(f"dimension.view_name.{v}", lang))

@@ -1,0 +1,127 @@
+"""The views of a dimension page: map, ranking, trend, comparison of two years, table; and the city-only
+view of a survey estimate. Each takes (indicator, level, period shown, language, year chosen)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import compare
+from metro_poverty.catalog import Indicator
+from metro_poverty.headline import CITY, COUNTRY, PROVINCE
+from metro_poverty.i18n import t
+from metro_poverty.ui import badges, cache, charts, maps, region_panel, tables
+
+
+def history(ind: Indicator, level: str) -> pd.DataFrame:
+    return cache.read("indicator_history_by_level", indicator=ind.code, level=level)
+
+
+def _notices_and_sources(values: pd.DataFrame, lang: str, top: bool) -> None:
+    if top:
+        if "illustrative" in set(values.status):
+            badges.illustrative_notice(lang)
+        return
+    badges.status_badges(values.status, lang)
+    st.caption(t("notice.micro", lang))
+    badges.show_source_line(values, lang)
+
+
+def map_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        maps.indicator_map(ind, level, year, lang, title_key="overview.map_title", selected=st.session_state.get("region"),
+                           selectable=True, key=f"map-{ind.code}-{level}", on_select=_on_map_select)
+    with right:
+        region_panel.panel(ind, level, period, lang)
+
+
+def _on_map_select(key: str) -> None:
+    """A click on a region selects it; a click on the selected one (or on nothing) clears the selection."""
+    state = st.session_state.get(key)
+    picked = [s.get("region_code") for s in (state.selection.get(maps.SELECTION) or [])] if state else []
+    current = st.session_state.get("region")
+    others = [c for c in picked if c and c != current]
+    if others:
+        st.session_state["region"] = others[-1]
+    elif current in picked:
+        return
+    else:
+        st.session_state["region"] = None
+
+
+def rank_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
+    values = history(ind, level)
+    now = compare.ranked(values[values.period == period], ind)
+    _notices_and_sources(now, lang, top=True)
+    st.subheader(t("dimension.rank_title", lang, level=t(f"level.{level}", lang), indicator=ind.short(lang), year=period))
+    city = history(ind, "city")
+    ref = compare.city_reference(city, now.source_id.iloc[0], period, now.series.iloc[0]) if len(now) and not ind.is_count else None
+    charts.ranking_chart(now, ind, lang, level, city_value=ref, selected=st.session_state.get("region"))
+    _notices_and_sources(now, lang, top=False)
+
+
+def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
+    values = history(ind, level)
+    _notices_and_sources(values, lang, top=True)
+    st.subheader(t("dimension.trend_title", lang, indicator=ind.short(lang)))
+    names = values.drop_duplicates("region_code").set_index("region_code")["region_name"]
+    chosen = [st.session_state["region"]] if st.session_state.get("region") in names.index else []
+    picked = st.multiselect(t("dimension.trend_regions", lang), list(names.index), default=chosen, format_func=names.get,
+                            key=f"trend-{ind.code}-{level}")
+    families = set(values.source_id)
+    city = history(ind, "city")
+    lines = pd.concat([city[city.source_id.isin(families)], values[values.region_code.isin(picked)]], ignore_index=True)
+    charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420)
+    _notices_and_sources(lines, lang, top=False)
+
+
+def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
+    values = history(ind, level)
+    periods = sorted(int(p) for p in values.period.unique())
+    _notices_and_sources(values, lang, top=True)
+    if len(periods) < 2:
+        st.info(t("dimension.compare_need_two", lang))
+        return
+    earlier = [p for p in periods if p < period] or periods
+    if st.session_state.get("cmp") not in earlier:
+        st.session_state["cmp"] = earlier[0]
+    st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
+    base = st.session_state["cmp"]
+    change = compare.change_between(values, ind, base, period)
+    st.subheader(t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period))
+    counts = change.direction.value_counts()
+    st.markdown(t("dimension.compare_counts", lang, better=counts.get("better", 0), worse=counts.get("worse", 0),
+                  same=counts.get("same", 0), nc=counts.get("not_comparable", 0)))
+    charts.dumbbell_chart(change, ind, lang, base, period)
+    _notices_and_sources(values[values.period.isin([base, period])], lang, top=False)
+
+
+def table_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
+    values = compare.ranked(history(ind, level).query("period == @period"), ind)
+    _notices_and_sources(values, lang, top=True)
+    st.subheader(t("dimension.table_title", lang, indicator=ind.short(lang), year=period))
+    shown = tables.indicator_table(values, ind, lang, level)
+    st.download_button(t("dimension.download_csv", lang), shown.to_csv(index=False).encode("utf-8"), icon=":material/download:",
+                       file_name=f"{ind.code}_{level}_{period}.csv", mime="text/csv")
+    _notices_and_sources(values, lang, top=False)
+
+
+def macro(ind: Indicator, lang: str, year: int) -> None:
+    """A survey estimate exists for the city (and Lampung, Indonesia) only: its trend, no map."""
+    st.info(t("dimension.macro_only", lang), icon=":material/public:")
+    related = [cache.catalogue()[c] for c in str(ind.meta.get("related") or "").split(";") if c in cache.catalogue()]
+    micro = [r.name(lang) for r in related if r.map_levels]
+    if micro:
+        st.caption(t("dimension.macro_related", lang, names="; ".join(micro)))
+    published = cache.read("published_series_by_region", indicators=[ind.code], regions=[CITY, PROVINCE, COUNTRY])
+    if published.empty:
+        st.info(t("dimension.no_data", lang))
+        return
+    charts.trend_chart(published, ind.code, lang, colors=charts.area_colors(published), target=ind.target, height=420)
+    badges.status_badges(published.status, lang)
+    st.caption(t("notice.macro", lang))
+    badges.show_source_line(published, lang)
+
+
+VIEW_FUNCTIONS = {"map": map_view, "rank": rank_view, "trend": trend_view, "compare": compare_view, "table": table_view}

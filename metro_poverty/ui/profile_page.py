@@ -1,0 +1,91 @@
+"""Profil Wilayah: every indicator of one kecamatan or kelurahan across the four dimensions, each against
+the city from the same source, coloured by polarity, with its trend. The view a lurah or camat asks for."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import numfmt
+from metro_poverty.catalog import DIMENSIONS
+from metro_poverty.i18n import t
+from metro_poverty.profile import profile_rows
+from metro_poverty.ui import badges, cache, frame, url
+from metro_poverty.url_state import Param, optional_text
+
+GOOD, BAD = "#d7f0dd", "#f9d6d5"  # cell backgrounds: better / worse than the city
+
+
+def render() -> None:
+    lang, year = frame.lang(), frame.year()
+    regions = cache.regions()
+    sub_city = regions[regions.level.isin(["kecamatan", "kelurahan"])]
+    url.restore([Param("region", [None] + list(sub_city.region_code), None, to_text=optional_text)])
+    code = st.session_state.get("region")
+    label = _labels(sub_city, lang)
+    st.title(t("profile.title", lang) if code is None else t("profile.title_region", lang, level=t(f"level.{label[code][1]}", lang),
+                                                              name=label[code][0], year=year))
+    url.show_notices()
+    st.selectbox(t("profile.pick", lang), [None] + list(sub_city.region_code), key="region",
+                 format_func=lambda c: "—" if c is None else label[c][2])
+    if code is None:
+        st.info(t("profile.pick_hint", lang), icon=":material/touch_app:")
+        return
+    _facts(code, regions.set_index("region_code").loc[code], lang)
+    st.caption(t("profile.no_macro", lang))
+    rows = profile_rows(cache.read("region_indicator_history", region=code), cache.catalogue(), code, year)
+    if rows.empty:
+        st.info(t("profile.nothing", lang, year=year))
+        return
+    if "illustrative" in set(rows.status):
+        badges.illustrative_notice(lang)
+    for dimension in DIMENSIONS:
+        part = rows[rows.dimension == dimension]
+        if len(part):
+            st.subheader(t(f"dimension.name.{dimension}", lang))
+            _table(part, lang)
+    st.caption(t("profile.legend", lang))
+    badges.status_badges(rows.status, lang)
+    st.caption(t("notice.micro", lang))
+    sources = cache.read("sources_with_counts")
+    used = sources[sources.publisher.isin(set(rows.source_publisher))].rename(
+        columns={"publisher": "source_publisher", "title": "source_title", "reference": "source_reference"})
+    badges.show_source_line(used.drop_duplicates("source_id"), lang)
+
+
+def _labels(sub_city: pd.DataFrame, lang: str) -> dict[str, tuple[str, str, str]]:
+    """code -> (name, level, picker label such as 'Kel. Metro (Metro Pusat)')."""
+    out = {}
+    for r in sub_city.itertuples(index=False):
+        prefix = "Kec." if r.level == "kecamatan" else "Kel."
+        parent = f" ({r.parent_name})" if r.level == "kelurahan" else ""
+        out[r.region_code] = (r.name, r.level, f"{prefix} {r.name}{parent}")
+    return out
+
+
+def _facts(code: str, r: pd.Series, lang: str) -> None:
+    area = numfmt.number(r["area_km2_official"], 2, lang) + " km²" if pd.notna(r["area_km2_official"]) else "–"
+    parent = f"{t('level.kecamatan', lang)} {r['parent_name']}" if r["level"] == "kelurahan" else "Kota Metro"
+    st.caption(t("profile.facts", lang, code=code, bps=r["bps_code"] or "–", parent=parent, postal=r["postal_code"] or "–", area=area))
+
+
+def _table(part: pd.DataFrame, lang: str) -> None:
+    catalogue = cache.catalogue()
+    view = pd.DataFrame({
+        t("profile.col.indicator", lang): [catalogue[c].short(lang) for c in part.indicator_code],
+        t("profile.col.year", lang): part.period.astype(str),
+        t("profile.col.value", lang): [catalogue[c].fmt(v, lang) for c, v in zip(part.indicator_code, part.value)],
+        t("profile.col.city", lang): [catalogue[c].fmt(v, lang) if pd.notna(v) else "–" for c, v in zip(part.indicator_code, part.city_value)],
+        t("profile.col.vs_city", lang): [t(f"profile.vs.{d}", lang) if d else "–" for d in part.direction],
+        t("profile.col.trend", lang): list(part.trend),
+        t("profile.col.status", lang): [t(f"status_short.{s}", lang) for s in part.status],
+    })
+    vs = t("profile.col.vs_city", lang)
+    colours = {t("profile.vs.better", lang): GOOD, t("profile.vs.worse", lang): BAD}
+    styled = view.style.map(lambda v: f"background-color: {colours[v]}" if v in colours else "", subset=[vs])
+    st.dataframe(styled, hide_index=True, width="stretch", column_config={
+        t("profile.col.trend", lang): st.column_config.LineChartColumn(width="small"),
+        t("profile.col.indicator", lang): st.column_config.TextColumn(width="medium"),
+        t("profile.col.year", lang): st.column_config.TextColumn(width=60),
+        t("profile.col.status", lang): st.column_config.TextColumn(width="small"),
+    })

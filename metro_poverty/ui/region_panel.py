@@ -1,0 +1,51 @@
+"""Beside the map: the selected region's value, rank, gap to the city and to the target, its trend, and
+the way to its profile; or, with nothing selected, the city value and how to select."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import compare, numfmt
+from metro_poverty.catalog import Indicator
+from metro_poverty.i18n import t
+from metro_poverty.ui import cache, charts
+
+PROFILE_PAGE = "views/region_profile.py"
+
+
+def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
+    values = cache.read("indicator_history_by_level", indicator=ind.code, level=level)
+    city = cache.read("indicator_history_by_level", indicator=ind.code, level="city")
+    region = st.session_state.get("region")
+    now = values[values.period == period]
+    if region is None or region not in set(now.region_code):
+        st.info(t("dimension.click_hint", lang), icon=":material/touch_app:")
+        if len(now):
+            ref = compare.city_reference(city, now.source_id.iloc[0], period, now.series.iloc[0])
+            st.metric(t("dimension.city_value", lang), ind.fmt(ref, lang) if ref is not None else "–", border=True)
+        return
+    s = compare.standing(values, city, ind, region, period)
+    name = now.loc[now.region_code == region, "region_name"].iloc[0]
+    st.subheader(name)
+    delta = None
+    if s.gap_to_city is not None and not ind.is_count:
+        gap = numfmt.signed(s.gap_to_city, ind.decimals, lang).replace("−", "-")  # st.metric reads an ASCII sign
+        delta = t("dimension.vs_city", lang, diff=gap, city=ind.fmt(s.city_value, lang))
+    st.metric(f"{ind.short(lang)}, {period}", ind.fmt(s.value, lang), delta=delta, delta_color=ind.delta_color, border=True)
+    if s.rank is not None:
+        st.markdown(t("dimension.rank_of", lang, rank=s.rank, n=s.n_ranked))
+    if s.meets_target is not None:
+        key = "dimension.target_met" if s.meets_target else "dimension.target_not_met"
+        st.markdown(t(key, lang, target=ind.fmt(s.target, lang), note=ind.meta.get("target_note") or ""))
+    lines = pd.concat([city[city.source_id.isin(set(values.source_id))], values[values.region_code == region]], ignore_index=True)
+    if ind.is_count:
+        lines = values[values.region_code == region]
+    charts.trend_chart(lines, ind.code, lang, height=260, compact=True)
+    st.page_link(PROFILE_PAGE, label=t("dimension.open_profile", lang, name=name), icon=":material/location_city:",
+                 query_params={"region": region, "year": str(st.session_state.get("year"))})
+    st.button(t("dimension.clear", lang), icon=":material/close:", on_click=_clear)
+
+
+def _clear() -> None:
+    st.session_state["region"] = None

@@ -1,0 +1,155 @@
+"""The four dimension pages and the region profile, through the real app.py frame (AppTest)."""
+
+import pytest
+
+from app_support import ensure_store, open_app, texts
+
+DIMENSION_PAGES = {
+    "income": "views/dimension_income.py",
+    "education": "views/dimension_education.py",
+    "health": "views/dimension_health.py",
+    "basic_services": "views/dimension_basic_services.py",
+}
+VIEWS = ("map", "rank", "trend", "compare", "table")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _store():
+    ensure_store()
+
+
+def indicator_codes(at):
+    return list(at.selectbox(key="ind").options)
+
+
+def codes_of(dimension: str) -> list[str]:
+    from metro_poverty.ui.dimension_page import indicators_of
+
+    return [i.code for i in indicators_of(dimension)]
+
+
+@pytest.mark.parametrize("dimension", DIMENSION_PAGES)
+def test_every_indicator_of_every_dimension_opens_in_every_view(dimension):
+    at = open_app(page=DIMENSION_PAGES[dimension])
+    assert at.sidebar.button_group  # app.py's frame is drawn around the page
+    codes = codes_of(dimension)
+    assert len(at.selectbox(key="ind").options) == len(codes) >= 3
+    for code in codes:
+        at.selectbox(key="ind").set_value(code).run()
+        assert not at.exception, (dimension, code, [e.value for e in at.exception])
+        assert at.session_state["ind"] == code
+        views = VIEWS if _has_views(at) else ()
+        for view in views:
+            at.button_group(key="view").set_value(view).run()
+            assert not at.exception, (dimension, code, view, [e.value for e in at.exception])
+        if views:
+            at.button_group(key="view").set_value("map").run()
+
+
+def _has_views(at) -> bool:
+    return any(getattr(b, "key", None) == "view" for b in at.button_group)
+
+
+def test_the_indicator_picker_lists_only_that_dimensions_indicators():
+    at = open_app(page=DIMENSION_PAGES["health"])
+    labels = [str(o) for o in at.selectbox(key="ind").options]
+    assert any("Stunting" in label for label in labels)
+    assert not any("APS" in label or "Partisipasi" in label for label in labels)
+
+
+def test_switching_level_shows_kecamatan():
+    at = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
+    at.button_group(key="level").set_value("kecamatan").run()
+    at.button_group(key="view").set_value("table").run()
+    table = at.dataframe[0].value
+    assert len(table) == 5
+
+
+def test_a_selected_region_shows_its_rank_and_gap_to_the_city():
+    at = open_app({"ind": "stunting_eppgbm", "region": "18.72.03.1002"}, page=DIMENSION_PAGES["health"])
+    assert "Ganjar Agung" in texts(at.subheader)
+    body = " ".join(texts(at.markdown))
+    assert "dari 22 (1 = terbaik)" in body
+    gap = next(m for m in at.metric if m.label.startswith("Stunting"))
+    assert "dibanding kota" in gap.delta
+
+
+def test_clearing_the_selection_removes_it_from_the_url():
+    at = open_app({"ind": "stunting_eppgbm", "region": "18.72.03.1002"}, page=DIMENSION_PAGES["health"])
+    next(b for b in at.button if b.label == "Hapus pilihan").click().run()
+    assert at.session_state["region"] is None
+    assert "region" not in at.query_params
+
+
+def test_a_survey_estimate_has_no_map_and_says_why():
+    at = open_app({"ind": "uhh"}, page=DIMENSION_PAGES["health"])
+    assert any("estimasi survei untuk seluruh kota" in i for i in texts(at.info))
+    assert not _has_views(at)
+
+
+def test_survey_and_records_for_one_concept_are_labelled_apart():
+    survey = open_app({"ind": "stunting_ssgi"}, page=DIMENSION_PAGES["health"])
+    records = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
+    badges = lambda at: " ".join(m for m in texts(at.markdown) if "-badge[" in m)  # st.badge renders as markdown
+    assert "Estimasi survei (makro)" in badges(survey)
+    assert "Catatan administratif (mikro)" in badges(records)
+    assert any("Prevalensi Stunting (penimbangan e-PPGBM)" in c for c in texts(survey.caption))
+
+
+def test_url_round_trip_of_a_dimension_view():
+    at = open_app(page=DIMENSION_PAGES["education"])
+    at.selectbox(key="ind").set_value("aps_16_18").run()
+    at.button_group(key="level").set_value("kecamatan").run()
+    at.button_group(key="view").set_value("compare").run()
+    at.button_group(key="cmp").set_value(2022).run()
+    url = {k: (v[0] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()}
+    assert url == {"ind": "aps_16_18", "level": "kecamatan", "view": "compare", "cmp": "2022"}
+    again = open_app(url, page=DIMENSION_PAGES["education"])
+    for key, value in (("ind", "aps_16_18"), ("level", "kecamatan"), ("view", "compare"), ("cmp", 2022)):
+        assert again.session_state[key] == value
+    assert any("2022 dibandingkan 2024" in s for s in texts(again.subheader))
+
+
+@pytest.mark.parametrize("params", [
+    {"ind": "p0; drop table observations"},
+    {"level": "desa"},
+    {"view": "<img src=x onerror=alert(1)>"},
+    {"region": "18.72.99.9999"},
+    {"cmp": "1900"},
+])
+def test_hostile_dimension_parameters_fall_back_with_a_notice(params):
+    at = open_app(params, page=DIMENSION_PAGES["health"])
+    assert any("tidak dikenal" in w for w in texts(at.warning))
+    assert not any("<img" in w for w in texts(at.warning))
+
+
+def test_compare_counts_regions_that_improved_and_worsened():
+    at = open_app({"ind": "water_safe", "view": "compare"}, page=DIMENSION_PAGES["basic_services"])
+    assert any("wilayah membaik" in m and "memburuk" in m for m in texts(at.markdown))
+
+
+def test_table_matches_the_download_and_carries_the_source():
+    at = open_app({"ind": "water_safe", "view": "table"}, page=DIMENSION_PAGES["basic_services"])
+    shown = at.dataframe[0].value
+    assert len(shown) == 22
+    assert any("Sumber:" in c for c in texts(at.caption))
+    assert any(b.label.startswith("Unduh CSV") for b in at.get("download_button"))
+
+
+def test_profile_shows_all_dimensions_against_the_city():
+    at = open_app({"region": "18.72.03.1002"}, page="views/region_profile.py")
+    assert at.title[0].value == "Profil Kelurahan Ganjar Agung — 2024"
+    assert {"Pendapatan & Pengeluaran", "Pendidikan", "Kesehatan", "Layanan Dasar"} <= set(texts(at.subheader))
+    assert any("DATA ILUSTRASI" in e for e in texts(at.error))
+    frames = [d.value for d in at.dataframe]
+    assert sum(len(f) for f in frames) >= 12
+
+
+def test_profile_without_a_region_asks_for_one():
+    at = open_app(page="views/region_profile.py")
+    assert any("Pilih wilayah" in i for i in texts(at.info))
+
+
+def test_profile_of_a_kecamatan():
+    at = open_app({"region": "18.72.05"}, page="views/region_profile.py")
+    assert at.title[0].value.startswith("Profil Kecamatan Metro Selatan")

@@ -1,0 +1,5 @@
+"""Dimension page: basic_services. One design for the four dimensions (metro_poverty/ui/dimension_page.py)."""
+
+from metro_poverty.ui.dimension_page import render
+
+render("basic_services")
