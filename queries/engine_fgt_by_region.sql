@@ -1,0 +1,62 @@
+-- FGT poverty indices by region: every kelurahan, kecamatan and city (kab/kota) in `households`.
+-- Parameters: $poverty_line (GK, Rp per capita per month).
+-- Persons count with weight x hh_size; poor means exp_pc < $poverty_line, strictly (DOMAIN.md).
+-- P0 in percent; P1 and P2 on the same x100 scale, as BPS publishes them.
+-- A region whose weights sum to zero gets null indices rather than a division error.
+with gaps as (
+    select
+        kelurahan_code,
+        persons,
+        exp_pc < $poverty_line as poor,
+        greatest(1 - exp_pc / $poverty_line, 0) as gap
+    from households
+),
+
+by_kelurahan as (
+    select
+        kelurahan_code,
+        sum(persons) as population_persons,
+        coalesce(sum(persons) filter (where poor), 0) as poor_persons,
+        sum(persons * gap) as gap_persons,
+        sum(persons * gap * gap) as gap_squared_persons
+    from gaps
+    group by kelurahan_code
+),
+
+-- Sums add up, so kecamatan and city are sums of kelurahan sums: one pass over the households.
+by_region as (
+    select
+        coalesce(r.kelurahan_code::varchar, r.kecamatan_code::varchar, r.city_code::varchar) as region_code,
+        case
+            when grouping(r.kelurahan_code) = 0 then 'kelurahan'
+            when grouping(r.kecamatan_code) = 0 then 'kecamatan'
+            else 'city'
+        end as level,
+        sum(k.population_persons) as population_persons,
+        sum(k.poor_persons) as poor_persons,
+        sum(k.gap_persons) as gap_persons,
+        sum(k.gap_squared_persons) as gap_squared_persons
+    from by_kelurahan as k
+    join household_regions as r using (kelurahan_code)
+    group by grouping sets ((r.city_code), (r.kecamatan_code), (r.kelurahan_code))
+),
+
+indices as (
+    select
+        region_code,
+        level,
+        population_persons,
+        poor_persons,
+        100 * poor_persons / nullif(population_persons, 0) as p0_pct,
+        100 * gap_persons / nullif(population_persons, 0) as p1,
+        100 * gap_squared_persons / nullif(population_persons, 0) as p2,
+        $poverty_line::double as poverty_line_rp_per_capita_month,
+        $poverty_line * gap_persons / nullif(poor_persons, 0) as poverty_gap_rp_per_poor_person_month,
+        -- Perfect targeting: P1/100 x GK x population = the sum of every poor person's shortfall.
+        $poverty_line * gap_persons as min_budget_rp_per_month,
+        12 * $poverty_line * gap_persons as min_budget_rp_per_year
+    from by_region
+)
+
+select * from indices
+order by case level when 'city' then 1 when 'kecamatan' then 2 else 3 end, region_code
