@@ -148,6 +148,7 @@ def gini_and_bottom40(y: np.ndarray, persons: np.ndarray) -> tuple[float, float]
 
 def inequality_by_region(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.assign(city_code=frame["kecamatan_code"].astype(str).str[:5], persons=_persons(frame))
+    frame = frame[frame["persons"] > 0]
     rows = []
     for level, key in LEVELS:
         for code, group in frame.groupby(key, observed=True):
