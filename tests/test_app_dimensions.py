@@ -153,3 +153,12 @@ def test_profile_without_a_region_asks_for_one():
 def test_profile_of_a_kecamatan():
     at = open_app({"region": "18.72.05"}, page="views/region_profile.py")
     assert at.title[0].value.startswith("Profil Kecamatan Metro Selatan")
+
+
+def test_a_click_selects_a_region_and_a_second_click_clears_it():
+    from metro_poverty.ui.dimension_views import clicked_region
+
+    assert clicked_region(["18.72.03.1002"], None) == "18.72.03.1002"
+    assert clicked_region(["18.72.03.1002"], "18.72.03.1002") is None
+    assert clicked_region(["18.72.05.1001"], "18.72.03.1002") == "18.72.05.1001"
+    assert clicked_region([], "18.72.03.1002") == "18.72.03.1002"

@@ -72,12 +72,12 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     legend = alt.Legend(title=f"{ind.short(lang)} ({ind.unit(lang)})", orient="bottom", direction="horizontal",
                         columns=3, symbolType="square", labelFontSize=15, titleFontSize=15)
     base = alt.Chart(data).mark_geoshape(stroke="white", strokeWidth=1.2).encode(
-        color=alt.Color("class_label:N", scale=alt.Scale(domain=domain, range=colours + [theme.NO_DATA] * (len(domain) - len(colours))), legend=legend),
+        color=alt.Color("class_label:N", title=t("map.class", lang), legend=legend,
+                        scale=alt.Scale(domain=domain, range=colours + [theme.NO_DATA] * (len(domain) - len(colours)))),
         tooltip=tooltip,
     )
     if selection:  # a click selects a region; Streamlit reports it under this name
-        # toggle: a second click on the selected region clears it
-        base = base.add_params(alt.selection_point(name=selection, fields=["region_code"], on="click", clear=False, toggle=True))
+        base = base.add_params(alt.selection_point(name=selection, fields=["region_code"], on="click", clear=False))
     layers = [base]
     datasets = {FEATURES: feats}
     names = [f for f in feats if f["selected"]]

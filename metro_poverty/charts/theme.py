@@ -21,6 +21,7 @@ NO_DATA = "#d9d9d9"
 SELECTED_STROKE = "#111111"
 BETTER = "#1a7f37"  # only for "improved" marks in comparisons; worse stays red
 WORSE = "#b30000"
+REGION_PALETTE = ["#E4572E", "#17A398", "#8E5572", "#F3A712", "#4C956C", "#A23B72", "#6C757D", "#2E86AB"]
 AREA_COLORS = {"18.72": "#0B4F8A", "18": "#E08E0B", "00": "#6B6B6B"}  # Metro, Lampung, Indonesia
 
 INK = "#111111"  # dark text: Streamlit's grey chart text is too faint on a projector

@@ -29,6 +29,18 @@ def trend_chart(frame: pd.DataFrame, code: str, lang: str, **options) -> None:
     st.vega_lite_chart(spec=trend_spec(frame, code, lang, **options), width="stretch")
 
 
+def city_first_colors(frame: pd.DataFrame) -> dict[str, str]:
+    """The city in its fixed colour, the other regions in distinct colours of their own."""
+    names = list(dict.fromkeys(frame.sort_values("region_code").region_name))
+    city = frame.loc[frame.region_code == "18.72", "region_name"]
+    city_name = city.iloc[0] if len(city) else None
+    others = [n for n in names if n != city_name]
+    out = {n: theme.REGION_PALETTE[i % len(theme.REGION_PALETTE)] for i, n in enumerate(others)}
+    if city_name:
+        out[city_name] = theme.AREA_COLORS["18.72"]
+    return out
+
+
 def area_colors(frame: pd.DataFrame) -> dict[str, str]:
     """Metro, Lampung and Indonesia in their fixed colours, keyed by the names in the frame."""
     pairs = frame[["region_code", "region_name"]].drop_duplicates()

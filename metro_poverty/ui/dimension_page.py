@@ -29,9 +29,9 @@ def render(dimension: str) -> None:
     ind = cache.catalogue()[st.session_state["ind"]]
     state = _restore_view_params(ind) if ind.map_levels else None
 
-    st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=year))
+    st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=year),
+             help=t(f"dimension.about.{dimension}", lang))
     url.show_notices()
-    st.caption(t(f"dimension.about.{dimension}", lang))
     _controls(inds, ind, lang)
     if state is None:
         dimension_views.macro(ind, lang, year)
@@ -64,7 +64,9 @@ def _controls(inds: list[Indicator], ind: Indicator, lang: str) -> None:
                              format_func=lambda v: t(f"level.{v}", lang))
     with c3:
         indicator_card.metadata_popover(ind, lang)
-    indicator_card.kind_badge(ind, lang)
+    v1, v2 = st.columns([5, 2], vertical_alignment="bottom")
     if ind.map_levels:
-        st.segmented_control(t("dimension.view", lang), VIEWS, key="view", required=True,
+        v1.segmented_control(t("dimension.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
                              format_func=lambda v: t(f"dimension.view_name.{v}", lang))
+    with v2:
+        indicator_card.kind_badge(ind, lang)

@@ -30,24 +30,30 @@ def _notices_and_sources(values: pd.DataFrame, lang: str, top: bool) -> None:
 def map_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
-        maps.indicator_map(ind, level, year, lang, title_key="overview.map_title", selected=st.session_state.get("region"),
-                           selectable=True, key=f"map-{ind.code}-{level}", on_select=_on_map_select)
+        region = st.session_state.get("region")
+        # a new chart (key) per selected region: its selection starts empty, so a click on the selected
+        # region is a change Streamlit reports (the same selection twice would not be)
+        maps.indicator_map(ind, level, year, lang, title_key="dimension.map_title", selected=region,
+                           selectable=True, key=f"map-{ind.code}-{level}-{region}", on_select=_on_map_select)
     with right:
         region_panel.panel(ind, level, period, lang)
 
 
 def _on_map_select(key: str) -> None:
-    """A click on a region selects it; a click on the selected one (or on nothing) clears the selection."""
+    """A click on a region selects it; a click on the selected region clears the selection.
+
+    Each selected region gets a fresh chart, so what the chart reports is the one region just clicked."""
     state = st.session_state.get(key)
-    picked = [s.get("region_code") for s in (state.selection.get(maps.SELECTION) or [])] if state else []
-    current = st.session_state.get("region")
-    others = [c for c in picked if c and c != current]
-    if others:
-        st.session_state["region"] = others[-1]
-    elif current in picked:
-        return
-    else:
-        st.session_state["region"] = None
+    now = [s.get("region_code") for s in (state.selection.get(maps.SELECTION) or [])] if state else []
+    st.session_state["region"] = clicked_region(now, st.session_state.get("region"))
+
+
+def clicked_region(reported: list[str], current: str | None) -> str | None:
+    """The region selected after a click the chart reported: the clicked one, or none when it was
+    already selected (a second click clears); an empty report changes nothing."""
+    if not reported:
+        return current
+    return None if reported[-1] == current else reported[-1]
 
 
 def rank_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
@@ -72,7 +78,7 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     families = set(values.source_id)
     city = history(ind, "city")
     lines = pd.concat([city[city.source_id.isin(families)], values[values.region_code.isin(picked)]], ignore_index=True)
-    charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420)
+    charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines))
     _notices_and_sources(lines, lang, top=False)
 
 

@@ -41,7 +41,7 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     lines = pd.concat([city[city.source_id.isin(set(values.source_id))], values[values.region_code == region]], ignore_index=True)
     if ind.is_count:
         lines = values[values.region_code == region]
-    charts.trend_chart(lines, ind.code, lang, height=260, compact=True)
+    charts.trend_chart(lines, ind.code, lang, height=260, compact=True, colors=charts.city_first_colors(lines))
     st.page_link(PROFILE_PAGE, label=t("dimension.open_profile", lang, name=name), icon=":material/location_city:",
                  query_params={"region": region, "year": str(st.session_state.get("year"))})
     st.button(t("dimension.clear", lang), icon=":material/close:", on_click=_clear)
