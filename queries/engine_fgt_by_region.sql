@@ -3,42 +3,49 @@
 -- Persons count with weight x hh_size; poor means exp_pc < $poverty_line, strictly (DOMAIN.md).
 -- P0 in percent; P1 and P2 on the same x100 scale, as BPS publishes them.
 -- A region whose weights sum to zero gets null indices rather than a division error.
-with gaps as (
+with poor as (
     select
         kelurahan_code,
         persons,
-        exp_pc < $poverty_line as poor,
-        greatest(1 - exp_pc / $poverty_line, 0) as gap
+        1 - exp_pc / $poverty_line as gap
     from households
+    where exp_pc < $poverty_line
 ),
 
 by_kelurahan as (
     select
         kelurahan_code,
-        sum(persons) as population_persons,
-        coalesce(sum(persons) filter (where poor), 0) as poor_persons,
+        sum(persons) as poor_persons,
         sum(persons * gap) as gap_persons,
         sum(persons * gap * gap) as gap_squared_persons
-    from gaps
+    from poor
     group by kelurahan_code
 ),
 
--- Sums add up, so kecamatan and city are sums of kelurahan sums: one pass over the households.
+-- Only the poor add to the sums; the population of every kelurahan comes from household_regions.
+with_population as (
+    select
+        r.kelurahan_code,
+        r.kecamatan_code,
+        r.city_code,
+        r.population_persons,
+        coalesce(columns(k.* exclude (kelurahan_code)), 0)
+    from household_regions as r
+    left join by_kelurahan as k using (kelurahan_code)
+),
+
+-- Sums add up, so kecamatan and city are sums of kelurahan sums.
 by_region as (
     select
-        coalesce(r.kelurahan_code::varchar, r.kecamatan_code::varchar, r.city_code::varchar) as region_code,
+        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
         case
-            when grouping(r.kelurahan_code) = 0 then 'kelurahan'
-            when grouping(r.kecamatan_code) = 0 then 'kecamatan'
+            when grouping(kelurahan_code) = 0 then 'kelurahan'
+            when grouping(kecamatan_code) = 0 then 'kecamatan'
             else 'city'
         end as level,
-        sum(k.population_persons) as population_persons,
-        sum(k.poor_persons) as poor_persons,
-        sum(k.gap_persons) as gap_persons,
-        sum(k.gap_squared_persons) as gap_squared_persons
-    from by_kelurahan as k
-    join household_regions as r using (kelurahan_code)
-    group by grouping sets ((r.city_code), (r.kecamatan_code), (r.kelurahan_code))
+        sum(columns(* exclude (kelurahan_code, kecamatan_code, city_code)))
+    from with_population
+    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
 ),
 
 indices as (

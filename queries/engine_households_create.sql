@@ -4,8 +4,9 @@
 -- 25 million rows by 13-character text codes is several times slower than by enum.
 -- The non-expenditure deprivations of the multidimensional index are defined here, once; the
 -- expenditure one depends on the scenario's line and is computed by each query.
--- Also `household_regions`: each kelurahan with its kecamatan and city (kab/kota), so queries group
--- the big table by kelurahan only and roll up through this small one.
+-- Also `household_regions`: each kelurahan with its kecamatan, city (kab/kota) and population, so
+-- queries sum only the households that can contribute (the poor, recipients) by kelurahan and roll
+-- up through this small table; the population is the one sum no scenario changes.
 drop table if exists households;
 
 drop table if exists household_regions;
@@ -77,6 +78,7 @@ select * from patterned
 order by kelurahan_code, hh_id;
 
 create table household_regions as
-select distinct kelurahan_code, kecamatan_code, city_code
+select kelurahan_code, kecamatan_code, city_code, sum(persons) as population_persons
 from households
+group by kelurahan_code, kecamatan_code, city_code
 order by kelurahan_code;

@@ -15,35 +15,44 @@ with scores as (
 ),
 
 -- Poor when deprived in at least k; the tolerance keeps a score equal to k, up to rounding, poor.
+-- Only the poor add to the sums; the population of every kelurahan comes from household_regions.
 identified as (
-    select *, score >= $k - 1e-9 as md_poor
+    select *
     from scores
+    where score >= $k - 1e-9
 ),
 
 by_kelurahan as (
     select
         kelurahan_code,
-        sum(persons) as population_persons,
-        coalesce(sum(persons) filter (where md_poor), 0) as md_poor_persons,
-        coalesce(sum(persons * score) filter (where md_poor), 0) as md_score_persons
+        sum(persons) as md_poor_persons,
+        sum(persons * score) as md_score_persons
     from identified
     group by kelurahan_code
 ),
 
+with_population as (
+    select
+        r.kelurahan_code,
+        r.kecamatan_code,
+        r.city_code,
+        r.population_persons,
+        coalesce(columns(k.* exclude (kelurahan_code)), 0)
+    from household_regions as r
+    left join by_kelurahan as k using (kelurahan_code)
+),
+
 by_region as (
     select
-        coalesce(r.kelurahan_code::varchar, r.kecamatan_code::varchar, r.city_code::varchar) as region_code,
+        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
         case
-            when grouping(r.kelurahan_code) = 0 then 'kelurahan'
-            when grouping(r.kecamatan_code) = 0 then 'kecamatan'
+            when grouping(kelurahan_code) = 0 then 'kelurahan'
+            when grouping(kecamatan_code) = 0 then 'kecamatan'
             else 'city'
         end as level,
-        sum(k.population_persons) as population_persons,
-        sum(k.md_poor_persons) as md_poor_persons,
-        sum(k.md_score_persons) as md_score_persons
-    from by_kelurahan as k
-    join household_regions as r using (kelurahan_code)
-    group by grouping sets ((r.city_code), (r.kecamatan_code), (r.kelurahan_code))
+        sum(columns(* exclude (kelurahan_code, kecamatan_code, city_code)))
+    from with_population
+    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
 ),
 
 indices as (

@@ -19,6 +19,8 @@ with flags as (
         d_electricity,
         d_housing
     from households
+    -- A household deprived in nothing adds only to the population, which household_regions holds.
+    where deprivation_pattern > 0 or exp_pc < $poverty_line
 ),
 
 -- One row per household and indicator: deprived or not.
@@ -36,35 +38,6 @@ long as (
     into name indicator value deprived
 ),
 
-by_kelurahan as (
-    select
-        kelurahan_code,
-        indicator,
-        sum(persons) as population_persons,
-        coalesce(sum(persons) filter (where deprived), 0) as deprived_persons,
-        -- Censored: deprived in this indicator and multidimensionally poor.
-        coalesce(sum(persons) filter (where deprived and md_poor), 0) as censored_persons
-    from long
-    group by kelurahan_code, indicator
-),
-
-by_region as (
-    select
-        coalesce(r.kelurahan_code::varchar, r.kecamatan_code::varchar, r.city_code::varchar) as region_code,
-        case
-            when grouping(r.kelurahan_code) = 0 then 'kelurahan'
-            when grouping(r.kecamatan_code) = 0 then 'kecamatan'
-            else 'city'
-        end as level,
-        k.indicator,
-        sum(k.population_persons) as population_persons,
-        sum(k.deprived_persons) as deprived_persons,
-        sum(k.censored_persons) as censored_persons
-    from by_kelurahan as k
-    join household_regions as r using (kelurahan_code)
-    group by grouping sets ((r.city_code, k.indicator), (r.kecamatan_code, k.indicator), (r.kelurahan_code, k.indicator))
-),
-
 weights as (
     select * from (values
         ('expenditure_below_line', $w_expenditure_below_line),
@@ -77,6 +50,48 @@ weights as (
         ('electricity', $w_electricity),
         ('housing', $w_housing)
     ) as w (indicator, weight)
+),
+
+by_kelurahan as (
+    select
+        kelurahan_code,
+        indicator,
+        coalesce(sum(persons) filter (where deprived), 0) as deprived_persons,
+        -- Censored: deprived in this indicator and multidimensionally poor.
+        coalesce(sum(persons) filter (where deprived and md_poor), 0) as censored_persons
+    from long
+    group by kelurahan_code, indicator
+),
+
+-- Every kelurahan gets every indicator, with zeros where nobody is deprived.
+with_population as (
+    select
+        r.kelurahan_code,
+        r.kecamatan_code,
+        r.city_code,
+        i.indicator,
+        r.population_persons,
+        coalesce(k.deprived_persons, 0) as deprived_persons,
+        coalesce(k.censored_persons, 0) as censored_persons
+    from household_regions as r
+    cross join weights as i
+    left join by_kelurahan as k using (kelurahan_code, indicator)
+),
+
+by_region as (
+    select
+        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
+        case
+            when grouping(kelurahan_code) = 0 then 'kelurahan'
+            when grouping(kecamatan_code) = 0 then 'kecamatan'
+            else 'city'
+        end as level,
+        indicator,
+        sum(population_persons) as population_persons,
+        sum(deprived_persons) as deprived_persons,
+        sum(censored_persons) as censored_persons
+    from with_population
+    group by grouping sets ((city_code, indicator), (kecamatan_code, indicator), (kelurahan_code, indicator))
 ),
 
 contributions as (

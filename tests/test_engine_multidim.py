@@ -88,3 +88,8 @@ def test_multidim_query_and_scenario_query_agree_on_m0(shipped_con):
 def test_k_outside_0_to_1_is_refused(shipped_con):
     with pytest.raises(ValueError):
         multidim_by_region(shipped_con, k=0)
+
+
+def test_a_region_where_nobody_is_deprived_lists_every_indicator_at_zero():
+    result = city_indicators(households({}, {}))
+    assert len(result) == 9 and (result.uncensored_headcount_pct == 0).all()

@@ -72,10 +72,9 @@ def fgt_by_region(frame: pd.DataFrame, z: float) -> pd.DataFrame:
     ).drop(columns=["g1", "g2"])
 
 
-def deprivations(frame: pd.DataFrame, z: float) -> pd.DataFrame:
-    """One boolean column per indicator, household level."""
+def deprivations_without_expenditure(frame: pd.DataFrame) -> pd.DataFrame:
+    """One boolean column per non-expenditure indicator, household level."""
     return pd.DataFrame({
-        "expenditure_below_line": frame["exp_pc"] < z,
         "schooling": frame["max_schooling_years"] < 6,
         "school_attendance": frame["n_children_out_of_school"] > 0,
         "jkn": ~frame["jkn_all_members"].astype(bool),
@@ -88,11 +87,22 @@ def deprivations(frame: pd.DataFrame, z: float) -> pd.DataFrame:
     }, index=frame.index)
 
 
+def deprivations(frame: pd.DataFrame, z: float) -> pd.DataFrame:
+    """One boolean column per indicator, household level."""
+    others = deprivations_without_expenditure(frame)
+    others.insert(0, "expenditure_below_line", frame["exp_pc"] < z)
+    return others
+
+
+def _normalised(weights: dict[str, float]) -> dict[str, float]:
+    total = sum(weights.values())
+    return {name: w / total for name, w in weights.items()}
+
+
 def _af_parts(frame: pd.DataFrame, weights: dict[str, float], k: float, z: float):
     d = deprivations(frame, z)
-    total = sum(weights.values())
-    w = {name: weights.get(name, 0.0) / total for name in d.columns}
-    score = sum(d[name].to_numpy(float) * w[name] for name in d.columns)
+    w = _normalised(weights)
+    score = sum(d[name].to_numpy(float) * w.get(name, 0.0) for name in d.columns)
     poor = score >= k - _SCORE_TOLERANCE
     return d, w, score, poor
 
@@ -188,9 +198,13 @@ def scenario_by_region(frame: pd.DataFrame, scenario: Scenario, baseline_rp: flo
     def gap(y, z):
         return np.where(y < z, (z - y) / z, 0.0)
 
+    w = _normalised(weights)
+    others = deprivations_without_expenditure(frame)
+    score_others = sum(others[name].to_numpy(float) * w.get(name, 0.0) for name in others.columns)
+
     def md(y, z):
-        before = frame.assign(exp_pc=y)
-        _, _, score, poor = _af_parts(before, weights, scenario.k, z)
+        score = score_others + (y < z) * w.get("expenditure_below_line", 0.0)
+        poor = score >= scenario.k - _SCORE_TOLERANCE
         return poor, score * poor
 
     md0, md_score0 = md(y0, z0)
