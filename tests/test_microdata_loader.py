@@ -1,7 +1,6 @@
 """Loading household files (metro_poverty.microdata): the shipped file, real files, and every error told precisely."""
 
 import duckdb
-import pandas as pd
 import pytest
 
 from metro_poverty.microdata import HouseholdFileError, load_households, load_into_duckdb

@@ -103,31 +103,38 @@ def _column_problems(raw: pd.Series, column: Column, parsed: Parsed, source: Sou
     return problems
 
 
-def _cross_problems(typed: pd.DataFrame, source: Source, known_kelurahan: set[str] | None) -> list[LoaderProblem]:
-    problems: list[LoaderProblem] = []
+def _at(typed: pd.DataFrame, mask: pd.Series, code: str, column: str, source: Source, fields) -> list[LoaderProblem]:
+    """One problem per flagged row; `fields(i)` gives the message fields of row position i."""
+    return [
+        LoaderProblem(code, source.file, int(i) + source.first_row, column, str(typed[column].iloc[i]), fields(i))
+        for i in np.flatnonzero(mask.to_numpy())
+    ]
+
+
+def _duplicate_ids(typed: pd.DataFrame, source: Source) -> list[LoaderProblem]:
     ids = typed["hh_id"]
     duplicated = ids.duplicated(keep="first")
-    first_position = {hh_id: i for i, hh_id in reversed(list(enumerate(ids)))} if duplicated.any() else {}
-    problems += [
-        LoaderProblem("duplicate_id", source.file, int(i) + source.first_row, "hh_id", str(ids.iloc[i]),
-                      {"first": first_position[ids.iloc[i]] + source.first_row})
-        for i in np.flatnonzero(duplicated.to_numpy())
-    ]
+    first = {hh_id: i for i, hh_id in reversed(list(enumerate(ids)))} if duplicated.any() else {}
+    return _at(typed, duplicated, "duplicate_id", "hh_id", source, lambda i: {"first": first[ids.iloc[i]] + source.first_row})
+
+
+def _out_of_school(typed: pd.DataFrame, source: Source) -> list[LoaderProblem]:
     too_many = typed["n_children_out_of_school"] > typed["n_children_school_age"]
-    problems += [
-        LoaderProblem("out_of_school_exceeds", source.file, int(i) + source.first_row, "n_children_out_of_school",
-                      str(typed["n_children_out_of_school"].iloc[i]), {"school_age": int(typed["n_children_school_age"].iloc[i])})
-        for i in np.flatnonzero(too_many.to_numpy())
-    ]
+    return _at(typed, too_many, "out_of_school_exceeds", "n_children_out_of_school", source,
+               lambda i: {"school_age": int(typed["n_children_school_age"].iloc[i])})
+
+
+def _kecamatan_of_kelurahan(typed: pd.DataFrame, source: Source) -> list[LoaderProblem]:
     expected = typed["kelurahan_code"].str[:8]
-    problems += [
-        LoaderProblem("kecamatan_mismatch", source.file, int(i) + source.first_row, "kecamatan_code",
-                      typed["kecamatan_code"].iloc[i], {"kelurahan": typed["kelurahan_code"].iloc[i], "expected": expected.iloc[i]})
-        for i in np.flatnonzero((typed["kecamatan_code"] != expected).to_numpy())
-    ]
+    return _at(typed, typed["kecamatan_code"] != expected, "kecamatan_mismatch", "kecamatan_code", source,
+               lambda i: {"kelurahan": typed["kelurahan_code"].iloc[i], "expected": expected.iloc[i]})
+
+
+def _cross_problems(typed: pd.DataFrame, source: Source, known_kelurahan: set[str] | None) -> list[LoaderProblem]:
+    problems = _duplicate_ids(typed, source) + _out_of_school(typed, source) + _kecamatan_of_kelurahan(typed, source)
     if known_kelurahan:
         unknown = ~typed["kelurahan_code"].isin(known_kelurahan)
-        problems += _problems_at(unknown, typed["kelurahan_code"], "unknown_kelurahan", "kelurahan_code", source)
+        problems += _at(typed, unknown, "unknown_kelurahan", "kelurahan_code", source, lambda i: {})
     return problems
 
 
