@@ -72,3 +72,23 @@ def store_con(schematic_store):
     con = duckdb.connect(str(schematic_store), read_only=True)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """One app server (as `make run` starts it) for the browser tests of a session; its base URL."""
+    from app_support import ensure_store
+    from browser_support import app_server
+
+    ensure_store()
+    with app_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright, shared by the browser tests of a session."""
+    from browser_support import browser
+
+    with browser() as b:
+        yield b

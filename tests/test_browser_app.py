@@ -5,22 +5,9 @@ import re
 import pytest
 
 from app_support import ensure_store
-from browser_support import app_server, browser, screenshot, wait_rendered
+from browser_support import app_server, screenshot, wait_rendered
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    ensure_store()
-    with app_server() as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 def new_page(chromium, width=1280, height=720):
@@ -41,9 +28,9 @@ def test_shared_subpage_link_opened_first_on_a_fresh_server_has_the_frame(chromi
         screenshot(page, "subpage_first_on_fresh_server")
 
 
-def test_overview_shows_published_figures_and_a_real_map(server, chromium):
+def test_overview_shows_published_figures_and_a_real_map(app_url, chromium):
     page = new_page(chromium, height=2000)
-    page.goto(server)
+    page.goto(app_url)
     wait_rendered(page, "6,78%")
     for text in ("0,77", "0,15", "Rp 503.161", "Persentase penduduk miskin (P0), 2015–2025", "DATA ILUSTRASI"):
         assert page.get_by_text(text, exact=False).first.is_visible(), text
@@ -55,16 +42,16 @@ def test_overview_shows_published_figures_and_a_real_map(server, chromium):
     screenshot(page, "overview_full")
 
 
-def test_overview_at_projector_size(server, chromium):
+def test_overview_at_projector_size(app_url, chromium):
     page = new_page(chromium, 1280, 720)
-    page.goto(server)
+    page.goto(app_url)
     wait_rendered(page, "6,78%")
     screenshot(page, "overview_1280x720")
 
 
-def test_shared_url_opens_the_same_view(server, chromium):
+def test_shared_url_opens_the_same_view(app_url, chromium):
     page = new_page(chromium, height=1600)
-    page.goto(f"{server}/?year=2022&map_ind=stunting_eppgbm&level=kecamatan&lang=en")
+    page.goto(f"{app_url}/?year=2022&map_ind=stunting_eppgbm&level=kecamatan&lang=en")
     wait_rendered(page, "Poverty overview, 2022")
     assert page.get_by_text("7,87%").count() == 0  # English format in the English UI
     assert page.get_by_text("7.87%").first.is_visible()
@@ -73,9 +60,9 @@ def test_shared_url_opens_the_same_view(server, chromium):
     screenshot(page, "shared_url_view")
 
 
-def test_changing_a_control_updates_the_url(server, chromium):
+def test_changing_a_control_updates_the_url(app_url, chromium):
     page = new_page(chromium)
-    page.goto(server)
+    page.goto(app_url)
     wait_rendered(page, "6,78%")
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="2021").click()

@@ -4,23 +4,9 @@ import re
 
 import pytest
 
-from app_support import ensure_store
-from browser_support import app_server, browser, screenshot, wait_rendered
+from browser_support import screenshot, wait_rendered
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    ensure_store()
-    with app_server() as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 def open_page(chromium, url, text, width=1280, height=1400):
@@ -36,8 +22,8 @@ def region_on_map(page, name):
     return chart.locator(f'path[aria-roledescription="geoshape"][aria-label*="{name}"]').first
 
 
-def test_clicking_a_kelurahan_selects_it_and_leads_to_its_profile(server, chromium):
-    page = open_page(chromium, f"{server}/kesehatan", "Peta Stunting")
+def test_clicking_a_kelurahan_selects_it_and_leads_to_its_profile(app_url, chromium):
+    page = open_page(chromium, f"{app_url}/kesehatan", "Stunting (e-PPGBM), 2024")
     region_on_map(page, "Kelurahan: Ganjar Agung").click()
     page.wait_for_url(re.compile(r"region=18\.72\.03\.1002"))
     wait_rendered(page, "Peringkat")
@@ -51,23 +37,23 @@ def test_clicking_a_kelurahan_selects_it_and_leads_to_its_profile(server, chromi
     screenshot(page, "region_profile")
 
 
-def test_clicking_the_selected_region_again_clears_it(server, chromium):
-    page = open_page(chromium, f"{server}/kesehatan?region=18.72.03.1002", "Peringkat")
+def test_clicking_the_selected_region_again_clears_it(app_url, chromium):
+    page = open_page(chromium, f"{app_url}/kesehatan?region=18.72.03.1002", "Peringkat")
     region_on_map(page, "Kelurahan: Ganjar Agung").click()
     page.wait_for_url(lambda url: "region=" not in url)
     wait_rendered(page, "Klik sebuah wilayah")
 
 
-def test_clicking_another_region_moves_the_selection(server, chromium):
-    page = open_page(chromium, f"{server}/kesehatan?region=18.72.03.1002", "Peringkat")
+def test_clicking_another_region_moves_the_selection(app_url, chromium):
+    page = open_page(chromium, f"{app_url}/kesehatan?region=18.72.03.1002", "Peringkat")
     region_on_map(page, "Kelurahan: Rejomulyo").click()
     page.wait_for_url(re.compile(r"region=18\.72\.05\.1001"))
     wait_rendered(page, "Peringkat")
     assert page.locator("h3", has_text="Rejomulyo").first.is_visible()
 
 
-def test_a_shared_dimension_url_opens_the_same_view(server, chromium):
-    url = f"{server}/pendidikan?ind=aps_16_18&level=kecamatan&view=compare&cmp=2022&year=2023"
+def test_a_shared_dimension_url_opens_the_same_view(app_url, chromium):
+    url = f"{app_url}/pendidikan?ind=aps_16_18&level=kecamatan&view=compare&cmp=2022&year=2023"
     page = open_page(chromium, url, "APS 16–18: 2022 dibandingkan 2023")
     assert page.locator("h1", has_text="Pendidikan — 2023").is_visible()
     for key in ("ind=aps_16_18", "level=kecamatan", "view=compare", "cmp=2022", "year=2023"):
@@ -75,14 +61,14 @@ def test_a_shared_dimension_url_opens_the_same_view(server, chromium):
     screenshot(page, "shared_dimension_view")
 
 
-def test_changing_the_view_updates_the_url(server, chromium):
-    page = open_page(chromium, f"{server}/layanan-dasar", "Layanan Dasar")
+def test_changing_the_view_updates_the_url(app_url, chromium):
+    page = open_page(chromium, f"{app_url}/layanan-dasar", "Layanan Dasar")
     page.locator('[data-testid="stButtonGroup"]').get_by_text("Peringkat", exact=True).click()
     page.wait_for_url(re.compile(r"view=rank"))
     wait_rendered(page, "Peringkat Kelurahan")
     screenshot(page, "ranking_view", )
 
 
-def test_dimension_page_at_projector_size(server, chromium):
-    page = open_page(chromium, f"{server}/kesehatan?region=18.72.05.1001", "Peringkat", height=720)
+def test_dimension_page_at_projector_size(app_url, chromium):
+    page = open_page(chromium, f"{app_url}/kesehatan?region=18.72.05.1001", "Peringkat", height=720)
     screenshot(page, "dimension_1280x720")
