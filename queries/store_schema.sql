@@ -22,7 +22,6 @@ create table region_aliases (
 
 create table indicators (
     code varchar primary key,
-    position integer not null,         -- the order of data/reference/indicators.csv, used in pickers
     dimension varchar not null,
     name_id varchar not null, name_en varchar not null,
     short_id varchar not null, short_en varchar not null,
@@ -40,7 +39,8 @@ create table indicators (
     aggregation varchar not null,      -- ratio | sum | none
     min_value double, max_value double,
     target double, target_year integer, target_note varchar,
-    related varchar
+    related varchar,
+    position integer not null default 0  -- the order of data/reference/indicators.csv, used in pickers
 );
 
 create table sources (

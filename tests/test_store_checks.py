@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from metro_poverty import db
+from metro_poverty.pipeline.reference import CATALOGUE_COLUMNS
 
 CHECKS = ["bad_status", "duplicate_best", "illustrative_from_published_source", "region_without_polygon",
           "survey_estimate_below_city", "unknown_indicator", "unknown_region", "unknown_source"]
@@ -27,7 +28,7 @@ def con():
         ("18.72.01", "1872022", "Metro Pusat", "kecamatan", "18.72", 11.71, None, None, 10),
         ("18.72.01.1001", "1872022001", "Metro", "kelurahan", "18.72.01", None, None, "34111", 11),
     ])
-    con.executemany("insert into indicators values (" + ", ".join(["?"] * 28) + ")",
+    con.executemany("insert into indicators (" + ", ".join(CATALOGUE_COLUMNS) + ") values (" + ", ".join(["?"] * 28) + ")",
                     [indicator_row("p0", "survey_estimate"), indicator_row("stunting_eppgbm", "admin_record")])
     con.executemany("insert into sources values (?, ?, ?, ?, ?, ?, ?)", [
         ("bps_metro_poverty_2024", "Profil kemiskinan Kota Metro 2024", "BPS Kota Metro", None, None, "published", None),

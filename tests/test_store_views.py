@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from metro_poverty import db
+from metro_poverty.pipeline.reference import CATALOGUE_COLUMNS
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def con():
         ("18.72", "1872", "Kota Metro", "city", "18"),
         ("18.72.01.1001", "1872022001", "Metro", "kelurahan", "18.72.01"),
     ])
-    con.execute("insert into indicators values (" + ", ".join(["?"] * 28) + ")",
+    con.execute("insert into indicators (" + ", ".join(CATALOGUE_COLUMNS) + ") values (" + ", ".join(["?"] * 28) + ")",
                 ["stunting_eppgbm", "health", "Prevalensi Stunting", "Stunting prevalence", "Stunting", "Stunting", "c", "c", "d", "d", "f",
                  "%", "%", 2, "higher_worse", "Dinas Kesehatan", "e-PPGBM", "Tahunan", "Annual", "kelurahan", "admin_record", "ratio",
                  0, 100, None, None, None, None])

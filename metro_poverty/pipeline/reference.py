@@ -18,6 +18,8 @@ DIMENSIONS = ("income", "education", "health", "basic_services", "composite")
 POLARITIES = ("higher_worse", "higher_better", "neutral")
 MEASURE_KINDS = ("survey_estimate", "admin_record", "register_count")
 AGGREGATIONS = ("ratio", "sum", "none")
+# every column of data/reference/indicators.csv, in its order
+CATALOGUE_COLUMNS = CATALOGUE_REQUIRED + ["min_value", "max_value", "target", "target_year", "target_note", "related"]
 NUMERIC = ("min_value", "max_value", "target", "target_year")  # may be empty, else a number
 QUALITY_FLAGS = ("", "derived", "unverified", "conflict")
 
