@@ -27,6 +27,9 @@ pages = {
                 url_path="layanan-dasar"),
         st.Page("views/region_profile.py", title=t("nav.dim.profile", lang), icon=":material/location_city:", url_path="profil-wilayah"),
     ],
+    t("nav.fgd.section", lang): [
+        st.Page("views/catalogue.py", title=t("nav.fgd.catalogue", lang), icon=":material/menu_book:", url_path="konsep-definisi"),
+    ],
     t("nav.more.section", lang): [
         st.Page("views/data_sources.py", title=t("nav.more.sources", lang), icon=":material/source:", url_path="sumber-data"),
     ],

@@ -57,3 +57,40 @@ def encode_all(params: Sequence[Param], values: dict[str, Any]) -> dict[str, str
 def optional_text(value: Any) -> str:
     """Encoding for parameters whose default is 'nothing chosen' (None)."""
     return "" if value is None else str(value)
+
+
+MAX_TEXT = 60
+
+
+@dataclass(frozen=True)
+class TextParam:
+    """A free-text parameter (a search box): any printable text up to max_length, else the default."""
+
+    key: str
+    default: str = ""
+    max_length: int = MAX_TEXT
+
+    @property
+    def options(self):
+        return _AnyText(self.max_length)
+
+    def to_text(self, value) -> str:
+        return str(value)
+
+    def parse(self, raw: str | None) -> tuple[str, bool]:
+        if raw is None:
+            return self.default, True
+        return (raw, True) if raw in self.options else (self.default, False)
+
+    def encode(self, value) -> str | None:
+        return None if value == self.default else str(value)
+
+
+class _AnyText:
+    """`value in options` for free text: any printable string up to the length limit."""
+
+    def __init__(self, max_length: int):
+        self.max_length = max_length
+
+    def __contains__(self, value) -> bool:
+        return isinstance(value, str) and len(value) <= self.max_length and value.isprintable()

@@ -43,6 +43,13 @@ create table indicators (
     position integer not null default 0  -- the order of data/reference/indicators.csv, used in pickers
 );
 
+create table indicator_pairs (
+    indicator_a varchar not null,
+    indicator_b varchar not null,
+    note_id varchar not null,          -- what tells the two apart, for the FGD
+    note_en varchar not null
+);
+
 create table sources (
     source_id varchar primary key,
     title varchar not null,

@@ -153,6 +153,7 @@ def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.Da
             "region_aliases": ref.aliases.replace("", None),
             "indicators": ref.catalogue.replace("", None).assign(position=range(len(ref.catalogue))),
             "sources": ref.sources.replace("", None),
+            "indicator_pairs": ref.pairs,
             "observations": observations,
             "boundaries": shapes,
             "build_info": pd.DataFrame(list(info.items()), columns=["key", "value"]),

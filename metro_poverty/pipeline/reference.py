@@ -46,6 +46,7 @@ class Reference:
     sources: pd.DataFrame
     units: pd.DataFrame
     tiles: pd.DataFrame
+    pairs: pd.DataFrame  # indicators easily confused, with what tells them apart
 
     @property
     def resolver(self) -> RegionResolver:
@@ -64,6 +65,7 @@ def load_reference(directory: Path) -> Reference:
         sources=_csv(directory / "sources.csv"),
         units=_csv(directory / "units.csv"),
         tiles=_csv(directory / "tile_map.csv"),
+        pairs=_csv(directory / "indicator_pairs.csv"),
     )
 
 
@@ -92,6 +94,11 @@ def check_reference(ref: Reference) -> list[Problem]:
     for name, table in (("region_aliases.csv", ref.aliases), ("tile_map.csv", ref.tiles)):
         bad = table[~table.region_code.isin(known)]
         out += [Problem("reference_incomplete", name, row=int(i) + 2, value=r.region_code, fields={"detail": "unknown region"}) for i, r in bad.iterrows()]
+    codes = set(cat.code)
+    for i, row in enumerate(ref.pairs.itertuples(index=False), start=2):
+        for code in (row.indicator_a, row.indicator_b):
+            if code not in codes:
+                out.append(Problem("reference_incomplete", "indicator_pairs.csv", row=i, value=code, fields={"detail": "unknown indicator"}))
     kel = set(ref.regions.loc[ref.regions.level == "kelurahan", "region_code"])
     if set(ref.tiles.region_code) != kel:
         out.append(Problem("reference_incomplete", "tile_map.csv", fields={"detail": "every kelurahan needs exactly one tile"}))

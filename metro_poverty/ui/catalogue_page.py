@@ -1,0 +1,111 @@
+"""Konsep & Definisi: every indicator as a Satu Data metadata card, searchable and filterable, and a
+side-by-side comparison of two indicators that are easily confused."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty.catalog import DIMENSIONS, Indicator
+from metro_poverty.catalog_search import search
+from metro_poverty.i18n import pick, t
+from metro_poverty.ui import cache, frame, indicator_card, url
+from metro_poverty.url_state import Param, TextParam, optional_text
+
+ALL = "all"
+
+
+def render() -> None:
+    lang = frame.lang()
+    catalogue = cache.catalogue()
+    producers = sorted({i.meta["producer"] for i in catalogue.values()})
+    codes = list(catalogue)
+    pairs = cache.read("indicator_pairs")
+    default_a, default_b = (pairs.indicator_a.iloc[0], pairs.indicator_b.iloc[0]) if len(pairs) else (codes[0], codes[1])
+    url.restore([TextParam("q"), Param("dim", (ALL, *DIMENSIONS), ALL), Param("producer", (ALL, *producers), ALL),
+                 Param("a", codes, default_a), Param("b", codes, default_b)])
+    st.title(t("catalogue.title", lang))
+    url.show_notices()
+    st.caption(t("catalogue.intro", lang))
+    st.caption(t("catalogue.walidata", lang))
+    c1, c2, c3 = st.columns([4, 2, 2])
+    c1.text_input(t("catalogue.search", lang), key="q", icon=":material/search:", max_chars=60)
+    c2.selectbox(t("catalogue.dimension", lang), (ALL, *DIMENSIONS), key="dim",
+                 format_func=lambda d: t("catalogue.all", lang) if d == ALL else t(f"dimension.name.{d}", lang))
+    c3.selectbox(t("catalogue.producer", lang), (ALL, *producers), key="producer",
+                 format_func=lambda p: t("catalogue.all", lang) if p == ALL else p)
+    found = filtered(list(catalogue.values()), st.session_state["q"], st.session_state["dim"], st.session_state["producer"])
+    st.markdown(f"**{t('catalogue.count', lang, n=len(found))}**")
+    if not found:
+        st.info(t("catalogue.none", lang))
+    for ind in found:
+        card(ind, catalogue, lang)
+    st.divider()
+    comparison(catalogue, pairs, lang)
+
+
+def filtered(indicators: list[Indicator], query: str, dimension: str, producer: str) -> list[Indicator]:
+    keep = [i for i in indicators if dimension in (ALL, i.dimension) and producer in (ALL, i.meta["producer"])]
+    return search(query, keep)
+
+
+def metadata(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> list[tuple[str, str]]:
+    """The Satu Data card: every field of the catalogue, in the UI language."""
+    related = [catalogue[c].short(lang) for c in str(ind.meta.get("related") or "").split(";") if c in catalogue]
+    levels = ind.levels
+    coverage = (t("catalogue.meta.coverage_value", lang, first=int(ind.meta["first_period"]), last=int(ind.meta["last_period"]),
+                  levels=", ".join(t(f"level.{lvl}", lang) if lvl in ("city", "kecamatan", "kelurahan") else lvl for lvl in levels))
+                if levels else t("catalogue.meta.no_coverage", lang))
+    rows = [
+        (t("catalogue.meta.code", lang), ind.code),
+        (t("catalogue.meta.name", lang), f"{ind.name('id')} / {ind.name('en')}"),
+        (t("catalogue.meta.classification", lang), t(f"dimension.name.{ind.dimension}", lang)),
+        (t("catalogue.meta.macro_micro", lang), t("catalogue.meta.macro" if ind.is_survey_estimate else "catalogue.meta.micro", lang)),
+        *indicator_card.card_rows(ind, lang),
+        (t("catalogue.meta.aggregation", lang), t(f"catalogue.aggregation.{ind.meta['aggregation']}", lang)),
+        (t("catalogue.meta.related", lang), ", ".join(related) or "–"),
+        (t("catalogue.meta.coverage", lang), coverage),
+    ]
+    return rows
+
+
+def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> None:
+    with st.container(border=True):
+        st.markdown(f"#### {ind.name(lang)}")
+        b1, b2, b3 = st.columns([2, 3, 3])
+        b1.badge(ind.code, color="gray")
+        b2.badge(t(f"dimension.name.{ind.dimension}", lang), color="blue")
+        with b3:
+            indicator_card.kind_badge(ind, lang)
+        st.markdown(ind.definition(lang))
+        with st.expander(t("catalogue.more", lang)):
+            table(metadata(ind, catalogue, lang), lang)
+
+
+def table(rows: list[tuple[str, str]], lang: str) -> None:
+    """A static table: long definitions wrap instead of being cut off."""
+    st.table(pd.DataFrame(rows, columns=[t("catalogue.aspect", lang), "–"]).set_index(t("catalogue.aspect", lang)))
+
+
+def comparison(catalogue: dict[str, Indicator], pairs: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("catalogue.compare", lang))
+    st.caption(t("catalogue.compare_intro", lang))
+    for col, r in zip(st.columns(max(1, len(pairs))), pairs.itertuples(index=False)):
+        label = f"{catalogue[r.indicator_a].short(lang)} ↔ {catalogue[r.indicator_b].short(lang)}"
+        col.button(label, key=f"pair-{r.indicator_a}-{r.indicator_b}", on_click=_choose, args=(r.indicator_a, r.indicator_b),
+                   icon=":material/compare_arrows:", width="stretch")
+    c1, c2 = st.columns(2)
+    c1.selectbox(t("catalogue.compare_a", lang), list(catalogue), key="a", format_func=lambda c: catalogue[c].name(lang))
+    c2.selectbox(t("catalogue.compare_b", lang), list(catalogue), key="b", format_func=lambda c: catalogue[c].name(lang))
+    a, b = catalogue[st.session_state["a"]], catalogue[st.session_state["b"]]
+    note = pairs[((pairs.indicator_a == a.code) & (pairs.indicator_b == b.code)) | ((pairs.indicator_a == b.code) & (pairs.indicator_b == a.code))]
+    if len(note):
+        st.info(f"**{t('catalogue.difference', lang)}:** {pick(lang, note.note_id.iloc[0], note.note_en.iloc[0])}", icon=":material/compare_arrows:")
+    left, right = metadata(a, catalogue, lang), metadata(b, catalogue, lang)
+    side = pd.DataFrame({t("catalogue.aspect", lang): [k for k, _ in left], a.short(lang): [v for _, v in left],
+                         b.short(lang): [dict(right).get(k, "–") for k, _ in left]})
+    st.table(side.set_index(t("catalogue.aspect", lang)))
+
+
+def _choose(a: str, b: str) -> None:
+    st.session_state["a"], st.session_state["b"] = a, b

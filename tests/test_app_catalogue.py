@@ -1,0 +1,75 @@
+"""Konsep & Definisi (the indicator catalogue) through the real app frame (AppTest)."""
+
+import pytest
+
+from app_support import ensure_store, open_app, texts
+
+PAGE = "views/catalogue.py"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _store():
+    ensure_store()
+
+
+def cards(at):
+    return [m[5:] for m in texts(at.markdown) if m.startswith("#### ")]
+
+
+def test_every_indicator_has_a_card():
+    from metro_poverty.ui import cache
+
+    at = open_app(page=PAGE)
+    assert len(cards(at)) == len(cache.catalogue())
+
+
+def test_a_search_with_a_typo_from_the_url():
+    at = open_app({"q": "stuntng"}, page=PAGE)
+    assert cards(at) == ["Prevalensi Stunting (survei SSGI/SKI)", "Prevalensi Stunting (penimbangan e-PPGBM)"]
+
+
+def test_filters_by_dimension_and_producer():
+    at = open_app({"dim": "basic_services"}, page=PAGE)
+    assert "Rumah Tangga dengan Air Minum Layak" in cards(at)
+    assert "Persentase Penduduk Miskin (P0)" not in cards(at)
+    at = open_app({"producer": "Dinas Kesehatan"}, page=PAGE)
+    assert cards(at) and all("Stunting" in c or "Imunisasi" in c for c in cards(at))
+
+
+def test_a_card_carries_the_satu_data_fields():
+    at = open_app({"q": "p0"}, page=PAGE)
+    table = at.table[0].value
+    aspects = list(table.index)
+    for field in ("Kode", "Definisi", "Konsep", "Rumus", "Satuan", "Produsen data", "Frekuensi", "Tingkat resmi terendah",
+                  "Makro/mikro", "Data tersedia"):
+        assert field in aspects, field
+
+
+def test_confused_pair_is_compared_side_by_side_with_its_note():
+    at = open_app({"a": "stunting_ssgi", "b": "stunting_eppgbm"}, page=PAGE)
+    assert any("Apa yang membedakan" in i and "posyandu" in i for i in texts(at.info))
+    side = at.table[-1].value
+    assert list(side.columns) == ["Stunting (survei)", "Stunting (e-PPGBM)"]
+
+
+def test_a_pair_button_sets_both_indicators():
+    at = open_app(page=PAGE)
+    next(b for b in at.button if b.key == "pair-stunting_ssgi-stunting_eppgbm").click().run()
+    assert (at.session_state["a"], at.session_state["b"]) == ("stunting_ssgi", "stunting_eppgbm")
+    assert at.query_params["a"] in ("stunting_ssgi", ["stunting_ssgi"])
+
+
+@pytest.mark.parametrize("params", [{"q": "x" * 500}, {"dim": "nope"}, {"producer": "<b>x</b>"}, {"a": "zzz"}])
+def test_hostile_catalogue_parameters_fall_back_with_a_notice(params):
+    at = open_app(params, page=PAGE)
+    assert any("tidak dikenal" in w for w in texts(at.warning))
+
+
+def test_indicator_pairs_query_lists_pairs_of_known_indicators():
+    from metro_poverty import db
+    from metro_poverty.ui import cache
+
+    pairs = db.read("indicator_pairs")
+    assert {("p0", "dtsen_d14_pct"), ("stunting_ssgi", "stunting_eppgbm")} <= set(zip(pairs.indicator_a, pairs.indicator_b))
+    known = set(cache.catalogue())
+    assert set(pairs.indicator_a) <= known and set(pairs.indicator_b) <= known
