@@ -1,0 +1,69 @@
+"""queries/sources_with_counts.sql with literal rows: every source with how many values it gives by
+status (all values delivered, including those another source outranks) and the years they span."""
+
+import pytest
+
+from metro_poverty import db
+from tests.query_support import CITY, KEL_METRO, PROVINCE, empty_store, indicator, metro_regions, observe, result, source
+
+COUNTS = ("source_id", "status", "n_values", "first_period", "last_period")
+
+
+@pytest.fixture
+def con():
+    with empty_store() as con:
+        metro_regions(con)
+        indicator(con, "p0", position=1)
+        indicator(con, "stunting_eppgbm", position=2, measure_kind="admin_record")
+        source(con, "bps_metro_poverty_2024", title="Profil kemiskinan Kota Metro 2024", publisher="BPS Kota Metro",
+               reference="metrokota.bps.go.id news 2025/04/16/269", published_date="2025-04-16")
+        source(con, "bps_metro_p0_2015_2022", title="Persentase penduduk miskin Kota Metro 2015–2022",
+               publisher="Harian Satelit mengutip BPS Kota Metro", note="Secondary report of BPS figures.")
+        source(con, "illus_dinkes_eppgbm", kind="illustrative", title="ILUSTRASI: e-PPGBM", publisher="Dinas Kesehatan (data ilustrasi)")
+        yield con
+
+
+def test_each_source_with_its_count_and_span_ordered_by_kind_publisher_title(con):
+    observe(con, "p0", CITY, 2024, 6.78, "bps_metro_poverty_2024")
+    observe(con, "p0", PROVINCE, 2024, 10.62, "bps_metro_poverty_2024")
+    observe(con, "p0", CITY, 2015, 10.29, "bps_metro_p0_2015_2022")
+    observe(con, "p0", CITY, 2022, 8.44, "bps_metro_p0_2015_2022")
+    observe(con, "stunting_eppgbm", KEL_METRO, 2023, 3.95, "illus_dinkes_eppgbm", "illustrative")
+    observe(con, "stunting_eppgbm", KEL_METRO, 2024, 3.69, "illus_dinkes_eppgbm", "illustrative")
+    assert result(con, "sources_with_counts", ("kind", "publisher") + COUNTS) == [
+        ("illustrative", "Dinas Kesehatan (data ilustrasi)", "illus_dinkes_eppgbm", "illustrative", 2, 2023, 2024),
+        ("published", "BPS Kota Metro", "bps_metro_poverty_2024", "official", 2, 2024, 2024),
+        ("published", "Harian Satelit mengutip BPS Kota Metro", "bps_metro_p0_2015_2022", "official", 2, 2015, 2022),
+    ]
+
+
+def test_a_source_gives_one_row_per_status(con):
+    observe(con, "p0", CITY, 2023, 7.25, "bps_metro_poverty_2024", "official")
+    observe(con, "p0", CITY, 2024, 6.78, "bps_metro_poverty_2024", "official")
+    observe(con, "p0", CITY, 2025, 6.50, "bps_metro_poverty_2024", "provisional")
+    rows = [r for r in result(con, "sources_with_counts", COUNTS) if r[0] == "bps_metro_poverty_2024"]
+    assert sorted(rows) == [("bps_metro_poverty_2024", "official", 2, 2023, 2024),
+                            ("bps_metro_poverty_2024", "provisional", 1, 2025, 2025)]
+
+
+def test_a_source_with_no_values_is_kept_with_a_count_of_zero(con):
+    observe(con, "p0", CITY, 2024, 6.78, "bps_metro_poverty_2024")
+    assert ("bps_metro_p0_2015_2022", None, 0, None, None) in result(con, "sources_with_counts", COUNTS)
+    assert ("illus_dinkes_eppgbm", None, 0, None, None) in result(con, "sources_with_counts", COUNTS)
+
+
+def test_a_value_outranked_by_another_source_still_counts_for_its_own(con):
+    observe(con, "p0", CITY, 2022, 8.44, "bps_metro_p0_2015_2022", "official")
+    observe(con, "p0", CITY, 2022, 8.50, "bps_metro_poverty_2024", "official")
+    assert sorted(result(con, "sources_with_counts", ("source_id", "n_values"))) == [
+        ("bps_metro_p0_2015_2022", 1), ("bps_metro_poverty_2024", 1), ("illus_dinkes_eppgbm", 0)]
+
+
+def test_each_source_carries_its_catalogue_facts(con):
+    frame = db.run(con, "sources_with_counts")
+    assert list(frame.columns) == ["source_id", "title", "publisher", "reference", "published_date", "kind", "note",
+                                   "status", "n_values", "first_period", "last_period"]
+    assert result(con, "sources_with_counts", ("source_id", "title", "reference", "published_date", "note"))[1:] == [
+        ("bps_metro_poverty_2024", "Profil kemiskinan Kota Metro 2024", "metrokota.bps.go.id news 2025/04/16/269", "2025-04-16", None),
+        ("bps_metro_p0_2015_2022", "Persentase penduduk miskin Kota Metro 2015–2022", None, None, "Secondary report of BPS figures."),
+    ]
