@@ -10,4 +10,4 @@ with export as (
     join indicators as i on i.code = o.indicator_code
     join sources as s using (source_id)
 )
-select * from export order by indicator_code, region_code, period, source_id
+select * from export order by indicator_code, region_code, period, source_id, series, status

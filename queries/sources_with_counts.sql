@@ -10,4 +10,4 @@ joined as (
     from sources as s
     left join counts as c using (source_id)
 )
-select * from joined order by kind, publisher, title
+select * from joined order by kind, publisher, title, status

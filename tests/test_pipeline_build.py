@@ -1,4 +1,5 @@
-"""The whole build from the repo's data (copied to a temporary directory): what the store holds."""
+"""The whole build from the repo's data (copied to a temporary directory): what the store holds after
+queries/store_schema.sql, store_load and store_checks have run on it."""
 
 import json
 
