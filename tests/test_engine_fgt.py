@@ -1,4 +1,4 @@
-"""FGT P0, P1, P2 by region (metro_poverty.engine.fgt), from literal household rows."""
+"""FGT P0, P1, P2 by region: queries/engine_fgt_by_region.sql through metro_poverty.engine.fgt, on literal rows."""
 
 import math
 

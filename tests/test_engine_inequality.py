@@ -1,4 +1,4 @@
-"""Gini ratio and bottom-40% share (metro_poverty.engine.inequality), from literal rows."""
+"""Gini ratio and bottom-40% share: queries/engine_inequality_by_region.sql through metro_poverty.engine.inequality."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""Alkire-Foster H, A, M0 and contributions (metro_poverty.engine.multidim), from literal rows.
+"""Alkire-Foster H, A, M0 and contributions, from literal rows: queries/engine_multidim_by_region.sql and
+queries/engine_multidim_indicators_by_region.sql through metro_poverty.engine.multidim.
 
 Default nested equal weights: expenditure 1/4; schooling, school attendance, JKN, immunisation 1/8
 each; water, sanitation, electricity, housing 1/16 each. k = 1/3.

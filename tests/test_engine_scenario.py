@@ -1,4 +1,5 @@
-"""Scenario levers and their results (metro_poverty.engine.run_scenario), from literal rows and the shipped file."""
+"""Scenario levers and their results: queries/engine_scenario_by_region.sql through metro_poverty.engine.run_scenario,
+on literal rows and on the shipped file."""
 
 import math
 

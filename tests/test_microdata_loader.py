@@ -1,4 +1,5 @@
-"""Loading household files (metro_poverty.microdata): the shipped file, real files, and every error told precisely."""
+"""Loading household files (metro_poverty.microdata): the shipped file, real files, every error told precisely, and
+the engine's tables made by queries/engine_households_create.sql."""
 
 import duckdb
 import pytest
