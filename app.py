@@ -26,6 +26,7 @@ pages = {
         st.Page("views/dimension_basic_services.py", title=t("nav.dim.basic_services", lang), icon=":material/water_drop:",
                 url_path="layanan-dasar"),
         st.Page("views/region_profile.py", title=t("nav.dim.profile", lang), icon=":material/location_city:", url_path="profil-wilayah"),
+        st.Page("views/scenario.py", title=t("nav.scenario.title", lang), icon=":material/tune:", url_path="simulasi"),
     ],
     t("nav.fgd.section", lang): [
         st.Page("views/catalogue.py", title=t("nav.fgd.catalogue", lang), icon=":material/menu_book:", url_path="konsep-definisi"),

@@ -39,6 +39,19 @@ def rupiah(value, decimals: int = 0, lang: str = "id", missing: str = "–") -> 
     return f"Rp {number(value, decimals, lang)}"
 
 
+_SCALES = {"id": ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")), "en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))}
+
+
+def rupiah_short(value, lang: str = "id", missing: str = "–") -> str:
+    """A large amount in words a room reads at a glance: 2918301870 -> 'Rp 2,92 miliar'."""
+    if _is_missing(value):
+        return missing
+    for size, word in _SCALES.get(lang, _SCALES["id"]):
+        if abs(value) >= size:
+            return f"Rp {number(value / size, 2, lang)} {word}"
+    return rupiah(value, 0, lang)
+
+
 def percent(value, decimals: int = 2, lang: str = "id", missing: str = "–") -> str:
     """6.78 -> '6,78%' (value already in percent)."""
     if _is_missing(value):

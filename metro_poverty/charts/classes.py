@@ -23,6 +23,17 @@ class Classes:
         return self.labels[i]
 
 
+CHANGE_BREAKS = (-1.0, -0.25, -0.01, 0.01)  # percentage points: big fall, fall, small fall, no change, rise
+
+
+def classify_change(values, decimals: int, lang: str = "id") -> Classes:
+    """Fixed classes for a change (after − before), the same on every run so two scenarios read alike."""
+    n = lambda v: numfmt.number(v, decimals, lang)  # noqa: E731
+    labels = (f"< {n(CHANGE_BREAKS[0])}", f"{n(CHANGE_BREAKS[0])} – {n(CHANGE_BREAKS[1])}", f"{n(CHANGE_BREAKS[1])} – {n(CHANGE_BREAKS[2])}",
+              f"± {n(CHANGE_BREAKS[3])}", f"> {n(CHANGE_BREAKS[3])}")
+    return Classes("fixed_change", (float("-inf"), *CHANGE_BREAKS, float("inf")), labels)
+
+
 def classify(values, decimals: int, lang: str = "id", k: int = 5, method: str = "quantile") -> Classes:
     """Up to k classes over the values; fewer when values repeat (a class is never empty by design)."""
     v = np.asarray([x for x in values if x is not None and not np.isnan(x)], dtype=float)

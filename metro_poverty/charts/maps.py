@@ -10,12 +10,14 @@ import pandas as pd
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.charts import theme
-from metro_poverty.charts.classes import Classes, classify
+from metro_poverty.charts.classes import Classes, classify, classify_change
 from metro_poverty.i18n import t
 
 
 
 def map_classes(values: pd.DataFrame, ind: Indicator, lang: str, level: str) -> Classes:
+    if ind.polarity == "change":
+        return classify_change(values["value"].tolist(), ind.decimals, lang)
     k = 5 if level == "kelurahan" else 3
     return classify(values["value"].tolist(), ind.decimals, lang, k=k, method="quantile")
 
@@ -60,7 +62,7 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     feats = features(shapes, values, ind, lang, classes, selected)
     no_data = t("map.no_data", lang)
     domain = list(classes.labels) + ([no_data] if any(f["class_label"] == no_data for f in feats) else [])
-    colours = theme.ramp(ind.polarity, len(classes.labels)) if classes.labels else []
+    colours = theme.CHANGE_RAMP if ind.polarity == "change" else (theme.ramp(ind.polarity, len(classes.labels)) if classes.labels else [])
     data = alt.Data(name=FEATURES)
     tooltip = [
         alt.Tooltip("region_name:N", title=t(f"level.{level}", lang)),

@@ -17,6 +17,7 @@ NEUTRAL_RAMP = {
     4: ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"],
     5: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
 }
+CHANGE_RAMP = ["#1a7f37", "#74c476", "#c7e9c0", "#f0f0f0", "#e34a33"]  # falls in greens, no change grey, a rise in red
 NO_DATA = "#d9d9d9"
 SELECTED_STROKE = "#111111"
 BETTER = "#1a7f37"  # only for "improved" marks in comparisons; worse stays red

@@ -3,6 +3,7 @@ shown, the classes, the status badges, the illustrative and schematic notices, a
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from metro_poverty import db
@@ -55,6 +56,24 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     st.caption(t("notice.micro", lang))
     badges.show_source_line(values, lang)
     return state
+
+
+def value_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int = 520) -> None:
+    """A map of values computed on the page (a simulation), not read from the store: region_code, value, status."""
+    spec = _value_map_spec(str(db.store_path()), values, ind, level, lang, height)
+    st.vega_lite_chart(spec=spec, width="stretch")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int) -> dict:
+    from metro_poverty.charts import theme
+    from metro_poverty.charts.maps import choropleth
+    from metro_poverty.charts.spec import vega_spec
+
+    shapes = cache.read("boundaries_by_level", level=level)
+    context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
+    chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height)
+    return vega_spec(theme.configure(chart, lang), datasets)
 
 
 def map_spec(code: str, level: str, period: int, lang: str, selected: str | None = None, selectable: bool = False, height: int = 560):

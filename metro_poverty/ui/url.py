@@ -23,9 +23,15 @@ SCOPE = "_url_scope"  # the page now running ("frame" for app.py's shared contro
 OWNER = "_url_owner"  # key -> the scope whose value session state holds
 
 
+BLOCK_KEYS = "_url_block_keys"  # keys a page reads and writes itself (a scenario's levers)
+BLOCK_VALUES = "_url_block_values"
+
+
 def begin() -> None:
     st.session_state[DECLARED] = []
     st.session_state[SCOPE] = "frame"
+    st.session_state[BLOCK_KEYS] = set()
+    st.session_state[BLOCK_VALUES] = {}
 
 
 def enter(page_id: str) -> None:
@@ -54,10 +60,33 @@ def restore(params: Sequence[Param]) -> None:
         st.session_state[p.key] = value
 
 
+def claim(keys) -> bool:
+    """A page takes charge of these URL keys (it parses and validates them itself, e.g. a Scenario).
+    True when the page meets them for the first time and must read them from the URL now."""
+    owners = st.session_state.setdefault(OWNER, {})
+    scope = st.session_state.get(SCOPE, "frame")
+    fresh = any(owners.get(k) != scope for k in keys)
+    for k in keys:
+        owners[k] = scope
+    st.session_state.setdefault(KNOWN, set()).update(keys)
+    st.session_state.setdefault(BLOCK_KEYS, set()).update(keys)
+    return fresh
+
+
+def write_block(values: dict[str, str]) -> None:
+    """The URL values of the claimed keys for this run (only those that differ from their defaults)."""
+    st.session_state[BLOCK_VALUES] = dict(values)
+
+
+def add_notice(text: str) -> None:
+    """A notice about the URL that the page found itself (shown by show_notices)."""
+    _notice(text)
+
+
 def publish() -> None:
     """Write the non-default values of every parameter declared in this run; drop what the view does not know."""
     params = st.session_state.get(DECLARED, [])
-    wanted = {}
+    wanted = dict(st.session_state.get(BLOCK_VALUES, {}))
     for p in params:
         text = p.encode(st.session_state.get(p.key, p.default))
         if text is not None:
@@ -66,14 +95,14 @@ def publish() -> None:
     for key, text in wanted.items():
         if st.query_params.get(key) != text:
             st.query_params[key] = text
-    for p in params:
-        if p.key not in wanted and p.key in st.query_params:
-            del st.query_params[p.key]
+    for key in [p.key for p in params] + list(st.session_state.get(BLOCK_KEYS, ())):
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
 
 
 def _drop_undeclared() -> None:
     """Remove URL keys this view does not declare; a key never seen in this session gets a notice."""
-    declared = {p.key for p in st.session_state.get(DECLARED, [])}
+    declared = {p.key for p in st.session_state.get(DECLARED, [])} | set(st.session_state.get(BLOCK_KEYS, ()))
     for key in list(st.query_params.keys()):
         if key not in declared:
             if key not in st.session_state.get(KNOWN, set()):

@@ -1,0 +1,215 @@
+"""Simulasi Kebijakan: set the levers (a transfer to chosen deciles and areas with targeting errors,
+expenditure growth, the poverty line, the multidimensional weights and cutoff), see poverty before and
+after by area, what it costs, and compare saved scenarios. Every lever is in the URL."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import numfmt, scenario_store
+from metro_poverty.catalog import Indicator
+from metro_poverty.engine import GK_METRO_2024_RP, Scenario
+from metro_poverty.engine.indicators import DIMENSIONS
+from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
+from metro_poverty.i18n import t
+from metro_poverty.ui import cache, engine_data, frame, maps, url
+from metro_poverty.url_state import shown
+
+PAGE_PATH = "simulasi"
+URL_KEYS = [*KEYS, UNIFORM_GROWTH_KEY]
+WIDGETS = {  # widget key -> Scenario field
+    "sc_transfer": "transfer_rp_per_month", "sc_per": "transfer_per", "sc_deciles": "target_deciles",
+    "sc_regions": "target_regions", "sc_excl": "exclusion_error_pct", "sc_incl": "inclusion_error_pct",
+    "sc_growth_d1_4": "growth_d1_4_pct", "sc_growth_d5_10": "growth_d5_10_pct", "sc_inflation": "inflation_pct",
+    "sc_k": "k",
+}
+
+
+def render() -> None:
+    lang = frame.lang()
+    regions = cache.regions()
+    sub_city = regions[regions.level.isin(["kecamatan", "kelurahan"])]
+    if url.claim(URL_KEYS) or "sc_transfer" not in st.session_state:
+        _set_widgets(_scenario_from_url(set(sub_city.region_code), lang))
+    st.title(t("scenario.title", lang))
+    url.show_notices()
+    status = engine_data.meta().status
+    st.error(t("scenario.banner", lang, status=t(f"scenario.status.{status}", lang)), icon=":material/science:")
+    _levers(sub_city, lang)
+    scenario = _scenario_from_widgets()
+    url.write_block(scenario.to_query_params())
+    result = engine_data.results(scenario)
+    _headline(result, lang)
+    _map(result, lang)
+    _table(result, regions, lang)
+    _contributions(scenario, lang)
+    _saved(scenario, lang)
+    st.caption(t("scenario.baseline_note", lang))
+
+
+def _scenario_from_url(known: set[str], lang: str) -> Scenario:
+    raw = {k: st.query_params.get(k) for k in URL_KEYS if k in st.query_params}
+    scenario, notices = Scenario.from_query_params(raw, known_regions=known)
+    for notice in notices:  # the value came from a URL: shown only as plain, bounded text
+        url.add_notice(t(f"engine.scenario.notice.{notice.code}", lang, key=shown(notice.key), value=shown(notice.value)))
+    return scenario
+
+
+def _set_widgets(s: Scenario) -> None:
+    for key, name in WIDGETS.items():
+        value = getattr(s, name)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    st.session_state["sc_line_mode"] = "inflation" if s.poverty_line_rp is None else "absolute"
+    st.session_state["sc_line"] = s.poverty_line_rp or GK_METRO_2024_RP
+    for i, dim in enumerate(DIMENSIONS):
+        st.session_state[f"sc_w_{dim}"] = s.dimension_weights[i]
+
+
+def _scenario_from_widgets() -> Scenario:
+    values = {name: st.session_state[key] for key, name in WIDGETS.items()}
+    values["target_deciles"] = tuple(int(d) for d in values["target_deciles"])
+    values["target_regions"] = tuple(values["target_regions"])
+    values["poverty_line_rp"] = float(st.session_state["sc_line"]) if st.session_state["sc_line_mode"] == "absolute" else None
+    weights = tuple(float(st.session_state[f"sc_w_{dim}"]) for dim in DIMENSIONS)
+    values["dimension_weights"] = weights if sum(weights) > 0 else DEFAULT.dimension_weights
+    return Scenario(**values)
+
+
+def _levers(sub_city: pd.DataFrame, lang: str) -> None:
+    names = {r.region_code: (f"Kec. {r.name}" if r.level == "kecamatan" else f"{r.name} ({r.parent_name})") for r in sub_city.itertuples()}
+    c1, c2, c3, c4 = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
+    c1.number_input(t("scenario.transfer", lang), min_value=0.0, max_value=10_000_000.0, step=50_000.0, format="%.0f", key="sc_transfer")
+    c1.caption(numfmt.rupiah(st.session_state["sc_transfer"], 0, lang))  # the widget cannot group thousands the Indonesian way
+    c2.segmented_control(t("scenario.per", lang), ["household", "capita"], key="sc_per", required=True,
+                         format_func=lambda v: t(f"scenario.per_unit.{v}", lang))
+    c3.slider(t("scenario.exclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_excl")
+    c4.slider(t("scenario.inclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_incl")
+    st.pills(t("scenario.deciles", lang), list(range(1, 11)), selection_mode="multi", key="sc_deciles")
+    st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get)
+    with st.expander(t("scenario.more", lang), icon=":material/tune:"):
+        g1, g2, g3 = st.columns(3)
+        g1.slider(t("scenario.growth_d1_4", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d1_4")
+        g2.slider(t("scenario.growth_d5_10", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d5_10")
+        with g3:
+            st.segmented_control(t("scenario.line_mode", lang), ["inflation", "absolute"], key="sc_line_mode", required=True,
+                                 format_func=lambda v: t(f"scenario.line_option.{v}", lang))
+            if st.session_state["sc_line_mode"] == "inflation":
+                st.slider(t("scenario.inflation", lang), -10.0, 30.0, step=1.0, format="%.0f%%", key="sc_inflation")
+            else:
+                st.number_input(t("scenario.line", lang), min_value=1.0, max_value=10_000_000.0, step=10_000.0, format="%.0f", key="sc_line")
+        st.markdown(f"**{t('scenario.weights', lang)}**")
+        for col, dim in zip(st.columns(len(DIMENSIONS)), DIMENSIONS):
+            col.slider(t(f"engine.dimension.{dim}", lang), 0.0, 1.0, step=0.05, key=f"sc_w_{dim}")
+        st.slider(t("scenario.k", lang), 0.05, 1.0, step=0.05, key="sc_k")
+    st.button(t("scenario.reset", lang), icon=":material/restart_alt:", on_click=_set_widgets, args=(Scenario(),))
+
+
+def _city(result: pd.DataFrame) -> pd.Series:
+    return result[result.level == "city"].iloc[0]
+
+
+def _headline(result: pd.DataFrame, lang: str) -> None:
+    r = _city(result)
+    st.subheader(t("scenario.results", lang))
+    pairs = [("p0", r.p0_before_pct, r.p0_after_pct, 2), ("p1", r.p1_before, r.p1_after, 2), ("p2", r.p2_before, r.p2_after, 2),
+             ("poor", r.poor_persons_before, r.poor_persons_after, 0), ("m0", r.m0_before, r.m0_after, 4)]
+    for col, (key, before, after, decimals) in zip(st.columns(3) + st.columns(3), pairs):
+        col.metric(t(f"scenario.{key}", lang), numfmt.number(after, decimals, lang), border=True, delta_color="inverse",
+                   delta=f"{numfmt.signed(after - before, decimals, lang).replace('−', '-')} (← {numfmt.number(before, decimals, lang)})")
+    b = st.columns(2) + st.columns(2)
+    b[0].metric(t("scenario.budget", lang), numfmt.rupiah_short(r.budget_rp_per_year, lang), border=True)
+    b[1].metric(t("scenario.lifted", lang), numfmt.number(r.persons_lifted, 0, lang), border=True)
+    cost = r.cost_rp_per_person_lifted_per_year
+    b[2].metric(t("scenario.cost", lang), numfmt.rupiah_short(cost, lang) if pd.notna(cost) else t("scenario.nobody_lifted", lang), border=True)
+    b[3].metric(t("scenario.share_poor", lang), numfmt.percent(r.budget_share_to_poor_pct, 1, lang), border=True)
+    ratio = r.budget_to_min_budget_ratio
+    st.caption(f"{t('scenario.min_budget', lang)}: {numfmt.rupiah_short(r.min_budget_rp_per_year, lang)}"
+               + (f" · {t('scenario.ratio', lang, ratio=numfmt.number(ratio, 2, lang))}" if pd.notna(ratio) and r.budget_rp_per_year > 0 else ""))
+
+
+CHANGE = Indicator("p0_change", {  # the map's measure: a simulated change, not a catalogue indicator
+    "name_id": "Perubahan P0 (simulasi)", "name_en": "Change in P0 (simulation)", "short_id": "Perubahan P0", "short_en": "Change in P0",
+    "unit_id": "poin", "unit_en": "points", "decimals": 2, "polarity": "change", "dimension": "income",
+    "measure_kind": "admin_record", "aggregation": "none",
+})
+
+
+def _map(result: pd.DataFrame, lang: str) -> None:
+    kel = result[result.level == "kelurahan"]
+    values = pd.DataFrame({"region_code": kel.region_code, "value": kel.p0_after_pct - kel.p0_before_pct, "status": "illustrative",
+                           "period": "", "source_publisher": t("scenario.title", lang)})
+    st.subheader(t("scenario.map_title", lang))
+    maps.value_map(values, CHANGE, "kelurahan", lang)
+    st.caption(t("scenario.map_caption", lang))
+
+
+TABLE_DECIMALS = {"p0_before_pct": 2, "p0_after_pct": 2, "p1_before": 2, "p1_after": 2, "p2_before": 2, "p2_after": 2,
+                  "m0_before": 4, "m0_after": 4}  # the rest are counts and rupiah
+
+
+def _table(result: pd.DataFrame, regions: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("scenario.table_title", lang))
+    names = regions.set_index("region_code")["name"]
+    cols = ["p0_before_pct", "p0_after_pct", "p1_before", "p1_after", "p2_before", "p2_after", "poor_persons_before",
+            "poor_persons_after", "persons_lifted", "m0_before", "m0_after", "recipient_households", "budget_rp_per_year"]
+    out = result.assign(region=result.region_code.map(names), level_text=[t(f"level.{lvl}", lang) for lvl in result.level])
+    out = out[["region", "level_text", *cols]].rename(columns={"region": t("scenario.col.region", lang), "level_text": t("scenario.col.level", lang),
+                                                              **{c: t(f"engine.column.{c}", lang) for c in cols}})
+    shown = out.copy()
+    for c in cols:
+        label = t(f"engine.column.{c}", lang)
+        shown[label] = [numfmt.number(v, TABLE_DECIMALS.get(c, 0), lang) for v in shown[label]]
+    st.dataframe(shown, hide_index=True, width="stretch", height=420)
+    st.download_button(t("scenario.download", lang), out.to_csv(index=False).encode("utf-8"), file_name="simulasi_kemiskinan_metro.csv",
+                       mime="text/csv", icon=":material/download:")
+
+
+def _contributions(scenario: Scenario, lang: str) -> None:
+    parts = engine_data.indicator_contributions(scenario)
+    city = parts[parts.level == "city"]
+    with st.expander(t("scenario.contributions", lang), icon=":material/pie_chart:"):
+        view = pd.DataFrame({
+            t("engine.column.contribution_pct", lang).split(" (")[0]: [t(f"engine.indicator.{i}", lang) for i in city.indicator],
+            t("engine.column.censored_headcount_pct", lang): [numfmt.number(v, 2, lang) for v in city.censored_headcount_pct],
+            t("engine.column.contribution_pct", lang): [numfmt.number(v, 1, lang) for v in city.contribution_pct],
+        })
+        st.dataframe(view, hide_index=True, width="stretch")
+
+
+def _saved(scenario: Scenario, lang: str) -> None:
+    st.subheader(t("scenario.compare", lang))
+    with st.form("save-scenario", clear_on_submit=True, border=False):
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        name = c1.text_input(t("scenario.save_name", lang), max_chars=scenario_store.MAX_NAME)
+        if c2.form_submit_button(t("scenario.save", lang), icon=":material/bookmark_add:"):
+            if scenario_store.valid_name(name):
+                scenario_store.save(name, scenario.to_query_params())
+                st.success(t("scenario.saved", lang, name=name.strip()))
+            else:
+                st.warning(t("scenario.bad_name", lang))
+    saved = scenario_store.list_saved()
+    if not saved:
+        st.caption(t("scenario.none_saved", lang))
+        return
+    picked = st.multiselect(t("scenario.compare_pick", lang), [s["name"] for s in saved], key="sc_compare")
+    rows = [(t("scenario.current", lang), scenario)] + [(s["name"], Scenario.from_query_params(s["params"])[0]) for s in saved if s["name"] in picked]
+    st.dataframe(_comparison(rows, lang), hide_index=True, width="stretch",
+                 column_config={t("scenario.open_link", lang): st.column_config.LinkColumn(display_text=t("scenario.open_link", lang))})
+
+
+def _comparison(rows: list[tuple[str, Scenario]], lang: str) -> pd.DataFrame:
+    out = []
+    for name, s in rows:
+        r = _city(engine_data.results(s))
+        link = "./" + PAGE_PATH + ("?" + urlencode(s.to_query_params()) if s.to_query_params() else "")
+        out.append({t("scenario.col.scenario", lang): name,
+                    t("engine.column.p0_after_pct", lang): numfmt.number(r.p0_after_pct, 2, lang),
+                    t("engine.column.persons_lifted", lang): numfmt.number(r.persons_lifted, 0, lang),
+                    t("engine.column.budget_rp_per_year", lang): numfmt.rupiah_short(r.budget_rp_per_year, lang),
+                    t("engine.column.cost_rp_per_person_lifted_per_year", lang): numfmt.rupiah_short(r.cost_rp_per_person_lifted_per_year, lang),
+                    t("engine.column.budget_share_to_poor_pct", lang): numfmt.number(r.budget_share_to_poor_pct, 1, lang),
+                    t("scenario.open_link", lang): link})
+    return pd.DataFrame(out)

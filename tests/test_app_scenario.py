@@ -1,0 +1,104 @@
+"""Simulasi Kebijakan through the real app frame (AppTest): levers, results, URL, saved scenarios."""
+
+import pytest
+
+from app_support import ensure_store, open_app, texts
+
+PAGE = "views/scenario.py"
+TWO_KELURAHAN = "18.72.03.1002,18.72.05.1001"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _store():
+    ensure_store()
+
+
+@pytest.fixture(autouse=True)
+def _saved_scenarios(tmp_path, monkeypatch):
+    from metro_poverty import scenario_store
+
+    monkeypatch.setattr(scenario_store, "scenarios_file", lambda: tmp_path / "scenarios.json")
+
+
+def metric(at, label_start):
+    return next(m for m in at.metric if m.label.startswith(label_start))
+
+
+def test_baseline_reproduces_bps_2024_and_is_labelled_a_simulation_on_synthetic_data():
+    at = open_app(page=PAGE)
+    assert any("SIMULASI pada data rumah tangga SINTETIS" in e and "bukan angka resmi BPS" in e for e in texts(at.error))
+    assert metric(at, "P0").value == "6,78"
+    assert metric(at, "P1").value == "0,77"
+    assert metric(at, "Anggaran bantuan").value == "Rp 0"
+    assert dict(at.query_params) == {}
+
+
+def test_a_transfer_to_deciles_1_2_in_two_kelurahan_lowers_poverty_and_costs_money():
+    at = open_app({"transfer": "300000", "deciles": "1,2", "regions": TWO_KELURAHAN}, page=PAGE)
+    p0 = metric(at, "P0")
+    assert float(p0.value.replace(",", ".")) < 6.78 and p0.delta.startswith("-")
+    assert metric(at, "Anggaran bantuan").value.endswith("miliar")
+    assert int(metric(at, "Keluar dari kemiskinan").value.replace(".", "")) > 0
+    table = at.dataframe[0].value
+    others = table[(table["Tingkat"] == "Kelurahan") & (~table["Wilayah"].isin(["Ganjar Agung", "Rejomulyo"]))]
+    assert (others["P0 sebelum (%)"] == others["P0 sesudah (%)"]).all()  # only the two kelurahan change
+
+
+def test_levers_set_in_the_page_are_written_to_the_url_and_reopen_the_same_scenario():
+    at = open_app(page=PAGE)
+    at.number_input(key="sc_transfer").set_value(300000.0).run()
+    at.multiselect(key="sc_regions").set_value(TWO_KELURAHAN.split(",")).run()
+    at.slider(key="sc_excl").set_value(20.0).run()
+    url = {k: (v[0] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()}
+    assert url == {"transfer": "300000", "regions": TWO_KELURAHAN, "excl": "20"}
+    again = open_app(url, page=PAGE)
+    assert again.session_state["sc_transfer"] == 300000.0 and again.session_state["sc_excl"] == 20.0
+    assert metric(again, "P0").value == metric(at, "P0").value
+
+
+def test_a_higher_poverty_line_raises_poverty():
+    at = open_app({"inflation": "10"}, page=PAGE)
+    assert float(metric(at, "P0").value.replace(",", ".")) > 6.78
+
+
+@pytest.mark.parametrize("params", [{"transfer": "-5"}, {"deciles": "0,11"}, {"regions": "99.99.99"}, {"k": "abc"},
+                                    {"transfer": "<script>alert(1)</script>"}, {"weights": "1,2"}])
+def test_hostile_scenario_parameters_fall_back_with_a_notice(params):
+    at = open_app(params, page=PAGE)
+    assert texts(at.warning), params
+    assert not any("<script>" in w for w in texts(at.warning))
+    assert metric(at, "P0").value == "6,78"
+
+
+def test_saved_scenarios_are_compared_side_by_side():
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    at.text_input[0].input("Desil 1-2 Rp300rb")  # inside a form: sent with the submit button
+    next(b for b in at.button if "Simpan" in b.label).click().run()
+    assert any("disimpan" in s for s in texts(at.success))
+    at = open_app({"transfer": "150000"}, page=PAGE)
+    at.multiselect(key="sc_compare").set_value(["Desil 1-2 Rp300rb"]).run()
+    compared = at.dataframe[-1].value
+    assert list(compared["Skenario"]) == ["(skenario saat ini)", "Desil 1-2 Rp300rb"]
+    assert compared["Tautan"].iloc[1].startswith("./simulasi?transfer=300000")
+
+
+def test_reset_returns_to_the_baseline():
+    at = open_app({"transfer": "300000"}, page=PAGE)
+    next(b for b in at.button if "Kembali" in b.label).click().run()
+    assert at.session_state["sc_transfer"] == 0.0
+    assert dict(at.query_params) == {}
+
+
+def test_scenario_store_refuses_bad_names_and_replaces_same_name(tmp_path):
+    from metro_poverty import scenario_store
+
+    path = tmp_path / "s.json"
+    with pytest.raises(ValueError):
+        scenario_store.save("", {}, path)
+    with pytest.raises(ValueError):
+        scenario_store.save("x" * 61, {}, path)
+    scenario_store.save("A", {"transfer": "1"}, path)
+    scenario_store.save("A", {"transfer": "2"}, path)
+    assert scenario_store.list_saved(path) == [{"name": "A", "params": {"transfer": "2"}, "saved_at": scenario_store.list_saved(path)[0]["saved_at"]}]
+    path.write_text("not json")
+    assert scenario_store.list_saved(path) == []

@@ -1,0 +1,52 @@
+"""The scenario explorer in a real browser: a planner sets a transfer, sees its effect, shares the URL."""
+
+import re
+
+import pytest
+
+from browser_support import screenshot, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+
+def p0_after(page) -> str:
+    card = page.locator('[data-testid="stMetric"]', has_text="P0 (%)").first
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def test_a_planner_sets_a_transfer_to_deciles_1_2_in_two_kelurahan_and_shares_it(app_url, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 2400})
+    page.goto(f"{app_url}/simulasi")
+    wait_rendered(page, "Hasil untuk Kota Metro")
+    assert p0_after(page) == "6,78"
+
+    amount = page.get_by_label("Bantuan tunai (Rp per bulan)")
+    amount.fill("300000")
+    amount.press("Enter")
+    page.wait_for_url(re.compile(r"transfer=300000"))
+    deciles = page.locator('[data-testid="stButtonGroup"]', has_text="Desil sasaran")
+    for d in ("3", "4"):  # the default targets deciles 1-4
+        deciles.get_by_role("button", name=d, exact=True).click()
+        wait_rendered(page, None)
+    page.wait_for_url(re.compile(r"deciles=1%2C2|deciles=1,2"))
+    areas = page.locator('[data-testid="stMultiSelect"]', has_text="Wilayah sasaran").locator("input")
+    for name in ("Ganjar Agung", "Rejomulyo"):
+        areas.click()
+        areas.fill(name)
+        page.get_by_role("option", name=re.compile(name)).first.click()
+        wait_rendered(page, None)
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"regions=18\.72\.03\.1002"))
+    wait_rendered(page, "Perubahan P0 per kelurahan")
+    after = p0_after(page)
+    assert float(after.replace(",", ".")) < 6.78
+    assert page.locator('[data-testid="stMetric"]', has_text="Anggaran bantuan per tahun").first.inner_text().count("miliar") == 1
+    assert page.locator('[data-testid="stVegaLiteChart"] path[aria-roledescription="geoshape"]').count() >= 22
+    screenshot(page, "scenario_transfer")
+
+    shared = chromium.new_page(viewport={"width": 1280, "height": 1400})  # a colleague opens the link
+    shared.goto(page.url)
+    wait_rendered(shared, "Hasil untuk Kota Metro")
+    assert p0_after(shared) == after
+    assert shared.get_by_text("Ganjar Agung (Metro Barat)").first.is_visible()
+    screenshot(shared, "scenario_shared_url")
