@@ -17,3 +17,10 @@ BOUNDARIES_DIR = Path(os.environ.get("METRO_POVERTY_BOUNDARIES_DIR", DATA_DIR / 
 
 # The app opens the store named in this pointer file; a build replaces the pointer atomically.
 CURRENT_POINTER = STORE_DIR / "CURRENT"
+
+# Uploaded OPD files (metro_poverty.intake): per batch the original file and a JSON record; every build replays
+# the active batches after the seed data. Beside the store by default, so a deployment keeps them together.
+INTAKE_DIR = Path(os.environ.get("METRO_POVERTY_INTAKE_DIR", STORE_DIR / "intake"))
+
+# Who may load data: a deployment file written by `python -m metro_poverty.intake.cli adduser`. None ships.
+USERS_FILE = Path(os.environ.get("METRO_POVERTY_USERS_FILE", STORE_DIR.parent / "users.toml"))

@@ -70,15 +70,22 @@ def _xlsx_rows(path: Path, name: str, sheet: str | None) -> tuple[list[list], st
         raise RawReadError(Problem("unreadable_excel", name, value=type(exc).__name__)) from None
     ws = wb[sheet] if sheet else wb.worksheets[0]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    return fill_merged(rows, ws), ws.title
+
+
+def fill_merged(rows: list[list], ws) -> list[list]:
+    """A merged block's value applies to every cell of it (a year over two columns, a kecamatan down
+    several rows); openpyxl gives it to the top-left cell only."""
+    def at(r: int, c: int) -> bool:
+        return r - 1 < len(rows) and c - 1 < len(rows[r - 1])
+
     for merged in ws.merged_cells.ranges:
-        top_left = ws.cell(merged.min_row, merged.min_col).value
+        top_left = rows[merged.min_row - 1][merged.min_col - 1] if at(merged.min_row, merged.min_col) else None
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
-                if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) and rows[r - 1][c - 1] is None:
-                    # a merged block's value applies to every cell of it (a year over two columns,
-                    # a kecamatan down several rows)
+                if at(r, c) and rows[r - 1][c - 1] is None:
                     rows[r - 1][c - 1] = top_left
-    return rows, ws.title
+    return rows
 
 
 def locate_table(rows: list[list], name: str, marker: str, header_rows: int = 1, sheet: str | None = None) -> RawTable:
@@ -89,7 +96,12 @@ def locate_table(rows: list[list], name: str, marker: str, header_rows: int = 1,
             break
     else:
         raise RawReadError(Problem("header_not_found", name, sheet=sheet, fields={"marker": marker}))
-    columns = _join_header(rows[i : i + header_rows])
+    return table_at(rows, name, i, header_rows, sheet)
+
+
+def table_at(rows: list[list], name: str, i: int, header_rows: int = 1, sheet: str | None = None) -> RawTable:
+    """The table whose header starts at rows[i] (0-based) and spans header_rows rows."""
+    columns = join_header(rows[i : i + header_rows])
     body = rows[i + header_rows :]
     kept, lines = [], []
     for offset, row in enumerate(body):
@@ -100,7 +112,7 @@ def locate_table(rows: list[list], name: str, marker: str, header_rows: int = 1,
     return RawTable(name, sheet, columns, kept, lines)
 
 
-def _join_header(header: list[list]) -> list[str]:
+def join_header(header: list[list]) -> list[str]:
     width = max(len(r) for r in header)
     parts = [[str(c).strip() if c is not None else "" for c in r] + [""] * (width - len(r)) for r in header]
     for r in parts[:-1]:  # upper header rows: a label spans the empty cells to its right (merged cells)
