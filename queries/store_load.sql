@@ -8,3 +8,4 @@ insert into observations by name select * from staged_observations;
 insert into boundaries by name select * from staged_boundaries;
 insert into build_info by name select * from staged_build_info;
 insert into build_problems by name select * from staged_build_problems;
+insert into batches by name select * from staged_batches;

@@ -73,7 +73,8 @@ create table observations (
     quality_flag varchar,              -- derived | unverified | conflict | aggregated
     note varchar,
     origin_file varchar,
-    origin_line integer
+    origin_line integer,
+    batch_id varchar                   -- the intake batch that gave this row (see `batches`); null for seed data
 );
 
 create table boundaries (
@@ -95,10 +96,33 @@ create table build_problems (
     column_name varchar, value varchar, message_id varchar, message_en varchar
 );
 
+-- Every file an OPD loaded through the intake (metro_poverty.intake), active or rolled back: who loaded
+-- which figures, when, and who rolled them back. Observations of active batches carry the batch_id.
+create table batches (
+    batch_id varchar primary key,      -- sorts by load time
+    file_name varchar not null,        -- as uploaded: data to show as text, never a path
+    sha256 varchar not null,
+    uploader varchar not null,
+    opd varchar,                       -- the catalogue producer of the batch's indicators
+    loaded_at varchar not null,        -- ISO 8601, UTC
+    status varchar not null,           -- active | rolled_back
+    rolled_back_by varchar,
+    rolled_back_at varchar,
+    source_id varchar,
+    data_status varchar,               -- official | provisional | illustrative
+    indicators varchar,                -- comma-separated indicator codes
+    periods varchar,                   -- comma-separated years
+    n_rows integer,
+    n_observations integer,
+    n_warnings_accepted integer
+);
+
 -- One value per indicator, region, period and series: official before provisional, and a figure
 -- flagged as conflicting only when nothing else exists. Illustrative values (and their kecamatan and
 -- city sums) are kept apart from published ones, so a made-up figure never fills a published gap.
--- The others stay in `observations` for the reconciliation view.
+-- Within one source, the newest loaded batch wins over older batches and over the seed data (batch ids
+-- sort by load time; seed rows have none): an OPD's corrected figure replaces its earlier one.
+-- The others stay in `observations` for the reconciliation view and the history of changes.
 create view observation_best as
 with ranked as (
     select
@@ -108,7 +132,8 @@ with ranked as (
             order by
                 case when quality_flag = 'conflict' then 1 else 0 end,
                 case status when 'official' then 1 when 'provisional' then 2 else 3 end,
-                source_id
+                source_id,
+                batch_id desc nulls last
         ) as preference
     from observations as o
 )

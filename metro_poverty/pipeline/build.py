@@ -3,6 +3,10 @@
 The new store is written to a new file beside the current one; only when every check has passed is
 the pointer file store/CURRENT replaced (an atomic rename), so a failed build leaves the last good
 store serving. Old store files are removed later, once no app can still be reading them.
+
+After the seed data (published figures, the manifest's raw files) the build replays every active
+batch an OPD loaded through metro_poverty.intake, in load order, through the same layers; their
+observations carry their batch_id. Builds, loads and rollbacks are serialized by the intake lock.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ import pandas as pd
 from metro_poverty import db, paths
 from metro_poverty.i18n import t
 from metro_poverty.pipeline import boundaries as bnd
-from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, harmonize_records, typed
+from metro_poverty.intake import batches as intake_batches
+from metro_poverty.intake import journal
+from metro_poverty.intake.lock import writer_lock
+from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, harmonize_records, latest_batches, typed
 from metro_poverty.pipeline.manifest import load_manifest
 from metro_poverty.pipeline.problems import WARNING, BuildFailed, Problem, errors
 from metro_poverty.pipeline.published import read_published
@@ -30,6 +37,7 @@ from metro_poverty.pipeline.reference import Reference, check_reference, load_re
 from metro_poverty.pipeline.validate import validate_table
 
 KEEP_OLD_STORES = 2
+STORE_OBS_COLUMNS = OBS_COLUMNS + ["batch_id"]  # seed rows have none; a replayed batch's rows have its id
 
 
 @dataclass
@@ -37,6 +45,13 @@ class Inputs:
     data_dir: Path = paths.DATA_DIR
     boundaries_dir: Path = paths.BOUNDARIES_DIR
     store_dir: Path = paths.STORE_DIR
+    intake_dir: Path | None = None  # None: $METRO_POVERTY_INTAKE_DIR for the default store, else <store_dir>/intake
+
+    @property
+    def intake(self) -> Path:
+        if self.intake_dir is not None:
+            return self.intake_dir
+        return paths.INTAKE_DIR if self.store_dir == paths.STORE_DIR else self.store_dir / "intake"
 
     @property
     def reference_dir(self) -> Path:
@@ -60,17 +75,22 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def fingerprint(inputs: Inputs) -> str:
-    """Changes whenever an input file, a boundary file, the pipeline code or the store SQL changes."""
+def fingerprint(inputs: Inputs, batches: list | None = None) -> str:
+    """Changes whenever an input file, a boundary file, a loaded batch, the pipeline code or the store SQL changes."""
     h = hashlib.sha256()
     code = paths.ROOT / "metro_poverty"
     folders = [inputs.reference_dir, inputs.raw_dir, inputs.published_file.parent, inputs.boundaries_dir]
     files = [(f"{d.name}/{p.relative_to(d)}", p) for d in folders for p in sorted(d.rglob("*")) if p.is_file()]
-    sources = sorted((code / "pipeline").glob("*.py")) + [code / "regions.py"] + sorted(paths.QUERIES_DIR.glob("store_*.sql"))
-    files += [(f"code/{p.name}", p) for p in sources]
+    sources = (sorted((code / "pipeline").glob("*.py")) + sorted((code / "intake").glob("*.py")) + [code / "regions.py"]
+               + sorted(paths.QUERIES_DIR.glob("store_*.sql")))
+    files += [(f"code/{p.parent.name}/{p.name}", p) for p in sources]
     for name, p in files:
         h.update(name.encode())
         h.update(p.read_bytes())
+    batches = intake_batches.read_records(inputs.intake) if batches is None else batches
+    for record in batches:
+        h.update(record.to_json().encode())
+    h.update(intake_batches.aliases(inputs.intake, batches).sort_values(["alias", "level"]).to_csv(index=False).encode())
     return h.hexdigest()[:16]
 
 
@@ -84,13 +104,24 @@ def current_pointer(store_dir: Path) -> dict | None:
 
 def is_stale(inputs: Inputs) -> bool:
     info = current_pointer(inputs.store_dir)
-    return info is None or not (inputs.store_dir / info["file"]).is_file() or info.get("fingerprint") != fingerprint(inputs)
+    try:
+        return info is None or not (inputs.store_dir / info["file"]).is_file() or info.get("fingerprint") != fingerprint(inputs)
+    except intake_batches.BadBatchRecord:
+        return True
 
 
-def collect(inputs: Inputs) -> tuple[Reference, pd.DataFrame, pd.DataFrame, list[Problem]]:
-    """Every layer, in memory: reference, published and OPD observations, boundaries, and all problems."""
+def collect(inputs: Inputs, batches: list | None = None) -> tuple[Reference, pd.DataFrame, pd.DataFrame, list[Problem]]:
+    """Every layer, in memory: reference, published and OPD observations, the loaded batches (those given,
+    else those in the intake directory), boundaries, and all problems."""
     ref = load_reference(inputs.reference_dir)
     problems = check_reference(ref)
+    if batches is None:
+        try:
+            batches = intake_batches.read_records(inputs.intake)
+        except intake_batches.BadBatchRecord as exc:
+            problems.append(exc.problem)
+            batches = []
+    ref.aliases = pd.concat([ref.aliases, intake_batches.aliases(inputs.intake, batches)], ignore_index=True)
     resolver = ref.resolver
     published, found = read_published(inputs.published_file, resolver, ref.catalogue, ref.units, ref.sources)
     problems += found
@@ -111,21 +142,43 @@ def collect(inputs: Inputs) -> tuple[Reference, pd.DataFrame, pd.DataFrame, list
         obs, found = harmonize_records(records, spec, resolver, ref.catalogue, ref.units)
         problems += found
         frames.append(obs)
-    observations = typed(pd.concat([f for f in frames if not f.empty], ignore_index=True))
-    observations = pd.concat([observations, aggregate_up(observations, ref.regions, ref.catalogue)], ignore_index=True)
+    loaded, found = intake_batches.replay_all(batches, inputs.intake, ref, resolver)
+    problems += found
+    frames.append(loaded)
+    observations = typed(pd.concat([f for f in frames if not f.empty], ignore_index=True).reindex(columns=STORE_OBS_COLUMNS))
+    # kecamatan and city sums use, per kelurahan and source, the newest batch's value (a correction counts once)
+    observations = pd.concat([observations, aggregate_up(latest_batches(observations), ref.regions, ref.catalogue)], ignore_index=True)
     if bnd.has_boundary_files(inputs.boundaries_dir):
         shapes, found = bnd.read_boundaries(inputs.boundaries_dir, ref.regions)
         problems += found
     else:
         shapes = bnd.schematic_tiles(ref.tiles.astype({"col": int, "row": int}), ref.regions)
-    return ref, observations[OBS_COLUMNS], shapes, problems
+    return ref, observations[STORE_OBS_COLUMNS], shapes, problems
 
 
-def build(inputs: Inputs | None = None, lang: str = "id") -> BuildResult:
-    """Build a new store file and make it current; raises BuildFailed, leaving the current store untouched."""
+def build(inputs: Inputs | None = None, lang: str = "id", batches: list | None = None, before_swap=None) -> BuildResult:
+    """Build a new store file and make it current; raises BuildFailed, leaving the current store untouched.
+
+    `batches`: the batch records to replay, given by a load or rollback that holds the writers' lock;
+    None (a plain build) takes the lock, finishes or drops an operation a killed process left, and
+    replays the records in the intake directory. `before_swap` is called just before CURRENT changes.
+    """
     inputs = inputs or Inputs()
+    if batches is None:
+        with writer_lock(inputs.intake):
+            journal.recover(inputs.store_dir, inputs.intake)
+            return _build(inputs, lang, None, before_swap)
+    return _build(inputs, lang, batches, before_swap)
+
+
+def _build(inputs: Inputs, lang: str, batches: list | None, before_swap) -> BuildResult:
     started = time.perf_counter()
-    ref, observations, shapes, problems = collect(inputs)
+    if batches is None:
+        try:
+            batches = intake_batches.read_records(inputs.intake)
+        except intake_batches.BadBatchRecord as exc:
+            raise BuildFailed([exc.problem]) from None
+    ref, observations, shapes, problems = collect(inputs, batches)
     if errors(problems):
         raise BuildFailed(errors(problems))
     inputs.store_dir.mkdir(parents=True, exist_ok=True)
@@ -133,18 +186,21 @@ def build(inputs: Inputs | None = None, lang: str = "id") -> BuildResult:
     final = inputs.store_dir / f"metro-{stamp}.duckdb"
     tmp = final.with_suffix(".duckdb.tmp")
     map_kind = shapes.kind.iloc[0] if len(shapes) else "none"
-    info = {"built_at": stamp, "fingerprint": fingerprint(inputs), "map_kind": map_kind, "n_observations": str(len(observations))}
+    info = {"built_at": stamp, "fingerprint": fingerprint(inputs, batches), "map_kind": map_kind, "n_observations": str(len(observations))}
     try:
-        _write(tmp, ref, observations, shapes, problems, info, lang)
+        _write(tmp, ref, observations, shapes, problems, info, lang, intake_batches.store_rows(batches, observations))
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
+    if before_swap is not None:
+        before_swap()
     _point_to(inputs.store_dir, final.name, info["fingerprint"])
     _remove_old(inputs.store_dir, keep=final.name)
     return BuildResult(final, len(observations), map_kind, time.perf_counter() - started, [p for p in problems if p.severity == WARNING])
 
 
-def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.DataFrame, problems: list[Problem], info: dict, lang: str) -> None:
+def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.DataFrame, problems: list[Problem], info: dict, lang: str,
+           batches: pd.DataFrame | None = None) -> None:
     con = duckdb.connect(str(path))
     try:
         db.execute(con, "store_schema")
@@ -158,6 +214,7 @@ def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.Da
             "boundaries": shapes,
             "build_info": pd.DataFrame(list(info.items()), columns=["key", "value"]),
             "build_problems": _problem_rows(problems),
+            "batches": batches if batches is not None else pd.DataFrame(columns=intake_batches.STORE_COLUMNS),
         }
         for name, frame in staged.items():
             con.register(f"staged_{name}", frame)

@@ -157,7 +157,18 @@ def aggregate_up(obs: pd.DataFrame, regions: pd.DataFrame, catalogue: pd.DataFra
     out.loc[ratio, "value"] = 100.0 * out.loc[ratio, "numerator"] / out.loc[ratio, "denominator"]
     out.loc[out.aggregation == "sum", ["numerator", "denominator"]] = float("nan")
     out["quality_flag"], out["note"] = "aggregated", "aggregated from kelurahan"
-    return out[OBS_COLUMNS]
+    return out[OBS_COLUMNS + (["batch_id"] if "batch_id" in out else [])]
+
+
+def latest_batches(obs: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator, region, period, series and source, only the rows of the newest loaded batch (the
+    seed rows when no batch gave that figure): what a kecamatan or city sum adds up after a correction.
+    Batch ids sort by load time."""
+    if "batch_id" not in obs or obs.batch_id.isna().all():
+        return obs
+    keys = ["indicator_code", "region_code", "period", "series", "source_id", "status"]
+    newest = obs.batch_id.groupby([obs[k] for k in keys], dropna=False).transform("max")
+    return obs[newest.isna() | (obs.batch_id == newest)]
 
 
 def typed(obs: pd.DataFrame) -> pd.DataFrame:
@@ -166,6 +177,7 @@ def typed(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sum_groups(base: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    newest = {"batch_id": ("batch_id", "max")} if "batch_id" in base else {}  # a sum is as new as its newest part
     return base.groupby(keys, dropna=False).agg(value=("value", "sum"), numerator=("numerator", "sum"), denominator=("denominator", "sum"),
                                                 n=("region_code", "nunique"), origin_file=("origin_file", "first"),
-                                                origin_line=("origin_line", "min")).reset_index()
+                                                origin_line=("origin_line", "min"), **newest).reset_index()

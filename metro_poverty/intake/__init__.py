@@ -1,0 +1,41 @@
+"""OPD data intake: uploaded files become batches that every store build replays after the seed data.
+
+The upload page and the CLI (python -m metro_poverty.intake.cli) call the same functions:
+
+    preview(data, file_name, choices=None, inputs=None, user=None) -> Preview     (writes nothing)
+    load(data, file_name, user, choices=None, accepted=(), inputs=None) -> Outcome
+    rollback(batch_id, user, inputs=None) -> Outcome
+    history(inputs=None) -> list[BatchRecord]
+    authenticate(username, password) -> User | None    (raises SignInUnavailable without a users file)
+    can_load(user, indicator) -> bool, can_rollback(user, batch) -> bool
+    write_template(indicator, out, level=None, period=None), template_bytes(indicator) -> bytes
+
+One module per idea: detect (the stated reading rules), read (bytes -> rows, limits), layout (what the
+columns mean), percent (percentage rule), steps (validate + harmonize, shared with the build), checks
+(warnings against plausible ranges and history), report (problem rows, accepted warnings), previewer,
+batches (records and files on disk), journal (an operation in flight, crash recovery), lock (one writer),
+loader (load and rollback), templates, auth, cli.
+
+Names are imported lazily: pipeline.build imports intake.batches, and loader imports pipeline.build.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "Choices": "choices", "Preview": "previewer", "Suggestion": "previewer", "preview": "previewer",
+    "Outcome": "loader", "load": "loader", "rollback": "loader", "history": "loader",
+    "BatchRecord": "batches", "User": "auth", "SignInUnavailable": "auth", "authenticate": "auth",
+    "can_load": "auth", "can_rollback": "auth", "sign_in_available": "auth", "add_user": "auth",
+    "write_template": "templates", "template_bytes": "templates", "problem_key": "report",
+}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"metro_poverty.intake.{_EXPORTS[name]}"), name)
+
+
+__all__ = sorted(_EXPORTS)

@@ -1,0 +1,90 @@
+"""Warnings about values that are possible but deserve a second look before they are loaded.
+
+Thresholds per indicator are data (data/reference/intake_checks.csv, in the catalogue's unit):
+- outside the plausible range: below plausible_min or above plausible_max (the catalogue's min/max
+  stay hard limits, checked as errors by pipeline.harmonize);
+- an outlier against the region's history: more than 3 robust standard deviations (1.4826 × the median
+  absolute deviation, MAD) from the median of at least 3 earlier values of the same indicator, region,
+  series and source; the deviation is floored at 5% of the median (and at half the catalogue's last
+  decimal), so a short or flat history does not flag every ordinary change;
+- a change from the previous year larger than max_yearly_change (in the indicator's unit when
+  change_unit is `points`, relative when it is `percent`), same indicator, region, series and source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from metro_poverty.pipeline.problems import WARNING, Problem
+
+MAD_LIMIT = 3.0
+MAD_TO_SD = 1.4826  # the MAD of normal data times this is its standard deviation
+RELATIVE_FLOOR = 0.05
+MIN_HISTORY = 3
+THRESHOLD_COLUMNS = ["indicator", "plausible_min", "plausible_max", "max_yearly_change", "change_unit", "note"]
+
+
+def load_thresholds(reference_dir: Path) -> pd.DataFrame:
+    table = pd.read_csv(reference_dir / "intake_checks.csv", dtype={"indicator": str, "change_unit": str, "note": str},
+                        keep_default_na=False, na_values={"plausible_min": [""], "plausible_max": [""], "max_yearly_change": [""]})
+    return table.set_index("indicator")
+
+
+def _warning(code: str, row, **fields) -> Problem:
+    return Problem(code, row.origin_file, row=int(row.origin_line), value=f"{row.value:g}", severity=WARNING,
+                   fields={"indicator": row.indicator_code, "region": row.region_name, **fields})
+
+
+def plausibility(obs: pd.DataFrame, thresholds: pd.DataFrame) -> list[Problem]:
+    out = []
+    for r in obs.itertuples(index=False):
+        if r.indicator_code not in thresholds.index:
+            continue
+        lo, hi = thresholds.at[r.indicator_code, "plausible_min"], thresholds.at[r.indicator_code, "plausible_max"]
+        if (pd.notna(lo) and r.value < lo) or (pd.notna(hi) and r.value > hi):
+            out.append(_warning("outside_plausible", r, min=f"{lo:g}", max=f"{hi:g}"))
+    return out
+
+
+def against_history(obs: pd.DataFrame, history: pd.DataFrame, thresholds: pd.DataFrame, decimals: dict[str, int]) -> list[Problem]:
+    """Outlier and yearly-change warnings for each new value, from the store's values."""
+    if history.empty or obs.empty:
+        return []
+    keys = ["indicator_code", "region_code", "series", "source_id"]
+    past = {k: g for k, g in history.groupby(keys)}
+    out = []
+    for r in obs.itertuples(index=False):
+        earlier = past.get((r.indicator_code, r.region_code, r.series, r.source_id))
+        if earlier is None:
+            continue
+        earlier = earlier[earlier.period < r.period]
+        out += _outlier(r, earlier.value, decimals.get(r.indicator_code, 1))
+        if r.indicator_code in thresholds.index:
+            out += _yearly(r, earlier[earlier.period == r.period - 1].value, thresholds.loc[r.indicator_code])
+    return out
+
+
+def _outlier(r, values: pd.Series, decimals: int) -> list[Problem]:
+    if len(values) < MIN_HISTORY:
+        return []
+    median = values.median()
+    spread = max(MAD_TO_SD * (values - median).abs().median(), RELATIVE_FLOOR * abs(median), 0.5 * 10 ** -decimals)
+    if abs(r.value - median) <= MAD_LIMIT * spread:
+        return []
+    return [_warning("outlier", r, median=f"{median:.{decimals}f}", limit=f"{MAD_LIMIT * spread:.{decimals}f}", n=len(values))]
+
+
+def _yearly(r, previous: pd.Series, limits: pd.Series) -> list[Problem]:
+    limit = limits.max_yearly_change
+    if previous.empty or pd.isna(limit):
+        return []
+    before = float(previous.iloc[-1])
+    change = r.value - before
+    relative = limits.change_unit == "percent"
+    size = abs(change) / abs(before) * 100 if relative and before else abs(change)
+    if size <= limit:
+        return []
+    unit = "%" if relative else ""
+    return [_warning("yearly_change", r, previous=f"{before:g}", year=r.period - 1, change=f"{change:+g}", limit=f"{limit:g}{unit}")]

@@ -1,0 +1,146 @@
+"""The rules that read an uploaded file's shape when nobody has said it, each stated so a person can
+predict the result (the texts under intake.rule.* say the same to the uploader):
+
+- kind: by content, never by name: a zip beginning is .xlsx, an OLE beginning is old .xls (refused),
+  a NUL byte is a binary file (refused), anything else is text read as CSV;
+- encoding: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1252;
+- separator: tab when more lines hold tabs than `;` or `,`; else `;` when at least as many lines hold
+  `;` as hold `,` (pipeline.raw.sniff_separator; decimal commas fool csv.Sniffer);
+- decimal mark: a comma that can only be a decimal (not followed by exactly three digits, after a
+  leading 0, or after dot-grouped thousands) means decimal comma, and the mirror case decimal point;
+  both seen is an error; neither seen means comma in `;` files (as Indonesian Excel writes them), point
+  otherwise;
+- header row: the first row with at least two filled cells, mostly text, whose next filled row holds
+  a number; the row above (when it holds at least two different labels) is joined to it when the
+  header's labels are blank or repeat and that row tells them apart, or when one of its labels spans
+  several labelled columns (a header spread over two rows, usually with merged cells).
+"""
+
+from __future__ import annotations
+
+import re
+
+from metro_poverty.pipeline.problems import Problem
+from metro_poverty.pipeline.raw import RawReadError, join_header, label_key, sniff_separator
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([.,]\d{3})+)([.,]\d+)?%?$")
+_COMMA_DECIMAL = re.compile(r"^[+-]?(\d+,(\d{1,2}|\d{4,})|0,\d+|\d{1,3}(\.\d{3})+,\d+|\d{1,3}(\.\d{3}){2,})$")
+_POINT_DECIMAL = re.compile(r"^[+-]?(\d+\.(\d{1,2}|\d{4,})|0\.\d+|\d{1,3}(,\d{3})+\.\d+|\d{1,3}(,\d{3}){2,})$")
+
+
+def file_kind(data: bytes) -> str:
+    """empty | xlsx | xls | binary | text."""
+    if not data.strip():
+        return "empty"
+    if data.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if data.startswith(OLE_MAGIC):
+        return "xls"
+    if b"\x00" in data[:65536]:
+        return "binary"
+    return "text"
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """The text and the encoding used: the one given, else UTF-8, else Windows-1252."""
+    tried = [encoding] if encoding else ["utf-8", "cp1252"]
+    for enc in tried:
+        try:
+            text = data.decode("utf-8-sig" if enc == "utf-8" else enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return text, enc
+    raise RawReadError(Problem("encoding", name, fields={"encoding": " / ".join(tried)}, value=_bad_bytes(data, tried[-1])))
+
+
+def _bad_bytes(data: bytes, encoding: str) -> str:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return repr(data[exc.start : exc.start + 8])
+    except LookupError:
+        return encoding
+    return ""
+
+
+def separator(text: str) -> str:
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    tabs = sum("\t" in ln for ln in lines)
+    if tabs > sum(";" in ln for ln in lines) and tabs > sum("," in ln for ln in lines):
+        return "\t"
+    return sniff_separator(text)
+
+
+def blank(cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def is_number(cell) -> bool:
+    """A typed number, or text written as one in either convention ('1.234,5', '85,3%', '2024')."""
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, (int, float)):
+        return cell == cell  # not NaN
+    return bool(_NUMBER.match(str(cell).strip().replace("\u00a0", "").replace(" ", "")))
+
+
+def decimal_mark(rows: list[list], sep: str | None) -> tuple[str | None, str]:
+    """(mark, reason): reason is comma | point | default; mark None when both are seen (mixed)."""
+    comma = point = False
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, str):
+                text = cell.strip().replace("\u00a0", "").replace(" ", "").removesuffix("%")
+                comma = comma or bool(_COMMA_DECIMAL.match(text))
+                point = point or bool(_POINT_DECIMAL.match(text))
+    if comma and point:
+        return None, "mixed"
+    if comma or point:
+        return ("," if comma else "."), ("comma" if comma else "point")
+    return ("," if sep == ";" else "."), "default"
+
+
+def header_index(rows: list[list]) -> int | None:
+    """0-based index of the header row (see the module rule), or None."""
+    filled = [i for i, row in enumerate(rows) if any(not blank(c) for c in row)]
+    for pos, i in enumerate(filled):
+        cells = [c for c in rows[i] if not blank(c)]
+        if len(cells) < 2 or sum(not is_number(c) for c in cells) * 2 <= len(cells):
+            continue
+        if pos + 1 < len(filled) and any(is_number(c) for c in rows[filled[pos + 1]]):
+            return i
+    return None
+
+
+def header_span(rows: list[list], index: int) -> tuple[int, int]:
+    """(first row index, number of rows) of the header whose last row is rows[index]."""
+    if index == 0:
+        return index, 1
+    row, above = rows[index], rows[index - 1]
+    width = max((c + 1 for c, cell in enumerate(row) if not blank(cell)), default=0)
+    if len({label_key(c) for c in above if not blank(c)}) < 2:
+        return index, 1  # a title (one text, maybe merged across) is not part of the header
+    single = [label_key(c) for c in row[:width]]
+    joined = [label_key(c) for c in join_header([above[:width], row[:width]])]
+    if (_flaws(single) and _flaws(joined) < _flaws(single)) or (_spans(above[:width], row[:width]) and not _flaws(joined)):
+        return index - 1, 2
+    return index, 1
+
+
+def _spans(above: list, row: list) -> bool:
+    """A label above covers two labelled columns: repeated (an Excel merge filled in) or followed by a blank."""
+    for c in range(len(above) - 1):
+        if blank(above[c]) or c + 1 >= len(row) or blank(row[c]) or blank(row[c + 1]):
+            continue
+        if blank(above[c + 1]) or label_key(above[c + 1]) == label_key(above[c]):
+            return True
+    return False
+
+
+def _flaws(labels: list[str]) -> int:
+    """Blank labels plus labels that repeat: what makes a header row unusable alone."""
+    filled = [x for x in labels if x]
+    return (len(labels) - len(filled)) + (len(filled) - len(set(filled)))

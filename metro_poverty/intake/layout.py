@@ -1,0 +1,171 @@
+"""What the columns of an uploaded table mean, when the uploader has not said it.
+
+Rules, in order (a choice the uploader makes always wins):
+1. a template written by intake.templates says everything in its hidden sheet;
+2. a known layout: a manifest entry of data/raw/manifest.toml, or an earlier batch, whose region column
+   and number columns are all in the header (a stated-percentage column may be missing; the layout with
+   most columns present wins, the latest on a tie) gives the measures, region column and level, label
+   and year columns, series, source and status;
+3. the region column is the column whose values resolve best as region names or codes (at least half
+   of them), at the finest level that does; a second column holding "Jumlah"/"Total" is the label column;
+4. the period is a column labelled Tahun/Year/Periode, else the one year written in the title rows,
+   else the one year in the file name; otherwise the uploader is asked.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from metro_poverty.intake.choices import LEVELS, Choices
+from metro_poverty.intake.detect import blank
+from metro_poverty.pipeline.manifest import Measure
+from metro_poverty.pipeline.problems import Problem
+from metro_poverty.pipeline.raw import RawTable, label_key
+from metro_poverty.regions import RegionResolver, is_total_label
+
+YEAR_LABELS = {"tahun", "year", "periode", "period", "thn"}
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+Note = tuple[str, dict]  # a text id under intake.note.* and its fields
+
+
+def manifest_layouts(raw_dir: Path) -> list[Choices]:
+    path = raw_dir / "manifest.toml"
+    if not path.is_file():
+        return []
+    with path.open("rb") as fh:
+        entries = tomllib.load(fh).get("file", [])
+    return [layout_of_entry(e) for e in entries]
+
+
+def layout_of_entry(entry: dict) -> Choices:
+    return Choices(measures=tuple(Measure(**m) for m in entry.get("measure", [])), region_column=entry.get("region_column"),
+                   region_level=entry.get("level"), label_column=entry.get("label_column"), year_column=entry.get("year_column"),
+                   series=entry.get("series", ""), series_column=entry.get("series_column"), series_map=entry.get("series_map", {}),
+                   split_column=entry.get("split_column"), wide_pattern=entry.get("wide_pattern"),
+                   source_id=entry.get("source_id"), status=entry.get("status"))
+
+
+def complete(choices: Choices, table: RawTable, title_rows: list[list], file_name: str, resolver: RegionResolver,
+             layouts: list[Choices], template: dict | None) -> tuple[Choices, list[Problem], list[Note]]:
+    """The choices with every gap filled by the rules above; problems for what cannot be decided."""
+    problems: list[Problem] = []
+    notes: list[Note] = []
+    where = dict(file=table.file, sheet=table.sheet)
+    base = _template_choices(template) if template else _best_layout(choices, table, layouts, notes)
+    merged = _merge(choices, base)
+    if merged.measures is None:
+        problems.append(Problem("columns_unmapped", fields={"columns": ", ".join(c for c in table.columns if c),
+                                                            "indicators": ", ".join(choices.indicators) or "–"}, **where))
+    merged = _region(merged, table, resolver, problems, notes)
+    merged = _period(merged, table, title_rows, file_name, problems, notes)
+    return merged, problems, notes
+
+
+def _merge(given: Choices, base: Choices | None) -> Choices:
+    """The uploader's choices over a layout's: only what the uploader left empty is taken."""
+    if base is None:
+        return given
+    out = given
+    for name in ("measures", "region_column", "region_level", "label_column", "year_column", "series_column", "split_column",
+                 "wide_pattern", "source_id", "status", "sheet", "header_row", "header_rows", "percent_rule"):
+        if getattr(out, name) is None and getattr(base, name) is not None:
+            out = out.but(**{name: getattr(base, name)})
+    if not given.series and given.series_column is None:
+        out = out.but(series=base.series, series_map=dict(base.series_map) if base.series_column else given.series_map)
+    if given.measures is None and given.indicators and out.measures:
+        out = out.but(measures=tuple(m for m in out.measures if m.indicator in given.indicators))
+    return out
+
+
+def _best_layout(choices: Choices, table: RawTable, layouts: list[Choices], notes: list[Note]) -> Choices | None:
+    if choices.measures is not None:
+        return None
+    header = {label_key(c) for c in table.columns}
+    best, best_score = None, 0
+    for layout in layouts:
+        measures = [m for m in layout.measures or () if not choices.indicators or m.indicator in choices.indicators]
+        if not measures or layout.wide_pattern or label_key(layout.region_column) not in header:
+            continue
+        # a stated percentage is only checked, so a file without that column still fits the layout
+        if not all(label_key(m.column) in header for m in measures if m.role != "stated"):
+            continue
+        present = [m for m in measures if label_key(m.column) in header]
+        if len(present) >= best_score:
+            best, best_score = layout.but(measures=tuple(present)), len(present)
+    if best is not None:
+        notes.append(("intake.note.layout", {"columns": ", ".join(dict.fromkeys(m.column for m in best.measures))}))
+        if best.year_column and label_key(best.year_column) not in header:
+            best = best.but(year_column=None)
+        if best.label_column and label_key(best.label_column) not in header:
+            best = best.but(label_column=None)
+    return best
+
+
+def _template_choices(meta: dict) -> Choices:
+    measures = tuple(Measure(**m) for m in meta.get("measures", []))
+    return Choices(measures=measures, region_column=meta.get("region_column"), region_level=meta.get("level"),
+                   year_column=meta.get("year_column"), sheet=meta.get("sheet"), header_row=meta.get("header_row"),
+                   header_rows=1, percent_rule=meta.get("percent_rule"), source_id=meta.get("source_id"), status=meta.get("status"))
+
+
+def _region(ch: Choices, table: RawTable, resolver: RegionResolver, problems: list[Problem], notes: list[Note]) -> Choices:
+    if ch.region_column is None or ch.region_level is None:
+        found = region_column(table, resolver, ch.region_column)
+        if found is None:
+            problems.append(Problem("no_region_column", table.file, sheet=table.sheet,
+                                    fields={"columns": ", ".join(c for c in table.columns if c)}))
+            return ch
+        column, level, share = found
+        notes.append(("intake.note.region_column", {"column": column, "level": level, "share": f"{share:.0%}"}))
+        ch = ch.but(region_column=ch.region_column or column, region_level=ch.region_level or level)
+    if ch.region_level not in LEVELS:
+        problems.append(Problem("bad_level", table.file, value=str(ch.region_level), fields={"expected": ", ".join(LEVELS)}))
+    if ch.label_column is None:
+        ch = ch.but(label_column=_label_column(table, ch.region_column))
+    return ch
+
+
+def region_column(table: RawTable, resolver: RegionResolver, only: str | None = None) -> tuple[str, str, float] | None:
+    """(column, level, share resolved) of the column whose values resolve best, or None."""
+    best = None
+    for i, col in enumerate(table.columns):
+        if only is not None and label_key(col) != label_key(only):
+            continue
+        cells = {c for c in (row[i] for row in table.rows) if not blank(c)}
+        for rank, level in enumerate(LEVELS):  # finest first: a tie goes to the finer level
+            # "Kota Metro" totals a kelurahan file, but is the region itself in a city file
+            values = cells if level == "city" else {c for c in cells if not is_total_label(c)}
+            if not values:
+                continue
+            share = sum(resolver.resolve(v, level) is not None for v in values) / len(values)
+            key = (share, -rank)
+            if share >= 0.5 and (best is None or key > best[0]):
+                best = (key, col, level, share)
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def _label_column(table: RawTable, region: str | None) -> str | None:
+    for i, col in enumerate(table.columns):
+        if label_key(col) != label_key(region) and any(is_total_label(row[i]) for row in table.rows if not blank(row[i])):
+            return col
+    return None
+
+
+def _period(ch: Choices, table: RawTable, title_rows: list[list], file_name: str, problems: list[Problem], notes: list[Note]) -> Choices:
+    if ch.period is not None or ch.wide_pattern:
+        return ch.but(year_column=None) if ch.period is not None else ch
+    if ch.year_column is not None:
+        return ch
+    labelled = next((c for c in table.columns if label_key(c) in YEAR_LABELS), None)
+    if labelled is not None:
+        notes.append(("intake.note.year_column", {"column": labelled}))
+        return ch.but(year_column=labelled)
+    for rule, texts in (("title", [str(c) for row in title_rows for c in row if not blank(c)]), ("file_name", [file_name])):
+        years = {int(y) for text in texts for y in _YEAR.findall(text)}
+        if len(years) == 1:
+            notes.append((f"intake.note.period_from_{rule}", {"period": next(iter(years))}))
+            return ch.but(period=next(iter(years)))
+    problems.append(Problem("no_period", table.file, sheet=table.sheet))
+    return ch

@@ -1,0 +1,236 @@
+"""What a file would load, without writing anything: the rows harmonized with region names, the choices
+used to read it (detected where not given), the report, and the near-miss region names to confirm.
+
+preview() never raises: whatever the bytes are, the answer is a Preview whose problems say what is
+wrong. The store is only read (its history of the same figures, for the warnings of intake.checks).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from metro_poverty import db
+from metro_poverty.i18n import t
+from metro_poverty.intake import auth, batches, checks, detect, layout, read, report, steps, templates
+from metro_poverty.intake.choices import Choices
+from metro_poverty.intake.journal import current_file
+from metro_poverty.intake.layout import Note
+from metro_poverty.pipeline.build import Inputs
+from metro_poverty.pipeline.manifest import STATUSES
+from metro_poverty.pipeline.problems import Problem
+from metro_poverty.pipeline.raw import RawReadError
+from metro_poverty.pipeline.reference import Reference, load_reference
+from metro_poverty.regions import RegionResolver, code_key
+
+ROW_COLUMNS = ["line", "region_code", "region_name", "indicator_code", "period", "series", "value", "numerator", "denominator", "unit"]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A region name the file writes that is not known at its level, and the closest known one (if any)."""
+
+    text: str
+    level: str
+    row: int | None
+    region_code: str | None
+    region_name: str | None
+
+
+@dataclass
+class Preview:
+    file_name: str
+    sha256: str
+    size_bytes: int
+    choices: Choices
+    problems: list[Problem] = field(default_factory=list)
+    rows: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ROW_COLUMNS))
+    suggestions: list[Suggestion] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    kind: str | None = None  # csv | xlsx
+    sheets: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return report.errors(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return report.warnings(self.problems)
+
+    def unaccepted(self, accepted: Collection[str] = ()) -> list[Problem]:
+        return report.unaccepted(self.problems, accepted)
+
+    def ready(self, accepted: Collection[str] = ()) -> bool:
+        """No error, and every warning accepted: load() would go ahead."""
+        return not self.errors and not self.unaccepted(accepted)
+
+    def report(self, lang: str = "id") -> list[dict]:
+        return report.rows(self.problems, lang)
+
+    def note_texts(self, lang: str = "id") -> list[str]:
+        return [t(text_id, lang, **fields) for text_id, fields in self.notes]
+
+
+def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs: Inputs | None = None,
+            user: auth.User | None = None) -> Preview:
+    """Read, validate and harmonize an upload as a load would; write nothing."""
+    choices = choices or Choices()
+    name = steps.display_name(file_name)
+    out = Preview(name, hashlib.sha256(data).hexdigest(), len(data), choices)
+    try:
+        _fill(out, data, file_name, choices, inputs or Inputs(), user)
+    except Exception as exc:  # noqa: BLE001 - the page and the CLI get a report, never a traceback
+        out.problems.append(Problem("internal_error", name, value=type(exc).__name__))
+    out.problems = list(dict.fromkeys(out.problems))  # a duplicate row is found once per number it holds
+    return out
+
+
+def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: Inputs, user: auth.User | None) -> None:
+    name = out.file_name
+    ref = load_reference(inputs.reference_dir)
+    records = batches.read_records(inputs.intake)
+    ref.aliases = pd.concat([ref.aliases, batches.aliases(inputs.intake, records)], ignore_index=True)
+    try:
+        sheet = read.read_sheet(data, name, choices)
+    except RawReadError as exc:
+        out.problems.append(exc.problem)
+        return
+    out.problems += sheet.problems
+    try:
+        if sheet.template and choices.header_row is None:
+            choices = choices.but(header_row=sheet.template.get("header_row"), header_rows=1)
+        table, start, n = read.table(sheet, name, choices)
+    except RawReadError as exc:
+        out.problems.append(exc.problem)
+        return
+    out.kind, out.sheets, out.columns = sheet.kind, sheet.sheets, table.columns
+    out.notes += _reading_notes(sheet, start, n)
+    layouts = layout.manifest_layouts(inputs.raw_dir) + [Choices.from_dict(r.choices) for r in records if r.active]
+    if len(choices.indicators) == 1:  # a template whose hidden sheet was lost still has the template's columns
+        layouts += [lay for lay in [templates.template_layout(choices.indicators[0], inputs.reference_dir)] if lay is not None]
+    given = choices.but(sheet=sheet.sheet, encoding=sheet.encoding, sep=sheet.sep, header_row=start + 1, header_rows=n)
+    ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template)
+    out.problems += found
+    out.notes += notes
+    ch = _decimal(ch, table, sheet, out)
+    ch = _source(ch, ref, layouts, out)
+    if choices.source_id is None and ch.source_id is not None:
+        out.notes.append(("intake.note.source", {"source": ch.source_id, "status": ch.status}))
+    _check_measures(ch, ref, out, user, inputs)
+    resolver = _with_confirmed(ch, ref, out)
+    out.choices = ch
+    if out.errors:
+        return
+    recs, obs, found = steps.harmonized(table, ch, ref, resolver)
+    out.problems += found
+    out.suggestions = _suggestions(out.problems, ch.region_level, ref.resolver)
+    obs = obs.merge(ref.regions[["region_code", "name"]].rename(columns={"name": "region_name"}), on="region_code", how="left")
+    thresholds = checks.load_thresholds(inputs.reference_dir)
+    out.problems += checks.plausibility(obs, thresholds)
+    out.problems += checks.against_history(obs, _history(inputs, ch.indicator_codes), thresholds,
+                                           ref.catalogue.set_index("code").decimals.astype(int).to_dict())
+    unit = ref.catalogue.set_index("code").unit_id
+    out.rows = obs.assign(line=obs.origin_line, unit=obs.indicator_code.map(unit)).reindex(columns=ROW_COLUMNS)
+    out.counts = {"rows": len(table.rows), "total_rows": int(recs[recs.is_total].line.nunique()) if len(recs) else 0,
+                  "observations": len(obs)}
+
+
+def _reading_notes(sheet: read.Sheet, start: int, n: int) -> list[Note]:
+    notes: list[Note] = []
+    if sheet.kind == "csv":
+        notes.append((f"intake.note.encoding_{sheet.encoding.replace('-', '')}", {}))
+        notes.append(("intake.note.separator", {"sep": {"\t": "tab", ";": ";", ",": ","}.get(sheet.sep, sheet.sep)}))
+    elif len(sheet.sheets) > 1:
+        notes.append(("intake.note.sheet", {"sheet": sheet.sheet, "sheets": ", ".join(sheet.sheets)}))
+    notes.append(("intake.note.header", {"row": start + 1} if n == 1 else {"row": f"{start + 1}–{start + n}"}))
+    return notes
+
+
+def _decimal(ch: Choices, table, sheet: read.Sheet, out: Preview) -> Choices:
+    if ch.decimal is not None:
+        return ch
+    mark, reason = detect.decimal_mark(table.rows, sheet.sep)
+    if mark is None:
+        out.problems.append(Problem("mixed_decimal", out.file_name, sheet=table.sheet))
+        return ch
+    out.notes.append((f"intake.note.decimal_{reason}", {"mark": mark}))
+    return ch.but(decimal=mark)
+
+
+def _source(ch: Choices, ref: Reference, layouts: list[Choices], out: Preview) -> Choices:
+    """The source (and status) of the values: chosen, else the known layout's, else the manifest's for the indicator."""
+    kinds = ref.sources.set_index("source_id").kind
+    if ch.source_id is None:
+        known = [lay for lay in layouts if lay.source_id and set(lay.indicator_codes) & set(ch.indicator_codes)]
+        if not known:
+            if ch.measures:
+                out.problems.append(Problem("no_source", out.file_name, fields={"sources": ", ".join(kinds.index)}))
+            return ch
+        ch = ch.but(source_id=known[0].source_id, status=ch.status or known[0].status)
+    if ch.source_id not in kinds.index:
+        out.problems.append(Problem("unknown_source", out.file_name, column="source_id", value=ch.source_id))
+        return ch
+    if ch.status is None:
+        ch = ch.but(status="illustrative" if kinds[ch.source_id] == "illustrative" else "provisional")
+    if ch.status not in STATUSES:
+        out.problems.append(Problem("bad_status", out.file_name, column="status", value=ch.status, fields={"expected": ", ".join(STATUSES)}))
+    elif (ch.status == "illustrative") != (kinds[ch.source_id] == "illustrative"):
+        out.problems.append(Problem("status_mismatch", out.file_name, value=ch.status, fields={"source": ch.source_id, "kind": kinds[ch.source_id]}))
+    return ch
+
+
+def _check_measures(ch: Choices, ref: Reference, out: Preview, user: auth.User | None, inputs: Inputs) -> None:
+    known = set(ref.catalogue.code)
+    for m in ch.measures or ():
+        if m.indicator not in known:
+            out.problems.append(Problem("unknown_indicator", out.file_name, column=m.column or m.measure, value=m.indicator))
+    for code in ch.indicator_codes:
+        if user is not None and code in known and not auth.can_load(user, code, inputs.reference_dir):
+            producer = ref.catalogue.set_index("code").producer[code]
+            out.problems.append(Problem("not_allowed", out.file_name, value=code, fields={"opd": user.opd or user.role, "producer": producer}))
+
+
+def _with_confirmed(ch: Choices, ref: Reference, out: Preview) -> RegionResolver:
+    """The resolver with the region spellings the uploader confirmed (names only; a code must be right)."""
+    level_codes = set(ref.regions.loc[ref.regions.level == ch.region_level, "region_code"])
+    rows = []
+    for text, code in (ch.aliases or {}).items():
+        if code_key(text) is not None or code not in level_codes or not str(text).strip():
+            out.problems.append(Problem("bad_alias", out.file_name, column=ch.region_column, value=f"{text} → {code}",
+                                        fields={"level": ch.region_level or "?"}))
+            continue
+        rows.append({"alias": str(text).strip(), "level": ch.region_level, "region_code": code, "kind": "intake_confirmed", "note": ""})
+    aliases = pd.concat([ref.aliases, pd.DataFrame(rows, columns=batches.ALIAS_COLUMNS)], ignore_index=True)
+    return RegionResolver(ref.regions, aliases)
+
+
+def _suggestions(problems: list[Problem], level: str | None, resolver: RegionResolver) -> list[Suggestion]:
+    out = []
+    for p in problems:
+        if p.code in ("unknown_region", "unknown_region_hint") and level:
+            code = resolver.suggest(p.value, level)
+            out.append(Suggestion(p.value, level, p.row, code, resolver.name(code) if code else None))
+    return out
+
+
+def _history(inputs: Inputs, indicators: list[str]) -> pd.DataFrame:
+    path = current_file(inputs.store_dir)
+    if path is None or not path.is_file() or not indicators:
+        return pd.DataFrame(columns=["indicator_code", "region_code", "period", "series", "source_id", "value"])
+    cur = db.read_connection(path).cursor()
+    try:
+        return db.run(cur, "intake_history_by_indicator", indicators=list(indicators))
+    finally:
+        cur.close()
+
+
+def confirmed_aliases(ch: Choices) -> list[dict]:
+    """The confirmed spellings as they go into a batch record and the alias file."""
+    return [{"alias": str(text).strip(), "level": ch.region_level, "region_code": code} for text, code in (ch.aliases or {}).items()]
+

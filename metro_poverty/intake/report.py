@@ -1,0 +1,52 @@
+"""The validation report of an upload: every problem where it is (sheet, row, column), what was found and
+what was expected, in either language, and which warnings the uploader has accepted.
+
+Errors block a load. Warnings block it too until the uploader accepts them: each warning has a key
+(stable for the same file read the same way) that the caller passes back to load().
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection, Iterable
+
+from metro_poverty.i18n import t
+from metro_poverty.pipeline.problems import ERROR, WARNING, Problem
+
+
+def problem_key(p: Problem) -> str:
+    parts = [p.code, p.sheet, p.row, p.column, p.value, sorted((k, str(v)) for k, v in p.fields.items())]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:12]
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == WARNING]
+
+
+def unaccepted(problems: Iterable[Problem], accepted: Collection[str]) -> list[Problem]:
+    """Warnings whose key is not among those accepted."""
+    accepted = set(accepted)
+    return [p for p in warnings(problems) if problem_key(p) not in accepted]
+
+
+def row(p: Problem, lang: str = "id") -> dict:
+    """One problem as a table row for the page (to show as text, never as markup)."""
+    return {"severity": t(f"pipeline.severity.{p.severity}", lang), "code": p.code, "sheet": p.sheet or "", "row": p.row,
+            "column": p.column or "", "found": "" if p.value is None else str(p.value),
+            "expected": t(f"pipeline.problem.{p.code}", lang, **p.fields), "message": p.message(lang), "key": problem_key(p)}
+
+
+def rows(problems: Iterable[Problem], lang: str = "id") -> list[dict]:
+    """Errors first, then warnings, each in file order."""
+    ordered = sorted(problems, key=lambda p: (p.severity != ERROR, p.sheet or "", p.row or 0, p.column or ""))
+    return [row(p, lang) for p in ordered]
+
+
+def as_record(problems: Iterable[Problem], accepted: Collection[str]) -> dict:
+    """What a batch record keeps of its report: every problem (both languages) and the accepted keys."""
+    return {"problems": [row(p, "id") | {"message_en": p.message("en")} for p in problems], "accepted_warnings": sorted(accepted)}

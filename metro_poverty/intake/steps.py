@@ -1,0 +1,69 @@
+"""The same layers as every seed file (pipeline.validate, pipeline.harmonize), for a table read from an
+upload with completed choices: a batch is, in effect, a manifest entry plus a file.
+
+Used by preview (before a load) and by the store build (replaying every active batch), so what the
+uploader saw is what the store gets.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from metro_poverty.intake import read
+from metro_poverty.intake.choices import Choices
+from metro_poverty.intake.percent import apply_rule
+from metro_poverty.pipeline.harmonize import harmonize_records
+from metro_poverty.pipeline.manifest import FileSpec, file_spec
+from metro_poverty.pipeline.problems import Problem
+from metro_poverty.pipeline.raw import RawReadError, RawTable
+from metro_poverty.pipeline.reference import Reference
+from metro_poverty.pipeline.validate import RECORD_COLUMNS, validate_table
+from metro_poverty.regions import RegionResolver
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def display_name(file_name: str) -> str:
+    """The uploaded name as text to show in messages: no control characters, at most 120 characters.
+    It is data only; files are stored under their checksum, never under this name."""
+    text = _CONTROL.sub(" ", str(file_name or "")).strip() or "(tanpa nama)"
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def spec_of(choices: Choices, name: str) -> FileSpec:
+    """The manifest entry the choices amount to; raises ValueError when they do not make one."""
+    entry = {"path": name, "source_id": choices.source_id or "", "status": choices.status or "", "level": choices.region_level or "",
+             "header": "", "region_column": choices.region_column or "", "decimal": choices.decimal or ".",
+             "measure": [dict(column=m.column, measure=m.measure, indicator=m.indicator, role=m.role, unit=m.unit, when=m.when)
+                         for m in choices.measures or ()],
+             "label_column": choices.label_column, "year_column": choices.year_column,
+             "year": None if choices.year_column else choices.period, "series": choices.series or "",
+             "series_column": choices.series_column, "series_map": dict(choices.series_map or {}),
+             "split_column": choices.split_column, "wide_pattern": choices.wide_pattern, "sheet": choices.sheet}
+    return file_spec(entry)
+
+
+def harmonized(table: RawTable, choices: Choices, ref: Reference, resolver: RegionResolver) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]]:
+    """(validated records, observations, problems) of one uploaded table."""
+    try:
+        spec = spec_of(choices, table.file)
+    except (ValueError, TypeError, KeyError) as exc:
+        return pd.DataFrame(columns=RECORD_COLUMNS), pd.DataFrame(), [Problem("bad_choice", table.file, value=str(exc)[:120])]
+    records, problems = validate_table(table, spec)
+    records, found = apply_rule(records, table, spec.measures, choices.percent_rule)
+    problems += found
+    obs, found = harmonize_records(records, spec, resolver, ref.catalogue, ref.units)
+    return records, obs, problems + found
+
+
+def replay(data: bytes, name: str, choices: Choices, ref: Reference, resolver: RegionResolver) -> tuple[pd.DataFrame, list[Problem]]:
+    """Observations of a stored batch file read exactly as its record says (no detection)."""
+    try:
+        sheet = read.read_sheet(data, name, choices)
+        table, _, _ = read.table(sheet, name, choices)
+    except RawReadError as exc:
+        return pd.DataFrame(), [exc.problem]
+    _, obs, problems = harmonized(table, choices, ref, resolver)
+    return obs, sheet.problems + problems

@@ -1,0 +1,129 @@
+"""preview(): what a file would load and the report, without writing anything. The example OPD file
+(data/intake_examples/) is read with no choice made; a typo is offered as a suggestion; confirming it
+gives every kelurahan; the report says sheet, row, column, value found and what was expected."""
+
+import pytest
+from intake_support import DINKES, DINSOS, EPPGBM_HEADER, EXAMPLE, TEJO_AGUNG, csv_bytes, eppgbm_rows, inputs_with_store, snapshot, xlsx_bytes
+
+from metro_poverty.intake.choices import Choices
+from metro_poverty.intake.previewer import Suggestion, preview
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, inputs_factory, schematic_store):
+    return inputs_with_store(tmp_path_factory.mktemp("preview"), inputs_factory, schematic_store)
+
+
+@pytest.fixture(scope="module")
+def example(inputs):
+    return preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(), inputs)
+
+
+def test_the_example_is_read_with_every_choice_detected(example):
+    ch = example.choices
+    assert (ch.encoding, ch.sep, ch.decimal, ch.header_row, ch.header_rows, ch.region_column, ch.region_level, ch.period) == (
+        "utf-8", ";", ",", 5, 1, "Kelurahan", "kelurahan", 2025)
+    assert (ch.source_id, ch.status, ch.indicator_codes) == ("illus_dinkes_eppgbm", "illustrative", ["stunting_eppgbm"])
+
+
+def test_the_example_says_how_it_was_read(example):
+    assert example.note_texts("en") == [
+        "Read as UTF-8.", "Column separator: «;».", "Column headers on row 5.",
+        "Column layout recognised from earlier files: Jumlah Balita Diukur, Jumlah Balita Stunting, Prevalensi (%).",
+        "Year 2025 from the file's title.", "Decimal mark: comma (numbers such as 5,05 are present).",
+        "Source: illus_dinkes_eppgbm, status: illustrative (as earlier data of this indicator)."]
+
+
+def test_the_misspelt_kelurahan_is_an_error_with_a_suggestion(example):
+    assert [(p.code, p.row, p.column, p.value) for p in example.errors] == [("unknown_region_hint", 23, "Kelurahan", "Kel. Tejo Agungg")]
+    assert example.suggestions == [Suggestion("Kel. Tejo Agungg", "kelurahan", 23, TEJO_AGUNG, "Tejo Agung")]
+
+
+def test_the_total_row_is_checked_against_the_sum_of_the_rows_read(example):
+    # the misspelt row is not in the sum until it is confirmed
+    assert [(p.code, p.row, p.column) for p in example.warnings] == [
+        ("total_differs", 28, "Jumlah Balita Diukur"), ("total_differs", 28, "Jumlah Balita Stunting")]
+
+
+def test_the_report_row_names_sheet_row_column_found_and_expected(example):
+    row = example.report("en")[0]
+    assert {k: row[k] for k in ("severity", "sheet", "row", "column", "found", "expected")} == {
+        "severity": "ERROR", "sheet": "", "row": 23, "column": "Kelurahan", "found": "Kel. Tejo Agungg",
+        "expected": "unknown kelurahan; did you mean «Tejo Agung»?"}
+    assert example.report("id")[0]["expected"] == "wilayah tingkat kelurahan tidak dikenal; mungkin maksudnya «Tejo Agung»?"
+
+
+def test_confirming_the_suggestion_gives_every_kelurahan_and_no_problem(inputs):
+    pv = preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG}), inputs)
+    assert (pv.problems, len(pv.rows), pv.ready()) == ([], 22, True)
+    assert pv.rows.loc[pv.rows.line == 23, ["region_code", "region_name"]].values.tolist() == [[TEJO_AGUNG, "Tejo Agung"]]
+
+
+def test_a_preview_writes_nothing(inputs):
+    before = snapshot(inputs)
+    preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG}), inputs)
+    assert snapshot(inputs) == before
+
+
+def test_a_code_cannot_be_confirmed_as_a_spelling(inputs):
+    pv = preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"1872021999": TEJO_AGUNG}), inputs)
+    assert "bad_alias" in [p.code for p in pv.errors]
+
+
+def test_an_officer_of_another_opd_sees_that_the_indicator_is_not_theirs(inputs):
+    pv = preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(), inputs, user=DINSOS)
+    assert [(p.code, p.value, p.fields["producer"]) for p in pv.errors if p.code == "not_allowed"] == [
+        ("not_allowed", "stunting_eppgbm", "Dinas Kesehatan")]
+    assert "not_allowed" not in [p.code for p in preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(), inputs, user=DINKES).problems]
+
+
+def test_without_a_year_anywhere_the_uploader_is_asked(inputs):
+    rows = [r for r in eppgbm_rows() if r != ["LAPORAN HASIL PENGUKURAN e-PPGBM BULAN AGUSTUS 2025"]]
+    assert "no_period" in [p.code for p in preview(csv_bytes(rows), "rekap.csv", Choices(), inputs).errors]
+
+
+def test_a_year_in_the_file_name_is_used_when_the_title_has_none(inputs):
+    rows = [r for r in eppgbm_rows() if r != ["LAPORAN HASIL PENGUKURAN e-PPGBM BULAN AGUSTUS 2025"]]
+    assert preview(csv_bytes(rows), "eppgbm_2026.csv", Choices(), inputs).choices.period == 2026
+
+
+def test_columns_nobody_has_seen_ask_for_a_mapping_naming_them(inputs):
+    pv = preview(csv_bytes([["Kelurahan", "Tahun", "Angka X"], ["Metro", "2025", "5"]]), "x.csv", Choices(), inputs)
+    assert [(p.code, p.fields["columns"]) for p in pv.errors] == [("columns_unmapped", "Kelurahan, Tahun, Angka X")]
+
+
+def test_the_region_column_and_level_are_found_by_their_values(inputs):
+    rows = [["Nama", "Tahun", "Jumlah Balita Diukur", "Jumlah Balita Stunting"], ["METRO", "2025", "759", "28"], ["IMOPURO", "2025", "718", "36"]]
+    pv = preview(csv_bytes(rows, ","), "x.csv", Choices(indicators=("stunting_eppgbm",)), inputs)
+    # no known layout has "Nama": the measures come from the seed layout only when its region column is present
+    assert (pv.choices.region_column, pv.choices.region_level, pv.choices.year_column) == ("Nama", "kelurahan", "Tahun")
+
+
+def test_a_workbook_with_several_tables_asks_which_sheet(inputs):
+    rows = eppgbm_rows()
+    pv = preview(xlsx_bytes({"2024": rows, "2025": rows}), "eppgbm.xlsx", Choices(), inputs)
+    assert [(p.code, p.fields) for p in pv.errors] == [("choose_sheet", {"sheets": "2024, 2025"})]
+    chosen = preview(xlsx_bytes({"2024": rows, "2025": rows}), "eppgbm.xlsx", Choices(sheet="2025"), inputs)
+    assert (chosen.choices.sheet, len(chosen.rows), chosen.errors) == ("2025", 22, [])
+
+
+def test_a_workbook_with_merged_header_cells_is_read_by_its_joined_labels(inputs):
+    rows = [["e-PPGBM AGUSTUS 2025"], [], ["Kelurahan", "Jumlah Balita", None], [None, "Diukur", "Stunting"]] + [
+        [r[2], int(r[3]), int(r[4])] for r in eppgbm_rows()[4:]]
+    data = xlsx_bytes({"Data": rows}, merges={"Data": ["A1:C1", "A3:A4", "B3:C3"]})
+    pv = preview(data, "eppgbm.xlsx", Choices(), inputs)
+    assert (pv.columns, len(pv.rows), pv.errors) == (["Kelurahan", "Jumlah Balita Diukur", "Jumlah Balita Stunting"], 22, [])
+
+
+def test_every_row_of_the_report_is_located(inputs):
+    rows = eppgbm_rows()
+    rows[5] = rows[5][:3] + ["-801", "47", "5,87"]  # a negative count
+    rows[6] = rows[6][:3] + ["718", "tiga puluh", "5,01"]  # text in a number column
+    rows.append(rows[7])  # the same kelurahan twice
+    pv = preview(csv_bytes(rows), "eppgbm_2025.csv", Choices(), inputs)
+    located = sorted((p.code, p.row, p.column, p.value) for p in pv.errors if p.code != "ratio_incomplete")
+    assert located == [("duplicate_row", 27, None, "Kel. Hadimulyo Barat"), ("negative", 6, "Jumlah Balita Diukur", "-801"),
+                       ("not_a_number", 7, "Jumlah Balita Stunting", "tiga puluh")]
+    # the row with a bad count has no ratio: said once, at the same row
+    assert sorted(p.row for p in pv.errors if p.code == "ratio_incomplete") == [6, 7]
+    assert EPPGBM_HEADER[3] in pv.columns
