@@ -1,17 +1,13 @@
 """Named scenarios saved on the server, so a planner can come back to them and colleagues can compare
 them. A scenario is kept as its URL parameters (metro_poverty.engine.Scenario.to_query_params), which
-is also how it is shared; the file is replaced atomically under a lock."""
+is also how it is shared (metro_poverty.json_store keeps the file)."""
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from metro_poverty import paths
+from metro_poverty import json_store, paths
 
 MAX_NAME = 60
 MAX_SAVED = 200
@@ -27,9 +23,8 @@ def valid_name(name: str) -> bool:
 
 def list_saved(path: Path | None = None) -> list[dict]:
     """Saved scenarios, newest first: {name, params, saved_at}. A damaged file reads as empty."""
-    try:
-        data = json.loads((path or scenarios_file()).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+    data = json_store.read(path or scenarios_file(), [])
+    if not isinstance(data, list):
         return []
     return [s for s in data if isinstance(s, dict) and valid_name(s.get("name", "")) and isinstance(s.get("params"), dict)]
 
@@ -38,24 +33,11 @@ def save(name: str, params: dict[str, str], path: Path | None = None) -> list[di
     """Save (or replace) a scenario under `name`; returns the list after saving."""
     if not valid_name(name):
         raise ValueError(f"a name of 1 to {MAX_NAME} printable characters, not {name!r}")
-    path = path or scenarios_file()
-    with _locked(path):
-        saved = [s for s in list_saved(path) if s["name"] != name.strip()]
-        entry = {"name": name.strip(), "params": {str(k): str(v) for k, v in params.items()},
-                 "saved_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
-        saved = ([entry] + saved)[:MAX_SAVED]
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
-    return saved
+    entry = {"name": name.strip(), "params": {str(k): str(v) for k, v in params.items()},
+             "saved_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
 
+    def change(saved):
+        kept = [s for s in (saved if isinstance(saved, list) else []) if isinstance(s, dict) and s.get("name") != entry["name"]]
+        return ([entry] + kept)[:MAX_SAVED]
 
-@contextmanager
-def _locked(path: Path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    return json_store.update(path or scenarios_file(), [], change)

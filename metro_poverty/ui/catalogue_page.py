@@ -8,6 +8,7 @@ import streamlit as st
 
 from metro_poverty.catalog import DIMENSIONS, Indicator
 from metro_poverty.catalog_search import search
+from metro_poverty.fgd import sessions
 from metro_poverty.i18n import pick, t
 from metro_poverty.ui import cache, frame, indicator_card, url
 from metro_poverty.url_state import Param, TextParam, optional_text
@@ -38,8 +39,9 @@ def render() -> None:
     st.markdown(f"**{t('catalogue.count', lang, n=len(found))}**")
     if not found:
         st.info(t("catalogue.none", lang))
+    latest = sessions.latest_by_indicator()
     for ind in found:
-        card(ind, catalogue, lang)
+        card(ind, catalogue, lang, latest.get(ind.code))
     st.divider()
     comparison(catalogue, pairs, lang)
 
@@ -69,7 +71,7 @@ def metadata(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> list
     return rows
 
 
-def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> None:
+def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: tuple[dict, dict] | None = None) -> None:
     with st.container(border=True):
         st.markdown(f"#### {ind.name(lang)}")
         b1, b2, b3 = st.columns([2, 3, 3])
@@ -78,6 +80,12 @@ def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> None:
         with b3:
             indicator_card.kind_badge(ind, lang)
         st.markdown(ind.definition(lang))
+        if agreement:
+            session, a = agreement
+            st.info(t("agreements.latest", lang, date=session["date"] or session["created_at"][:10], session=session["title"],
+                      definition=a["definition"] or "–"), icon=":material/handshake:")
+            st.page_link("views/agreements.py", label=t("agreements.history", lang, n=len(sessions.history(ind.code))),
+                         query_params={"session": session["id"]}, icon=":material/history:")
         with st.expander(t("catalogue.more", lang)):
             table(metadata(ind, catalogue, lang), lang)
 

@@ -8,7 +8,7 @@ import streamlit as st
 from metro_poverty import db
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE, default_year
 from metro_poverty.i18n import LANGUAGES, t
-from metro_poverty.ui import cache, url
+from metro_poverty.ui import cache, presentation, url
 from metro_poverty.url_state import Param
 
 LANG = Param("lang", LANGUAGES, "id")
@@ -51,14 +51,29 @@ def year_param() -> Param:
 
 
 def shared_controls() -> tuple[str, int]:
-    """Language and year, in the sidebar, bound to the URL."""
+    """Language, year and presentation mode, in the sidebar, bound to the URL."""
     year_p = year_param()
-    url.restore([LANG, year_p])
+    url.restore([LANG, year_p, *presentation.params()])
     with st.sidebar:
         st.segmented_control("Bahasa / Language", LANGUAGES, key="lang", required=True,
                              format_func=lambda code: {"id": "Indonesia", "en": "English"}[code])
         st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()))
+        st.toggle(t("present.toggle", lang()), key="present", help=t("present.toggle_help", lang()))
     return lang(), year()
+
+
+def agenda_button(page) -> None:
+    """In the sidebar: put the view on screen into the draft agenda (its page and URL parameters)."""
+    st.sidebar.button(t("present.add", lang()), icon=":material/playlist_add:", on_click=_add_to_agenda,
+                      args=(page.url_path, page.title), width="stretch")
+    if st.session_state.pop("_agenda_added", False):
+        st.sidebar.caption(t("present.added", lang(), n=len(st.session_state.get("agenda_draft", []))))
+
+
+def _add_to_agenda(path: str, title: str) -> None:
+    params = {k: v for k, v in st.query_params.items() if k not in ("present", "agenda", "step")}
+    st.session_state.setdefault("agenda_draft", []).append({"path": path or "", "params": params, "title": title, "note": ""})
+    st.session_state["_agenda_added"] = True
 
 
 def footer() -> None:

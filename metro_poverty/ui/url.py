@@ -1,7 +1,7 @@
 """Two-way sync between st.query_params and st.session_state for the declared URL parameters.
 
-app.py calls `begin` at the start of every run, `enter` with the page about to run, and `publish`
-after it; the frame and each page call `restore` with their parameters (metro_poverty.url_state.Param)
+app.py calls `begin` at the start of every run, `enter` with the page about to run (before any
+control is drawn), and `publish` after the page; the frame and each page call `restore` with their parameters (metro_poverty.url_state.Param)
 before drawing the widgets bound to those keys. Values belong to the page that declared them: pages
 share key names (ind, level, view), so a value from another page is never carried over. Opening a copied URL in a new browser starts a
 new session, so `restore` reads the URL exactly when the view must be reproduced.
@@ -29,13 +29,25 @@ BLOCK_VALUES = "_url_block_values"
 
 def begin() -> None:
     st.session_state[DECLARED] = []
-    st.session_state[SCOPE] = "frame"
     st.session_state[BLOCK_KEYS] = set()
     st.session_state[BLOCK_VALUES] = {}
 
 
+LAST_PAGE = "_url_last_page"
+REREAD = "_url_reread"  # this run arrived on another page: values present in the URL win
+
+
 def enter(page_id: str) -> None:
-    st.session_state[SCOPE] = page_id
+    """Called before any control is drawn. On arriving at a page (a shared link, a switch with URL
+    parameters, an agenda step) the URL is authoritative for every key it carries, the frame's too."""
+    st.session_state[REREAD] = st.session_state.get(LAST_PAGE) != page_id
+    st.session_state[LAST_PAGE] = page_id
+    st.session_state[SCOPE] = "frame"  # the frame's controls come first
+
+
+def enter_page() -> None:
+    """From here on the parameters declared belong to the page about to run."""
+    st.session_state[SCOPE] = st.session_state.get(LAST_PAGE, "")
 
 
 def restore(params: Sequence[Param]) -> None:
@@ -46,8 +58,13 @@ def restore(params: Sequence[Param]) -> None:
     st.session_state.setdefault(DECLARED, []).extend(params)
     owners = st.session_state.setdefault(OWNER, {})
     scope = st.session_state.get(SCOPE, "frame")
+    reread = st.session_state.get(REREAD, False)
     for p in params:
         known.add(p.key)
+        if reread and p.key in st.query_params and p.parse(st.query_params.get(p.key))[1]:
+            st.session_state[p.key] = p.parse(st.query_params.get(p.key))[0]
+            owners[p.key] = scope
+            continue
         if p.key in st.session_state and owners.get(p.key) == scope:
             if st.session_state[p.key] not in p.options:
                 st.session_state[p.key] = p.default

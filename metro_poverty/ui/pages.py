@@ -1,0 +1,53 @@
+"""The app's pages in one list: app.py builds the navigation from it, and an FGD agenda uses it to
+go from a saved view (its URL path) back to the page that draws it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from metro_poverty.i18n import t
+
+
+@dataclass(frozen=True)
+class PageDef:
+    script: str
+    url_path: str
+    title_key: str
+    icon: str
+    section_key: str
+    default: bool = False
+
+
+PAGES = [
+    PageDef("views/overview.py", "ringkasan", "nav.overview", ":material/dashboard:", "nav.section_main", default=True),
+    PageDef("views/dimension_income.py", "pendapatan", "nav.dim.income", ":material/payments:", "nav.dim.section"),
+    PageDef("views/dimension_education.py", "pendidikan", "nav.dim.education", ":material/school:", "nav.dim.section"),
+    PageDef("views/dimension_health.py", "kesehatan", "nav.dim.health", ":material/health_and_safety:", "nav.dim.section"),
+    PageDef("views/dimension_basic_services.py", "layanan-dasar", "nav.dim.basic_services", ":material/water_drop:", "nav.dim.section"),
+    PageDef("views/region_profile.py", "profil-wilayah", "nav.dim.profile", ":material/location_city:", "nav.dim.section"),
+    PageDef("views/scenario.py", "simulasi", "nav.scenario.title", ":material/tune:", "nav.dim.section"),
+    PageDef("views/catalogue.py", "konsep-definisi", "nav.fgd.catalogue", ":material/menu_book:", "nav.fgd.section"),
+    PageDef("views/agenda.py", "agenda", "nav.fgd.agenda", ":material/slideshow:", "nav.fgd.section"),
+    PageDef("views/agreements.py", "kesepakatan", "nav.fgd.agreements", ":material/handshake:", "nav.fgd.section"),
+    PageDef("views/data_sources.py", "sumber-data", "nav.more.sources", ":material/source:", "nav.more.section"),
+]
+BY_URL = {p.url_path: p for p in PAGES}
+
+
+def navigation(lang: str):
+    """st.navigation over PAGES, sections and titles in the UI language."""
+    sections: dict[str, list] = {}
+    for p in PAGES:
+        page = st.Page(p.script, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default)
+        sections.setdefault(t(p.section_key, lang), []).append(page)
+    return st.navigation(sections)
+
+
+def script_of(url_path: str) -> str | None:
+    """The script that draws a URL path ('' and the default page's path are the Overview)."""
+    if url_path in ("", None):
+        return next(p.script for p in PAGES if p.default)
+    page = BY_URL.get(url_path)
+    return page.script if page else None
