@@ -9,6 +9,11 @@ the header, `;` separators and decimal commas, BPS 10-digit codes next to Kemend
 upper-case and joined spellings, "Kec."/"Kel." prefixes, a known typo, a total row, percentages as
 "95,3%" text, a Windows-1252 file, and an Excel sheet with merged header cells.
 
+One file sets up a definition case for the FGD (DOMAIN.md §4): Dinas Pendidikan's Dapodik count of
+SMA/SMK pupils at schools in the city, divided by the city's residents aged 16–18, exceeds 100%
+because about 60% of SMA and 80% of SMK pupils come from outside Metro; the residence-based APS 16–18
+of the same residents stays below 100%.
+
 The levels are plausible for a city whose P0 is about 6–7%. Seeded: the same files every run.
 Run: .venv/bin/python scripts/make_illustrative_data.py
 """
@@ -200,6 +205,25 @@ def perkim_file(lat: pd.DataFrame, rng) -> None:
               ["KECAMATAN", "KELURAHAN", "TAHUN", "JML RUMAH TANGGA", "RT AIR MINUM LAYAK", "RT SANITASI LAYAK", "JML RTLH"], rows, sep=";")
 
 
+def dapodik_file(rng) -> None:
+    """City totals by school location. Residents aged 16–18 and those in school are the 16–18 rows of the
+    APS file; of residents in school, about 40% attend an SMA and 25% an SMK in the city, and they are
+    40% of SMA and 20% of SMK pupils there (60% and 80% come from outside the city)."""
+    aps = pd.read_csv(RAW / "disdik" / "APS_per_kelurahan_2021_2024.csv", skiprows=1, encoding="utf-8-sig")
+    aps = aps[aps["Kelompok Umur"] == "16-18 th"].groupby("Tahun")[["Penduduk Usia Sekolah", "Bersekolah"]].sum()
+    rows = []
+    for year in YEARS:
+        residents, in_school = int(aps.loc[year, "Penduduk Usia Sekolah"]), int(aps.loc[year, "Bersekolah"])
+        sma = int(round(0.40 * in_school / 0.40 * rng.uniform(0.97, 1.03)))
+        smk = int(round(0.25 * in_school / 0.20 * rng.uniform(0.97, 1.03)))
+        rows.append([year, "Kota Metro", sma, smk, sma + smk, residents, id_dec(100 * (sma + smk) / residents)])
+    write_csv(RAW / "disdik" / "Dapodik_APK_SMA_SMK_2021-2024.csv",
+              [["REKAP PESERTA DIDIK SMA/SMK (DAPODIK) DAN PENDUDUK USIA 16-18 TAHUN"], ["DINAS PENDIDIKAN KOTA METRO - DATA ILUSTRASI, BUKAN DATA RESMI"],
+               ["Peserta didik menurut lokasi sekolah (termasuk siswa dari luar kota); penduduk menurut domisili"], []],
+              ["Tahun", "Wilayah", "Peserta Didik SMA", "Peserta Didik SMK", "Jumlah Peserta Didik SMA/SMK", "Penduduk Usia 16-18 Tahun",
+               "APK SMA/SMK (%)"], rows, sep=";")
+
+
 def main() -> None:
     rng = np.random.default_rng(SEED)
     lat = latent(regions(), rng)
@@ -209,6 +233,7 @@ def main() -> None:
     school_file(lat, rng)
     jkn_file(lat, rng)
     perkim_file(lat, rng)
+    dapodik_file(np.random.default_rng(SEED + 1))  # its own stream: the files above stay as they were
     print(f"wrote illustrative raw files under {RAW}")
 
 

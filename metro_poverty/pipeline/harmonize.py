@@ -96,7 +96,7 @@ def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]
             if pd.isna(num) or pd.isna(den):
                 problems.append(Problem("ratio_incomplete", fields={"indicator": r.indicator}, **where))
                 continue
-            if den == 0 or num > den:
+            if den == 0 or (num > den and not _may_exceed_100(ind.max_value)):
                 problems.append(Problem("ratio_invalid", value=f"{num:g}/{den:g}", fields={"indicator": r.indicator}, **where))
                 continue
             value = 100.0 * num / den
@@ -107,6 +107,12 @@ def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]
             continue
         out.append([r.indicator, r.region_code, int(r.year), r.series, float(value), num, den, r.origin_file, int(r.origin_line)])
     return pd.DataFrame(out, columns=["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator", "origin_file", "origin_line"])
+
+
+def _may_exceed_100(max_value) -> bool:
+    """A school-based enrolment ratio (APK) counts pupils from outside the city: its catalogue max is above 100."""
+    cap = pd.to_numeric(max_value, errors="coerce")
+    return bool(pd.notna(cap) and cap > 100)
 
 
 def _check_stated(wide: pd.DataFrame, obs: pd.DataFrame) -> list[Problem]:
