@@ -103,6 +103,7 @@ def test_a_workbook_with_several_tables_asks_which_sheet(inputs):
     rows = eppgbm_rows()
     pv = preview(xlsx_bytes({"2024": rows, "2025": rows}), "eppgbm.xlsx", Choices(), inputs)
     assert [(p.code, p.fields) for p in pv.errors] == [("choose_sheet", {"sheets": "2024, 2025"})]
+    assert pv.sheets == ["2024", "2025"]  # for the page to offer
     chosen = preview(xlsx_bytes({"2024": rows, "2025": rows}), "eppgbm.xlsx", Choices(sheet="2025"), inputs)
     assert (chosen.choices.sheet, len(chosen.rows), chosen.errors) == ("2025", 22, [])
 

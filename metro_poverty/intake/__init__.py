@@ -9,6 +9,7 @@ The upload page and the CLI (python -m metro_poverty.intake.cli) call the same f
     authenticate(username, password) -> User | None    (raises SignInUnavailable without a users file)
     can_load(user, indicator) -> bool, can_rollback(user, batch) -> bool
     write_template(indicator, out, level=None, period=None), template_bytes(indicator) -> bytes
+    reading_rules(lang) -> list[str]                   (the stated detection rules, to show beside a preview)
 
 One module per idea: detect (the stated reading rules), read (bytes -> rows, limits), layout (what the
 columns mean), percent (percentage rule), steps (validate + harmonize, shared with the build), checks
@@ -28,7 +29,7 @@ _EXPORTS = {
     "Outcome": "loader", "load": "loader", "rollback": "loader", "history": "loader",
     "BatchRecord": "batches", "User": "auth", "SignInUnavailable": "auth", "authenticate": "auth",
     "can_load": "auth", "can_rollback": "auth", "sign_in_available": "auth", "add_user": "auth",
-    "write_template": "templates", "template_bytes": "templates", "problem_key": "report",
+    "write_template": "templates", "template_bytes": "templates", "problem_key": "report", "reading_rules": "report",
 }
 
 

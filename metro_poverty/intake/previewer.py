@@ -100,6 +100,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         sheet = read.read_sheet(data, name, choices)
     except RawReadError as exc:
         out.problems.append(exc.problem)
+        out.sheets = read.sheet_names(data)  # choose_sheet, unknown_sheet: the page offers these
         return
     out.problems += sheet.problems
     try:

@@ -108,6 +108,22 @@ def _xlsx(data: bytes, name: str, choices: Choices) -> Sheet:
     return Sheet("xlsx", rows, chosen, sheets, tables, problems=problems, template=template)
 
 
+def sheet_names(data: bytes) -> list[str]:
+    """The visible sheets of a workbook, for the uploader to choose from; [] for anything else."""
+    if detect.file_kind(data) != "xlsx" or len(data) > MAX_BYTES:
+        return []
+    from openpyxl import load_workbook
+
+    try:
+        _check_zip(data, "")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = load_workbook(io.BytesIO(data), read_only=True)
+        return [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    except Exception:  # noqa: BLE001 - a damaged file has no sheets to offer; read_sheet says why
+        return []
+
+
 def _check_zip(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:

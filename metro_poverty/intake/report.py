@@ -15,6 +15,14 @@ from metro_poverty.i18n import t
 from metro_poverty.pipeline.problems import ERROR, WARNING, Problem
 
 
+RULES = ("encoding", "separator", "decimal", "header", "percent", "period")
+
+
+def reading_rules(lang: str = "id") -> list[str]:
+    """The rules that fill in what the uploader did not say (intake.detect, .percent, .layout), to show beside a preview."""
+    return [t(f"intake.rule.{rule}", lang) for rule in RULES]
+
+
 def problem_key(p: Problem) -> str:
     parts = [p.code, p.sheet, p.row, p.column, p.value, sorted((k, str(v)) for k, v in p.fields.items())]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:12]
