@@ -5,6 +5,8 @@ threads each, query the store continuously through metro_poverty.db as the app d
 at every query, one read-only connection per store file, a cursor per query). No reader errors, and
 every read sees the batch's indicator either without the batch or with all of it, never in between.
 
+WRITERS: two loads started at the same moment take turns (the writers' lock); both arrive.
+
 CRASH: a load is killed (SIGKILL) at a step (after its pending record is written; inside the build
 just before CURRENT is swapped). CURRENT and the observations are as before, no batch record exists,
 and the next load cleans up what was left (the pending record, an orphan store file) and works.
@@ -173,3 +175,17 @@ def test_a_load_killed_after_the_swap_is_completed_by_the_next_writer(inputs):
     assert [r.batch_id for r in read_records(inputs.intake)] == [record.batch_id]
     build(inputs)  # a plain rebuild keeps the batch
     assert observations(inputs, with_batch=True) == loaded
+
+
+def test_two_loads_at_once_take_turns_and_both_arrive(inputs):
+    """Two sessions of the app load at the same moment: the lock makes them take turns, neither is lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    uploads = [(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG})), (large_batch(), "beban.csv", Choices())]
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(lambda u: loader.load(u[0], u[1], DINKES, u[2], inputs=inputs), uploads))
+    assert [o.status for o in outcomes] == ["loaded", "loaded"]
+    assert sorted(r.batch_id for r in read_records(inputs.intake)) == sorted(o.batch_id for o in outcomes)
+    with duckdb.connect(str(current_file(inputs.store_dir)), read_only=True) as con:
+        counts = dict(con.execute("select batch_id, count(*) from observations where batch_id is not null group by 1").fetchall())
+    assert counts == {outcomes[0].batch_id: 28, outcomes[1].batch_id: len(YEARS) * (22 + 5 + 1)}
