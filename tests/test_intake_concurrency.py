@@ -49,7 +49,7 @@ def work():
             reads[0] += 1
         except Exception as exc:
             errors.append(repr(exc))
-        time.sleep(0.01)  # a busy dashboard, not a benchmark: two cores must also run the load
+        time.sleep(0.025)  # a busy dashboard, not a benchmark: two cores must also run the load
 
 count()
 print("ready", flush=True)
@@ -125,7 +125,7 @@ def test_readers_never_see_part_of_a_batch_while_it_loads(inputs, tmp_path):
     after = kelurahan_rows(current_file(inputs.store_dir))
     assert after == before + len(YEARS) * 22
     assert [r["errors"] for r in results] == [[]] * READERS
-    assert all(set(r["seen"]) <= {before, after} and after in r["seen"] for r in results), results
+    assert all(set(r["seen"]) == {before, after} for r in results), results  # both states seen, nothing in between
     assert min(r["reads"] for r in results) > 10
 
 
