@@ -1,0 +1,115 @@
+"""What the city brief shows for a year, read from the store: the headline figures, the P0 trend as the
+Overview draws it, and one map per dimension (the first mappable indicator of each in the catalogue).
+brief.py only lays these out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metro_poverty import db
+from metro_poverty.catalog import Indicator, catalogue_from_frame, mappable
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, headline
+
+MAP_DIMENSIONS = ("income", "education", "health", "basic_services")
+P0_TREND_HEIGHT = 420  # as the Overview draws it (ui/charts.py)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A chart as a PNG with the rows it draws (their statuses and sources travel with it)."""
+    png: bytes
+    rows: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class MapPanel:
+    png: bytes
+    rows: pd.DataFrame
+    indicator: Indicator
+    level: str
+    period: int
+
+    @property
+    def dimension(self) -> str:
+        return self.indicator.dimension
+
+
+@dataclass(frozen=True)
+class BriefContent:
+    year: int
+    lang: str
+    catalogue: dict[str, Indicator]
+    headlines: list[Headline]
+    trend: Panel
+    maps: list[MapPanel]
+
+    def indicators_shown(self) -> list[Indicator]:
+        codes = [h.indicator for h in self.headlines] + [m.indicator.code for m in self.maps]
+        return [self.catalogue[c] for c in dict.fromkeys(codes)]
+
+
+def published() -> pd.DataFrame:
+    """Every published value of the headline indicators for Metro, Lampung and Indonesia (as the Overview reads)."""
+    return db.read("published_series_by_region", indicators=list(HEADLINE_INDICATORS), regions=[CITY, PROVINCE, COUNTRY])
+
+
+def map_indicators(catalogue: dict[str, Indicator]) -> list[Indicator]:
+    """The first mappable indicator of each dimension, in catalogue order."""
+    found = {}
+    for ind in mappable(catalogue):
+        found.setdefault(ind.dimension, ind)
+    return [found[d] for d in MAP_DIMENSIONS if d in found]
+
+
+def shown_period(ind: Indicator, level: str, year: int) -> int | None:
+    """The year asked if the indicator has it at this level, else the latest before it (else the first after)."""
+    periods = [int(p) for p in db.read("indicator_periods_by_level", indicator=ind.code, level=level).period]
+    before = [p for p in periods if p <= year]
+    return max(before) if before else (min(periods) if periods else None)
+
+
+def trend_panel(frame: pd.DataFrame, catalogue: dict[str, Indicator], lang: str, width: int, height: int) -> Panel:
+    """The Overview's P0 trend of Metro, Lampung and Indonesia, as a PNG of width × height px (× 2)."""
+    from metro_poverty.charts import theme
+    from metro_poverty.charts.spec import vega_spec
+    from metro_poverty.charts.trend import trend
+    from metro_poverty.exports.chart_image import bare_png
+
+    p0 = frame[frame.indicator_code == "p0"]
+    names = p0[["region_code", "region_name"]].drop_duplicates()
+    colours = {r.region_name: theme.AREA_COLORS[r.region_code] for r in names.itertuples() if r.region_code in theme.AREA_COLORS}
+    spec = vega_spec(theme.configure(trend(p0, catalogue["p0"], lang, colors=colours, height=P0_TREND_HEIGHT), lang))
+    return Panel(png=bare_png(spec, width, height), rows=p0)
+
+
+def map_panel(ind: Indicator, year: int, lang: str, width: int, height: int) -> MapPanel | None:
+    """The indicator on a map of its finest level, for the year (or the latest before it); None without data."""
+    from metro_poverty.charts import theme
+    from metro_poverty.charts.maps import choropleth
+    from metro_poverty.charts.spec import vega_spec
+    from metro_poverty.exports.chart_image import bare_png
+
+    level = ind.map_levels[0]
+    period = shown_period(ind, level, year)
+    if period is None:
+        return None
+    values = db.read("indicator_by_region", indicator=ind.code, level=level, period=period)
+    shapes = db.read("boundaries_by_level", level=level)
+    context = db.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
+    chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height)
+    spec = vega_spec(theme.configure(chart, lang), datasets)
+    return MapPanel(png=bare_png(spec, width, height), rows=values, indicator=ind, level=level, period=period)
+
+
+def brief_content(year: int, lang: str, *, trend_px: tuple[int, int], map_px: tuple[int, int]) -> BriefContent:
+    catalogue = catalogue_from_frame(db.read("indicator_catalogue"))
+    frame = published()
+    maps = [map_panel(ind, year, lang, *map_px) for ind in map_indicators(catalogue)]
+    return BriefContent(
+        year=year, lang=lang, catalogue=catalogue,
+        headlines=[headline(frame, code, year) for code in HEADLINE_INDICATORS],
+        trend=trend_panel(frame, catalogue, lang, *trend_px),
+        maps=[m for m in maps if m is not None],
+    )

@@ -1,0 +1,31 @@
+"""The source line of a set of values: 'Sumber: publisher: title (reference); …', one entry per source.
+
+The same text as metro_poverty.ui.badges.source_line shows under a chart, built without Streamlit so
+the exports can write it into images, workbooks and the brief.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metro_poverty.i18n import t
+
+SOURCE_COLUMNS = ("source_publisher", "source_title", "source_reference")
+
+
+def source_entries(rows: pd.DataFrame) -> list[str]:
+    """'publisher: title (reference)' for each distinct source among the rows, in order of appearance."""
+    cols = [c for c in SOURCE_COLUMNS if c in rows.columns]
+    if rows.empty or not cols:
+        return []
+    out = []
+    for r in rows[cols].drop_duplicates().to_dict("records"):
+        ref, title = r.get("source_reference"), r.get("source_title") or ""
+        text = f"{r.get('source_publisher', '')}: {title}"
+        out.append(f"{text} ({ref})" if isinstance(ref, str) and ref else text)
+    return out
+
+
+def source_line(rows: pd.DataFrame, lang: str = "id") -> str:
+    entries = source_entries(rows)
+    return t("common.source_line", lang, sources="; ".join(entries)) if entries else ""

@@ -1,0 +1,129 @@
+"""The one-page city brief (metro_poverty.exports.brief): a valid one-page PDF whose text holds the year's
+figures with their sources, the illustrative label next to every illustrative map, and the definitions.
+Made from the repo's store (built when missing, as the app tests do)."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from app_support import ensure_store
+from metro_poverty import db
+from metro_poverty.catalog import Indicator, catalogue_from_frame
+from metro_poverty.exports import brief, fonts, pdf_page
+from metro_poverty.exports.brief_content import map_indicators
+from metro_poverty.headline import Headline
+
+P0_2024_SOURCE = "metrokota.bps.go.id news 2025/04/16/269"
+
+
+def text_of(pdf: bytes) -> str:
+    """The page's text with line breaks and runs of spaces as single spaces (wrapping moves them)."""
+    return re.sub(r"\s+", " ", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    ensure_store()
+    return catalogue_from_frame(db.read("indicator_catalogue"))
+
+
+@pytest.fixture(scope="module")
+def brief_id(catalogue) -> bytes:
+    return brief.city_brief_pdf(2024, "id")
+
+
+@pytest.fixture(scope="module")
+def brief_en(catalogue) -> bytes:
+    return brief.city_brief_pdf(2024, "en")
+
+
+def test_the_brief_is_a_pdf_of_one_a4_page(brief_id):
+    assert brief_id.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(brief_id))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
+
+
+def test_the_brief_is_titled_with_the_year(brief_id):
+    assert "Potret Kemiskinan Kota Metro 2024" in text_of(brief_id)
+
+
+def test_the_headline_p0_is_written_the_indonesian_way_with_its_change_and_source(brief_id):
+    text = text_of(brief_id)
+    assert re.search(r"Persentase Penduduk Miskin \(P0\) 6,78% −0,50 poin vs 2023 .{0,80}Sumber: BPS Kota Metro \(" + re.escape(P0_2024_SOURCE), text)
+
+
+def test_every_headline_figure_has_a_source(brief_id, catalogue):
+    text = text_of(brief_id)
+    for code in ("p0", "poor_count", "p1", "p2", "gk", "ipm"):
+        name = re.escape(catalogue[code].name("id"))
+        assert re.search(name + r".{0,200}?Sumber: ", text), code
+
+
+def test_illustrative_maps_are_labelled_illustrasi_next_to_their_title(brief_id, catalogue):
+    text = text_of(brief_id)
+    maps = map_indicators(catalogue)
+    assert [m.dimension for m in maps] == ["income", "education", "health", "basic_services"]
+    for ind in maps:
+        title = re.escape(f"{ind.short('id')}, 2024")
+        assert re.search(title + r" ILUSTRASI \(bukan data resmi\)", text), ind.code
+
+
+def test_the_brief_defines_every_indicator_it_shows(brief_id, catalogue):
+    text = text_of(brief_id)
+    for ind in [catalogue[c] for c in ("p0", "gk", "ipm")] + map_indicators(catalogue):
+        assert ind.definition("id")[:40] in text, ind.code
+
+
+def test_the_english_brief_uses_english_texts_and_numbers(brief_en):
+    text = text_of(brief_en)
+    assert "2024" in text and "6.78%" in text and "Source: BPS Kota Metro" in text
+    assert "ILLUSTRATIVE (not official)" in text and "ILUSTRASI (bukan" not in text
+
+
+def test_the_first_mappable_indicator_of_each_dimension_is_mapped():
+    def ind(code, dimension, levels):
+        return Indicator(code, {"dimension": dimension, "levels": levels})
+    catalogue = {i.code: i for i in [ind("p0", "income", ["city"]), ind("a", "income", ["kelurahan"]), ind("b", "income", ["kelurahan"]),
+                                      ind("c", "health", ["kecamatan"]), ind("d", "education", ["city"])]}
+    assert [i.code for i in map_indicators(catalogue)] == ["a", "c"]
+
+
+def headline(value, previous, comparable=True):
+    return Headline("p0", 2024, value, "official", None, "BPS", "ref", previous, 2023 if previous is not None else None, comparable, None, None)
+
+
+P0 = Indicator("p0", {"unit_id": "%", "unit_en": "%", "decimals": 2, "polarity": "higher_worse"})
+
+
+def test_a_fall_in_poverty_is_shown_in_green_and_a_rise_in_red():
+    assert brief.change_text(headline(6.78, 7.28), P0, "id") == ("−0,50 poin vs 2023", brief.theme.BETTER)
+    assert brief.change_text(headline(7.28, 6.78), P0, "en") == ("+0.50 points vs 2023", brief.theme.WORSE)
+
+
+def test_no_change_is_claimed_across_a_series_break_or_without_an_earlier_figure():
+    assert brief.change_text(headline(6.78, 7.28, comparable=False), P0, "id")[0] == "seri baru; tidak dibandingkan dengan 2023"
+    assert brief.change_text(headline(6.78, None), P0, "id")[0] == "belum ada angka tahun sebelumnya"
+
+
+def test_without_a_truetype_font_the_builtin_font_still_sets_indonesian_text(monkeypatch):
+    monkeypatch.setattr(fonts, "find_font", lambda: None)
+    pdf = pdf_page.new_pdf()
+    pdf.add_page()
+    pdf_page.write(pdf, 10, 10, 100, "−0,50 poin · Rp 503.161 — ILUSTRASI", 8)
+    assert bytes(pdf.output()).startswith(b"%PDF")
+    assert fonts.latin1("−0,50 – ILUSTRASI … Rp 503.161") == "-0,50 - ILUSTRASI ... Rp 503.161"
+
+
+def test_a_year_without_data_keeps_everything_on_the_page_above_the_footer(catalogue):
+    """2010 is before every series: empty cards, and every map notes the year it shows instead (the longest layout)."""
+    pdf = brief.city_brief_pdf(2010, "en")
+    lines = []  # (baseline height above the page's bottom edge in pt, text)
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: lines.append((tm[5], text)))
+    footer = [y for y, text in lines if text.startswith("Generated by")]
+    others = [y for y, text in lines if text.strip() and not text.startswith("Generated by")]
+    assert len(footer) == 1 and min(others) > footer[0] + 6  # a 6 pt footer line below the lowest text
+    assert "not available for 2010" in text_of(pdf) and "has no data for 2010" in text_of(pdf)
