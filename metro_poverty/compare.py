@@ -14,6 +14,13 @@ import pandas as pd
 from metro_poverty.catalog import Indicator
 
 
+def period_shown(periods, year: int) -> int | None:
+    """The year asked if there is data for it, else the latest year before it, else the first after it."""
+    periods = [int(p) for p in periods]
+    before = [p for p in periods if p <= year]
+    return max(before) if before else (min(periods) if periods else None)
+
+
 def ranked(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
     """values of one period and level, with `rank` (1 = best; ties share the better rank) and `n_ranked`."""
     out = values.copy()

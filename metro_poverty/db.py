@@ -63,14 +63,22 @@ def read_connection(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     with _lock:
         con = _connections.get(real)
         if con is None:
+            _close_removed()
             con = duckdb.connect(str(real), read_only=True)
             _connections[real] = con
         return con
 
 
-def read(name: str, **params) -> pd.DataFrame:
-    """Run a named query against the current store, in a cursor of its own."""
-    cur = read_connection().cursor()
+def _close_removed() -> None:
+    """Let go of store files a newer build has deleted (the build keeps the last two), so their disk
+    space is freed; the caller holds the lock."""
+    for old in [p for p in _connections if not p.exists()]:
+        _connections.pop(old).close()
+
+
+def read(name: str, *, path: Path | None = None, **params) -> pd.DataFrame:
+    """Run a named query against the current store (or the store file `path`), in a cursor of its own."""
+    cur = read_connection(path).cursor()
     try:
         return run(cur, name, **params)
     finally:

@@ -1,8 +1,8 @@
-"""The source line written into exports (metro_poverty.exports.sources) is the one the pages show."""
+"""The source line written into exports (metro_poverty.source_line) is the one the pages show."""
 
 import pandas as pd
 
-from metro_poverty.exports.sources import source_line
+from metro_poverty.source_line import source_line
 from metro_poverty.ui.badges import source_line as page_source_line
 
 ROWS = pd.DataFrame({

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.exports import tables
-from metro_poverty.exports.sources import source_line
+from metro_poverty.source_line import source_line
 
 VALUE = "Keluarga desil 1–4 (%)"
 D14 = Indicator("dtsen_d14_pct", {

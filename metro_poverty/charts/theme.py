@@ -25,6 +25,8 @@ WORSE = "#b30000"
 REGION_PALETTE = ["#E4572E", "#17A398", "#8E5572", "#F3A712", "#4C956C", "#A23B72", "#6C757D", "#2E86AB"]
 AREA_COLORS = {"18.72": "#0B4F8A", "18": "#E08E0B", "00": "#6B6B6B"}  # Metro, Lampung, Indonesia
 
+STATUS_COLOURS = {"illustrative": "#b30000", "provisional": "#a85d00", "official": "#1a7f37"}  # badges on screen and in exports
+P0_TREND_HEIGHT = 420  # the Overview's P0 trend, and the same chart in the city brief
 INK = "#111111"  # dark text: Streamlit's grey chart text is too faint on a projector
 FONT = "Source Sans Pro, Arial, sans-serif"  # Streamlit bundles Source Sans; nothing is fetched
 LABEL_SIZE = 15
@@ -34,6 +36,13 @@ NUMBER_LOCALES = {
     "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp ", ""]},
 }
+
+
+def area_colors(frame) -> dict[str, str]:
+    """Metro, Lampung and Indonesia in their fixed colours, keyed by the names in the frame
+    (region_code, region_name)."""
+    pairs = frame[["region_code", "region_name"]].drop_duplicates()
+    return {r.region_name: AREA_COLORS[r.region_code] for r in pairs.itertuples() if r.region_code in AREA_COLORS}
 
 
 def ramp(polarity: str, k: int) -> list[str]:

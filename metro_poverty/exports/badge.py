@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from metro_poverty.charts.theme import STATUS_COLOURS as COLOURS  # one palette for the screen and the exports
 from metro_poverty.i18n import t
 
 ORDER = ("illustrative", "provisional", "official")  # worst first
-COLOURS = {"illustrative": "#b30000", "provisional": "#a85d00", "official": "#1a7f37"}
 UNKNOWN_COLOUR = "#555555"
 
 

@@ -18,7 +18,7 @@ from metro_poverty.exports.badge import COLOURS, badge_colour, badge_text, is_il
 from metro_poverty.exports.brief_content import BriefContent, MapPanel, brief_content
 from metro_poverty.exports.metadata import generated_at
 from metro_poverty.exports.pdf_page import MARGIN, fitting_size, new_pdf, opaque, rgb, style, write
-from metro_poverty.exports.sources import source_line
+from metro_poverty.source_line import source_line
 from metro_poverty.headline import Headline
 from metro_poverty.i18n import t
 

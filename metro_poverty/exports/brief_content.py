@@ -10,10 +10,10 @@ import pandas as pd
 
 from metro_poverty import db
 from metro_poverty.catalog import Indicator, catalogue_from_frame, mappable
+from metro_poverty.compare import period_shown
 from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, headline
 
 MAP_DIMENSIONS = ("income", "education", "health", "basic_services")
-P0_TREND_HEIGHT = 420  # as the Overview draws it (ui/charts.py)
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,7 @@ def map_indicators(catalogue: dict[str, Indicator]) -> list[Indicator]:
 
 def shown_period(ind: Indicator, level: str, year: int) -> int | None:
     """The year asked if the indicator has it at this level, else the latest before it (else the first after)."""
-    periods = [int(p) for p in db.read("indicator_periods_by_level", indicator=ind.code, level=level).period]
-    before = [p for p in periods if p <= year]
-    return max(before) if before else (min(periods) if periods else None)
+    return period_shown(db.read("indicator_periods_by_level", indicator=ind.code, level=level).period, year)
 
 
 def trend_panel(frame: pd.DataFrame, catalogue: dict[str, Indicator], lang: str, width: int, height: int) -> Panel:
@@ -78,9 +76,7 @@ def trend_panel(frame: pd.DataFrame, catalogue: dict[str, Indicator], lang: str,
     from metro_poverty.exports.chart_image import bare_png
 
     p0 = frame[frame.indicator_code == "p0"]
-    names = p0[["region_code", "region_name"]].drop_duplicates()
-    colours = {r.region_name: theme.AREA_COLORS[r.region_code] for r in names.itertuples() if r.region_code in theme.AREA_COLORS}
-    spec = vega_spec(theme.configure(trend(p0, catalogue["p0"], lang, colors=colours, height=P0_TREND_HEIGHT), lang))
+    spec = vega_spec(theme.configure(trend(p0, catalogue["p0"], lang, colors=theme.area_colors(p0), height=theme.P0_TREND_HEIGHT), lang))
     return Panel(png=bare_png(spec, width, height), rows=p0)
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.exports.badge import badge_text
-from metro_poverty.exports.sources import source_line
+from metro_poverty.source_line import source_line
 from metro_poverty.i18n import t
 
 FIELDS = ("code", "name", "definition", "unit", "producer", "source", "status", "source_line")

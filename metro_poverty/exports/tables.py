@@ -17,7 +17,7 @@ import pandas as pd
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.exports.metadata import field_labels, generated_at, indicator_metadata
-from metro_poverty.exports.sources import source_line
+from metro_poverty.source_line import source_line
 from metro_poverty.i18n import t
 
 MAX_WIDTH = 60  # characters; longer texts wrap

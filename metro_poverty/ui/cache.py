@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -19,7 +21,8 @@ def _param(value):
 
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _read(store: str, name: str, params: tuple) -> pd.DataFrame:
-    return db.read(name, **{k: _param(v) for k, v in params})
+    # read the very file the cache key names: a build swapping CURRENT meanwhile cannot mix them up
+    return db.read(name, path=Path(store), **{k: _param(v) for k, v in params})
 
 
 def read(name: str, **params) -> pd.DataFrame:

@@ -41,19 +41,13 @@ def city_first_colors(frame: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def area_colors(frame: pd.DataFrame) -> dict[str, str]:
-    """Metro, Lampung and Indonesia in their fixed colours, keyed by the names in the frame."""
-    pairs = frame[["region_code", "region_name"]].drop_duplicates()
-    return {r.region_name: theme.AREA_COLORS[r.region_code] for r in pairs.itertuples() if r.region_code in theme.AREA_COLORS}
-
-
-P0_TREND_HEIGHT = 420
+area_colors = theme.area_colors
 
 
 def p0_trend(published: pd.DataFrame, lang: str, draw: bool = True) -> pd.DataFrame:
     """The P0 of Metro, Lampung and Indonesia over all years; returns the rows drawn."""
     p0 = published[published.indicator_code == "p0"]
-    spec = trend_spec(p0, "p0", lang, colors=area_colors(p0), height=P0_TREND_HEIGHT)
+    spec = trend_spec(p0, "p0", lang, colors=theme.area_colors(p0), height=theme.P0_TREND_HEIGHT)
     if draw:
         st.vega_lite_chart(spec=spec, width="stretch")
     return p0

@@ -8,6 +8,7 @@ import streamlit as st
 
 from metro_poverty import db
 from metro_poverty.catalog import Indicator, mappable
+from metro_poverty.compare import period_shown
 from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache
 
@@ -22,11 +23,7 @@ def map_indicator_choices(catalogue: dict[str, Indicator]) -> list[Indicator]:
 
 def shown_period(ind: Indicator, level: str, year: int) -> int | None:
     """The chosen year if the indicator has it at this level, else the latest year before it (else the first after)."""
-    periods = [int(p) for p in cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period]
-    if not periods:
-        return None
-    before = [p for p in periods if p <= year]
-    return max(before) if before else min(periods)
+    return period_shown(cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period, year)
 
 
 def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key: str, selected: str | None = None,

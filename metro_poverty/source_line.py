@@ -1,7 +1,7 @@
 """The source line of a set of values: 'Sumber: publisher: title (reference); …', one entry per source.
 
-The same text as metro_poverty.ui.badges.source_line shows under a chart, built without Streamlit so
-the exports can write it into images, workbooks and the brief.
+Shown under every chart and table (metro_poverty.ui.badges) and written into exports (images,
+workbooks, the brief): one function, no Streamlit.
 """
 
 from __future__ import annotations
