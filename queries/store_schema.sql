@@ -50,6 +50,12 @@ create table indicator_pairs (
     note_en varchar not null
 );
 
+create table reconciliation_tolerances (
+    indicator varchar primary key,
+    tolerance double not null,         -- in the indicator's unit: two sources further apart are flagged
+    note varchar
+);
+
 create table sources (
     source_id varchar primary key,
     title varchar not null,

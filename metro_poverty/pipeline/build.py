@@ -210,6 +210,7 @@ def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.Da
             "indicators": ref.catalogue.replace("", None).assign(position=range(len(ref.catalogue))),
             "sources": ref.sources.replace("", None),
             "indicator_pairs": ref.pairs,
+            "reconciliation_tolerances": ref.tolerances.astype({"tolerance": float}),
             "observations": observations,
             "boundaries": shapes,
             "build_info": pd.DataFrame(list(info.items()), columns=["key", "value"]),

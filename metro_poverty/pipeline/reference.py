@@ -47,6 +47,7 @@ class Reference:
     units: pd.DataFrame
     tiles: pd.DataFrame
     pairs: pd.DataFrame  # indicators easily confused, with what tells them apart
+    tolerances: pd.DataFrame  # per indicator: the difference between two sources the FGD should look at
 
     @property
     def resolver(self) -> RegionResolver:
@@ -66,6 +67,7 @@ def load_reference(directory: Path) -> Reference:
         units=_csv(directory / "units.csv"),
         tiles=_csv(directory / "tile_map.csv"),
         pairs=_csv(directory / "indicator_pairs.csv"),
+        tolerances=_csv(directory / "reconciliation_tolerances.csv"),
     )
 
 
@@ -95,6 +97,8 @@ def check_reference(ref: Reference) -> list[Problem]:
         bad = table[~table.region_code.isin(known)]
         out += [Problem("reference_incomplete", name, row=int(i) + 2, value=r.region_code, fields={"detail": "unknown region"}) for i, r in bad.iterrows()]
     codes = set(cat.code)
+    if set(ref.tolerances.indicator) != codes or not all(_number_or_empty(v) and v for v in ref.tolerances.tolerance):
+        out.append(Problem("reference_incomplete", "reconciliation_tolerances.csv", fields={"detail": "one numeric tolerance per indicator"}))
     for i, row in enumerate(ref.pairs.itertuples(index=False), start=2):
         for code in (row.indicator_a, row.indicator_b):
             if code not in codes:

@@ -53,6 +53,18 @@ def p0_trend(published: pd.DataFrame, lang: str, draw: bool = True) -> pd.DataFr
     return p0
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _coverage_spec(coverage: pd.DataFrame, lang: str) -> dict:
+    from metro_poverty.charts.coverage import coverage_heatmap
+    from metro_poverty.charts.spec import vega_spec
+
+    return vega_spec(theme.configure(coverage_heatmap(coverage, lang), lang))
+
+
+def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> None:
+    st.vega_lite_chart(spec=_coverage_spec(coverage, lang), width="stretch")
+
+
 @st.cache_data(show_spinner=False, max_entries=512, persist="disk")
 def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None) -> dict:
     from metro_poverty.charts.maps import map_classes

@@ -31,6 +31,8 @@ PAGES = [
     PageDef("views/catalogue.py", "konsep-definisi", "nav.fgd.catalogue", ":material/menu_book:", "nav.fgd.section"),
     PageDef("views/agenda.py", "agenda", "nav.fgd.agenda", ":material/slideshow:", "nav.fgd.section"),
     PageDef("views/agreements.py", "kesepakatan", "nav.fgd.agreements", ":material/handshake:", "nav.fgd.section"),
+    PageDef("views/reconciliation.py", "sinkronisasi-data", "nav.data.reconcile", ":material/sync_alt:", "nav.data.section"),
+    PageDef("views/upload.py", "unggah-data", "nav.data.upload", ":material/upload_file:", "nav.data.section"),
     PageDef("views/data_sources.py", "sumber-data", "nav.more.sources", ":material/source:", "nav.more.section"),
 ]
 BY_URL = {p.url_path: p for p in PAGES}
@@ -42,7 +44,7 @@ def navigation(lang: str):
     for p in PAGES:
         page = st.Page(p.script, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default)
         sections.setdefault(t(p.section_key, lang), []).append(page)
-    return st.navigation(sections)
+    return st.navigation(sections, expanded=True)
 
 
 def script_of(url_path: str) -> str | None:

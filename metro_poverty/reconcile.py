@@ -1,0 +1,54 @@
+"""Where sources disagree: for a figure reported more than once, each value against the reference (the
+one the pages show), the difference, whether it passes the indicator's tolerance, and the likely reason
+read from the catalogue and the statuses. Pure: takes the rows of the queries, returns tidy frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STATUS_RANK = {"official": 0, "provisional": 1, "illustrative": 2}
+COLUMNS = ["indicator_code", "region_code", "region_name", "period", "reference_value", "reference_source", "reference_status",
+           "other_value", "other_source", "other_status", "difference", "tolerance", "flagged", "reason"]
+
+
+def _reference(group: pd.DataFrame) -> pd.Series:
+    """The value a page shows for the figure: published before illustrative, official first, conflicts last."""
+    ranked = group.assign(_conflict=group.quality_flag.eq("conflict"), _rank=group.status.map(STATUS_RANK).fillna(3))
+    return ranked.sort_values(["_conflict", "_rank", "source_id"]).iloc[0]
+
+
+def reason(reference: pd.Series, other: pd.Series) -> str:
+    """A reason code (texts: reconcile.reason.*) for why two values of one figure differ."""
+    if (reference.status == "illustrative") != (other.status == "illustrative"):
+        return "published_vs_illustrative"
+    if "conflict" in (reference.quality_flag, other.quality_flag):
+        return "conflicting_statements"
+    if (reference.series or "") != (other.series or ""):
+        return "method_break"
+    if reference.source_id == other.source_id:
+        return "new_delivery"
+    return "different_source"
+
+
+def disagreements(values: pd.DataFrame, tolerances: dict[str, float]) -> pd.DataFrame:
+    """values: rows of queries/values_reported_twice.sql; one output row per value that is not the reference."""
+    out = []
+    for (code, region, period), group in values.groupby(["indicator_code", "region_code", "period"], sort=True):
+        ref = _reference(group)
+        tol = tolerances.get(code)
+        for _, other in group.drop(index=ref.name).iterrows():
+            diff = float(other.value) - float(ref.value)
+            out.append([code, region, ref.region_name, int(period), float(ref.value), ref.source_publisher, ref.status,
+                        float(other.value), other.source_publisher, other.status, diff, tol,
+                        tol is not None and abs(diff) > tol, reason(ref, other)])
+    return pd.DataFrame(out, columns=COLUMNS)
+
+
+def pair_gaps(paired: pd.DataFrame, tolerances: dict[str, float]) -> pd.DataFrame:
+    """paired: rows of queries/paired_values.sql, with the gap b − a, flagged against b's tolerance, and why."""
+    out = paired.copy()
+    out["difference"] = out.value_b - out.value_a
+    out["tolerance"] = out.indicator_b.map(tolerances)
+    out["flagged"] = out.difference.abs() > out.tolerance
+    out["reason"] = ["survey_vs_record" if ka != kb else "definition" for ka, kb in zip(out.kind_a, out.kind_b)]
+    return out

@@ -1,0 +1,128 @@
+"""Sinkronisasi Data: the same figure from different sources side by side with the difference and the
+likely reason, similar concepts from different producers, and the data-quality view (completeness,
+freshness, outliers, values awaiting confirmation)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import numfmt, quality, reconcile
+from metro_poverty.i18n import pick, t
+from metro_poverty.ui import cache, charts, frame, tables, url
+from metro_poverty.url_state import Param
+
+VIEWS = ("figures", "pairs", "quality")
+ALL = "all"
+
+
+def render() -> None:
+    lang = frame.lang()
+    url.restore([Param("view", VIEWS, VIEWS[0])])
+    st.title(t("reconcile.title", lang))
+    url.show_notices()
+    st.caption(t("reconcile.intro", lang))
+    st.segmented_control(t("reconcile.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
+                         format_func=lambda v: t(f"reconcile.view_name.{v}", lang))
+    tolerances = dict(cache.read("reconciliation_tolerances")[["indicator", "tolerance"]].itertuples(index=False))
+    {"figures": _figures, "pairs": _pairs, "quality": _quality}[st.session_state["view"]](lang, tolerances)
+
+
+def _name(code: str, lang: str) -> str:
+    catalogue = cache.catalogue()
+    return catalogue[code].short(lang) if code in catalogue else code
+
+
+def _fmt(code: str, value, lang: str) -> str:
+    catalogue = cache.catalogue()
+    return catalogue[code].fmt(value, lang) if code in catalogue else numfmt.number(value, 2, lang)
+
+
+def _flag(flagged: bool, lang: str) -> str:
+    return t("reconcile.flag" if flagged else "reconcile.ok", lang)
+
+
+def _show(view: pd.DataFrame, flag_column: str, lang: str) -> None:
+    """A table where the rows beyond tolerance stand out (red), whatever the language."""
+    warn = t("reconcile.flag", lang)
+    styled = view.style.map(lambda v: "background-color: #f9d6d5" if v == warn else "", subset=[flag_column])
+    st.dataframe(styled, hide_index=True, width="stretch", row_height=56,
+                 column_config={col: st.column_config.TextColumn(width="large") for col in view.columns[-3:]})
+
+
+def _figures(lang: str, tolerances: dict) -> None:
+    st.caption(t("reconcile.figures_intro", lang))
+    rows = reconcile.disagreements(cache.read("values_reported_twice"), tolerances)
+    if rows.empty:
+        st.info(t("reconcile.none", lang))
+        return
+    c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
+    value = lambda i, v, s, src: f"{_fmt(i, v, lang)} · {t('status_short.' + s, lang)} · {src}"  # noqa: E731
+    view = pd.DataFrame({
+        c("indicator"): [_name(i, lang) for i in rows.indicator_code], c("region"): rows.region_name, c("year"): rows.period.astype(str),
+        c("check"): [_flag(f, lang) for f in rows.flagged],
+        c("difference"): [numfmt.signed(d, 2, lang) for d in rows.difference],
+        c("reference"): [value(*r) for r in zip(rows.indicator_code, rows.reference_value, rows.reference_status, rows.reference_source)],
+        c("other"): [value(*r) for r in zip(rows.indicator_code, rows.other_value, rows.other_status, rows.other_source)],
+        c("reason"): [t(f"reconcile.reason.{r}", lang) for r in rows.reason],
+    })
+    _show(view, c("check"), lang)
+    _figure_history(rows, lang)
+
+
+def _figure_history(rows: pd.DataFrame, lang: str) -> None:
+    """Every stored version of one figure: source, batch, who loaded it, whether it is shown."""
+    options = sorted({(r.indicator_code, r.region_code) for r in rows.itertuples()})
+    names = cache.regions().set_index("region_code")["name"]
+    choice = st.selectbox(t("reconcile.versions", lang), options, format_func=lambda o: f"{_name(o[0], lang)} — {names.get(o[1], o[1])}",
+                          key="rec_figure")
+    versions = cache.read("intake_versions_by_figure", indicator=choice[0], region=choice[1])
+    c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
+    view = pd.DataFrame({c("year"): versions.period.astype(str), c("value"): [_fmt(choice[0], v, lang) for v in versions.value],
+                         c("status"): [t(f"status_short.{s}", lang) for s in versions.status], c("source"): versions.source_publisher,
+                         c("batch"): versions.batch_id.fillna("–"), c("uploader"): versions.uploader.fillna("–"),
+                         c("loaded_at"): versions.loaded_at.fillna("–"), c("shown"): ["✓" if s else "" for s in versions.is_shown]})
+    st.dataframe(view, hide_index=True, width="stretch")
+
+
+def _pairs(lang: str, tolerances: dict) -> None:
+    st.caption(t("reconcile.pairs_intro", lang))
+    rows = reconcile.pair_gaps(cache.read("paired_values"), tolerances)
+    for (a, b), part in rows.groupby(["indicator_a", "indicator_b"], sort=False):
+        st.subheader(f"{_name(a, lang)} ↔ {_name(b, lang)}")
+        st.info(pick(lang, part.note_id.iloc[0], part.note_en.iloc[0]), icon=":material/compare_arrows:")
+        c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
+        view = pd.DataFrame({c("region"): part.region_name, c("year"): part.period.astype(str),
+                             c("check"): [_flag(f, lang) for f in part.flagged],
+                             c("difference"): [numfmt.signed(d, 2, lang) for d in part.difference],
+                             c("value_a"): [f"{_fmt(a, v, lang)} ({t('status_short.' + s, lang)})" for v, s in zip(part.value_a, part.status_a)],
+                             c("value_b"): [f"{_fmt(b, v, lang)} ({t('status_short.' + s, lang)})" for v, s in zip(part.value_b, part.status_b)],
+                             c("reason"): [t(f"reconcile.reason.{r}", lang) for r in part.reason]})
+        _show(view, c("check"), lang)
+
+
+def _quality(lang: str, tolerances: dict) -> None:
+    st.subheader(t("reconcile.coverage", lang))
+    coverage = cache.read("coverage_by_indicator_region", level="kelurahan")
+    charts.coverage_heatmap(coverage.assign(indicator=[_name(c, lang) for c in coverage.indicator_code]), lang)
+    st.subheader(t("reconcile.staleness", lang))
+    fresh = cache.read("latest_by_producer")
+    c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
+    tables.show(fresh.assign(latest_load=fresh.latest_load.fillna("–")),
+                {"producer": c("producer"), "n_indicators": c("n_indicators"), "latest_period": c("latest_period"), "latest_load": c("latest_load")})
+    st.subheader(t("reconcile.outliers", lang))
+    odd = quality.outliers(cache.read("values_by_level", level="kelurahan"))
+    if odd.empty:
+        st.caption(t("reconcile.no_outliers", lang))
+    else:
+        st.dataframe(pd.DataFrame({c("indicator"): [_name(i, lang) for i in odd.indicator_code], c("year"): odd.period.astype(str),
+                                   c("region"): odd.region_name, c("value"): [_fmt(i, v, lang) for i, v in zip(odd.indicator_code, odd.value)],
+                                   c("median"): [_fmt(i, v, lang) for i, v in zip(odd.indicator_code, odd["median"])],
+                                   c("status"): [t(f"status_short.{s}", lang) for s in odd.status]}), hide_index=True, width="stretch")
+    st.subheader(t("reconcile.awaiting", lang))
+    waiting = cache.read("values_awaiting_confirmation")
+    st.dataframe(pd.DataFrame({c("indicator"): [_name(i, lang) for i in waiting.indicator_code], c("region"): waiting.region_name,
+                               c("year"): waiting.period.astype(str), c("value"): [_fmt(i, v, lang) for i, v in zip(waiting.indicator_code, waiting.value)],
+                               c("status"): [t(f"status_short.{s}", lang) for s in waiting.status],
+                               c("flag"): [t(f"overview.flag.{f}", lang) if f in ("derived", "unverified", "conflict") else "–" for f in waiting.quality_flag],
+                               c("source"): waiting.source_publisher, c("note"): waiting.note.fillna("")}), hide_index=True, width="stretch")

@@ -1,0 +1,61 @@
+"""Sinkronisasi Data and Unggah Data through the real app frame (AppTest)."""
+
+import pytest
+
+from app_support import ensure_store, open_app, texts
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _store():
+    ensure_store()
+
+
+def test_reconciliation_shows_the_seeded_stunting_disagreement_with_its_reason():
+    at = open_app(page="views/reconciliation.py")
+    table = at.dataframe[0].value
+    stunting = table[table["Indikator"] == "Stunting (e-PPGBM)"]
+    assert set(stunting["Tahun"]) >= {"2022", "2024"}
+    assert any("bertentangan" in r for r in stunting["Kemungkinan penyebab"])
+    assert "⚠ melebihi toleransi" in set(stunting["Toleransi"])
+
+
+def test_reconciliation_sets_the_enrolment_and_stunting_concepts_side_by_side():
+    at = open_app({"view": "pairs"}, page="views/reconciliation.py")
+    assert {"APS 16–18 ↔ APK SMA/SMK (Dapodik)", "Stunting (survei) ↔ Stunting (e-PPGBM)"} <= set(texts(at.subheader))
+    assert any("tempat tinggal" in i for i in texts(at.info))
+
+
+def test_data_quality_view_lists_completeness_freshness_outliers_and_values_to_confirm():
+    at = open_app({"view": "quality"}, page="views/reconciliation.py")
+    assert len(texts(at.subheader)) == 4
+    waiting = at.dataframe[-1].value
+    assert "Sementara" in set(waiting["Status"])
+
+
+def test_signed_out_visitors_cannot_upload_or_roll_back(monkeypatch, tmp_path):
+    from metro_poverty.intake import auth
+
+    monkeypatch.setattr(auth, "users_file", lambda: tmp_path / "users.toml")
+    at = open_app({"view": "upload"}, page="views/upload.py")  # no URL parameter can sign anyone in
+    assert any("Belum ada pengguna" in i for i in texts(at.info))
+    assert not at.get("file_uploader")
+    assert not any("Batalkan" in b.label for b in at.button)
+
+
+def test_an_officer_signs_in_and_only_then_sees_the_uploader(monkeypatch, tmp_path):
+    from metro_poverty.intake import auth
+
+    users = tmp_path / "users.toml"
+    auth.add_user("petugas.dinkes", "rahasia-dinkes-2026", "opd", "Dinas Kesehatan", path=users)
+    monkeypatch.setattr(auth, "users_file", lambda: users)
+    at = open_app(page="views/upload.py")
+    assert not at.get("file_uploader")
+    at.text_input[0].input("petugas.dinkes")
+    at.text_input[1].input("salah-kata-sandi")
+    next(b for b in at.button if b.label == "Masuk").click().run()
+    assert any("salah" in e for e in texts(at.error))
+    at.text_input[0].input("petugas.dinkes")
+    at.text_input[1].input("rahasia-dinkes-2026")
+    next(b for b in at.button if b.label == "Masuk").click().run()
+    assert at.session_state["intake_user"].username == "petugas.dinkes"
+    assert at.get("file_uploader")
