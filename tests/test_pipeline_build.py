@@ -1,5 +1,6 @@
 """The whole build from the repo's data (copied to a temporary directory): what the store holds after
-queries/store_schema.sql, store_load and store_checks have run on it."""
+queries/store_schema.sql, store_load, store_materialize (the views pages read become sorted tables) and
+store_checks have run on it."""
 
 import json
 

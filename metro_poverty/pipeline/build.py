@@ -220,6 +220,7 @@ def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.Da
         for name, frame in staged.items():
             con.register(f"staged_{name}", frame)
         db.execute(con, "store_load")
+        db.execute(con, "store_materialize")
         failed = db.run(con, "store_checks").query("n > 0")
         if len(failed):
             raise BuildFailed([Problem("store_check_failed", path.name, fields={"check": r.check_name, "count": int(r.n)}) for r in failed.itertuples()])

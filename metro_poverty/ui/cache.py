@@ -30,8 +30,14 @@ def read(name: str, **params) -> pd.DataFrame:
     return _read(str(db.store_path()), name, tuple(sorted((k, _key(v)) for k, v in params.items())))
 
 
-def catalogue() -> dict[str, Indicator]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _catalogue(store: str) -> dict[str, Indicator]:
+    # one shared dict per store file: pages look indicators up many times per rerun (pickers, labels)
     return catalogue_from_frame(read("indicator_catalogue"))
+
+
+def catalogue() -> dict[str, Indicator]:
+    return _catalogue(str(db.store_path()))
 
 
 def regions() -> pd.DataFrame:

@@ -18,7 +18,8 @@ def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None
         view[col] = [numfmt.number(v, decimals, lang) for v in view[col]]
     for col in view.columns:
         if pd.api.types.is_float_dtype(view[col]) and col not in (number_decimals or {}):
-            view[col] = [numfmt.number(v, 0 if _whole(view[col]) else 2, lang) for v in view[col]]
+            decimals = 0 if _whole(view[col]) else 2
+            view[col] = [numfmt.number(v, decimals, lang) for v in view[col]]
     st.dataframe(view, hide_index=True, width="stretch", height=height or "auto")
 
 
