@@ -12,7 +12,8 @@ THRESHOLD = 3.0
 def outliers(values: pd.DataFrame, min_regions: int = 5) -> pd.DataFrame:
     """values: rows of queries/values_by_level.sql; returns the outlying rows with median and robust z."""
     parts = []
-    for _, group in values.groupby(["indicator_code", "period", "series"], dropna=False):
+    kind = values.status.eq("illustrative").rename("made_up")  # published and made-up values are judged apart
+    for _, group in values.groupby([values.indicator_code, values.period, values.series, kind], dropna=False):
         if len(group) < min_regions:
             continue
         median = group.value.median()

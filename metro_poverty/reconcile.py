@@ -12,9 +12,14 @@ COLUMNS = ["indicator_code", "region_code", "region_name", "period", "reference_
 
 
 def _reference(group: pd.DataFrame) -> pd.Series:
-    """The value a page shows for the figure: published before illustrative, official first, conflicts last."""
-    ranked = group.assign(_conflict=group.quality_flag.eq("conflict"), _rank=group.status.map(STATUS_RANK).fillna(3))
-    return ranked.sort_values(["_conflict", "_rank", "source_id"]).iloc[0]
+    """The value a page shows for the figure: published before illustrative, then conflicts last, official
+    before provisional, and a source's newest delivery (batch) before older ones."""
+    batch = group.batch_id if "batch_id" in group else pd.Series(None, index=group.index)
+    ranked = group.assign(_made_up=group.status.eq("illustrative"), _conflict=group.quality_flag.eq("conflict"),
+                          _rank=group.status.map(STATUS_RANK).fillna(3), _seed=batch.isna(), _batch=batch.fillna(""))
+    ordered = ranked.sort_values(["_made_up", "_conflict", "_rank", "_seed", "_batch", "source_id"],
+                                 ascending=[True, True, True, True, False, True])
+    return group.loc[ordered.index[0]]
 
 
 def reason(reference: pd.Series, other: pd.Series) -> str:

@@ -133,7 +133,7 @@ def test_table_matches_the_download_and_carries_the_source():
     shown = at.dataframe[0].value
     assert len(shown) == 22
     assert any("Sumber:" in c for c in texts(at.caption))
-    assert any(b.label.startswith("Unduh CSV") for b in at.get("download_button"))
+    assert {"CSV", "Excel"} <= {b.label for b in at.get("download_button")}
 
 
 def test_profile_shows_all_dimensions_against_the_city():

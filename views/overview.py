@@ -4,7 +4,7 @@ import streamlit as st
 
 from metro_poverty.headline import CITY
 from metro_poverty.i18n import t
-from metro_poverty.ui import badges, cache, charts, frame, maps, metrics, url
+from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metrics, url
 from metro_poverty.url_state import Param
 
 lang, year = frame.lang(), frame.year()
@@ -25,10 +25,12 @@ st.caption(t("notice.macro", lang))
 metrics.headline_row(metrics.headlines(year), catalogue, lang)
 shown = published[(published.region_code == CITY) & (published.period == year)]
 badges.show_source_line(shown, lang)
+downloads.city_brief(year, lang)
 
 p0 = published[published.indicator_code == "p0"]
-st.subheader(t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max())))
-charts.p0_trend(published, lang)
+trend_title = t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max()))
+st.subheader(trend_title)
+charts.p0_trend(published, lang, title=trend_title)
 badges.show_source_line(p0, lang)
 
 st.divider()

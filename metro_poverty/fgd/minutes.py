@@ -29,7 +29,7 @@ def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str =
         name = ind.name(lang) if ind else a["indicator"]
         lines += [f"### {n}. {name} ({a['indicator']})", ""]
         if ind:
-            lines += [f"*{t('fgd.minutes.card', lang)}:* {ind.definition(lang)} — {t('dimension.meta.unit', lang)}: {ind.unit(lang)}; "
+            lines += [f"**{t('fgd.minutes.card', lang)}:** {ind.definition(lang)} — {t('dimension.meta.unit', lang)}: {ind.unit(lang)}; "
                       f"{t('dimension.meta.producer', lang)}: {ind.meta.get('producer')}; {t('dimension.meta.source', lang)}: {ind.meta.get('source')}.", ""]
         for field in ("definition", "method", "reference_source", "producer", "open_issues"):
             lines.append(f"- **{t(f'fgd.field.{field}', lang)}:** {a.get(field) or '–'}")

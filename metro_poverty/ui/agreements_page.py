@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty.fgd import sessions
+from metro_poverty.exports.minutes_pdf import minutes_pdf
 from metro_poverty.fgd.minutes import minutes_markdown
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, frame, url
@@ -126,7 +127,10 @@ def _close(session: dict, lang: str) -> None:
 
 def _downloads(session: dict, lang: str) -> None:
     text = minutes_markdown(session, cache.catalogue(), lang)
-    st.download_button(t("agreements.download_md", lang), text.encode("utf-8"), file_name=f"berita-acara-{session['id']}.md",
+    c1, c2 = st.columns(2)
+    c1.download_button(t("agreements.download_md", lang), text.encode("utf-8"), file_name=f"berita-acara-{session['id']}.md",
                        mime="text/markdown", icon=":material/description:")
+    c2.download_button(t("exports.button.minutes_pdf", lang), lambda: minutes_pdf(text), file_name=f"berita-acara-{session['id']}.pdf",
+                       mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore")
     with st.expander(t("agreements.preview", lang)):
         st.markdown(text)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty.charts import theme
-from metro_poverty.ui import cache
+from metro_poverty.ui import cache, downloads
 
 
 @st.cache_data(show_spinner=False, max_entries=512, persist="disk")
@@ -25,8 +25,12 @@ def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None
     return _trend_spec(frame, code, lang, tuple(sorted(colors.items())) if colors else None, target, height, compact)
 
 
-def trend_chart(frame: pd.DataFrame, code: str, lang: str, **options) -> None:
-    st.vega_lite_chart(spec=trend_spec(frame, code, lang, **options), width="stretch")
+def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None = None, key: str | None = None, **options) -> None:
+    """Draw a trend; with a title, also the PNG/SVG downloads of it."""
+    spec = trend_spec(frame, code, lang, **options)
+    st.vega_lite_chart(spec=spec, width="stretch")
+    if title:
+        downloads.chart(spec, title=title, rows=frame, lang=lang, key=key or f"dl-trend-{code}-{title}")
 
 
 def city_first_colors(frame: pd.DataFrame) -> dict[str, str]:
@@ -44,12 +48,13 @@ def city_first_colors(frame: pd.DataFrame) -> dict[str, str]:
 area_colors = theme.area_colors
 
 
-def p0_trend(published: pd.DataFrame, lang: str, draw: bool = True) -> pd.DataFrame:
+def p0_trend(published: pd.DataFrame, lang: str, draw: bool = True, title: str | None = None) -> pd.DataFrame:
     """The P0 of Metro, Lampung and Indonesia over all years; returns the rows drawn."""
     p0 = published[published.indicator_code == "p0"]
     spec = trend_spec(p0, "p0", lang, colors=theme.area_colors(p0), height=theme.P0_TREND_HEIGHT)
     if draw:
         st.vega_lite_chart(spec=spec, width="stretch")
+        downloads.chart(spec, title=title or "P0", rows=p0, lang=lang, key="dl-p0-trend")
     return p0
 
 
@@ -76,9 +81,12 @@ def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_v
     return vega_spec(theme.configure(ranking(values, ind, lang, classes, city_value=city_value, selected=selected), lang))
 
 
-def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None) -> None:
+def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None,
+                  title: str = "") -> None:
     cols = ["region_code", "region_name", "value", "rank"]
-    st.vega_lite_chart(spec=_ranking_spec(values[cols], ind.code, lang, level, city_value, selected), width="stretch")
+    spec = _ranking_spec(values[cols], ind.code, lang, level, city_value, selected)
+    st.vega_lite_chart(spec=spec, width="stretch")
+    downloads.chart(spec, title=title or ind.short(lang), rows=values, lang=lang, key=f"dl-rank-{ind.code}-{level}")
 
 
 @st.cache_data(show_spinner=False, max_entries=512, persist="disk")
@@ -89,5 +97,7 @@ def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest
     return vega_spec(theme.configure(dumbbell(change, cache.catalogue()[code], lang, base, latest), lang))
 
 
-def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int) -> None:
-    st.vega_lite_chart(spec=_dumbbell_spec(change, ind.code, lang, base, latest), width="stretch")
+def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int, *, title: str = "", rows: pd.DataFrame | None = None) -> None:
+    spec = _dumbbell_spec(change, ind.code, lang, base, latest)
+    st.vega_lite_chart(spec=spec, width="stretch")
+    downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")

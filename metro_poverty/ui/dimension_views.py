@@ -10,7 +10,7 @@ from metro_poverty import compare
 from metro_poverty.catalog import Indicator
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE
 from metro_poverty.i18n import t
-from metro_poverty.ui import badges, cache, charts, maps, region_panel, tables
+from metro_poverty.ui import badges, cache, charts, downloads, maps, region_panel, tables
 
 
 def history(ind: Indicator, level: str) -> pd.DataFrame:
@@ -60,10 +60,11 @@ def rank_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> 
     values = history(ind, level)
     now = compare.ranked(values[values.period == period], ind)
     _notices_and_sources(now, lang, top=True)
-    st.subheader(t("dimension.rank_title", lang, level=t(f"level.{level}", lang), indicator=ind.short(lang), year=period))
+    title = t("dimension.rank_title", lang, level=t(f"level.{level}", lang), indicator=ind.short(lang), year=period)
+    st.subheader(title)
     city = history(ind, "city")
     ref = compare.city_reference(city, now.source_id.iloc[0], period, now.series.iloc[0]) if len(now) and not ind.is_count else None
-    charts.ranking_chart(now, ind, lang, level, city_value=ref, selected=st.session_state.get("region"))
+    charts.ranking_chart(now, ind, lang, level, city_value=ref, selected=st.session_state.get("region"), title=title)
     _notices_and_sources(now, lang, top=False)
 
 
@@ -78,7 +79,8 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     families = set(values.source_id)
     city = history(ind, "city")
     lines = pd.concat([city[city.source_id.isin(families)], values[values.region_code.isin(picked)]], ignore_index=True)
-    charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines))
+    charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
+                       title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
     _notices_and_sources(lines, lang, top=False)
 
 
@@ -95,11 +97,12 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
     base = st.session_state["cmp"]
     change = compare.change_between(values, ind, base, period)
-    st.subheader(t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period))
+    title = t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period)
+    st.subheader(title)
     counts = change.direction.value_counts()
     st.markdown(t("dimension.compare_counts", lang, better=counts.get("better", 0), worse=counts.get("worse", 0),
                   same=counts.get("same", 0), nc=counts.get("not_comparable", 0)))
-    charts.dumbbell_chart(change, ind, lang, base, period)
+    charts.dumbbell_chart(change, ind, lang, base, period, title=title, rows=values[values.period.isin([base, period])])
     _notices_and_sources(values[values.period.isin([base, period])], lang, top=False)
 
 
@@ -108,8 +111,10 @@ def table_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     _notices_and_sources(values, lang, top=True)
     st.subheader(t("dimension.table_title", lang, indicator=ind.short(lang), year=period))
     shown = tables.indicator_table(values, ind, lang, level)
-    st.download_button(t("dimension.download_csv", lang), shown.to_csv(index=False).encode("utf-8"), icon=":material/download:",
-                       file_name=f"{ind.code}_{level}_{period}.csv", mime="text/csv")
+    value_column = next(c for c in shown.columns if c.startswith(ind.short(lang)))
+    downloads.table(shown, file_stem=f"{ind.code}_{level}_{period}", lang=lang, key=f"dl-table-{ind.code}-{level}",
+                    indicators={value_column: ind}, rows=values.assign(indicator_code=ind.code),
+                    title=t("dimension.table_title", lang, indicator=ind.short(lang), year=period))
     _notices_and_sources(values, lang, top=False)
 
 
@@ -124,7 +129,8 @@ def macro(ind: Indicator, lang: str, year: int) -> None:
     if published.empty:
         st.info(t("dimension.no_data", lang))
         return
-    charts.trend_chart(published, ind.code, lang, colors=charts.area_colors(published), target=ind.target, height=420)
+    charts.trend_chart(published, ind.code, lang, colors=charts.area_colors(published), target=ind.target, height=420,
+                       title=ind.name(lang), key=f"dl-macro-{ind.code}")
     badges.status_badges(published.status, lang)
     st.caption(t("notice.macro", lang))
     badges.show_source_line(published, lang)

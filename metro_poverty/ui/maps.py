@@ -10,7 +10,7 @@ from metro_poverty import db
 from metro_poverty.catalog import Indicator, mappable
 from metro_poverty.compare import period_shown
 from metro_poverty.i18n import t
-from metro_poverty.ui import badges, cache
+from metro_poverty.ui import badges, cache, downloads
 
 
 SELECTION = "region"  # the map's click selection, as Streamlit reports it
@@ -33,7 +33,8 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     if period is None:
         st.info(t("map.no_values", lang, indicator=ind.name(lang)))
         return None
-    st.subheader(t(title_key, lang, indicator=ind.short(lang), year=period))
+    title = t(title_key, lang, indicator=ind.short(lang), year=period)
+    st.subheader(title)
     if period != year:
         st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
     spec, classes, values, map_kind = map_spec(ind.code, level, period, lang, selected, selectable, height)
@@ -45,6 +46,7 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     else:
         state = None
         st.vega_lite_chart(spec=spec, width="stretch")
+    downloads.chart(spec, title=title, rows=values, lang=lang, key=f"dl-map-{ind.code}-{level}-{period}")
     badges.status_badges(values.status, lang)
     method = t(f"map.method.{classes.method}", lang)
     st.caption(t("map.classes_neutral" if ind.polarity == "neutral" else "map.classes", lang, method=method, k=len(classes.labels)))

@@ -1,0 +1,38 @@
+"""Download buttons under charts and tables: the chart as a slide image (PNG, SVG) with its title,
+source line and status badge baked in; the table as CSV and as Excel with a metadata sheet. The files
+are made only when a button is clicked (metro_poverty.exports)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty.exports import download
+from metro_poverty.i18n import t
+from metro_poverty.source_line import source_line
+
+
+def _button(column, label: str, d: download.Download, key: str, icon: str) -> None:
+    column.download_button(label, d.data, file_name=d.file_name, mime=d.mime, on_click="ignore", key=key, icon=icon)
+
+
+def chart(spec: dict, *, title: str, rows: pd.DataFrame, lang: str, key: str) -> None:
+    """PNG and SVG of a chart; rows: the store rows it draws (status and source columns)."""
+    source = source_line(rows, lang)
+    statuses = list(rows.status) if "status" in rows else []
+    c1, c2, _ = st.columns([1, 1, 5])
+    _button(c1, "PNG", download.chart_png(spec, title=title, source=source, statuses=statuses, lang=lang), f"{key}-png", ":material/image:")
+    _button(c2, "SVG", download.chart_svg(spec, title=title, source=source, statuses=statuses, lang=lang), f"{key}-svg", ":material/polyline:")
+
+
+def table(frame: pd.DataFrame, *, file_stem: str, lang: str, key: str, **metadata) -> None:
+    """CSV and Excel of a table as shown; metadata: indicators, rows, title, decimals (exports.tables.table_xlsx)."""
+    c1, c2, _ = st.columns([1, 1, 5])
+    _button(c1, "CSV", download.table_csv(frame, file_stem), f"{key}-csv", ":material/csv:")
+    _button(c2, "Excel", download.table_xlsx(frame, file_stem, lang, **metadata), f"{key}-xlsx", ":material/table_view:")
+
+
+def city_brief(year: int, lang: str) -> None:
+    d = download.city_brief(year, lang)
+    st.download_button(t("exports.button.brief", lang, year=year), d.data, file_name=d.file_name, mime=d.mime, on_click="ignore",
+                       key="dl-brief", icon=":material/picture_as_pdf:")
