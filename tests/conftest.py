@@ -92,3 +92,26 @@ def chromium():
 
     with browser() as b:
         yield b
+
+
+OFFICER_PASSWORD = "rahasia-dinkes-2026"
+
+
+@pytest.fixture(scope="module")
+def isolated_app(tmp_path_factory):
+    """An app server with a store, intake, FGD records and users of its own (a copy built from data/):
+    for browser tests that load, roll back or record, so the repo's store is never touched."""
+    from app_support import ensure_store  # noqa: F401 - the real boundaries must exist to copy
+    from browser_support import app_server
+    from metro_poverty.intake.auth import add_user
+
+    root = tmp_path_factory.mktemp("isolated_app")
+    store, boundaries = root / "store", root / "boundaries"
+    shutil.copytree(paths.BOUNDARIES_DIR, boundaries)
+    build(Inputs(data_dir=paths.DATA_DIR, boundaries_dir=boundaries, store_dir=store))
+    users = root / "users.toml"
+    add_user("petugas.dinkes", OFFICER_PASSWORD, "opd", "Dinas Kesehatan", path=users)
+    env = {"METRO_POVERTY_STORE_DIR": str(store), "METRO_POVERTY_INTAKE_DIR": str(store / "intake"),
+           "METRO_POVERTY_USERS_FILE": str(users), "METRO_POVERTY_BOUNDARIES_DIR": str(boundaries)}
+    with app_server(env=env) as base:
+        yield base

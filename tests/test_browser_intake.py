@@ -2,38 +2,17 @@
 an officer signs in, uploads the messy seed file of one OPD, fixes a name through a suggestion, loads
 it, sees the new values and the reconciliation page, then rolls the batch back."""
 
-import shutil
-
 import pytest
 
-from browser_support import app_server, screenshot, wait_rendered
+from browser_support import screenshot, wait_rendered
 
 pytestmark = pytest.mark.browser
 EXAMPLE = "data/intake_examples/e-PPGBM_Agustus_2025_Dinkes.csv"
-PASSWORD = "rahasia-dinkes-2026"
-
-
-@pytest.fixture(scope="module")
-def isolated_app(tmp_path_factory):
-    from metro_poverty import paths
-    from metro_poverty.intake.auth import add_user
-    from metro_poverty.pipeline.build import Inputs, build
-
-    root = tmp_path_factory.mktemp("intake_app")
-    store = root / "store"
-    boundaries = root / "boundaries"
-    shutil.copytree(paths.BOUNDARIES_DIR, boundaries)
-    build(Inputs(data_dir=paths.DATA_DIR, boundaries_dir=boundaries, store_dir=store))
-    users = root / "users.toml"
-    add_user("petugas.dinkes", PASSWORD, "opd", "Dinas Kesehatan", path=users)
-    env = {"METRO_POVERTY_STORE_DIR": str(store), "METRO_POVERTY_INTAKE_DIR": str(store / "intake"),
-           "METRO_POVERTY_USERS_FILE": str(users), "METRO_POVERTY_BOUNDARIES_DIR": str(boundaries)}
-    with app_server(env=env) as base:
-        yield base
 
 
 def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_app, chromium):
     from metro_poverty import paths
+    from conftest import OFFICER_PASSWORD as PASSWORD
 
     page = chromium.new_page(viewport={"width": 1280, "height": 1800})
     page.goto(f"{isolated_app}/unggah-data")

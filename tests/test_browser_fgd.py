@@ -1,0 +1,132 @@
+"""The FGD room in a real browser, on a server of its own: a three-view agenda built from the pages and
+presented at 1280×720, an agreement recorded and the session closed, the minutes downloaded; and a map
+as PNG, a table in Excel and the city brief as PDF, each with its sources."""
+
+import io
+
+import pytest
+
+from browser_support import screenshot, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+
+def go(page, nav_label, text):
+    """Navigate as a person does, through the sidebar (the draft agenda lives in this browser session)."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(nav_label, exact=True).click()
+    wait_rendered(page, text)
+
+
+def add_view(page):
+    page.get_by_role("button", name="Tambahkan tampilan ini ke agenda").click()
+    wait_rendered(page, "Ditambahkan ke draf agenda")
+
+
+def not_cut_off(page):
+    """Nothing wider than the window (no horizontal scroll) and the title fully inside it."""
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    box = page.locator("h1").first.bounding_box()
+    return overflow <= 1 and box["x"] >= 0 and box["x"] + box["width"] <= 1280
+
+
+def download(page, label):
+    with page.expect_download() as info:
+        page.locator('[data-testid="stDownloadButton"]', has_text=label).first.locator("button").click()
+    wait_rendered(page, None)
+    return info.value.path().read_bytes(), info.value.suggested_filename
+
+
+def test_an_agenda_is_built_and_presented_at_projector_size(isolated_app, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{isolated_app}/")
+    wait_rendered(page, "6,78%")
+    add_view(page)
+    go(page, "Kesehatan", "Stunting (e-PPGBM), 2024")
+    page.locator('[data-testid="stVegaLiteChart"] path[aria-roledescription="geoshape"][aria-label*="Kelurahan: Rejomulyo"]').first.click()
+    wait_rendered(page, "Peringkat 22 dari 22")
+    add_view(page)
+    go(page, "Konsep & Definisi", "Konsep & Definisi")
+    page.get_by_role("button", name="Stunting (survei) ↔ Stunting (e-PPGBM)").click()
+    wait_rendered(page, None)
+    add_view(page)
+    go(page, "Agenda & Presentasi", "Draf agenda")
+    page.get_by_label("Nama agenda").fill("FGD stunting 24 November")
+    page.get_by_role("button", name="Simpan agenda").click()
+    wait_rendered(page, "disimpan")
+    page.get_by_role("button", name="Mulai presentasi").first.click()
+    wait_rendered(page, "Langkah 1 dari 3")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    for step in (1, 2, 3):
+        wait_rendered(page, f"Langkah {step} dari 3")
+        assert not_cut_off(page), step
+        screenshot(page, f"agenda_step_{step}_1280x720")
+        if step < 3:
+            page.get_by_role("button", name="Berikutnya").click()
+    page.get_by_role("button", name="Keluar", exact=True).click()
+    wait_rendered(page, None)
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+
+
+def test_an_agreement_is_recorded_the_session_closed_and_the_minutes_contain_it(isolated_app, chromium):
+    import pypdf
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 1600})
+    page.goto(f"{isolated_app}/kesepakatan")
+    wait_rendered(page, "Kesepakatan FGD")
+    recorder = page.get_by_role("textbox", name="Pencatat")
+    recorder.fill("Ani (BPS)")
+    recorder.press("Enter")
+    page.get_by_role("textbox", name="Judul").fill("FGD Stunting Kota Metro")
+    page.get_by_role("textbox", name="Peserta").fill("Ani — BPS Kota Metro\nBudi — Dinas Kesehatan")
+    page.get_by_role("button", name="Buat sesi").click()
+    wait_rendered(page, "Catat atau ubah kesepakatan")
+    indicator = page.locator('[data-testid="stSelectbox"]', has_text="Indikator").locator("input")
+    indicator.click()
+    indicator.fill("penimbangan")
+    indicator.press("Enter")
+    page.wait_for_function("() => [...document.querySelectorAll('textarea')].some(t => t.value.includes('bulan penimbangan'))")
+    wait_rendered(page, None)
+    method = page.get_by_role("textbox", name="Metode yang disepakati")
+    method.wait_for()  # the form of the indicator chosen, once the previous one is gone
+    method.fill("Rasio balita stunting terhadap balita diukur, bulan timbang Agustus")
+    method.press("Tab")  # a text area hands its value to the form when it loses focus
+    page.get_by_role("button", name="Simpan kesepakatan").click()
+    wait_rendered(page, "Kesepakatan (1)")
+    page.get_by_text("Tutup sesi").first.click()
+    page.get_by_text("Saya yakin sesi ini selesai").click()
+    page.get_by_role("button", name="Tutup sesi").click()
+    wait_rendered(page, "Ditutup (terkunci)")
+    assert page.get_by_role("button", name="Simpan kesepakatan").count() == 0
+    markdown, _ = download(page, "Unduh berita acara (Markdown)")
+    assert "bulan timbang Agustus" in markdown.decode("utf-8") and "FINAL" in markdown.decode("utf-8")
+    pdf, name = download(page, "Unduh berita acara (PDF)")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert name.endswith(".pdf") and "bulan timbang Agustus" in text and "Budi — Dinas Kesehatan" in text
+    screenshot(page, "agreements_closed")
+
+
+def test_a_map_png_a_table_in_excel_and_the_city_brief_pdf_carry_their_sources(isolated_app, chromium):
+    import openpyxl
+    import pypdf
+    from PIL import Image
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 1600})
+    page.goto(f"{isolated_app}/kesehatan")
+    wait_rendered(page, "Stunting (e-PPGBM), 2024")
+    png, _ = download(page, "PNG")
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.size == (1600, 900)
+
+    page.goto(f"{isolated_app}/kesehatan?view=table")
+    wait_rendered(page, "Data yang ditampilkan")
+    xlsx, name = download(page, "Excel")
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    assert name.endswith(".xlsx") and len(book.sheetnames) == 2
+    metadata = " ".join(str(c.value) for row in book[book.sheetnames[1]].iter_rows() for c in row if c.value)
+    assert "Dinas Kesehatan" in metadata and "ILUSTRASI" in metadata.upper()
+
+    page.goto(f"{isolated_app}/")
+    wait_rendered(page, "6,78%")
+    pdf, _ = download(page, "Unduh Potret Kemiskinan Kota Metro 2024 (PDF)")
+    text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "6,78" in text and "metrokota.bps.go.id" in text and "ILUSTRASI" in text
