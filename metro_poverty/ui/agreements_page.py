@@ -130,7 +130,7 @@ def _downloads(session: dict, lang: str) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(t("agreements.download_md", lang), text.encode("utf-8"), file_name=f"berita-acara-{session['id']}.md",
                        mime="text/markdown", icon=":material/description:", on_click="ignore")
-    c2.download_button(t("exports.button.minutes_pdf", lang), lambda: minutes_pdf(text), file_name=f"berita-acara-{session['id']}.pdf",
+    c2.download_button(t("downloads.minutes_pdf", lang), lambda: minutes_pdf(text), file_name=f"berita-acara-{session['id']}.pdf",
                        mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore")
     with st.expander(t("agreements.preview", lang)):
         st.markdown(text)

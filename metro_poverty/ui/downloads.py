@@ -34,5 +34,5 @@ def table(frame: pd.DataFrame, *, file_stem: str, lang: str, key: str, **metadat
 
 def city_brief(year: int, lang: str) -> None:
     d = download.city_brief(year, lang)
-    st.download_button(t("exports.button.brief", lang, year=year), d.data, file_name=d.file_name, mime=d.mime, on_click="ignore",
+    st.download_button(t("downloads.brief", lang, year=year), d.data, file_name=d.file_name, mime=d.mime, on_click="ignore",
                        key="dl-brief", icon=":material/picture_as_pdf:")
