@@ -10,6 +10,13 @@ pytestmark = pytest.mark.browser
 EXAMPLE = "data/intake_examples/e-PPGBM_Agustus_2025_Dinkes.csv"
 
 
+def sign_in(page, password):
+    page.get_by_label("Nama pengguna").fill("petugas.dinkes")
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    wait_rendered(page, "Masuk sebagai")
+
+
 def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_app, chromium):
     from metro_poverty import paths
     from conftest import OFFICER_PASSWORD as PASSWORD
@@ -17,10 +24,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     page = chromium.new_page(viewport={"width": 1280, "height": 1800})
     page.goto(f"{isolated_app}/unggah-data")
     wait_rendered(page, "Unggah Data OPD")
-    page.get_by_label("Nama pengguna").fill("petugas.dinkes")
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    wait_rendered(page, "Masuk sebagai")
+    sign_in(page, PASSWORD)
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(paths.ROOT / EXAMPLE))
     wait_rendered(page, "Kel. Tejo Agungg")
@@ -43,10 +47,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
 
     page.goto(f"{isolated_app}/unggah-data")
     wait_rendered(page, "Riwayat batch")
-    page.get_by_label("Nama pengguna").fill("petugas.dinkes")
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    wait_rendered(page, "Masuk sebagai")
+    sign_in(page, PASSWORD)
     page.get_by_role("button", name="Batalkan batch").click()
     wait_rendered(page, "dasbor kembali ke data tanpa batch ini")
     page.goto(f"{isolated_app}/kesehatan?year=2025")
