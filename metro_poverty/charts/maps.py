@@ -22,7 +22,8 @@ def map_classes(values: pd.DataFrame, ind: Indicator, lang: str, level: str) -> 
     return classify(values["value"].tolist(), ind.decimals, lang, k=k, method="quantile")
 
 
-def features(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, selected: str | None) -> list[dict]:
+def features(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, selected: str | None,
+             with_geometry: bool = True) -> list[dict]:
     """One GeoJSON feature per shape with the properties the map encodes and its tooltip shows."""
     by_code = values.set_index("region_code").to_dict("index") if len(values) else {}
     no_data = t("map.no_data", lang)
@@ -31,8 +32,7 @@ def features(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: s
         v = by_code.get(s.region_code, {})
         value = v.get("value")
         out.append({
-            "type": "Feature",
-            "geometry": json.loads(s.geometry_json),
+            **({"type": "Feature", "geometry": json.loads(s.geometry_json)} if with_geometry else {}),
             "region_code": s.region_code,
             "region_name": s.region_name,
             "value_text": ind.fmt(value, lang) if value is not None else no_data,
@@ -50,20 +50,30 @@ def features(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: s
 FEATURES = "features"  # the named dataset holding the GeoJSON features
 
 
+MAX_LABELS = 30  # more names than this on one map cover it rather than help
+VALUE_FIELDS = ["region_name", "value_text", "class_label", "period", "status_text", "source", "selected"]
+
+
 def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: str, level: str, *,
                context: pd.DataFrame | None = None, selected: str | None = None, height: int = 560,
-               selection: str | None = None) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
+               selection: str | None = None, geometry_url: str | None = None,
+               context_url: str | None = None) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
     """The map, its classes, and the datasets to put in the spec (see charts.spec.vega_spec).
 
     `context` (kecamatan shapes under a kelurahan map) adds their outlines and names, so the room can
     find its way without 22 overlapping labels; the selected region is named too.
+
+    With `geometry_url` (and `context_url`), the polygons are not in the spec: the browser loads them
+    once from a static GeoJSON file and joins the values by region code. A map of thousands of regions
+    then costs a rerun kilobytes instead of megabytes; a city map keeps its polygons inline, so the spec
+    stands alone (exports render it offline).
     """
     classes = map_classes(values, ind, lang, level)
-    feats = features(shapes, values, ind, lang, classes, selected)
+    feats = features(shapes, values, ind, lang, classes, selected, with_geometry=geometry_url is None)
     no_data = t("map.no_data", lang)
     domain = list(classes.labels) + ([no_data] if any(f["class_label"] == no_data for f in feats) else [])
     colours = theme.CHANGE_RAMP if ind.polarity == "change" else (theme.ramp(ind.polarity, len(classes.labels)) if classes.labels else [])
-    data = alt.Data(name=FEATURES)
+    regions = _shape_source(FEATURES, geometry_url)
     tooltip = [
         alt.Tooltip("region_name:N", title=t(f"level.{level}", lang)),
         alt.Tooltip("value_text:N", title=ind.short(lang)),
@@ -73,7 +83,7 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     ]
     legend = alt.Legend(title=f"{ind.short(lang)} ({ind.unit(lang)})", orient="bottom", direction="horizontal",
                         columns=3, symbolType="square", labelFontSize=15, titleFontSize=15)
-    base = alt.Chart(data).mark_geoshape(stroke="white", strokeWidth=1.2).encode(
+    base = regions().mark_geoshape(stroke="white", strokeWidth=1.2).encode(
         color=alt.Color("class_label:N", title=t("map.class", lang), legend=legend,
                         scale=alt.Scale(domain=domain, range=colours + [theme.NO_DATA] * (len(domain) - len(colours)))),
         tooltip=tooltip,
@@ -84,18 +94,22 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     datasets = {FEATURES: feats}
     names = [f for f in feats if f["selected"]]
     if context is not None and len(context):
-        ctx = [{"type": "Feature", "geometry": json.loads(c.geometry_json), "region_name": c.region_name,
-                "label_lon": c.label_lon, "label_lat": c.label_lat} for c in context.itertuples(index=False)]
-        datasets[CONTEXT] = ctx
-        layers.append(alt.Chart(alt.Data(name=CONTEXT)).mark_geoshape(fill=None, stroke="#333333", strokeWidth=2.2))
-        layers += _labels(CONTEXT, 15, italic=True)
-    elif level == "kecamatan":
-        layers += _labels(FEATURES, 16)
-    layers.append(alt.Chart(data).transform_filter(alt.datum.selected).mark_geoshape(fill=None, stroke=theme.SELECTED_STROKE, strokeWidth=4.5))
+        if context_url is None:
+            datasets[CONTEXT] = [{"type": "Feature", "geometry": json.loads(c.geometry_json), "region_name": c.region_name,
+                                  "label_lon": c.label_lon, "label_lat": c.label_lat} for c in context.itertuples(index=False)]
+        outlines = _shape_source(CONTEXT, context_url, lookup=False)
+        layers.append(outlines().mark_geoshape(fill=None, stroke="#333333", strokeWidth=2.2))
+        if len(context) <= MAX_LABELS:
+            layers += _labels(outlines, 15, italic=True)
+    elif level == "kecamatan" and len(shapes) <= MAX_LABELS:
+        layers += _labels(regions, 16)
+    layers.append(regions().transform_filter(alt.datum.selected).mark_geoshape(fill=None, stroke=theme.SELECTED_STROKE, strokeWidth=4.5))
     if names:
         datasets[SELECTED] = names
-        layers += _labels(SELECTED, 17)
+        layers += _labels(lambda: alt.Chart(alt.Data(name=SELECTED)), 17)
     chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
+    if geometry_url is not None:  # thousands of polygons draw faster on a canvas than as SVG elements
+        chart = chart.properties(usermeta={"embedOptions": {"renderer": "canvas"}})
     return chart, classes, datasets
 
 
@@ -103,8 +117,24 @@ CONTEXT = "context"
 SELECTED = "selected"
 
 
-def _labels(dataset: str, size: int, italic: bool = False) -> list[alt.Chart]:
+def _shape_source(dataset: str, url: str | None, lookup: bool = True):
+    """A maker of charts over the shapes: the named inline dataset, or the static GeoJSON file with its
+    properties lifted to the top and (for the regions coloured) the values joined by region code."""
+    if url is None:
+        return lambda: alt.Chart(alt.Data(name=dataset))
+
+    def chart():
+        c = alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json", property="features"))).transform_calculate(
+            region_code="datum.properties.region_code", label_lon="datum.properties.label_lon", label_lat="datum.properties.label_lat")
+        if not lookup:
+            return c.transform_calculate(region_name="datum.properties.region_name")
+        return c.transform_lookup(lookup="region_code", from_=alt.LookupData(data=alt.Data(name=dataset), key="region_code", fields=VALUE_FIELDS))
+
+    return chart
+
+
+def _labels(source, size: int, italic: bool = False) -> list[alt.Chart]:
     """A name with a white halo: one text layer stroked white under one in black."""
-    text = alt.Chart(alt.Data(name=dataset)).encode(longitude="label_lon:Q", latitude="label_lat:Q", text="region_name:N")
+    text = source().encode(longitude="label_lon:Q", latitude="label_lat:Q", text="region_name:N")
     style = dict(fontSize=size, fontWeight="bold", fontStyle="italic" if italic else "normal")
     return [text.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **style), text.mark_text(color="#111111", **style)]

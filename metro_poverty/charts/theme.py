@@ -57,8 +57,12 @@ def ramp(polarity: str, k: int) -> list[str]:
 def configure(chart, lang: str):
     """Projector-readable type and the number locale of the UI language."""
     # SVG: crisp on a projector, and every region is an element a test (or a screen reader) can reach
+    import altair as alt
+
+    if chart.usermeta is alt.Undefined:  # a builder may have chosen the canvas (a map of thousands of regions)
+        chart = chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})
     return (
-        chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})
+        chart
         .configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["id"])}, font=FONT)
         .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, gridColor="#e6e6e6", labelColor=INK, titleColor=INK)
         .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, symbolSize=220, labelLimit=360, titleLimit=400,

@@ -38,19 +38,24 @@ def slug(text: str, limit: int = 80) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].rstrip("-") or "export"
 
 
-def chart_png(spec: dict, *, title: str, source: str, statuses: Iterable[str | None], lang: str = "id",
-              file_stem: str | None = None, **size) -> Download:
+Spec = dict | Callable[[], dict]  # a spec, or what makes it when the file is asked for
+
+
+def _render(kind: str, spec: Spec, **options) -> bytes:
     from metro_poverty.exports import chart_image
 
-    make = partial(chart_image.chart_png, spec, title=title, source=source, statuses=list(statuses), lang=lang, **size)
+    return getattr(chart_image, kind)(spec() if callable(spec) else spec, **options)
+
+
+def chart_png(spec: Spec, *, title: str, source: str, statuses: Iterable[str | None], lang: str = "id",
+              file_stem: str | None = None, **size) -> Download:
+    make = partial(_render, "chart_png", spec, title=title, source=source, statuses=list(statuses), lang=lang, **size)
     return Download(make, f"{file_stem or slug(title)}.png", PNG)
 
 
-def chart_svg(spec: dict, *, title: str, source: str, statuses: Iterable[str | None], lang: str = "id",
+def chart_svg(spec: Spec, *, title: str, source: str, statuses: Iterable[str | None], lang: str = "id",
               file_stem: str | None = None, **size) -> Download:
-    from metro_poverty.exports import chart_image
-
-    make = partial(chart_image.chart_svg, spec, title=title, source=source, statuses=list(statuses), lang=lang, **size)
+    make = partial(_render, "chart_svg", spec, title=title, source=source, statuses=list(statuses), lang=lang, **size)
     return Download(make, f"{file_stem or slug(title)}.svg", SVG)
 
 

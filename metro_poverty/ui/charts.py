@@ -9,7 +9,7 @@ from metro_poverty.charts import theme
 from metro_poverty.ui import cache, downloads
 
 
-@st.cache_data(show_spinner=False, max_entries=512, persist="disk")
+@st.cache_data(show_spinner=False, max_entries=512)
 def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int,
                 compact: bool = False) -> dict:
     from metro_poverty.charts.spec import vega_spec
@@ -70,7 +70,7 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> None:
     st.vega_lite_chart(spec=_coverage_spec(coverage, lang), width="stretch")
 
 
-@st.cache_data(show_spinner=False, max_entries=512, persist="disk")
+@st.cache_data(show_spinner=False, max_entries=512)
 def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None) -> dict:
     from metro_poverty.charts.maps import map_classes
     from metro_poverty.charts.ranking import ranking
@@ -89,7 +89,7 @@ def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_valu
     downloads.chart(spec, title=title or ind.short(lang), rows=values, lang=lang, key=f"dl-rank-{ind.code}-{level}")
 
 
-@st.cache_data(show_spinner=False, max_entries=512, persist="disk")
+@st.cache_data(show_spinner=False, max_entries=512)
 def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int) -> dict:
     from metro_poverty.charts.dumbbell import dumbbell
     from metro_poverty.charts.spec import vega_spec

@@ -8,26 +8,31 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty.exports import download
+from metro_poverty.ui import geo_static
 from metro_poverty.i18n import t
 from metro_poverty.source_line import source_line
 
 
-def _button(column, label: str, d: download.Download, key: str, icon: str) -> None:
-    column.download_button(label, d.data, file_name=d.file_name, mime=d.mime, on_click="ignore", key=key, icon=icon)
+def _button(row, label: str, d: download.Download, key: str, icon: str) -> None:
+    row.download_button(label, d.data, file_name=d.file_name, mime=d.mime, on_click="ignore", key=key, icon=icon, width="content")
 
 
 def chart(spec: dict, *, title: str, rows: pd.DataFrame, lang: str, key: str) -> None:
-    """PNG and SVG of a chart; rows: the store rows it draws (status and source columns)."""
+    """PNG and SVG of a chart; rows: the store rows it draws (status and source columns). A map whose
+    polygons are a static file gets them back inline when the image is made (vl-convert reads no URL)."""
     source = source_line(rows, lang)
     statuses = list(rows.status) if "status" in rows else []
-    c1, c2, _ = st.columns([1, 1, 5])
-    _button(c1, "PNG", download.chart_png(spec, title=title, source=source, statuses=statuses, lang=lang), f"{key}-png", ":material/image:")
-    _button(c2, "SVG", download.chart_svg(spec, title=title, source=source, statuses=statuses, lang=lang), f"{key}-svg", ":material/polyline:")
+    c1 = c2 = st.container(horizontal=True)
+    self_contained = lambda: geo_static.inline(spec)  # noqa: E731 - evaluated only on a click
+    _button(c1, "PNG", download.chart_png(self_contained, title=title, source=source, statuses=statuses, lang=lang), f"{key}-png",
+            ":material/image:")
+    _button(c2, "SVG", download.chart_svg(self_contained, title=title, source=source, statuses=statuses, lang=lang), f"{key}-svg",
+            ":material/polyline:")
 
 
 def table(frame: pd.DataFrame, *, file_stem: str, lang: str, key: str, **metadata) -> None:
     """CSV and Excel of a table as shown; metadata: indicators, rows, title, decimals (exports.tables.table_xlsx)."""
-    c1, c2, _ = st.columns([1, 1, 5])
+    c1 = c2 = st.container(horizontal=True)
     _button(c1, "CSV", download.table_csv(frame, file_stem), f"{key}-csv", ":material/csv:")
     _button(c2, "Excel", download.table_xlsx(frame, file_stem, lang, **metadata), f"{key}-xlsx", ":material/table_view:")
 

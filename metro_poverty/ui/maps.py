@@ -10,7 +10,7 @@ from metro_poverty import db
 from metro_poverty.catalog import Indicator, mappable
 from metro_poverty.compare import period_shown
 from metro_poverty.i18n import t
-from metro_poverty.ui import badges, cache, downloads
+from metro_poverty.ui import badges, cache, downloads, geo_static
 
 
 SELECTION = "region"  # the map's click selection, as Streamlit reports it
@@ -57,6 +57,16 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     return state
 
 
+def _geometry_urls(store: str, level: str, shapes: pd.DataFrame, context: pd.DataFrame | None) -> dict:
+    """Static files for the polygons of big maps (metro_poverty/ui/geo_static.py); none for a city map."""
+    urls = {}
+    if geo_static.needs_file(shapes):
+        urls["geometry_url"] = geo_static.geometry_url(store, level, shapes)
+    if context is not None and geo_static.needs_file(context):
+        urls["context_url"] = geo_static.geometry_url(store, "kecamatan", context)
+    return urls
+
+
 def value_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int = 520) -> None:
     """A map of values computed on the page (a simulation), not read from the store: region_code, value, status."""
     spec = _value_map_spec(str(db.store_path()), values, ind, level, lang, height)
@@ -71,7 +81,8 @@ def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str
 
     shapes = cache.read("boundaries_by_level", level=level)
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
-    chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height)
+    chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height,
+                                    **_geometry_urls(store, level, shapes, context))
     return vega_spec(theme.configure(chart, lang), datasets)
 
 
@@ -79,10 +90,9 @@ def map_spec(code: str, level: str, period: int, lang: str, selected: str | None
     return _map_spec(str(db.store_path()), code, level, period, lang, selected, selectable, height)
 
 
-@st.cache_data(show_spinner=False, max_entries=512, persist="disk")
+@st.cache_data(show_spinner=False, max_entries=512)
 def _map_spec(store: str, code: str, level: str, period: int, lang: str, selected: str | None, selectable: bool, height: int):
-    """The map's Vega-Lite spec and what travels with it, cached per store file and view (on disk too,
-    so a restarted server draws known maps without loading Altair)."""
+    """The map's Vega-Lite spec and what travels with it, cached per store file and view."""
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
     from metro_poverty.charts.spec import vega_spec
@@ -91,7 +101,8 @@ def _map_spec(store: str, code: str, level: str, period: int, lang: str, selecte
     values = cache.read("indicator_by_region", indicator=code, level=level, period=period)
     shapes = cache.read("boundaries_by_level", level=level)
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
+    urls = _geometry_urls(store, level, shapes, context)
     chart, classes, datasets = choropleth(shapes, values, ind, lang, level, context=context, selected=selected,
-                                          selection=SELECTION if selectable else None, height=height)
+                                          selection=SELECTION if selectable else None, height=height, **urls)
     kind = shapes.kind.iloc[0] if len(shapes) else "none"
     return vega_spec(theme.configure(chart, lang), datasets), classes, values, kind
