@@ -74,9 +74,12 @@ def users_file(path: Path) -> Path:
 def observations(inputs: Inputs, with_batch: bool = False) -> list[tuple]:
     """Every observation of the current store, sorted (with or without the batch ids)."""
     path = current_file(inputs.store_dir)
-    columns = "*" if with_batch else "* exclude (batch_id)"
     with duckdb.connect(str(path), read_only=True) as con:
-        return con.execute(f"select {columns} from observations order by all").fetchall()
+        frame = con.table("observations").df()
+    if not with_batch:
+        frame = frame.drop(columns="batch_id")
+    frame = frame.astype(object).where(frame.notna(), None)  # NULL as None, so equal rows compare equal
+    return sorted(frame.itertuples(index=False, name=None), key=lambda row: tuple((v is None, str(v)) for v in row))
 
 
 def snapshot(inputs: Inputs) -> dict:

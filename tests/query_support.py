@@ -34,9 +34,7 @@ def empty_store() -> duckdb.DuckDBPyConnection:
 
 def insert(con, table: str, **columns) -> None:
     """One row into a table; columns not named are null."""
-    names = ", ".join(columns)
-    marks = ", ".join("?" * len(columns))
-    con.execute(f"insert into {table} ({names}) values ({marks})", list(columns.values()))
+    con.append(table, pd.DataFrame([columns]), by_name=True)
 
 
 def region(con, region_code: str, name: str, level: str, parent_code: str | None = None, **columns) -> None:
