@@ -10,7 +10,7 @@ from metro_poverty.ui import frame, pages, presentation, url
 
 st.set_page_config(page_title="Kemiskinan Kota Metro", page_icon=":material/insights:", layout="wide")
 url.begin()
-page = pages.navigation(frame.lang())
+page = pages.navigation(frame.lang_before_controls())
 presentation.follow()
 url.enter(page.url_path)
 frame.compact_layout()

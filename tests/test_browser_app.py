@@ -71,3 +71,11 @@ def test_changing_a_control_updates_the_url(app_url, chromium):
     wait_rendered(page, "Ringkasan Kemiskinan 2021")
     page.wait_for_url(re.compile(r"year=2021"))
     assert "8,93%" in page.content()
+
+
+def test_an_english_link_opened_first_has_english_navigation(app_url, chromium):
+    page = new_page(chromium)
+    page.goto(f"{app_url}/kesehatan?lang=en")
+    wait_rendered(page, "Health — 2024")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_text("Overview").is_visible() and nav.get_by_text("Dimensions").is_visible()

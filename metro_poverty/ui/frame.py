@@ -19,6 +19,15 @@ def lang() -> str:
     return value if value in LANGUAGES else "id"
 
 
+def lang_before_controls() -> str:
+    """The language for what is drawn before the controls (the navigation): the session's, else the
+    URL's on a first visit, else the default."""
+    if st.session_state.get("lang") in LANGUAGES:
+        return st.session_state["lang"]
+    value, ok = LANG.parse(st.query_params.get("lang"))
+    return value if ok else LANG.default
+
+
 def year() -> int:
     return st.session_state["year"]
 
