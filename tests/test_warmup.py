@@ -41,3 +41,24 @@ def test_warm_up_does_nothing_without_a_store(monkeypatch):
 
     monkeypatch.setattr(db, "store_path", missing)
     warmup.warm()  # returns quietly: the first visitor builds the store with a progress indicator
+
+
+def test_after_warm_up_each_dimension_pages_default_map_is_not_built_again(monkeypatch):
+    import metro_poverty.charts.maps as chart_maps
+    from metro_poverty.ui import maps, warmup
+    from metro_poverty.ui.dimension_page import PAGE_DIMENSIONS, indicators_of
+    from metro_poverty.ui.frame import year_param
+
+    maps._map_spec.clear()
+    warmup.warm()
+
+    def must_not_build(*args, **kwargs):
+        raise AssertionError("spec rebuilt: the warm-up did not fill this cache")
+
+    monkeypatch.setattr(chart_maps, "choropleth", must_not_build)
+    year = year_param().default
+    for dimension in PAGE_DIMENSIONS:
+        ind = indicators_of(dimension)[0]
+        level = ind.map_levels[0]
+        spec, *_ = maps.map_spec(ind.code, level, maps.shown_period(ind, level, year), "id", None, True, warmup.DIMENSION_MAP_HEIGHT)
+        assert spec["layer"]
