@@ -18,11 +18,18 @@ async def lifespan(app):
     yield
 
 
+DIMENSIONS_AFTER_S = 8  # the Overview first; the rest once a first visitor has had the two cores
+
+
 def _warm() -> None:
+    import time
+
     try:
-        from metro_poverty.ui.warmup import warm
+        from metro_poverty.ui.warmup import warm, warm_dimensions
 
         warm()
+        time.sleep(DIMENSIONS_AFTER_S)
+        warm_dimensions()
     except Exception:  # a cold start is slower, never broken; the reason goes to the server log
         import logging
 

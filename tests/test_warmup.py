@@ -50,7 +50,7 @@ def test_after_warm_up_each_dimension_pages_default_map_is_not_built_again(monke
     from metro_poverty.ui.frame import year_param
 
     maps._map_spec.clear()
-    warmup.warm()
+    warmup.warm_dimensions()
 
     def must_not_build(*args, **kwargs):
         raise AssertionError("spec rebuilt: the warm-up did not fill this cache")

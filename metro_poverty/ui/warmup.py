@@ -24,11 +24,16 @@ def warm(lang: str = "id") -> None:
     ind = catalogue[maps.OVERVIEW_MAP_DEFAULT]
     level = ind.map_levels[0]
     maps.map_spec(ind.code, level, maps.shown_period(ind, level, year), lang)
-    _dimension_defaults(year, lang)
 
 
-def _dimension_defaults(year: int, lang: str) -> None:
+def warm_dimensions(lang: str = "id") -> None:
+    """Second, once the first visitor has had the server to itself: each dimension page's default map."""
     from metro_poverty.ui.dimension_page import PAGE_DIMENSIONS, indicators_of
+
+    try:
+        year = year_param().default
+    except db.StoreMissing:
+        return
 
     for dimension in PAGE_DIMENSIONS:
         ind = indicators_of(dimension)[0]
