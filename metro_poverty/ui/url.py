@@ -1,10 +1,11 @@
 """Two-way sync between st.query_params and st.session_state for the declared URL parameters.
 
-app.py calls `begin` at the start of every run, `enter` with the page about to run (before any
-control is drawn), and `publish` after the page; the frame and each page call `restore` with their parameters (metro_poverty.url_state.Param)
-before drawing the widgets bound to those keys. Values belong to the page that declared them: pages
-share key names (ind, level, view), so a value from another page is never carried over. Opening a copied URL in a new browser starts a
-new session, so `restore` reads the URL exactly when the view must be reproduced.
+app.py calls, in order: `begin` at the start of every run; `enter` with the page the navigation
+chose, before any control is drawn; the frame's `restore` for its shared controls; `enter_page`; the
+page's own `restore` calls (metro_poverty.url_state.Param), each before the widgets bound to those
+keys; and `publish` after the page. Values belong to the page that declared them: pages share key
+names (ind, level, view), so a value from another page is never carried over. Opening a copied URL in
+a new browser starts a new session, so `restore` reads the URL exactly when the view must be reproduced.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ KNOWN = "_url_known_keys"
 DECLARED = "_url_declared"
 SCOPE = "_url_scope"  # the page now running ("frame" for app.py's shared controls)
 OWNER = "_url_owner"  # key -> the scope whose value session state holds
-
-
 BLOCK_KEYS = "_url_block_keys"  # keys a page reads and writes itself (a scenario's levers)
 BLOCK_VALUES = "_url_block_values"
+LAST_PAGE = "_url_last_page"
+REREAD = "_url_reread"  # this run arrived on another page: values present in the URL win
 
 
 def begin() -> None:
@@ -33,13 +34,9 @@ def begin() -> None:
     st.session_state[BLOCK_VALUES] = {}
 
 
-LAST_PAGE = "_url_last_page"
-REREAD = "_url_reread"  # this run arrived on another page: values present in the URL win
-
-
 def enter(page_id: str) -> None:
-    """Called before any control is drawn. On arriving at a page (a shared link, a switch with URL
-    parameters, an agenda step) the URL is authoritative for every key it carries, the frame's too."""
+    """On arriving at a page (a shared link, a switch with URL parameters, an agenda step) the URL is
+    authoritative for every key it carries, the frame's too."""
     st.session_state[REREAD] = st.session_state.get(LAST_PAGE) != page_id
     st.session_state[LAST_PAGE] = page_id
     st.session_state[SCOPE] = "frame"  # the frame's controls come first
@@ -61,8 +58,9 @@ def restore(params: Sequence[Param]) -> None:
     reread = st.session_state.get(REREAD, False)
     for p in params:
         known.add(p.key)
-        if reread and p.key in st.query_params and p.parse(st.query_params.get(p.key))[1]:
-            st.session_state[p.key] = p.parse(st.query_params.get(p.key))[0]
+        from_url, ok = p.parse(st.query_params.get(p.key))
+        if reread and p.key in st.query_params and ok:
+            st.session_state[p.key] = from_url
             owners[p.key] = scope
             continue
         if p.key in st.session_state and owners.get(p.key) == scope:
