@@ -110,3 +110,15 @@ def test_the_catalogue_shows_the_latest_agreement_of_an_indicator():
     sessions.record(session["id"], {"indicator": "p0", "definition": "Definisi BPS, Susenas Maret"}, [], "Ani")
     at = open_app({"q": "p0"}, page="views/catalogue.py")
     assert any("Kesepakatan terakhir" in i and "Definisi BPS, Susenas Maret" in i for i in texts(at.info))
+
+
+def test_the_latest_agreement_of_each_indicator_comes_with_how_many_there_are():
+    from metro_poverty.fgd import sessions
+
+    first = sessions.create("FGD 1", "2026-11-01", "", [], "Ani")
+    sessions.record(first["id"], {"indicator": "p0", "definition": "lama"}, [], "Ani")
+    second = sessions.create("FGD 2", "2026-11-24", "", [], "Ani")
+    sessions.record(second["id"], {"indicator": "p0", "definition": "baru"}, [], "Ani")
+    session, agreement, n = sessions.latest_by_indicator()["p0"]
+    assert (session["title"], agreement["definition"], n) == ("FGD 2", "baru", 2)
+    assert len(sessions.history("p0")) == 2

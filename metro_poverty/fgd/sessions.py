@@ -108,13 +108,18 @@ def close(session_id: str, author: str, path: Path | None = None) -> None:
     _change(session_id, lambda s: s.update(status="closed", closed_by=_text(author, 120), closed_at=_now()), path)
 
 
-def latest_by_indicator(path: Path | None = None) -> dict[str, tuple[dict, dict]]:
-    """indicator -> (session, agreement) for its most recently recorded agreement."""
-    latest: dict[str, tuple[dict, dict]] = {}
+def latest_by_indicator(path: Path | None = None) -> dict[str, tuple[dict, dict, int]]:
+    """indicator -> (session, agreement, number of agreements on it) for its most recently recorded
+    agreement: the sessions file is read once for the whole catalogue."""
+    latest: dict[str, tuple[dict, dict, int]] = {}
     for s in list_sessions(path):
         for a in s["agreements"]:
-            if a["indicator"] not in latest or a["recorded_at"] > latest[a["indicator"]][1]["recorded_at"]:
-                latest[a["indicator"]] = (s, a)
+            code = a["indicator"]
+            seen = latest[code][2] if code in latest else 0
+            if code not in latest or a["recorded_at"] > latest[code][1]["recorded_at"]:
+                latest[code] = (s, a, seen + 1)
+            else:
+                latest[code] = (*latest[code][:2], seen + 1)
     return latest
 
 

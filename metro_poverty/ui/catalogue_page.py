@@ -71,7 +71,7 @@ def metadata(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> list
     return rows
 
 
-def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: tuple[dict, dict] | None = None) -> None:
+def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: tuple[dict, dict, int] | None = None) -> None:
     with st.container(border=True):
         st.markdown(f"#### {ind.name(lang)}")
         b1, b2, b3 = st.columns([2, 3, 3])
@@ -81,10 +81,10 @@ def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: 
             indicator_card.kind_badge(ind, lang)
         st.markdown(ind.definition(lang))
         if agreement:
-            session, a = agreement
+            session, a, n_agreements = agreement
             st.info(t("agreements.latest", lang, date=session["date"] or session["created_at"][:10], session=session["title"],
                       definition=a["definition"] or "–"), icon=":material/handshake:")
-            st.page_link("views/agreements.py", label=t("agreements.history", lang, n=len(sessions.history(ind.code))),
+            st.page_link("views/agreements.py", label=t("agreements.history", lang, n=n_agreements),
                          query_params={"session": session["id"]}, icon=":material/history:")
         with st.expander(t("catalogue.more", lang)):
             table(metadata(ind, catalogue, lang), lang)
