@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from metro_poverty.i18n import t
+
 CITY, PROVINCE, COUNTRY = "18.72", "18", "00"
 HEADLINE_INDICATORS = ("p0", "poor_count", "p1", "p2", "gk", "ipm")
 
@@ -22,6 +24,7 @@ class Headline:
     source_reference: str | None
     previous_value: float | None
     previous_period: int | None
+    previous_status: str | None
     comparable_previous: bool  # False when the previous value is from another series
     province_value: float | None
     country_value: float | None
@@ -31,6 +34,11 @@ class Headline:
         if self.value is None or self.previous_value is None or not self.comparable_previous:
             return None
         return self.value - self.previous_value
+
+    @property
+    def change_from_unofficial(self) -> bool:
+        """The change is computed from a previous figure that is not official (provisional, derived...)."""
+        return self.change is not None and self.previous_status not in (None, "official")
 
 
 def _one(frame: pd.DataFrame, region: str, indicator: str, period: int) -> pd.Series | None:
@@ -54,10 +62,22 @@ def headline(frame: pd.DataFrame, indicator: str, period: int) -> Headline:
         source_reference=None if cur is None else cur.source_reference,
         previous_value=None if prev is None else float(prev.value),
         previous_period=None if prev is None else int(prev.period),
+        previous_status=None if prev is None else prev.status,
         comparable_previous=prev is not None and cur is not None and (prev.series or "") == (cur.series or ""),
         province_value=None if prov is None else float(prov.value),
         country_value=None if nat is None else float(nat.value),
     )
+
+
+def caution_notes(h: Headline, lang: str) -> list[str]:
+    """What a reader must know before quoting the figure: its status when not official, its quality flag,
+    and a change computed from a figure that is not official. Shared by the card and the PDF brief."""
+    notes = [t(f"status.{h.status}", lang)] if h.status and h.status != "official" else []
+    if h.quality_flag:
+        notes.append(t(f"overview.flag.{h.quality_flag}", lang))
+    if h.change_from_unofficial:
+        notes.append(t("common.previous_not_official", lang, year=h.previous_period, status=t(f"status_short.{h.previous_status}", lang)))
+    return notes
 
 
 def default_year(frame: pd.DataFrame) -> int | None:

@@ -100,3 +100,9 @@ def test_unknown_parameter_is_ignored_with_a_notice():
     at = open_app({"foo": "bar"})
     assert any("«foo»" in n for n in texts(at.warning))
     assert "foo" not in at.query_params
+
+
+def test_a_change_from_a_provisional_figure_says_so():
+    at = open_app()
+    # 2023's number of poor is not official: the card says its change is measured against a provisional figure
+    assert any("pembanding 2023: Sementara" in c for c in texts(at.caption))

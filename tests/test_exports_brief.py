@@ -92,8 +92,9 @@ def test_the_first_mappable_indicator_of_each_dimension_is_mapped():
     assert [i.code for i in map_indicators(catalogue)] == ["a", "c"]
 
 
-def headline(value, previous, comparable=True):
-    return Headline("p0", 2024, value, "official", None, "BPS", "ref", previous, 2023 if previous is not None else None, comparable, None, None)
+def headline(value, previous, comparable=True, previous_status="official"):
+    return Headline("p0", 2024, value, "official", None, "BPS", "ref", previous, 2023 if previous is not None else None,
+                    previous_status if previous is not None else None, comparable, None, None)
 
 
 P0 = Indicator("p0", {"unit_id": "%", "unit_en": "%", "decimals": 2, "polarity": "higher_worse"})
@@ -107,6 +108,12 @@ def test_a_fall_in_poverty_is_shown_in_green_and_a_rise_in_red():
 def test_no_change_is_claimed_across_a_series_break_or_without_an_earlier_figure():
     assert brief.change_text(headline(6.78, 7.28, comparable=False), P0, "id")[0] == "seri baru; tidak dibandingkan dengan 2023"
     assert brief.change_text(headline(6.78, None), P0, "id")[0] == "belum ada angka tahun sebelumnya"
+
+
+def test_a_change_from_a_provisional_figure_is_noted_like_on_the_card():
+    assert brief.notes_text(headline(6.78, 7.28), "id") == ""
+    assert brief.notes_text(headline(6.78, 7.28, previous_status="provisional"), "id") == "pembanding 2023: Sementara"
+    assert brief.notes_text(headline(6.78, 7.28, comparable=False, previous_status="provisional"), "id") == ""
 
 
 def test_without_a_truetype_font_the_builtin_font_still_sets_indonesian_text(monkeypatch):

@@ -19,7 +19,7 @@ from metro_poverty.exports.brief_content import BriefContent, MapPanel, brief_co
 from metro_poverty.exports.metadata import generated_at
 from metro_poverty.exports.pdf_page import MARGIN, fitting_size, new_pdf, opaque, rgb, style, write
 from metro_poverty.source_line import source_line
-from metro_poverty.headline import Headline
+from metro_poverty.headline import Headline, caution_notes
 from metro_poverty.i18n import t
 
 PAGE_W, PAGE_H = 210.0, 297.0  # mm
@@ -123,10 +123,7 @@ def compare_text(h: Headline, ind: Indicator, lang: str) -> str:
 
 
 def notes_text(h: Headline, lang: str) -> str:
-    notes = [t(f"status.{h.status}", lang)] if h.status and h.status != "official" else []
-    if h.quality_flag:
-        notes.append(t(f"overview.flag.{h.quality_flag}", lang))
-    return " · ".join(notes)
+    return " · ".join(caution_notes(h, lang))
 
 
 def trend_section(pdf, c: BriefContent, y: float) -> float:

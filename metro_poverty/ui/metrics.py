@@ -6,7 +6,7 @@ import streamlit as st
 
 from metro_poverty import db, numfmt
 from metro_poverty.catalog import Indicator
-from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, headline
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache
 
@@ -40,10 +40,7 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
     notes = []
     if h.value is None:
         notes.append(t("common.not_available_for", lang, year=h.period))
-    if h.status and h.status != "official":
-        notes.append(t(f"status.{h.status}", lang))
-    if h.quality_flag:
-        notes.append(t(f"overview.flag.{h.quality_flag}", lang))
+    notes += caution_notes(h, lang)
     if h.value is not None and h.previous_value is not None and not h.comparable_previous:
         notes.append(t("common.series_break", lang, year=h.previous_period))
     if h.province_value is not None or h.country_value is not None:
