@@ -6,6 +6,7 @@ import pytest
 
 from app_support import ensure_store
 from browser_support import app_server, screenshot, wait_rendered
+from metro_poverty.ui.pages import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +80,28 @@ def test_an_english_link_opened_first_has_english_navigation(app_url, chromium):
     wait_rendered(page, "Health — 2024")
     nav = page.locator('[data-testid="stSidebarNav"]')
     assert nav.get_by_text("Overview").is_visible() and nav.get_by_text("Dimensions").is_visible()
+
+
+# Text a CSS ellipsis cuts off: an element (or one of its two parents) with text-overflow: ellipsis whose
+# content is wider than its box. Streamlit truncates labels of buttons, badges and popovers this way.
+CUT_TEXTS = """() => {
+  const cut = new Set();
+  for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+    const text = (el.innerText || '').trim();
+    if (el.children.length || !text) continue;
+    for (let e = el, i = 0; e && i < 3; e = e.parentElement, i++) {
+      if (getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1) cut.add(text);
+    }
+  }
+  return [...cut];
+}"""
+
+
+@pytest.mark.parametrize("path", [p.url_path for p in PAGES])
+def test_no_label_is_cut_off_at_projector_size(app_url, chromium, path):
+    page = new_page(chromium, 1280, 720)
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page)
+    page.wait_for_timeout(500)  # fonts and badges settle after the script ends
+    screenshot(page, f"projector_{path}")
+    assert page.evaluate(CUT_TEXTS) == []

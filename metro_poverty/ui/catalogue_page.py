@@ -74,10 +74,9 @@ def metadata(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> list
 def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: tuple[dict, dict, int] | None = None) -> None:
     with st.container(border=True):
         st.markdown(f"#### {ind.name(lang)}")
-        b1, b2, b3 = st.columns([2, 3, 3])
-        b1.badge(ind.code, color="gray")
-        b2.badge(t(f"dimension.name.{ind.dimension}", lang), color="blue")
-        with b3:
+        with st.container(horizontal=True, gap="medium"):
+            st.badge(ind.code, color="gray")
+            st.badge(t(f"dimension.name.{ind.dimension}", lang), color="blue")
             indicator_card.kind_badge(ind, lang)
         st.markdown(ind.definition(lang))
         if agreement:
@@ -98,10 +97,11 @@ def table(rows: list[tuple[str, str]], lang: str) -> None:
 def comparison(catalogue: dict[str, Indicator], pairs: pd.DataFrame, lang: str) -> None:
     st.subheader(t("catalogue.compare", lang))
     st.caption(t("catalogue.compare_intro", lang))
-    for col, r in zip(st.columns(max(1, len(pairs))), pairs.itertuples(index=False)):
-        label = f"{catalogue[r.indicator_a].short(lang)} ↔ {catalogue[r.indicator_b].short(lang)}"
-        col.button(label, key=f"pair-{r.indicator_a}-{r.indicator_b}", on_click=_choose, args=(r.indicator_a, r.indicator_b),
-                   icon=":material/compare_arrows:", width="stretch")
+    with st.container(horizontal=True):  # buttons as wide as their labels, wrapping to a new line when needed
+        for r in pairs.itertuples(index=False):
+            label = f"{catalogue[r.indicator_a].short(lang)} ↔ {catalogue[r.indicator_b].short(lang)}"
+            st.button(label, key=f"pair-{r.indicator_a}-{r.indicator_b}", on_click=_choose, args=(r.indicator_a, r.indicator_b),
+                      icon=":material/compare_arrows:")
     c1, c2 = st.columns(2)
     c1.selectbox(t("catalogue.compare_a", lang), list(catalogue), key="a", format_func=lambda c: catalogue[c].name(lang))
     c2.selectbox(t("catalogue.compare_b", lang), list(catalogue), key="b", format_func=lambda c: catalogue[c].name(lang))

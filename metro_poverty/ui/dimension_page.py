@@ -64,9 +64,9 @@ def _controls(inds: list[Indicator], ind: Indicator, lang: str) -> None:
                              format_func=lambda v: t(f"level.{v}", lang))
     with c3:
         indicator_card.metadata_popover(ind, lang)
-    v1, v2 = st.columns([5, 2], vertical_alignment="bottom")
-    if ind.map_levels:
-        v1.segmented_control(t("dimension.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
-                             format_func=lambda v: t(f"dimension.view_name.{v}", lang))
-    with v2:
+    # a row that wraps: on a narrow screen (a projector at 1280x720) the badge goes below, never cut off
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        if ind.map_levels:
+            st.segmented_control(t("dimension.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
+                                 format_func=lambda v: t(f"dimension.view_name.{v}", lang))
         indicator_card.kind_badge(ind, lang)
