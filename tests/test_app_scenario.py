@@ -102,3 +102,9 @@ def test_scenario_store_refuses_bad_names_and_replaces_same_name(tmp_path):
     assert scenario_store.list_saved(path) == [{"name": "A", "params": {"transfer": "2"}, "saved_at": scenario_store.list_saved(path)[0]["saved_at"]}]
     path.write_text("not json")
     assert scenario_store.list_saved(path) == []
+
+
+def test_an_empty_region_list_asks_in_the_language_of_the_page():
+    """Streamlit's own placeholder is English ('Choose options'); the page gives its own."""
+    assert {m.proto.placeholder for m in open_app(page=PAGE).multiselect} == {"Pilih…"}
+    assert {m.proto.placeholder for m in open_app({"lang": "en"}, page=PAGE).multiselect} == {"Choose…"}

@@ -75,7 +75,7 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     names = values.drop_duplicates("region_code").set_index("region_code")["region_name"]
     chosen = [st.session_state["region"]] if st.session_state.get("region") in names.index else []
     picked = st.multiselect(t("dimension.trend_regions", lang), list(names.index), default=chosen, format_func=names.get,
-                            key=f"trend-{ind.code}-{level}")
+                            key=f"trend-{ind.code}-{level}", placeholder=t("common.choose", lang))
     families = set(values.source_id)
     city = history(ind, "city")
     lines = pd.concat([city[city.source_id.isin(families)], values[values.region_code.isin(picked)]], ignore_index=True)

@@ -88,7 +88,8 @@ def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     c3.slider(t("scenario.exclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_excl")
     c4.slider(t("scenario.inclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_incl")
     st.pills(t("scenario.deciles", lang), list(range(1, 11)), selection_mode="multi", key="sc_deciles")
-    st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get)
+    st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get,
+                   placeholder=t("common.choose", lang))
     with st.expander(t("scenario.more", lang), icon=":material/tune:"):
         g1, g2, g3 = st.columns(3)
         g1.slider(t("scenario.growth_d1_4", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d1_4")
@@ -182,7 +183,7 @@ def _contributions(scenario: Scenario, lang: str) -> None:
 def _saved(scenario: Scenario, lang: str) -> None:
     st.subheader(t("scenario.compare", lang))
     with st.form("save-scenario", clear_on_submit=True, border=False):
-        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
         name = c1.text_input(t("scenario.save_name", lang), max_chars=scenario_store.MAX_NAME)
         if c2.form_submit_button(t("scenario.save", lang), icon=":material/bookmark_add:"):
             if scenario_store.valid_name(name):
@@ -194,7 +195,8 @@ def _saved(scenario: Scenario, lang: str) -> None:
     if not saved:
         st.caption(t("scenario.none_saved", lang))
         return
-    picked = st.multiselect(t("scenario.compare_pick", lang), [s["name"] for s in saved], key="sc_compare")
+    picked = st.multiselect(t("scenario.compare_pick", lang), [s["name"] for s in saved], key="sc_compare",
+                            placeholder=t("common.choose", lang))
     rows = [(t("scenario.current", lang), scenario)] + [(s["name"], Scenario.from_query_params(s["params"])[0]) for s in saved if s["name"] in picked]
     st.dataframe(_comparison(rows, lang), hide_index=True, width="stretch",
                  column_config={t("scenario.open_link", lang): st.column_config.LinkColumn(display_text=t("scenario.open_link", lang))})
