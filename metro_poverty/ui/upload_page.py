@@ -11,7 +11,7 @@ import streamlit as st
 
 from metro_poverty import intake
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, frame, url
+from metro_poverty.ui import cache, frame, tables, url
 from metro_poverty.ui.safe import plain
 
 USER = "intake_user"
@@ -144,7 +144,9 @@ def _rows(pv, lang: str) -> None:
         return
     st.markdown(f"**{t('upload.preview', lang, n=len(pv.rows))}**")
     cols = ["line", "region_name", "indicator_code", "period", "value", "numerator", "denominator"]
-    st.dataframe(pv.rows[cols].rename(columns={c: t(f"upload.col.{c}", lang) for c in cols}), hide_index=True, width="stretch", height=300)
+    headers = {c: t(f"upload.col.{c}", lang) for c in cols}
+    # values to 4 decimals, the way the UI writes numbers (4,8843 in Indonesian); counts as whole numbers
+    tables.show(pv.rows, headers, height=300, number_decimals={headers["value"]: 4}, lang=lang)
 
 
 def _history(user, lang: str) -> None:
