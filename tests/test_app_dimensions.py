@@ -162,3 +162,11 @@ def test_a_click_selects_a_region_and_a_second_click_clears_it():
     assert clicked_region(["18.72.03.1002"], "18.72.03.1002") is None
     assert clicked_region(["18.72.05.1001"], "18.72.03.1002") == "18.72.05.1001"
     assert clicked_region([], "18.72.03.1002") == "18.72.03.1002"
+
+
+def test_profile_tables_put_each_value_beside_its_status():
+    """On a 1280-pixel projector the wide tables scroll sideways; the status must not be the part that scrolls away."""
+    at = open_app({"region": "18.72.03.1002"}, page="views/region_profile.py")
+    for frame in (d.value for d in at.dataframe):
+        assert list(frame.columns[2:4]) == ["Nilai", "Status"]
+        assert set(frame["Status"]) == {"Ilustrasi"}

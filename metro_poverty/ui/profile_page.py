@@ -75,10 +75,11 @@ def _table(part: pd.DataFrame, lang: str) -> None:
         t("profile.col.indicator", lang): [catalogue[c].short(lang) for c in part.indicator_code],
         t("profile.col.year", lang): part.period.astype(str),
         t("profile.col.value", lang): [catalogue[c].fmt(v, lang) for c, v in zip(part.indicator_code, part.value)],
+        # the status sits beside the value it qualifies, where a narrow screen cannot scroll it out of sight
+        t("profile.col.status", lang): [t(f"status_short.{s}", lang) for s in part.status],
         t("profile.col.city", lang): [catalogue[c].fmt(v, lang) if pd.notna(v) else "–" for c, v in zip(part.indicator_code, part.city_value)],
         t("profile.col.vs_city", lang): [t(f"profile.vs.{d}", lang) if d else "–" for d in part.direction],
         t("profile.col.trend", lang): list(part.trend),
-        t("profile.col.status", lang): [t(f"status_short.{s}", lang) for s in part.status],
     })
     vs = t("profile.col.vs_city", lang)
     colours = {t("profile.vs.better", lang): GOOD, t("profile.vs.worse", lang): BAD}
