@@ -61,6 +61,10 @@ def configure(chart, lang: str):
 
     if chart.usermeta is alt.Undefined:  # a builder may have chosen the canvas (a map of thousands of regions)
         chart = chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})
+    if chart.autosize is alt.Undefined:
+        # A builder's height is the plot's: Streamlit's default ('fit') squeezes legend and axes into it,
+        # which crushed the five kecamatan of a 160-pixel chart into one row. Only the width fits the page.
+        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     return (
         chart
         .configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["id"])}, font=FONT)
