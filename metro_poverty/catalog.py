@@ -11,10 +11,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metro_poverty import numfmt
+from metro_poverty.headline import CITY, COUNTRY
+from metro_poverty.provenance import decimals_of
 from metro_poverty.i18n import pick
 
 DIMENSIONS = ("income", "education", "health", "basic_services", "composite")
 SUB_CITY_LEVELS = ("kelurahan", "kecamatan")
+# the parameters of queries/indicator_catalogue.sql: whose target the pages compare with
+CATALOGUE_PARAMS = {"city": CITY, "country": COUNTRY}
 
 
 @dataclass(frozen=True)
@@ -80,23 +84,46 @@ class Indicator:
 
     @property
     def target(self) -> float | None:
+        """The city's target (else the national one) for this indicator's concept and source, if any."""
         value = self.meta.get("target")
         return None if value is None or pd.isna(value) else float(value)
 
-    def fmt(self, value, lang: str = "id", with_unit: bool = True) -> str:
-        """The value in the catalogue's decimals and unit, Indonesian style by default."""
-        if not with_unit:
-            return numfmt.number(value, self.decimals, lang)
-        return numfmt.with_unit(value, self.unit(lang), self.decimals, lang)
+    def target_note(self, lang: str) -> str:
+        """What sets the target and for what: 'RPJPD Kota Metro 2025–2045: 2% pada 2045'."""
+        return self._text("target_note", lang) or str(self.meta.get("target_document") or "")
 
-    def fmt_compact(self, value, lang: str = "id") -> str:
+    def interpretation(self, lang: str) -> str:
+        return self._text("interpretation", lang)
+
+    def fmt(self, value, lang: str = "id", with_unit: bool = True, decimals=None) -> str:
+        """The value in the catalogue's decimals (or the fewer a derived figure has) and unit, Indonesian style by default."""
+        places = decimals_of(decimals, self.decimals)
+        if not with_unit:
+            return numfmt.number(value, places, lang)
+        return numfmt.with_unit(value, self.unit(lang), places, lang)
+
+    def fmt_compact(self, value, lang: str = "id", decimals=None) -> str:
         """The value with only a short unit mark (6,78% · Rp 503.161 · 12,07); the rest goes in the label."""
-        unit = self.unit(lang)
+        unit, places = self.unit(lang), decimals_of(decimals, self.decimals)
         if unit == "%":
-            return numfmt.percent(value, self.decimals, lang)
+            return numfmt.percent(value, places, lang)
         if unit.startswith("Rp"):
-            return numfmt.rupiah(value, self.decimals, lang)
-        return numfmt.number(value, self.decimals, lang)
+            return numfmt.rupiah(value, places, lang)
+        return numfmt.number(value, places, lang)
+
+    @property
+    def producer(self) -> str:
+        return str(self.meta.get("producer") or "")
+
+    @property
+    def source(self) -> str:
+        return str(self.meta.get("source") or "")
+
+    @property
+    def is_count_measure(self) -> bool:
+        """A number of people, families or houses: it grows with the population, so a city's and a nation's
+        never share an axis."""
+        return self.meta.get("measure_en") == "Count"
 
     def label_unit(self, lang: str = "id") -> str:
         """The part of the unit that fmt_compact leaves out: 'ribu jiwa', 'Rp/kapita/bulan', '' for %."""

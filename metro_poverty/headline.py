@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metro_poverty.i18n import t
+from metro_poverty.provenance import cautions
 
 CITY, PROVINCE, COUNTRY = "18.72", "18", "00"
 HEADLINE_INDICATORS = ("p0", "poor_count", "p1", "p2", "gk", "ipm")
@@ -28,12 +29,24 @@ class Headline:
     comparable_previous: bool  # False when the previous value is from another series
     province_value: float | None
     country_value: float | None
+    citation: str | None = None  # how the figure is known: primary, quoted, secondary
+    decimals: int | None = None  # the precision the figure has, when less than the catalogue's (derived)
+    previous_decimals: int | None = None
+    latest_period: int | None = None  # the latest year with a value, when this year has none
+    province_decimals: int | None = None
+    country_decimals: int | None = None
 
     @property
     def change(self) -> float | None:
         if self.value is None or self.previous_value is None or not self.comparable_previous:
             return None
         return self.value - self.previous_value
+
+    @property
+    def change_decimals(self) -> int | None:
+        """A change is as precise as the less precise of its two figures (None: the catalogue's)."""
+        known = [d for d in (self.decimals, self.previous_decimals) if d is not None]
+        return min(known) if known else None
 
     @property
     def change_from_unofficial(self) -> bool:
@@ -46,42 +59,70 @@ def _one(frame: pd.DataFrame, region: str, indicator: str, period: int) -> pd.Se
     return None if hit.empty else hit.iloc[0]
 
 
+def _get(row: pd.Series | None, column: str):
+    """A cell, None when the row or the cell is missing (NaN and pd.NA included)."""
+    if row is None or column not in row.index or pd.isna(row[column]):
+        return None
+    return row[column]
+
+
+def _int(value) -> int | None:
+    return None if value is None else int(value)
+
+
 def headline(frame: pd.DataFrame, indicator: str, period: int) -> Headline:
     """frame: rows of queries/published_series_by_region.sql."""
     cur = _one(frame, CITY, indicator, period)
     earlier = frame[(frame.region_code == CITY) & (frame.indicator_code == indicator) & (frame.period < period)]
     prev = earlier.sort_values("period").iloc[-1] if len(earlier) else None
     prov, nat = _one(frame, PROVINCE, indicator, period), _one(frame, COUNTRY, indicator, period)
+    city = frame[(frame.region_code == CITY) & (frame.indicator_code == indicator)]
     return Headline(
         indicator=indicator,
         period=period,
         value=None if cur is None else float(cur.value),
-        status=None if cur is None else cur.status,
-        quality_flag=None if cur is None else (cur.quality_flag or None),
-        source_publisher=None if cur is None else cur.source_publisher,
-        source_reference=None if cur is None else cur.source_reference,
+        status=_get(cur, "status"),
+        quality_flag=_get(cur, "quality_flag"),
+        source_publisher=_get(cur, "source_publisher"),
+        source_reference=_get(cur, "source_reference"),
         previous_value=None if prev is None else float(prev.value),
         previous_period=None if prev is None else int(prev.period),
-        previous_status=None if prev is None else prev.status,
-        comparable_previous=prev is not None and cur is not None and (prev.series or "") == (cur.series or ""),
+        previous_status=_get(prev, "status"),
+        comparable_previous=prev is not None and cur is not None and (_get(prev, "series") or "") == (_get(cur, "series") or ""),
         province_value=None if prov is None else float(prov.value),
         country_value=None if nat is None else float(nat.value),
+        citation=_get(cur, "citation"),
+        decimals=_int(_get(cur, "decimals")),
+        previous_decimals=_int(_get(prev, "decimals")),
+        latest_period=None if cur is not None or city.empty else int(city.period.max()),
+        province_decimals=_int(_get(prov, "decimals")),
+        country_decimals=_int(_get(nat, "decimals")),
     )
 
 
-def caution_notes(h: Headline, lang: str) -> list[str]:
-    """What a reader must know before quoting the figure: its status when not official, its quality flag,
-    and a change computed from a figure that is not official. Shared by the card and the PDF brief."""
-    notes = [t(f"status.{h.status}", lang)] if h.status and h.status != "official" else []
-    if h.quality_flag:
-        notes.append(t(f"overview.flag.{h.quality_flag}", lang))
+def caution_notes(h: Headline, lang: str, producer: str | None = None) -> list[str]:
+    """What a reader must know before quoting the figure: its status when not official, how it was cited
+    when not from its producer's own publication, its quality flag, and a change computed from a figure
+    that is not official. Shared by the card and the PDF brief."""
+    notes = cautions(h.status, h.citation, h.quality_flag, producer, lang)
     if h.change_from_unofficial:
         notes.append(t("common.previous_not_official", lang, year=h.previous_period, status=t(f"status_short.{h.previous_status}", lang)))
     return notes
 
 
 def default_year(frame: pd.DataFrame) -> int | None:
-    """The latest year with the city's official P0 and poverty line: the latest complete release."""
-    city = frame[(frame.region_code == CITY) & (frame.status == "official")]
-    years = set(city[city.indicator_code == "p0"].period) & set(city[city.indicator_code == "gk"].period)
-    return max(years) if years else None
+    """The latest year with a published P0 of the city: pages open on BPS's latest release, and the
+    figures not yet released for that year say so."""
+    city = frame[(frame.region_code == CITY) & (frame.indicator_code == "p0") & frame.status.isin(["official", "provisional"])]
+    return int(city.period.max()) if len(city) else None
+
+
+def macro_notice(catalogue: dict, lang: str) -> str:
+    """'Survey estimates for Kota Metro as a whole (P0, …: Susenas Maret (BPS); IPM: …)': each headline
+    indicator's survey named from the catalogue, never one survey for all."""
+    by_source: dict[str, list[str]] = {}
+    for code in HEADLINE_INDICATORS:
+        ind = catalogue[code]
+        by_source.setdefault(ind.source, []).append(ind.short(lang))
+    sources = "; ".join(f"{', '.join(names)}: {source}" for source, names in by_source.items())
+    return t("notice.macro", lang, sources=sources)

@@ -3,7 +3,7 @@
 with values_at_level as (
     select
         region_code, region_name, parent_code, period, series, value, numerator, denominator,
-        status, quality_flag, source_id, source_title, source_publisher, source_reference, origin_file
+        status, quality_flag, citation, decimals, note, source_id, source_title, source_publisher, source_reference, origin_file
     from observation_labeled
     where indicator_code = $indicator and region_level = $level and period = $period
 )

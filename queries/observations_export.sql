@@ -2,8 +2,9 @@
 with export as (
     select
         o.indicator_code, i.name_id as indicator_name, o.region_code, r.bps_code, r.name as region_name, r.level as region_level,
-        o.period, o.series, o.value, i.unit_id as unit, o.numerator, o.denominator, o.status, o.quality_flag, o.note,
-        o.source_id, s.title as source_title, s.publisher as source_publisher, s.reference as source_reference,
+        o.period, o.series, o.value, i.unit_id as unit, o.numerator, o.denominator, o.status, coalesce(o.citation, s.citation) as citation,
+        o.quality_flag, o.decimals, o.note,
+        o.source_id, s.title as source_title, s.publisher as source_publisher, coalesce(s.url, s.locator) as source_reference,
         o.origin_file, o.origin_line
     from observations as o
     join regions as r using (region_code)

@@ -3,7 +3,7 @@
 with published as (
     select
         indicator_code, region_code, region_name, region_level, period, series, value,
-        status, quality_flag, note, source_id, source_title, source_publisher, source_reference
+        status, quality_flag, citation, decimals, note, source_id, source_title, source_publisher, source_reference
     from observation_labeled
     where status != 'illustrative'
       and list_contains($indicators, indicator_code)

@@ -5,7 +5,7 @@ with counts as (
     group by source_id, status
 ),
 joined as (
-    select s.source_id, s.title, s.publisher, s.reference, s.published_date, s.kind, s.note,
+    select s.source_id, s.title, s.publisher, s.url, s.locator, s.published_date, s.kind, s.citation, s.producer, s.note,
            c.status, coalesce(c.n_values, 0) as n_values, c.first_period, c.last_period
     from sources as s
     left join counts as c using (source_id)

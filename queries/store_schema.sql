@@ -34,13 +34,32 @@ create table indicators (
     producer varchar not null,
     source varchar not null,
     frequency_id varchar not null, frequency_en varchar not null,
-    lowest_level varchar not null,
+    lowest_level varchar not null,     -- the lowest level at which the concept is officially published
     measure_kind varchar not null,     -- survey_estimate | admin_record | register_count
     aggregation varchar not null,      -- ratio | sum | none
+    -- Satu Data metadata (Peraturan BPS 4/2020) beyond the fields above
+    classification_id varchar not null, classification_en varchar not null,
+    measure_id varchar not null, measure_en varchar not null,
+    disaggregation_id varchar not null, disaggregation_en varchar not null,
+    interpretation_id varchar not null, interpretation_en varchar not null,
+    -- where values below lowest_level come from (an OPD's records of the same concept); empty: none may exist
+    sub_level_source_id varchar, sub_level_source_en varchar,
     min_value double, max_value double,
-    target double, target_year integer, target_note varchar,
     related varchar,
     position integer not null default 0  -- the order of data/reference/indicators.csv, used in pickers
+);
+
+-- A target belongs to one indicator, one region, and the concept and source it was set for: the RPJMN
+-- stunting target is a survey prevalence (SSGI/SKI) and never applies to e-PPGBM weighing records.
+create table targets (
+    indicator varchar not null,
+    region_code varchar not null,      -- whose target it is (a national target set for Indonesia: 00)
+    value double not null,
+    year integer,
+    document varchar not null,         -- the plan or commitment that sets it
+    set_for_source varchar not null,   -- the indicator source the target is measured on (indicators.source)
+    set_for_kind varchar not null,     -- the measure kind it is measured on (indicators.measure_kind)
+    note_id varchar, note_en varchar
 );
 
 create table indicator_pairs (
@@ -56,13 +75,20 @@ create table reconciliation_tolerances (
     note varchar
 );
 
+-- A source is the document a figure was actually read from: its title, who published it, its URL or the
+-- table/page within it. `citation` says how we know the figures in it: primary (the producer's own
+-- publication or page), secondary (news, an aggregator or a statement relaying them), none (data made up
+-- to demonstrate the app). `producer` is whose figures it gives: an official value needs its producer.
 create table sources (
     source_id varchar primary key,
     title varchar not null,
     publisher varchar not null,
-    reference varchar,
+    url varchar,
+    locator varchar,
     published_date varchar,
-    kind varchar not null,             -- published | illustrative
+    kind varchar not null,             -- published | derived | illustrative
+    citation varchar not null,         -- primary | secondary | none
+    producer varchar,
     note varchar
 );
 
@@ -75,12 +101,15 @@ create table observations (
     numerator double,
     denominator double,
     source_id varchar not null,
-    status varchar not null,           -- official | provisional | illustrative
+    status varchar not null,           -- official | provisional | illustrative | simulated
     quality_flag varchar,              -- derived | unverified | conflict | aggregated
     note varchar,
     origin_file varchar,
     origin_line integer,
-    batch_id varchar                   -- the intake batch that gave this row (see `batches`); null for seed data
+    batch_id varchar,                  -- the intake batch that gave this row (see `batches`); null for seed data
+    citation varchar,                  -- how this figure is known, where it differs from its source's citation:
+                                       -- quoted (a named official of the producer quoted in the document)
+    decimals integer                   -- the precision the figure has, where less than the catalogue's (derived figures)
 );
 
 create table boundaries (
@@ -123,25 +152,32 @@ create table batches (
     n_warnings_accepted integer
 );
 
--- One value per indicator, region, period and series: official before provisional, and a figure
--- flagged as conflicting only when nothing else exists. Illustrative values (and their kecamatan and
+-- One value per indicator, region, period and series: official before provisional, the producer's own
+-- publication before a quote of it and a quote before a relay, and a figure flagged as conflicting
+-- only when nothing else exists. Illustrative values (and their kecamatan and
 -- city sums) are kept apart from published ones, so a made-up figure never fills a published gap.
 -- Within one source, the newest loaded batch wins over older batches and over the seed data (batch ids
 -- sort by load time; seed rows have none): an OPD's corrected figure replaces its earlier one.
 -- The others stay in `observations` for the reconciliation view and the history of changes.
 create view observation_best as
-with ranked as (
+with cited as (
+    select o.* exclude (citation), coalesce(o.citation, s.citation) as citation
+    from observations as o
+    join sources as s using (source_id)
+),
+ranked as (
     select
-        o.*,
+        c.*,
         row_number() over (
             partition by indicator_code, region_code, period, series, status = 'illustrative'
             order by
                 case when quality_flag = 'conflict' then 1 else 0 end,
                 case status when 'official' then 1 when 'provisional' then 2 else 3 end,
+                case citation when 'primary' then 1 when 'quoted' then 2 when 'secondary' then 3 else 4 end,
                 source_id,
                 batch_id desc nulls last
         ) as preference
-    from observations as o
+    from cited as c
 )
 select * exclude (preference) from ranked where preference = 1;
 
@@ -156,7 +192,10 @@ with joined as (
         i.measure_kind,
         s.title as source_title,
         s.publisher as source_publisher,
-        s.reference as source_reference
+        coalesce(s.url, s.locator) as source_reference,
+        s.url as source_url,
+        s.locator as source_locator,
+        s.kind as source_kind
     from observation_best as b
     join regions as r using (region_code)
     join indicators as i on i.code = b.indicator_code

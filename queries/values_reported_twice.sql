@@ -3,8 +3,8 @@
 with labeled as (
     select
         o.indicator_code, o.region_code, r.name as region_name, r.level as region_level, o.period, o.series,
-        o.value, o.status, o.quality_flag, o.source_id, s.publisher as source_publisher, s.title as source_title,
-        s.reference as source_reference, s.published_date, o.batch_id, i.measure_kind, i.producer
+        o.value, o.status, o.quality_flag, coalesce(o.citation, s.citation) as citation, o.source_id,
+        s.publisher as source_publisher, s.title as source_title, coalesce(s.url, s.locator) as source_reference, s.published_date, o.batch_id, i.measure_kind, i.producer
     from observations as o
     join regions as r using (region_code)
     join sources as s using (source_id)

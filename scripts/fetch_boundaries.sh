@@ -8,7 +8,7 @@ if [ ! -d "$src" ]; then
   echo "boundaries: $src not found; maps will use the schematic tile map unless $dst holds boundary files."
   exit 0
 fi
-for f in kelurahan.geojson kecamatan.geojson LICENSE-boundaries.txt README.md; do
+for f in kelurahan.geojson kecamatan.geojson lampung_kabkota.geojson LICENSE-boundaries.txt README.md; do
   if [ -f "$src/$f" ]; then
     if [ ! -f "$dst/$f" ] || [ "$src/$f" -nt "$dst/$f" ]; then cp "$src/$f" "$dst/$f"; fi
   fi

@@ -21,7 +21,9 @@ INDICATOR_DEFAULTS = {
     "concept_id": "konsep", "concept_en": "concept", "definition_id": "definisi", "definition_en": "definition",
     "formula": "a / b", "unit_id": "%", "unit_en": "%", "decimals": 2, "polarity": "higher_worse",
     "producer": "BPS", "source": "Susenas", "frequency_id": "Tahunan", "frequency_en": "Annual",
-    "lowest_level": "city", "measure_kind": "survey_estimate", "aggregation": "ratio",
+    "lowest_level": "kab/kota", "measure_kind": "survey_estimate", "aggregation": "ratio",
+    "classification_id": "klasifikasi", "classification_en": "classification", "measure_id": "ukuran", "measure_en": "measure",
+    "disaggregation_id": "penyajian", "disaggregation_en": "disaggregation", "interpretation_id": "tafsir", "interpretation_en": "reading",
 }
 
 
@@ -61,6 +63,8 @@ def indicator(con, code: str, **columns) -> None:
 def source(con, source_id: str, kind: str = "published", **columns) -> None:
     columns.setdefault("title", f"Title of {source_id}")
     columns.setdefault("publisher", f"Publisher of {source_id}")
+    columns.setdefault("locator", f"Table 1 of {source_id}")
+    columns.setdefault("citation", "none" if kind == "illustrative" else "primary")
     insert(con, "sources", source_id=source_id, kind=kind, **columns)
 
 

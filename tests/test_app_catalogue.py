@@ -30,7 +30,7 @@ def test_a_search_with_a_typo_from_the_url():
 
 def test_filters_by_dimension_and_producer():
     at = open_app({"dim": "basic_services"}, page=PAGE)
-    assert "Rumah Tangga dengan Air Minum Layak" in cards(at)
+    assert "Rumah Tangga dengan Air Minum Layak (pendataan Perkim)" in cards(at)
     assert "Persentase Penduduk Miskin (P0)" not in cards(at)
     at = open_app({"producer": "Dinas Kesehatan"}, page=PAGE)
     assert cards(at) and all("Stunting" in c or "Imunisasi" in c for c in cards(at))

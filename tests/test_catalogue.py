@@ -15,6 +15,7 @@ REF = load_reference(paths.REFERENCE_DIR)
 CATALOGUE = REF.catalogue
 CODES = list(CATALOGUE.code)
 MANIFEST = tomllib.loads((paths.RAW_DIR / "manifest.toml").read_text(encoding="utf-8"))["file"]
+LONG_FILES = tomllib.loads((paths.RAW_DIR / "manifest.toml").read_text(encoding="utf-8"))["published_file"]
 PUBLISHED = pd.read_csv(paths.PUBLISHED_DIR / "bps_published_figures.csv", dtype=str, keep_default_na=False)
 LEVELS = ("country", "provinsi", "kab/kota", "kecamatan", "kelurahan")
 
@@ -49,9 +50,9 @@ def test_decimals_is_a_small_whole_number(code):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_range_and_target_are_numbers_or_empty(code):
+def test_the_range_is_numbers_or_empty(code):
     row = indicator(code)
-    bad = [c for c in ("min_value", "max_value", "target", "target_year") if row[c] and pd.isna(pd.to_numeric(row[c], errors="coerce"))]
+    bad = [c for c in ("min_value", "max_value") if row[c] and pd.isna(pd.to_numeric(row[c], errors="coerce"))]
     assert bad == []
 
 
@@ -66,12 +67,71 @@ def test_related_indicators_exist(code):
     assert [r for r in related if r not in CODES] == []
 
 
-def test_a_ratio_indicator_is_a_percentage():
-    assert CATALOGUE.loc[CATALOGUE.aggregation == "ratio", "unit_id"].unique().tolist() == ["%"]
+def test_a_ratio_indicator_is_a_percentage_or_a_rate_per_100():
+    # the pipeline computes a ratio as 100 × numerator / denominator
+    assert sorted(CATALOGUE.loc[CATALOGUE.aggregation == "ratio", "unit_id"].unique()) == ["%", "per 100 RT"]
+
+
+# the Satu Data form (Peraturan BPS 4/2020) and its consistency with the store
+
+SATU_DATA = ["concept", "definition", "classification", "measure", "unit", "disaggregation", "frequency", "interpretation"]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_satu_data_field_is_filled_in_both_languages(code):
+    row = indicator(code)
+    empty = [f"{f}_{lang}" for f in SATU_DATA for lang in ("id", "en") if not str(row[f"{f}_{lang}"]).strip()]
+    assert (empty, bool(row.formula.strip()), bool(row.source.strip()), bool(row.lowest_level.strip())) == ([], True, True, True)
+
+
+def test_the_classification_field_is_not_the_dimension():
+    assert [c for c in CODES if indicator(c).classification_id.strip().lower() in DIMENSIONS] == []
+
+
+LEVEL_RANK = {"provinsi": 1, "province": 1, "kab/kota": 2, "kabkota": 2, "city": 2, "kecamatan": 3, "kelurahan": 4}
+
+
+def store_levels():
+    from metro_poverty import db
+
+    rows = db.read_connection().cursor().execute(
+        "select distinct o.indicator_code, r.level from observations as o join regions as r using (region_code)").fetchall()
+    out = {}
+    for code, level in rows:
+        out.setdefault(code, set()).add(level)
+    return out
+
+
+def test_the_store_holds_values_below_the_lowest_level_only_from_a_named_opd_source():
+    levels = store_levels()
+    below = {c: sorted(lv for lv in levels.get(c, ()) if LEVEL_RANK.get(lv, 0) > LEVEL_RANK[indicator(c).lowest_level]) for c in CODES}
+    assert [(c, lv) for c, lv in below.items() if lv and not indicator(c).sub_level_source_id.strip()] == []
+
+
+def test_a_named_source_below_the_lowest_level_is_one_the_store_uses():
+    levels = store_levels()
+    unused = [c for c in CODES if indicator(c).sub_level_source_id.strip()
+              and not any(LEVEL_RANK.get(lv, 0) > LEVEL_RANK[indicator(c).lowest_level] for lv in levels.get(c, ()))]
+    assert unused == []
+
+
+def test_survey_estimates_have_no_source_below_their_lowest_level():
+    assert [c for c in CODES if indicator(c).measure_kind == "survey_estimate" and indicator(c).sub_level_source_id.strip()] == []
+
+
+def test_every_target_is_set_for_its_indicators_own_source_and_kind():
+    meta = CATALOGUE.set_index("code")
+    assert [(t.indicator, t.document) for t in REF.targets.itertuples()
+            if (t.set_for_source, t.set_for_kind) != (meta.at[t.indicator, "source"], meta.at[t.indicator, "measure_kind"])] == []
+
+
+def test_no_survey_target_is_applied_to_weighing_records_and_no_sepakat_target_to_aps():
+    assert set(REF.targets.indicator) & {"stunting_eppgbm", "aps_7_12", "aps_13_15", "aps_16_18"} == set()
 
 
 def test_every_indicator_in_the_manifest_exists():
     named = {m["indicator"] for f in MANIFEST for m in f["measure"]}
+    named |= {code for f in LONG_FILES for code in f["indicator_map"].values()}
     assert sorted(named - set(CODES)) == []
 
 

@@ -10,12 +10,12 @@ from pypdf import PdfReader
 
 from app_support import ensure_store
 from metro_poverty import db
-from metro_poverty.catalog import Indicator, catalogue_from_frame
+from metro_poverty.catalog import CATALOGUE_PARAMS, Indicator, catalogue_from_frame
 from metro_poverty.exports import brief, fonts, pdf_page
-from metro_poverty.exports.brief_content import map_indicators
+from metro_poverty.exports.brief_content import brief_content, map_indicators
 from metro_poverty.headline import Headline
 
-P0_2024_SOURCE = "metrokota.bps.go.id news 2025/04/16/269"
+P0_2024_SOURCE = "metrokota.bps.go.id"
 
 
 def text_of(pdf: bytes) -> str:
@@ -26,7 +26,7 @@ def text_of(pdf: bytes) -> str:
 @pytest.fixture(scope="module")
 def catalogue():
     ensure_store()
-    return catalogue_from_frame(db.read("indicator_catalogue"))
+    return catalogue_from_frame(db.read("indicator_catalogue", **CATALOGUE_PARAMS))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,12 @@ def brief_id(catalogue) -> bytes:
 
 @pytest.fixture(scope="module")
 def brief_en(catalogue) -> bytes:
-    return brief.city_brief_pdf(2024, "en")
+    return brief.city_brief_pdf(2024, "en", with_maps=True)
+
+
+@pytest.fixture(scope="module")
+def brief_maps(catalogue) -> bytes:
+    return brief.city_brief_pdf(2024, "id", with_maps=True)
 
 
 def test_the_brief_is_a_pdf_of_one_a4_page(brief_id):
@@ -53,7 +58,36 @@ def test_the_brief_is_titled_with_the_year(brief_id):
 
 def test_the_headline_p0_is_written_the_indonesian_way_with_its_change_and_source(brief_id):
     text = text_of(brief_id)
-    assert re.search(r"Persentase Penduduk Miskin \(P0\) 6,78% −0,50 poin vs 2023 .{0,80}Sumber: BPS Kota Metro \(" + re.escape(P0_2024_SOURCE), text)
+    assert re.search(r"Persentase Penduduk Miskin \(P0\) 6,78% −0,50 poin vs 2023 .{0,80}Sumber: " + re.escape(P0_2024_SOURCE), text)
+
+
+def test_a_figure_known_from_the_media_says_so_in_the_brief(brief_id):
+    # P1 2024 was read in a news article quoting a BPS Kota Metro official
+    assert re.search(r"Indeks Kedalaman Kemiskinan \(P1\) 0,77 .{0,120}pejabat dikutip media — cocokkan dengan BRS", text_of(brief_id))
+
+
+def test_the_brief_shows_no_figure_after_its_year():
+    content = brief_content(2024, "id", trend_px=(400, 200), map_px=(100, 100))
+    assert int(content.trend.rows.period.max()) == 2024
+
+
+def test_the_brief_says_changes_are_not_tested_for_sampling_error(brief_id):
+    assert "belum diuji terhadap galat sampling Susenas" in text_of(brief_id)
+
+
+def test_the_brief_gives_metros_rank_among_the_kab_kota_from_the_figures(brief_id):
+    assert "P0 Kota Metro 2024: peringkat 2 terendah dari 15 kab/kota Lampung" in text_of(brief_id)
+    assert "Terendah: Kab. Mesuji 6,31%" in text_of(brief_id)
+
+
+def test_the_brief_gives_published_context_with_its_status(brief_id):
+    text = text_of(brief_id)
+    assert "Kemiskinan ekstrem Kota Metro 2022: 0,83% (Sementara" in text
+    assert "Target P0: 2,00% (RPJPD Kota Metro 2025–2045" in text
+
+
+def test_the_brief_has_no_illustrative_map_unless_asked(brief_id):
+    assert "ILUSTRASI" not in text_of(brief_id) and "Sebaran per kelurahan" not in text_of(brief_id)
 
 
 def test_every_headline_figure_has_a_source(brief_id, catalogue):
@@ -63,25 +97,25 @@ def test_every_headline_figure_has_a_source(brief_id, catalogue):
         assert re.search(name + r".{0,200}?Sumber: ", text), code
 
 
-def test_illustrative_maps_are_labelled_illustrasi_next_to_their_title(brief_id, catalogue):
-    text = text_of(brief_id)
+def test_illustrative_maps_asked_for_are_labelled_illustrasi_next_to_their_title(brief_maps, catalogue):
+    text = text_of(brief_maps)
     maps = map_indicators(catalogue)
     assert [m.dimension for m in maps] == ["income", "education", "health", "basic_services"]
     for ind in maps:
         title = re.escape(f"{ind.short('id')}, 2024")
-        assert re.search(title + r" ILUSTRASI \(bukan data resmi\)", text), ind.code
+        assert re.search(title + r" ILUSTRASI", text), ind.code
 
 
-def test_the_brief_defines_every_indicator_it_shows(brief_id, catalogue):
-    text = text_of(brief_id)
+def test_the_brief_defines_every_indicator_it_shows(brief_maps, catalogue):
+    text = text_of(brief_maps)
     for ind in [catalogue[c] for c in ("p0", "gk", "ipm")] + map_indicators(catalogue):
         assert ind.definition("id")[:40] in text, ind.code
 
 
 def test_the_english_brief_uses_english_texts_and_numbers(brief_en):
     text = text_of(brief_en)
-    assert "2024" in text and "6.78%" in text and "Source: BPS Kota Metro" in text
-    assert "ILLUSTRATIVE (not official)" in text and "ILUSTRASI (bukan" not in text
+    assert "2024" in text and "6.78%" in text and "Source: metrokota.bps.go.id" in text
+    assert "ILLUSTRATIVE" in text and "Sementara" not in text and "Provisional" in text
 
 
 def test_the_first_mappable_indicator_of_each_dimension_is_mapped():
@@ -111,9 +145,9 @@ def test_no_change_is_claimed_across_a_series_break_or_without_an_earlier_figure
 
 
 def test_a_change_from_a_provisional_figure_is_noted_like_on_the_card():
-    assert brief.notes_text(headline(6.78, 7.28), "id") == ""
-    assert brief.notes_text(headline(6.78, 7.28, previous_status="provisional"), "id") == "pembanding 2023: Sementara"
-    assert brief.notes_text(headline(6.78, 7.28, comparable=False, previous_status="provisional"), "id") == ""
+    assert brief.notes_text(headline(6.78, 7.28), P0, "id") == ""
+    assert brief.notes_text(headline(6.78, 7.28, previous_status="provisional"), P0, "id") == "pembanding 2023: Sementara"
+    assert brief.notes_text(headline(6.78, 7.28, comparable=False, previous_status="provisional"), P0, "id") == ""
 
 
 def test_without_a_truetype_font_the_builtin_font_still_sets_indonesian_text(monkeypatch):
@@ -127,10 +161,10 @@ def test_without_a_truetype_font_the_builtin_font_still_sets_indonesian_text(mon
 
 def test_a_year_without_data_keeps_everything_on_the_page_above_the_footer(catalogue):
     """2010 is before every series: empty cards, and every map notes the year it shows instead (the longest layout)."""
-    pdf = brief.city_brief_pdf(2010, "en")
+    pdf = brief.city_brief_pdf(2010, "en", with_maps=True)
     lines = []  # (baseline height above the page's bottom edge in pt, text)
     PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: lines.append((tm[5], text)))
     footer = [y for y, text in lines if text.startswith("Generated by")]
     others = [y for y, text in lines if text.strip() and not text.startswith("Generated by")]
     assert len(footer) == 1 and min(others) > footer[0] + 6  # a 6 pt footer line below the lowest text
-    assert "not available for 2010" in text_of(pdf) and "has no data for 2010" in text_of(pdf)
+    assert "not yet released for 2010" in text_of(pdf) and "has no data for 2010" in text_of(pdf)

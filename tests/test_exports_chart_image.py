@@ -113,7 +113,16 @@ def test_a_drawing_larger_than_its_box_is_scaled_down_to_fit():
 
 
 def test_badge_lists_statuses_worst_first_in_the_language_asked():
-    assert badge.badge_text(["official", "provisional", None, "official"], "en") == "Provisional/unverified · Official"
+    assert badge.badge_text(["official", "provisional", None, "official"], "en") == "Provisional · Official"
+
+
+def test_badge_says_an_official_figure_came_from_the_media():
+    assert badge.badge_text(["official_primary", "official_secondary"], "id") == "Resmi, dikutip dari media · Resmi (publikasi produsen)"
+    assert badge.badge_colour(["official_secondary"]) == badge.COLOURS["official"]
+
+
+def test_a_simulation_is_red_and_never_official():
+    assert (badge.badge_text(["simulated"], "id"), badge.badge_colour(["simulated"])) == ("SIMULASI MODEL (bukan estimasi)", badge.COLOURS["illustrative"])
     assert badge.badge_colour(["official"]) == badge.COLOURS["official"]
 
 

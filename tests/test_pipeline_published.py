@@ -7,7 +7,7 @@ from metro_poverty import paths
 from metro_poverty.pipeline.published import read_published
 from metro_poverty.pipeline.reference import load_reference
 
-HEADER = "region,indicator,year,value,unit,source_id,status,flag,series,note\n"
+HEADER = "region,indicator,year,value,unit,source_id,status,flag,series,note,decimals\n"
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,8 @@ def ref():
 def read(tmp_path, ref):
     def read(*lines):
         path = tmp_path / "bps_published_figures.csv"
-        path.write_text(HEADER + "".join(line + "\n" for line in lines))
+        # the tests' rows leave `decimals` empty unless they give it
+        path.write_text(HEADER + "".join((line if line.count(",") >= 10 else line + ",") + "\n" for line in lines))
         return read_published(path, ref.resolver, ref.catalogue, ref.units, ref.sources)
     return read
 
@@ -35,19 +36,19 @@ def test_a_published_figure_becomes_an_observation(read):
 
 
 def test_the_origin_line_counts_the_header_as_row_1(read):
-    obs, _ = read("Kota Metro,p0,2023,7.28,persen,databoks_metro_poverty,official,,,", "Kota Metro,p0,2024,6.78,persen,bps_metro_poverty_2024,official,,,")
+    obs, _ = read("Kota Metro,p0,2023,7.28,persen,domain_derived,official,,,", "Kota Metro,p0,2024,6.78,persen,bps_metro_poverty_2024,official,,,")
     assert obs[["origin_file", "origin_line"]].values.tolist() == [["bps_published_figures.csv", 2], ["bps_published_figures.csv", 3]]
 
 
 def test_regions_resolve_at_city_province_and_country_level(read):
     obs, _ = read("Kota Metro,p0,2024,6.78,persen,bps_metro_poverty_2024,official,,,",
-                  "Lampung,p0,2024,10.69,persen,bps_lampung_poverty,official,,,",
-                  "Indonesia,p0,2024,9.03,persen,bps_indonesia_poverty,official,,,")
+                  "Lampung,p0,2024,10.69,persen,domain_lampung_poverty,official,,,",
+                  "Indonesia,p0,2024,9.03,persen,domain_indonesia_poverty,official,,,")
     assert obs.region_code.tolist() == ["18.72", "18", "00"]
 
 
 def test_juta_jiwa_is_converted_to_ribu_jiwa(read):
-    obs, _ = read("Indonesia,poor_count,2024,25.22,juta jiwa,bps_indonesia_poverty,official,,,")
+    obs, _ = read("Indonesia,poor_count,2024,25.22,juta jiwa,domain_indonesia_poverty,official,,,")
     assert obs.value.tolist() == [pytest.approx(25220.0)]
 
 
@@ -57,7 +58,7 @@ def test_jiwa_is_converted_to_ribu_jiwa(read):
 
 
 def test_flag_series_and_note_are_kept(read):
-    obs, _ = read("Kota Metro,uhh,2021,71.66,tahun,bps_metro_ipm_earlier,official,unverified,uhh_pre_sp2020,old series")
+    obs, _ = read("Kota Metro,uhh,2021,71.66,tahun,domain_unattributed,official,unverified,uhh_pre_sp2020,old series")
     assert obs[["quality_flag", "series", "note"]].values.tolist() == [["unverified", "uhh_pre_sp2020", "old series"]]
 
 
@@ -69,7 +70,7 @@ def test_an_unknown_source_is_an_error_naming_row_and_column(read):
 
 
 def test_an_unknown_indicator_is_an_error(read):
-    _, problems = read("Kota Metro,p3,2024,0.1,indeks,news_metro_p1_p2,official,,,")
+    _, problems = read("Kota Metro,p3,2024,0.1,indeks,bps_metro_poverty_2024,official,,,")
     assert [(p.code, p.row, p.column, p.value) for p in problems] == [("unknown_indicator", 2, "indicator", "p3")]
 
 
@@ -123,5 +124,15 @@ def test_a_file_missing_a_column_is_an_error(tmp_path, ref):
     path = tmp_path / "bps_published_figures.csv"
     path.write_text("region,indicator,year,value,unit,source_id,status\nKota Metro,p0,2024,6.78,persen,bps_metro_poverty_2024,official\n")
     obs, problems = read_published(path, ref.resolver, ref.catalogue, ref.units, ref.sources)
-    assert [(p.code, p.fields["column"]) for p in problems] == [("missing_column", "flag, series, note")]
+    assert [(p.code, p.fields["column"]) for p in problems] == [("missing_column", "flag, series, note, decimals")]
     assert obs.empty
+
+
+def test_a_derived_figure_keeps_the_precision_it_has(read):
+    obs, problems = read("Kota Metro,poor_count,2023,12800,jiwa,domain_derived,provisional,derived,,about 12800,1")
+    assert (obs[["value", "decimals", "quality_flag"]].values.tolist(), problems) == ([[pytest.approx(12.8), 1, "derived"]], [])
+
+
+def test_a_precision_that_is_not_a_small_whole_number_is_an_error(read):
+    _, problems = read("Kota Metro,poor_count,2023,12800,jiwa,domain_derived,provisional,derived,,about 12800,satu")
+    assert [(p.code, p.row, p.column) for p in problems] == [("bad_decimals", 2, "decimals")]

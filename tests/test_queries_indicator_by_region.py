@@ -18,7 +18,7 @@ def con():
         source(con, "dinkes_eppgbm_reported", title="Prevalensi stunting e-PPGBM", publisher="Dinas Kesehatan Kota Metro")
         source(con, "local_statement_stunting")
         source(con, "illus_dinkes_eppgbm", kind="illustrative", title="ILUSTRASI: e-PPGBM", publisher="Dinas Kesehatan (data ilustrasi)",
-               reference="data/raw/dinkes/")
+               locator="data/raw/dinkes/")
         yield con
 
 

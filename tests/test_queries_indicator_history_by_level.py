@@ -16,7 +16,7 @@ def con():
         indicator(con, "stunting_eppgbm", position=1, measure_kind="admin_record")
         indicator(con, "imunisasi_dasar", position=2, measure_kind="admin_record")
         source(con, "dinkes_eppgbm_reported", title="Prevalensi stunting e-PPGBM", publisher="Dinas Kesehatan Kota Metro",
-               reference="news")
+               locator="news")
         source(con, "local_statement_stunting")
         source(con, "illus_dinkes_eppgbm", kind="illustrative")
         yield con

@@ -19,7 +19,7 @@ def con():
                   unit_id="Rp/kapita/bulan", unit_en="Rp/capita/month", decimals=0)
         indicator(con, "stunting_eppgbm", position=3, name_id="Prevalensi Stunting", measure_kind="admin_record")
         source(con, "bps_metro_poverty_2024", title="Profil kemiskinan Kota Metro 2024", publisher="BPS Kota Metro",
-               reference="metrokota.bps.go.id news 2025/04/16/269")
+               locator="metrokota.bps.go.id news 2025/04/16/269")
         source(con, "bps_metro_p0_2015_2022", publisher="Harian Satelit mengutip BPS Kota Metro")
         source(con, "illus_dinkes_eppgbm", kind="illustrative", title="ILUSTRASI: e-PPGBM", publisher="Dinas Kesehatan (data ilustrasi)")
         yield con
@@ -72,5 +72,5 @@ def test_each_value_carries_its_source_and_origin(con):
 def test_the_columns_of_the_download(con):
     assert list(db.run(con, "observations_export").columns) == [
         "indicator_code", "indicator_name", "region_code", "bps_code", "region_name", "region_level", "period", "series",
-        "value", "unit", "numerator", "denominator", "status", "quality_flag", "note", "source_id", "source_title",
+        "value", "unit", "numerator", "denominator", "status", "citation", "quality_flag", "decimals", "note", "source_id", "source_title",
         "source_publisher", "source_reference", "origin_file", "origin_line"]

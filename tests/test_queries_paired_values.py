@@ -16,7 +16,7 @@ def con():
         metro_regions(con)
         indicator(con, "stunting_ssgi", position=1, measure_kind="survey_estimate")
         indicator(con, "stunting_eppgbm", position=2, measure_kind="admin_record", lowest_level="kelurahan")
-        source(con, "kemenkes_ssgi", publisher="Kementerian Kesehatan")
+        source(con, "domain_ssgi", publisher="Kementerian Kesehatan")
         source(con, "dinkes_eppgbm_reported", publisher="Dinas Kesehatan Kota Metro")
         source(con, "local_statement_stunting", publisher="Pemerintah Kota Metro")
         insert(con, "indicator_pairs", indicator_a="stunting_ssgi", indicator_b="stunting_eppgbm",
@@ -30,13 +30,13 @@ def paired(con, columns=SIDE_BY_SIDE):
 
 
 def test_the_two_values_of_one_region_and_period_side_by_side(con):
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported")
     assert paired(con) == [("stunting_ssgi", "stunting_eppgbm", CITY, 2022, 14.60, 6.67)]
 
 
 def test_each_side_with_its_status_publisher_and_kind_and_the_pair_with_its_note(con):
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi", "official")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi", "official")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported", "provisional")
     columns = ("region_name", "region_level", "status_a", "publisher_a", "kind_a", "status_b", "publisher_b", "kind_b",
                "note_id", "note_en")
@@ -48,7 +48,7 @@ def test_each_side_with_its_status_publisher_and_kind_and_the_pair_with_its_note
 
 
 def test_no_row_when_the_second_indicator_has_no_value(con):
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
     assert paired(con) == []
 
 
@@ -58,37 +58,37 @@ def test_no_row_when_the_first_indicator_has_no_value(con):
 
 
 def test_values_of_different_periods_are_not_paired(con):
-    observe(con, "stunting_ssgi", CITY, 2021, 15.30, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", CITY, 2021, 15.30, "domain_ssgi")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported")
     assert paired(con) == []
 
 
 def test_values_of_different_regions_are_not_paired(con):
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
     observe(con, "stunting_eppgbm", KEL_METRO, 2022, 3.69, "dinkes_eppgbm_reported")
     assert paired(con) == []
 
 
 def test_indicators_that_are_not_a_pair_are_not_paired(con):
     indicator(con, "imunisasi_dasar", position=3)
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
     observe(con, "imunisasi_dasar", CITY, 2022, 91.50, "dinkes_eppgbm_reported")
     assert paired(con) == []
 
 
 def test_each_side_is_the_value_the_pages_show_official_before_provisional(con):
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi", "official")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi", "official")
     observe(con, "stunting_eppgbm", CITY, 2022, 8.70, "local_statement_stunting", "provisional")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported", "official")
     assert paired(con, ("value_a", "value_b", "status_b")) == [(14.60, 6.67, "official")]
 
 
 def test_ordered_by_pair_then_region_then_period(con):
-    observe(con, "stunting_ssgi", CITY, 2023, 12.70, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", CITY, 2023, 12.70, "domain_ssgi")
     observe(con, "stunting_eppgbm", CITY, 2023, 6.10, "dinkes_eppgbm_reported")
-    observe(con, "stunting_ssgi", KEL_METRO, 2022, 11.00, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", KEL_METRO, 2022, 11.00, "domain_ssgi")
     observe(con, "stunting_eppgbm", KEL_METRO, 2022, 3.69, "dinkes_eppgbm_reported")
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported")
     assert paired(con, ("region_code", "period", "value_a", "value_b")) == [
         (CITY, 2022, 14.60, 6.67), (CITY, 2023, 12.70, 6.10), (KEL_METRO, 2022, 11.00, 3.69),
@@ -97,7 +97,7 @@ def test_ordered_by_pair_then_region_then_period(con):
 
 def test_a_side_with_a_published_and_an_illustrative_value_gives_a_row_for_each(con):
     source(con, "illus_dinkes_eppgbm", kind="illustrative")
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "kemenkes_ssgi", "official")
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi", "official")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported", "official")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.43, "illus_dinkes_eppgbm", "illustrative")
     assert paired(con, ("value_a", "value_b", "status_b")) == [(14.60, 6.43, "illustrative"), (14.60, 6.67, "official")]

@@ -17,8 +17,8 @@ def con():
         indicator(con, "gk", position=2, dimension="income", unit_id="Rp/kapita/bulan", unit_en="Rp/capita/month", decimals=0)
         indicator(con, "stunting_eppgbm", position=3, dimension="health", measure_kind="admin_record")
         source(con, "bps_metro_poverty_2024", title="Profil kemiskinan Kota Metro 2024", publisher="BPS Kota Metro",
-               reference="metrokota.bps.go.id news 2025/04/16/269")
-        source(con, "bps_lampung_poverty", publisher="BPS Provinsi Lampung")
+               locator="metrokota.bps.go.id news 2025/04/16/269")
+        source(con, "domain_lampung_poverty", publisher="BPS Provinsi Lampung")
         source(con, "illus_bps_p0", kind="illustrative", publisher="BPS (data ilustrasi)")
         yield con
 
@@ -30,7 +30,7 @@ def published(con, indicators, regions, columns=SERIES):
 def test_values_of_the_indicators_and_regions_asked_for_ordered_by_indicator_region_period(con):
     observe(con, "p0", CITY, 2024, 6.78, "bps_metro_poverty_2024")
     observe(con, "p0", CITY, 2023, 7.25, "bps_metro_poverty_2024")
-    observe(con, "p0", PROVINCE, 2024, 10.62, "bps_lampung_poverty")
+    observe(con, "p0", PROVINCE, 2024, 10.62, "domain_lampung_poverty")
     observe(con, "gk", CITY, 2024, 503161, "bps_metro_poverty_2024")
     assert published(con, ["p0", "gk"], [CITY, PROVINCE, COUNTRY]) == [
         ("gk", CITY, 2024, 503161.0, "official"),
@@ -48,7 +48,7 @@ def test_other_indicators_are_left_out(con):
 
 def test_other_regions_are_left_out(con):
     observe(con, "p0", CITY, 2024, 6.78, "bps_metro_poverty_2024")
-    observe(con, "p0", PROVINCE, 2024, 10.62, "bps_lampung_poverty")
+    observe(con, "p0", PROVINCE, 2024, 10.62, "domain_lampung_poverty")
     observe(con, "stunting_eppgbm", KEL_METRO, 2024, 4.92, "bps_metro_poverty_2024")
     assert published(con, ["p0", "stunting_eppgbm"], [CITY]) == [("p0", CITY, 2024, 6.78, "official")]
 
@@ -66,13 +66,13 @@ def test_an_illustrative_value_never_fills_a_published_gap(con):
 
 
 def test_official_comes_before_provisional(con):
-    observe(con, "p0", CITY, 2024, 6.90, "bps_lampung_poverty", "provisional")
+    observe(con, "p0", CITY, 2024, 6.90, "domain_lampung_poverty", "provisional")
     observe(con, "p0", CITY, 2024, 6.78, "bps_metro_poverty_2024", "official")
     assert published(con, ["p0"], [CITY]) == [("p0", CITY, 2024, 6.78, "official")]
 
 
 def test_a_provisional_value_is_returned_when_no_official_one_exists(con):
-    observe(con, "p0", CITY, 2025, 6.50, "bps_lampung_poverty", "provisional", quality_flag="unverified")
+    observe(con, "p0", CITY, 2025, 6.50, "domain_lampung_poverty", "provisional", quality_flag="unverified")
     assert published(con, ["p0"], [CITY], ("period", "value", "status", "quality_flag")) == [(2025, 6.50, "provisional", "unverified")]
 
 

@@ -16,7 +16,7 @@ def con():
         indicator(con, "p0", position=1)
         indicator(con, "stunting_eppgbm", position=2, measure_kind="admin_record")
         source(con, "bps_metro_poverty_2024", title="Profil kemiskinan Kota Metro 2024", publisher="BPS Kota Metro",
-               reference="metrokota.bps.go.id news 2025/04/16/269", published_date="2025-04-16")
+               locator="metrokota.bps.go.id news 2025/04/16/269", published_date="2025-04-16")
         source(con, "bps_metro_p0_2015_2022", title="Persentase penduduk miskin Kota Metro 2015–2022",
                publisher="Harian Satelit mengutip BPS Kota Metro", note="Secondary report of BPS figures.")
         source(con, "illus_dinkes_eppgbm", kind="illustrative", title="ILUSTRASI: e-PPGBM", publisher="Dinas Kesehatan (data ilustrasi)")
@@ -61,9 +61,10 @@ def test_a_value_outranked_by_another_source_still_counts_for_its_own(con):
 
 def test_each_source_carries_its_catalogue_facts(con):
     frame = db.run(con, "sources_with_counts")
-    assert list(frame.columns) == ["source_id", "title", "publisher", "reference", "published_date", "kind", "note",
-                                   "status", "n_values", "first_period", "last_period"]
-    assert result(con, "sources_with_counts", ("source_id", "title", "reference", "published_date", "note"))[1:] == [
+    assert list(frame.columns) == ["source_id", "title", "publisher", "url", "locator", "published_date", "kind", "citation",
+                                   "producer", "note", "status", "n_values", "first_period", "last_period"]
+    assert result(con, "sources_with_counts", ("source_id", "title", "locator", "published_date", "note"))[1:] == [
         ("bps_metro_poverty_2024", "Profil kemiskinan Kota Metro 2024", "metrokota.bps.go.id news 2025/04/16/269", "2025-04-16", None),
-        ("bps_metro_p0_2015_2022", "Persentase penduduk miskin Kota Metro 2015–2022", None, None, "Secondary report of BPS figures."),
+        ("bps_metro_p0_2015_2022", "Persentase penduduk miskin Kota Metro 2015–2022", "Table 1 of bps_metro_p0_2015_2022", None,
+         "Secondary report of BPS figures."),
     ]

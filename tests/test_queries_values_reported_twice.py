@@ -15,7 +15,7 @@ def con():
         indicator(con, "stunting_eppgbm", position=1, measure_kind="admin_record", producer="Dinas Kesehatan")
         indicator(con, "p0", position=2, measure_kind="survey_estimate", producer="BPS")
         source(con, "dinkes_eppgbm_reported", title="Prevalensi stunting e-PPGBM", publisher="Dinas Kesehatan Kota Metro",
-               reference="news", published_date="2024-02-01")
+               locator="news", published_date="2024-02-01")
         source(con, "local_statement_stunting", publisher="Pemerintah Kota Metro")
         source(con, "bps_p0", publisher="BPS")
         source(con, "illus_dinkes_eppgbm", kind="illustrative")
@@ -101,6 +101,6 @@ def test_each_value_is_labelled_with_its_region_source_and_indicator(con):
     assert twice(con, columns) == [
         ("Kota Metro", "city", "derived", "Dinas Kesehatan Kota Metro", "Prevalensi stunting e-PPGBM", "news", "2024-02-01",
          "admin_record", "Dinas Kesehatan"),
-        ("Kota Metro", "city", "conflict", "Pemerintah Kota Metro", "Title of local_statement_stunting", None, None,
+        ("Kota Metro", "city", "conflict", "Pemerintah Kota Metro", "Title of local_statement_stunting", "Table 1 of local_statement_stunting", None,
          "admin_record", "Dinas Kesehatan"),
     ]

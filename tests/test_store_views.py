@@ -2,38 +2,34 @@
 and series; official before provisional; a conflicting figure last; illustrative values kept apart from
 published ones) and observation_labeled (names, level and source joined on)."""
 
-import duckdb
 import pytest
 
-from metro_poverty import db
-from metro_poverty.pipeline.reference import CATALOGUE_COLUMNS
+from tests.query_support import empty_store, indicator, region, source
+from tests.query_support import observe as add
 
 
 @pytest.fixture
 def con():
-    con = duckdb.connect()
-    db.execute(con, "store_schema")
-    con.executemany("insert into regions (region_code, bps_code, name, level, parent_code) values (?, ?, ?, ?, ?)", [
-        ("18.72", "1872", "Kota Metro", "city", "18"),
-        ("18.72.01.1001", "1872022001", "Metro", "kelurahan", "18.72.01"),
-    ])
-    con.execute("insert into indicators (" + ", ".join(CATALOGUE_COLUMNS) + ") values (" + ", ".join(["?"] * 28) + ")",
-                ["stunting_eppgbm", "health", "Prevalensi Stunting", "Stunting prevalence", "Stunting", "Stunting", "c", "c", "d", "d", "f",
-                 "%", "%", 2, "higher_worse", "Dinas Kesehatan", "e-PPGBM", "Tahunan", "Annual", "kelurahan", "admin_record", "ratio",
-                 0, 100, None, None, None, None])
-    con.executemany("insert into sources (source_id, title, publisher, reference, kind) values (?, ?, ?, ?, ?)", [
-        ("dinkes_eppgbm_reported", "Prevalensi stunting e-PPGBM", "Dinas Kesehatan Kota Metro", "news", "published"),
-        ("local_statement_stunting", "Pernyataan pejabat daerah", "Pemerintah Kota Metro", "news", "published"),
-        ("a_second_report", "Laporan kedua", "Media", "news", "published"),
-        ("illus_dinkes_eppgbm", "ILUSTRASI: e-PPGBM", "Dinas Kesehatan (data ilustrasi)", "data/raw/dinkes/", "illustrative"),
-    ])
+    con = empty_store()
+    region(con, "18.72", "Kota Metro", "city", "18", bps_code="1872")
+    region(con, "18.72.01.1001", "Metro", "kelurahan", "18.72.01", bps_code="1872022001")
+    indicator(con, "stunting_eppgbm", name_id="Prevalensi Stunting", name_en="Stunting prevalence", producer="Dinas Kesehatan",
+              source="e-PPGBM", lowest_level="kelurahan", measure_kind="admin_record")
+    source(con, "dinkes_eppgbm_reported", title="Prevalensi stunting e-PPGBM", publisher="Dinas Kesehatan Kota Metro", locator="news",
+           citation="secondary", producer="Dinas Kesehatan")
+    source(con, "local_statement_stunting", title="Pernyataan pejabat daerah", publisher="Pemerintah Kota Metro", locator="news",
+           citation="secondary")
+    source(con, "a_second_report", title="Laporan kedua", publisher="Media", locator="news", citation="secondary")
+    source(con, "dinkes_page", title="Profil kesehatan", publisher="Dinas Kesehatan Kota Metro", url="https://dinkes.example/profil",
+           citation="primary", producer="Dinas Kesehatan")
+    source(con, "illus_dinkes_eppgbm", kind="illustrative", title="ILUSTRASI: e-PPGBM", publisher="Dinas Kesehatan (data ilustrasi)",
+           locator="data/raw/dinkes/")
     yield con
     con.close()
 
 
-def observe(con, value, source, status, flag=None, period=2022, series="", region="18.72"):
-    con.execute("insert into observations (indicator_code, region_code, period, series, value, source_id, status, quality_flag) "
-                "values ('stunting_eppgbm', ?, ?, ?, ?, ?, ?, ?)", [region, period, series, value, source, status, flag])
+def observe(con, value, source, status, flag=None, period=2022, series="", region="18.72", **columns):
+    add(con, "stunting_eppgbm", region, period, value, source, status, series=series, quality_flag=flag, **columns)
 
 
 def best(con):
@@ -112,3 +108,26 @@ def test_observation_labeled_shows_only_the_best_value(con):
     observe(con, 8.7, "local_statement_stunting", "provisional")
     observe(con, 6.67, "dinkes_eppgbm_reported", "official")
     assert con.execute("select value, source_title from observation_labeled").fetchall() == [(6.67, "Prevalensi stunting e-PPGBM")]
+
+
+def test_the_producers_own_page_comes_before_a_quote_of_it(con):
+    observe(con, 6.7, "a_second_report", "official", citation="quoted")
+    observe(con, 6.67, "dinkes_page", "official")
+    assert best(con) == [(2022, "", 6.67, "dinkes_page", "official")]
+
+
+def test_a_quote_of_the_producer_comes_before_a_relay(con):
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official")
+    observe(con, 6.7, "a_second_report", "official", citation="quoted")
+    assert best(con) == [(2022, "", 6.7, "a_second_report", "official")]
+
+
+def test_a_rows_own_citation_overrides_its_sources(con):
+    observe(con, 6.7, "a_second_report", "official", citation="quoted")
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official")
+    assert con.execute("select source_id, citation from observation_labeled order by all").fetchall() == [("a_second_report", "quoted")]
+
+
+def test_observation_labeled_gives_the_sources_citation_when_the_row_has_none(con):
+    observe(con, 6.67, "dinkes_eppgbm_reported", "official")
+    assert con.execute("select citation, source_kind from observation_labeled").fetchall() == [("secondary", "published")]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metro_poverty.headline import CITY
+from metro_poverty.headline import CITY, macro_notice
 from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metrics, url
 from metro_poverty.url_state import Param
@@ -21,9 +21,11 @@ url.show_notices()
 
 published = metrics.published()
 st.subheader(t("overview.headline", lang))
-st.caption(t("notice.macro", lang))
+st.caption(macro_notice(catalogue, lang))
 metrics.headline_row(metrics.headlines(year), catalogue, lang)
 shown = published[(published.region_code == CITY) & (published.period == year)]
+st.caption(t("provenance.sampling", lang))
+metrics.kabkota_standing(year, catalogue, lang)
 badges.show_source_line(shown, lang)
 downloads.city_brief(year, lang)
 

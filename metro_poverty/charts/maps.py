@@ -12,13 +12,14 @@ from metro_poverty.catalog import Indicator
 from metro_poverty.charts import theme
 from metro_poverty.charts.classes import Classes, classify, classify_change
 from metro_poverty.i18n import t
+from metro_poverty.provenance import mark, mark_label
 
 
 
 def map_classes(values: pd.DataFrame, ind: Indicator, lang: str, level: str) -> Classes:
     if ind.polarity == "change":
         return classify_change(values["value"].tolist(), ind.decimals, lang)
-    k = 5 if level == "kelurahan" else 3
+    k = 5 if level in ("kelurahan", "kabkota") else 3
     return classify(values["value"].tolist(), ind.decimals, lang, k=k, method="quantile")
 
 
@@ -35,10 +36,10 @@ def features(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: s
             **({"type": "Feature", "geometry": json.loads(s.geometry_json)} if with_geometry else {}),
             "region_code": s.region_code,
             "region_name": s.region_name,
-            "value_text": ind.fmt(value, lang) if value is not None else no_data,
+            "value_text": ind.fmt(value, lang, decimals=v.get("decimals")) if value is not None else no_data,
             "class_label": classes.label_of(value) if value is not None else no_data,
             "period": str(v.get("period", "")),
-            "status_text": t(f"status.{v['status']}", lang) if "status" in v else "",
+            "status_text": mark_label(mark(v["status"], v.get("citation"), v.get("quality_flag")), lang) if "status" in v else "",
             "source": v.get("source_publisher", ""),
             "selected": s.region_code == selected,
             "label_lon": s.label_lon,
@@ -82,7 +83,7 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         alt.Tooltip("status_text:N", title=t("common.status", lang)),
     ]
     legend = alt.Legend(title=f"{ind.short(lang)} ({ind.unit(lang)})", orient="bottom", direction="horizontal",
-                        columns=3, symbolType="square", labelFontSize=15, titleFontSize=15)
+                        columns=2 if level == "kabkota" else 3, symbolType="square", labelFontSize=15, titleFontSize=15)
     base = regions().mark_geoshape(stroke="white", strokeWidth=1.2).encode(
         color=alt.Color("class_label:N", title=t("map.class", lang), legend=legend,
                         scale=alt.Scale(domain=domain, range=colours + [theme.NO_DATA] * (len(domain) - len(colours)))),

@@ -12,10 +12,13 @@ from metro_poverty.i18n import t
 
 
 def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *, city_value: float | None = None,
-            selected: str | None = None, bar_px: int = 26) -> alt.LayerChart:
-    """values: region_code, region_name, value, rank (1 = best); colours follow the map's classes."""
+            selected: str | None = None, bar_px: int = 26, reference_label: str | None = None) -> alt.LayerChart:
+    """values: region_code, region_name, value, rank (1 = best); colours follow the map's classes. An optional
+    `label_note` column is written after each value (how the figure is known); `reference_label` names the
+    reference line (the city's value by default)."""
     data = values.copy()
-    data["value_text"] = [ind.fmt(v, lang) for v in data.value]
+    notes = data["label_note"] if "label_note" in data else [""] * len(data)
+    data["value_text"] = [ind.fmt(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(data.value, notes)]
     data["class_label"] = [classes.label_of(v) for v in data.value]
     data["rank_text"] = [f"{r}" if pd.notna(r) else "" for r in data["rank"]]
     data["selected"] = data.region_code == selected
@@ -37,8 +40,10 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
     labels = base.mark_text(align="left", dx=4, fontSize=14, color=theme.INK).encode(x="value:Q", text="value_text:N")
     layers = [bars, labels]
     if city_value is not None:
-        rule = pd.DataFrame({"value": [city_value], "label": [t("dimension.city_line", lang, value=ind.fmt(city_value, lang))]})
-        layers += [alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x="value:Q"),
-                   alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
-                   .encode(x="value:Q", y=alt.value(0), text="label:N")]
+        label = reference_label or t("dimension.city_line", lang, value=ind.fmt(city_value, lang))
+        rule = pd.DataFrame({"value": [city_value], "label": [label]})
+        layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x="value:Q"))
+        if reference_label is None:  # a named reference line is explained beside the chart, where it has room
+            layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
+                          .encode(x="value:Q", y=alt.value(0), text="label:N"))
     return alt.layer(*layers).properties(height=max(160, bar_px * len(data)), width="container")

@@ -25,7 +25,7 @@ WORSE = "#b30000"
 REGION_PALETTE = ["#E4572E", "#17A398", "#8E5572", "#F3A712", "#4C956C", "#A23B72", "#6C757D", "#2E86AB"]
 AREA_COLORS = {"18.72": "#0B4F8A", "18": "#E08E0B", "00": "#6B6B6B"}  # Metro, Lampung, Indonesia
 
-STATUS_COLOURS = {"illustrative": "#b30000", "provisional": "#a85d00", "official": "#1a7f37"}  # badges on screen and in exports
+STATUS_COLOURS = {"illustrative": "#b30000", "simulated": "#b30000", "provisional": "#a85d00", "official": "#1a7f37"}  # badges on screen and in exports
 P0_TREND_HEIGHT = 420  # the Overview's P0 trend, and the same chart in the city brief
 INK = "#111111"  # dark text: Streamlit's grey chart text is too faint on a projector
 FONT = "Source Sans Pro, Arial, sans-serif"  # Streamlit bundles Source Sans; nothing is fetched

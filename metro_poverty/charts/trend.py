@@ -7,6 +7,11 @@ import pandas as pd
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.i18n import t
+from metro_poverty.provenance import MARKS, mark_label, marks_of
+
+# a marker per kind of value, the same on every chart: what a figure is and how we know it
+MARK_SHAPES = {"official_primary": "circle", "official": "circle", "official_quoted": "diamond", "official_secondary": "diamond",
+               "conflict": "cross", "provisional": "triangle-up", "illustrative": "square", "simulated": "square"}
 
 
 def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFrame:
@@ -35,8 +40,10 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     """frame: region_name, period, value, series, status (one row per point)."""
     data = frame.copy()
     data["line"] = line_key(data)
-    data["value_text"] = [ind.fmt(v, lang) for v in data.value]
-    data["status_text"] = [t(f"status.{s}", lang) for s in data.status]
+    decimals = data["decimals"] if "decimals" in data else [None] * len(data)
+    data["value_text"] = [ind.fmt(v, lang, decimals=d) for v, d in zip(data.value, decimals)]
+    data["mark_key"] = marks_of(data)
+    data["status_text"] = [mark_label(m, lang) for m in data.mark_key]
     data = with_gaps(data, "line", ["region_name", "series"])
     names = list(dict.fromkeys(frame.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
@@ -48,8 +55,11 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
     base = alt.Chart(data).encode(x=x, y=y, color=color, detail="line:N")
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
-    points = base.mark_point(size=110, filled=True, opacity=1).encode(
-        shape=alt.Shape("status_text:N", title=t("common.status", lang), legend=None if compact else alt.Legend(orient="bottom")),
+    shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
+    shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
+    points = base.mark_point(size=120, filled=True, opacity=1).encode(
+        shape=alt.Shape("status_text:N", title=t("common.status", lang), scale=shapes,
+                        legend=None if compact else alt.Legend(orient="bottom", labelFontSize=14, labelLimit=320, columns=2)),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]

@@ -1,8 +1,10 @@
 """Potret Kemiskinan Kota Metro {year}: a one-page A4 brief as PDF, made offline from the store.
 
-Top to bottom: the headline figures with their change and source; the P0 trend of Metro, Lampung and
-Indonesia as the Overview draws it; one map per dimension, each marked ILUSTRASI where its data are
-illustrative; the definitions of every indicator shown. Every figure carries its source. Text is set
+Top to bottom: the headline figures with their change, status, citation and source (figures not released
+for the year say so); a note that changes are not tested against sampling error; Metro's rank among
+Lampung's kab/kota and published context; the P0 trend of Metro, Lampung and Indonesia up to the year;
+on request only, one map per dimension under a red ILUSTRASI band (their data are made up); the
+definitions of every indicator shown. Every figure carries its source. Text is set
 in a TrueType font found on the machine (metro_poverty.exports.fonts); charts are PNGs rendered by
 vl-convert at twice their printed resolution.
 """
@@ -19,24 +21,26 @@ from metro_poverty.exports.brief_content import BriefContent, MapPanel, brief_co
 from metro_poverty.exports.metadata import generated_at
 from metro_poverty.exports.pdf_page import MARGIN, fitting_size, new_pdf, opaque, rgb, style, write
 from metro_poverty.source_line import source_line
-from metro_poverty.headline import Headline, caution_notes
+from metro_poverty.headline import Headline, caution_notes, macro_notice
+from metro_poverty.provenance import cautions, decimals_of, mark_label, marks_of
 from metro_poverty.i18n import t
 
 PAGE_W, PAGE_H = 210.0, 297.0  # mm
 FOOTER_Y = PAGE_H - 9.0  # the footer line sits in the bottom margin
 WIDTH = PAGE_W - 2 * MARGIN
 GAP = 3.0
-CARD_H, CARD_COLS = 26.0, 3
+CARD_H, CARD_COLS = 28.0, 3
 TREND_H = 44.0
 MAP_COLS, MAP_H = 4, 50.0
 PX_PER_MM = 6.5  # chart pixels per printed mm: Vega's 15 px labels print at about 6 pt
 GREY, LIGHT = "#555555", "#cccccc"
 
 
-def city_brief_pdf(year: int, lang: str = "id", *, now: datetime | None = None) -> bytes:
-    """The brief for `year` in `lang` ('id' or 'en') as PDF bytes: one A4 page."""
+def city_brief_pdf(year: int, lang: str = "id", *, now: datetime | None = None, with_maps: bool = False) -> bytes:
+    """The brief for `year` in `lang` ('id' or 'en') as PDF bytes: one A4 page. `with_maps` adds the
+    kelurahan maps, which show illustrative data: only when asked for."""
     map_w = (WIDTH - GAP * (MAP_COLS - 1)) / MAP_COLS
-    content = brief_content(year, lang, trend_px=_px(WIDTH, TREND_H), map_px=_px(map_w, MAP_H))
+    content = brief_content(year, lang, trend_px=_px(WIDTH, TREND_H), map_px=_px(map_w, MAP_H), with_maps=with_maps)
     pdf = new_pdf()
     pdf.set_title(t("exports.brief.title", lang, year=year))
     pdf.set_author(t("app.title", lang))
@@ -44,8 +48,10 @@ def city_brief_pdf(year: int, lang: str = "id", *, now: datetime | None = None) 
     pdf.add_page()
     y = header(pdf, content, now)
     y = headline_cards(pdf, content, y)
+    y = context_section(pdf, content, y + 1.5)
     y = trend_section(pdf, content, y + GAP)
-    y = map_section(pdf, content, y + GAP)
+    if content.maps:
+        y = map_section(pdf, content, y + GAP)
     definitions(pdf, content, y + GAP)
     footer(pdf, content)
     return bytes(pdf.output())
@@ -66,7 +72,7 @@ def header(pdf, c: BriefContent, now: datetime | None) -> float:
 
 def headline_cards(pdf, c: BriefContent, y: float) -> float:
     y = write(pdf, MARGIN, y, WIDTH, t("exports.brief.headline", c.lang, year=c.year), 10.5, bold=True, line=5)
-    y = write(pdf, MARGIN, y, WIDTH, t("notice.macro", c.lang), 6.5, colour=GREY) + 1.5
+    y = write(pdf, MARGIN, y, WIDTH, macro_notice(c.catalogue, c.lang), 6.5, colour=GREY) + 1.5
     card_w = (WIDTH - GAP * (CARD_COLS - 1)) / CARD_COLS
     for i, h in enumerate(c.headlines):
         row, col = divmod(i, CARD_COLS)
@@ -81,7 +87,7 @@ def card(pdf, h: Headline, ind: Indicator, lang: str, x: float, y: float, w: flo
     x, w = x + 2.5, w - 5
     name = ind.name(lang)
     y = write(pdf, x, y + 1.6, w, name, fitting_size(pdf, name, w, 7.5, bold=True), bold=True, line=3.2, max_lines=1)
-    value = ind.fmt_compact(h.value, lang) if h.value is not None else "–"
+    value = ind.fmt_compact(h.value, lang, decimals=h.decimals) if h.value is not None else t("provenance.not_released", lang)
     style(pdf, 14, bold=True)
     pdf.set_xy(x, y + 0.3)
     pdf.cell(pdf.get_string_width(value) + 1.2, 6.5, value)
@@ -91,9 +97,9 @@ def card(pdf, h: Headline, ind: Indicator, lang: str, x: float, y: float, w: flo
     y = write(pdf, x, y + 7, w, text, 7, colour=colour, max_lines=1)
     y = write(pdf, x, y, w, compare_text(h, ind, lang), 6.5, colour=GREY, max_lines=1)
     caution = badge_colour([h.status]) if h.status != "official" else COLOURS["provisional"]  # a flag on an official figure
-    y = write(pdf, x, y, w, notes_text(h, lang), 6.5, bold=True, colour=caution, max_lines=1)
-    source = t("common.source_line", lang, sources=f"{h.source_publisher} ({h.source_reference})") if h.source_publisher else ""
-    write(pdf, x, y + 0.3, w, source, 5.8, colour=GREY)
+    y = write(pdf, x, y, w, notes_text(h, ind, lang), 6, bold=True, colour=caution, max_lines=2)
+    source = t("common.source_line", lang, sources=h.source_publisher) if h.source_publisher else ""
+    write(pdf, x, y + 0.3, w, source, 5.8, colour=GREY, max_lines=1)
 
 
 def unit_after(ind: Indicator, lang: str) -> str:
@@ -105,13 +111,14 @@ def unit_after(ind: Indicator, lang: str) -> str:
 def change_text(h: Headline, ind: Indicator, lang: str) -> tuple[str, str]:
     """'−0,50 poin vs 2023' in green when better, red when worse; or why there is no change."""
     if h.value is None:
-        return t("common.not_available_for", lang, year=h.period), GREY
+        return t("provenance.not_released_for", lang, year=h.period, latest=h.latest_period or "–"), GREY
     if h.previous_value is not None and not h.comparable_previous:
         return t("common.series_break", lang, year=h.previous_period), GREY
     if h.change is None:
         return t("exports.brief.no_previous", lang), GREY
     points = f" {t('common.points', lang)}" if ind.unit(lang) == "%" else ""
-    text = f"{numfmt.signed(h.change, ind.decimals, lang)}{points} {t('common.vs_year', lang, year=h.previous_period)}"
+    places = decimals_of(h.change_decimals, ind.decimals)
+    text = f"{numfmt.signed(h.change, places, lang)}{points} {t('common.vs_year', lang, year=h.previous_period)}"
     better = ind.is_better(h.value, h.previous_value)
     return text, {True: theme.BETTER, False: theme.WORSE}.get(better, GREY)
 
@@ -119,14 +126,42 @@ def change_text(h: Headline, ind: Indicator, lang: str) -> tuple[str, str]:
 def compare_text(h: Headline, ind: Indicator, lang: str) -> str:
     if h.province_value is None and h.country_value is None:
         return ""
-    return t("overview.compare", lang, province=ind.fmt_compact(h.province_value, lang), country=ind.fmt_compact(h.country_value, lang))
+    return t("overview.compare", lang, province=ind.fmt_compact(h.province_value, lang, decimals=h.province_decimals),
+             country=ind.fmt_compact(h.country_value, lang, decimals=h.country_decimals))
 
 
-def notes_text(h: Headline, lang: str) -> str:
-    return " · ".join(caution_notes(h, lang))
+def notes_text(h: Headline, ind: Indicator, lang: str) -> str:
+    return " · ".join(caution_notes(h, lang, ind.producer))
+
+
+def context_section(pdf, c: BriefContent, y: float) -> float:
+    """The sampling caveat, Metro's rank among the kab/kota computed from the figures, and published context."""
+    lang, p0 = c.lang, c.catalogue["p0"]
+    y = write(pdf, MARGIN, y, WIDTH, t("provenance.sampling", lang), 6.5, colour=GREY)
+    lines = []
+    s = c.standing
+    if s is not None:
+        line = t("exports.brief.rank", lang, year=c.year, rank=s.rank_low, n=s.n_ranked, total=s.n_peers)
+        if not s.is_lowest:
+            line += " " + t("exports.brief.rank_lowest", lang, name=s.lowest_name, value=p0.fmt(s.lowest_value, lang),
+                            mark=mark_label(s.lowest_mark, lang))
+        lines.append(line)
+    e = c.extreme
+    if e is not None:
+        ext = c.catalogue["p0_extreme"]
+        notes = "; ".join(cautions(e.status, e.citation, e.quality_flag, ext.producer, lang))
+        lines.append(t("exports.brief.extreme", lang, year=int(e.period), value=ext.fmt(e.value, lang), notes=notes,
+                       source=e.source_publisher))
+    if p0.target is not None:
+        lines.append(t("exports.brief.target", lang, value=p0.fmt(p0.target, lang), note=p0.target_note(lang)))
+    for line in lines:
+        y = write(pdf, MARGIN, y, WIDTH, line, 7, max_lines=2)
+    return y
 
 
 def trend_section(pdf, c: BriefContent, y: float) -> float:
+    if c.trend is None:
+        return y
     p0 = c.trend.rows
     title = t("overview.trend_title", c.lang, first=int(p0.period.min()), last=int(p0.period.max())) if len(p0) else ""
     y = write(pdf, MARGIN, y, WIDTH, title, 10.5, bold=True, line=5)
@@ -147,8 +182,15 @@ def map_cell(pdf, m: MapPanel, c: BriefContent, x: float, y: float, w: float) ->
     title = t("exports.brief.map_title", lang, dimension=t(f"dimension.name.{m.dimension}", lang), indicator=m.indicator.short(lang),
               year=m.period)
     y = write(pdf, x, y, w, title, 7, bold=True, max_lines=2)
-    statuses = list(m.rows.status)
-    y = write(pdf, x, y, w, badge_text(statuses, lang), 6.5, bold=True, colour=badge_colour(statuses), max_lines=2)
+    statuses = marks_of(m.rows)
+    if is_illustrative(statuses):  # a red band across the cell: made-up data, whatever else the page says
+        band = badge_text(statuses, lang)
+        pdf.set_fill_color(*rgb(badge_colour(statuses)))
+        pdf.rect(x, y, w, 4.2, style="F")
+        write(pdf, x + 1, y + 0.3, w - 2, band, 6.5, bold=True, colour="#ffffff", max_lines=1)
+        y += 4.6
+    else:
+        y = write(pdf, x, y, w, badge_text(statuses, lang), 6.5, bold=True, colour=badge_colour(statuses), max_lines=2)
     if m.period != c.year:
         note = t("map.fallback_year", lang, indicator=m.indicator.short(lang), year=c.year, shown=m.period)
         y = write(pdf, x, y, w, note, 5.5, colour=GREY, max_lines=2)

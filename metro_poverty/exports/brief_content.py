@@ -1,6 +1,7 @@
-"""What the city brief shows for a year, read from the store: the headline figures, the P0 trend as the
-Overview draws it, and one map per dimension (the first mappable indicator of each in the catalogue).
-brief.py only lays these out."""
+"""What the city brief shows for a year, read from the store: the headline figures, the P0 trend up to that
+year, Metro's rank among Lampung's kab/kota, published context (extreme poverty, the city's target) and, on
+request only, one map per dimension (the first mappable indicator of each; illustrative data). brief.py
+only lays these out."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metro_poverty import db
-from metro_poverty.catalog import Indicator, catalogue_from_frame, mappable
+from metro_poverty.catalog import CATALOGUE_PARAMS, Indicator, catalogue_from_frame, mappable
 from metro_poverty.compare import period_shown
 from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, headline
+from metro_poverty.kabkota import CityStanding, standing_in
 
 MAP_DIMENSIONS = ("income", "education", "health", "basic_services")
 
@@ -42,8 +44,10 @@ class BriefContent:
     lang: str
     catalogue: dict[str, Indicator]
     headlines: list[Headline]
-    trend: Panel
+    trend: Panel | None  # None before the first published P0
     maps: list[MapPanel]
+    standing: CityStanding | None = None  # Metro's P0 among Lampung's kab/kota, that year
+    extreme: pd.Series | None = None  # the latest extreme-poverty figure up to the year, with its status and citation
 
     def indicators_shown(self) -> list[Indicator]:
         codes = [h.indicator for h in self.headlines] + [m.indicator.code for m in self.maps]
@@ -68,14 +72,16 @@ def shown_period(ind: Indicator, level: str, year: int) -> int | None:
     return period_shown(db.read("indicator_periods_by_level", indicator=ind.code, level=level).period, year)
 
 
-def trend_panel(frame: pd.DataFrame, catalogue: dict[str, Indicator], lang: str, width: int, height: int) -> Panel:
-    """The Overview's P0 trend of Metro, Lampung and Indonesia, as a PNG of width × height px (× 2)."""
+def trend_panel(frame: pd.DataFrame, catalogue: dict[str, Indicator], lang: str, width: int, height: int, year: int) -> Panel | None:
+    """The Overview's P0 trend of Metro, Lampung and Indonesia up to the year, as a PNG of width × height px (× 2)."""
     from metro_poverty.charts import theme
     from metro_poverty.charts.spec import vega_spec
     from metro_poverty.charts.trend import trend
     from metro_poverty.exports.chart_image import bare_png
 
-    p0 = frame[frame.indicator_code == "p0"]
+    p0 = frame[(frame.indicator_code == "p0") & (frame.period <= year)]
+    if p0.empty:
+        return None
     spec = vega_spec(theme.configure(trend(p0, catalogue["p0"], lang, colors=theme.area_colors(p0), height=theme.P0_TREND_HEIGHT), lang))
     return Panel(png=bare_png(spec, width, height), rows=p0)
 
@@ -99,13 +105,21 @@ def map_panel(ind: Indicator, year: int, lang: str, width: int, height: int) -> 
     return MapPanel(png=bare_png(spec, width, height), rows=values, indicator=ind, level=level, period=period)
 
 
-def brief_content(year: int, lang: str, *, trend_px: tuple[int, int], map_px: tuple[int, int]) -> BriefContent:
-    catalogue = catalogue_from_frame(db.read("indicator_catalogue"))
+def latest_extreme(year: int) -> pd.Series | None:
+    rows = db.read("published_series_by_region", indicators=["p0_extreme"], regions=[CITY])
+    rows = rows[rows.period <= year]
+    return None if rows.empty else rows.sort_values("period").iloc[-1]
+
+
+def brief_content(year: int, lang: str, *, trend_px: tuple[int, int], map_px: tuple[int, int], with_maps: bool = False) -> BriefContent:
+    catalogue = catalogue_from_frame(db.read("indicator_catalogue", **CATALOGUE_PARAMS))
     frame = published()
-    maps = [map_panel(ind, year, lang, *map_px) for ind in map_indicators(catalogue)]
+    maps = [map_panel(ind, year, lang, *map_px) for ind in map_indicators(catalogue)] if with_maps else []
     return BriefContent(
         year=year, lang=lang, catalogue=catalogue,
         headlines=[headline(frame, code, year) for code in HEADLINE_INDICATORS],
-        trend=trend_panel(frame, catalogue, lang, *trend_px),
+        trend=trend_panel(frame, catalogue, lang, *trend_px, year=year),
         maps=[m for m in maps if m is not None],
+        standing=standing_in(db.read("kabkota_values", indicators=["p0"], province=PROVINCE), "p0", year, CITY),
+        extreme=latest_extreme(year),
     )

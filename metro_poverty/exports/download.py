@@ -72,7 +72,7 @@ def table_xlsx(frame: pd.DataFrame, file_stem: str, lang: str = "id", **metadata
     return Download(partial(tables.table_xlsx, frame, lang, **metadata), f"{file_stem}.xlsx", XLSX)
 
 
-def city_brief(year: int, lang: str = "id") -> Download:
+def city_brief(year: int, lang: str = "id", with_maps: bool = False) -> Download:
     from metro_poverty.exports import brief
 
-    return Download(partial(brief.city_brief_pdf, year, lang), f"{t('exports.file.brief', lang, year=year)}.pdf", PDF)
+    return Download(partial(brief.city_brief_pdf, year, lang, with_maps=with_maps), f"{t('exports.file.brief', lang, year=year)}.pdf", PDF)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.exports.badge import badge_text
+from metro_poverty.provenance import marks_of
 from metro_poverty.source_line import source_line
 from metro_poverty.i18n import t
 
@@ -54,7 +55,7 @@ def indicator_metadata(indicators: Iterable[Indicator], rows: pd.DataFrame | Non
             continue
         seen.add(ind.code)
         mine = rows_of(ind, rows)
-        statuses = mine["status"] if "status" in mine.columns else []
+        statuses = marks_of(mine) if "status" in mine.columns else []
         out.append(IndicatorMetadata(
             code=ind.code, name=ind.name(lang), definition=ind.definition(lang), unit=ind.unit(lang),
             producer=str(ind.meta.get("producer") or ""), source=str(ind.meta.get("source") or ""),

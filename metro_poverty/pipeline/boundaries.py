@@ -19,6 +19,10 @@ from shapely.geometry import box, mapping
 from metro_poverty.pipeline.problems import Problem
 
 LEVEL_FILES = {"kelurahan": "kelurahan.geojson", "kecamatan": "kecamatan.geojson"}
+# Optional: the province's kab/kota (the city among them), for the view of Metro among Lampung's 15.
+PROVINCE_FILE = "lampung_kabkota.geojson"
+PROVINCE_LEVEL = "kabkota"
+PEER_LEVELS = ("kabkota", "city")
 SIMPLIFY_TOLERANCE_DEG = 0.0005  # about 55 m: 2,300 vertices -> about 1,000, with no slivers
 PRECISION_DEG = 1e-5  # about 1 m
 BOUNDARY_COLUMNS = ["region_code", "level", "geometry_json", "label_lon", "label_lat", "kind"]
@@ -54,8 +58,28 @@ def read_boundaries(directory: Path, regions: pd.DataFrame) -> tuple[pd.DataFram
     return pd.concat(frames, ignore_index=True), problems
 
 
-def _check_codes(gdf, regions: pd.DataFrame, level: str, filename: str) -> list[Problem]:
-    known = set(regions.loc[regions.level == level, "region_code"])
+def read_province_boundaries(directory: Path, regions: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """The kab/kota polygons (level 'kabkota', the city's outline included) when the file is there; none
+    otherwise: the view of the province then shows its ranking and table without a map."""
+    import geopandas as gpd
+
+    path = directory / PROVINCE_FILE
+    if not path.is_file():
+        return pd.DataFrame(columns=BOUNDARY_COLUMNS), []
+    try:
+        gdf = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises several types for unreadable files
+        return pd.DataFrame(columns=BOUNDARY_COLUMNS), [Problem("unreadable_boundaries", PROVINCE_FILE, value=type(exc).__name__)]
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(4326)
+    if "code" not in gdf.columns:
+        return pd.DataFrame(columns=BOUNDARY_COLUMNS), [Problem("missing_column", PROVINCE_FILE, fields={"column": "code", "found": ", ".join(gdf.columns)})]
+    problems = _check_codes(gdf, regions, PROVINCE_LEVEL, PROVINCE_FILE, levels=PEER_LEVELS)
+    return (pd.DataFrame(columns=BOUNDARY_COLUMNS), problems) if problems else (_prepare(gdf, PROVINCE_LEVEL), [])
+
+
+def _check_codes(gdf, regions: pd.DataFrame, level: str, filename: str, levels: tuple[str, ...] | None = None) -> list[Problem]:
+    known = set(regions.loc[regions.level.isin(levels or (level,)), "region_code"])
     codes = [str(c) for c in gdf["code"]]
     out = [Problem("boundary_unknown_region", filename, row=i + 1, column="code", value=c, fields={"level": level})
            for i, c in enumerate(codes) if c not in known]

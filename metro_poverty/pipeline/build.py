@@ -32,12 +32,15 @@ from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, harmoniz
 from metro_poverty.pipeline.manifest import load_manifest
 from metro_poverty.pipeline.problems import WARNING, BuildFailed, Problem, errors
 from metro_poverty.pipeline.published import read_published
+from metro_poverty.pipeline.published_long import load_long_specs, read_long_file
 from metro_poverty.pipeline.raw import RawReadError, locate_table, read_rows
 from metro_poverty.pipeline.reference import Reference, check_reference, load_reference
 from metro_poverty.pipeline.validate import validate_table
 
 KEEP_OLD_STORES = 2
-STORE_OBS_COLUMNS = OBS_COLUMNS + ["batch_id"]  # seed rows have none; a replayed batch's rows have its id
+# batch_id: seed rows have none, a replayed batch's rows have its id; citation: where a row is known otherwise
+# than its source says (a quoted official); decimals: the precision of a derived figure
+STORE_OBS_COLUMNS = OBS_COLUMNS + ["batch_id", "citation", "decimals"]
 
 
 @dataclass
@@ -142,10 +145,20 @@ def collect(inputs: Inputs, batches: list | None = None) -> tuple[Reference, pd.
         obs, found = harmonize_records(records, spec, resolver, ref.catalogue, ref.units)
         problems += found
         frames.append(obs)
+    for spec in load_long_specs(inputs.raw_dir / "manifest.toml"):
+        path = inputs.raw_dir / spec.path
+        if not path.is_file():
+            problems.append(Problem("missing_file", spec.path))
+            continue
+        obs, sources, found = read_long_file(path, spec, resolver, ref.catalogue, ref.units)
+        problems += found
+        frames.append(obs)
+        ref.sources = pd.concat([ref.sources, sources.fillna("")], ignore_index=True)
     loaded, found = intake_batches.replay_all(batches, inputs.intake, ref, resolver)
     problems += found
     frames.append(loaded)
     observations = typed(pd.concat([f for f in frames if not f.empty], ignore_index=True).reindex(columns=STORE_OBS_COLUMNS))
+    observations["decimals"] = observations["decimals"].astype("Int64")
     # kecamatan and city sums use, per kelurahan and source, the newest batch's value (a correction counts once)
     observations = pd.concat([observations, aggregate_up(latest_batches(observations), ref.regions, ref.catalogue)], ignore_index=True)
     if bnd.has_boundary_files(inputs.boundaries_dir):
@@ -153,6 +166,10 @@ def collect(inputs: Inputs, batches: list | None = None) -> tuple[Reference, pd.
         problems += found
     else:
         shapes = bnd.schematic_tiles(ref.tiles.astype({"col": int, "row": int}), ref.regions)
+    province, found = bnd.read_province_boundaries(inputs.boundaries_dir, ref.regions)
+    problems += found
+    if len(province):
+        shapes = pd.concat([shapes, province], ignore_index=True)
     return ref, observations[STORE_OBS_COLUMNS], shapes, problems
 
 
@@ -211,6 +228,7 @@ def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.Da
             "sources": ref.sources.replace("", None),
             "indicator_pairs": ref.pairs,
             "reconciliation_tolerances": ref.tolerances.astype({"tolerance": float}),
+            "targets": ref.targets.replace("", None).astype({"value": float, "year": "Int64"}),
             "observations": observations,
             "boundaries": shapes,
             "build_info": pd.DataFrame(list(info.items()), columns=["key", "value"]),

@@ -17,7 +17,8 @@ from metro_poverty.pipeline.problems import Problem
 from metro_poverty.pipeline.reference import QUALITY_FLAGS, in_catalogue_range
 from metro_poverty.regions import RegionResolver
 
-REQUIRED = ["region", "indicator", "year", "value", "unit", "source_id", "status", "flag", "series", "note"]
+REQUIRED = ["region", "indicator", "year", "value", "unit", "source_id", "status", "flag", "series", "note", "decimals"]
+PUBLISHED_COLUMNS = OBS_COLUMNS + ["decimals"]  # decimals: the precision a derived figure has, else empty
 LEVELS = ("city", "province", "country")
 
 
@@ -27,7 +28,7 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in REQUIRED if c not in table.columns]
     if missing:
-        return pd.DataFrame(columns=OBS_COLUMNS), [Problem("missing_column", name, fields={"column": ", ".join(missing), "found": ", ".join(table.columns)})]
+        return pd.DataFrame(columns=PUBLISHED_COLUMNS), [Problem("missing_column", name, fields={"column": ", ".join(missing), "found": ", ".join(table.columns)})]
     meta = catalogue.set_index("code")
     unit_of = meta["unit_id"]
     factors = {(r.unit_as_delivered, r.unit): float(r.factor) for r in units.itertuples(index=False)}
@@ -44,6 +45,9 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
             (r.flag not in QUALITY_FLAGS, "bad_flag", "flag", r.flag, {"expected": ", ".join(f for f in QUALITY_FLAGS if f)}),
         ]
         bad = [Problem(c, column=col, value=v, fields=f, **where) for failed, c, col, v, f in checks if failed]
+        decimals = r.decimals.strip()
+        if decimals and not (decimals.isdigit() and int(decimals) <= 6):
+            bad.append(Problem("bad_decimals", column="decimals", value=r.decimals, **where))
         if r.indicator in unit_of.index and (r.unit, unit_of[r.indicator]) not in factors:
             bad.append(Problem("unknown_unit", column="unit", value=r.unit, fields={"expected": unit_of[r.indicator]}, **where))
         try:
@@ -59,8 +63,9 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
                     "indicator": r.indicator, "min": meta.at[r.indicator, "min_value"], "max": meta.at[r.indicator, "max_value"]}, **where))
         problems += bad
         if not bad:
-            out.append([r.indicator, code, year, r.series, value * factor, None, None, r.source_id, r.status, r.flag, r.note, name, i])
-    obs = pd.DataFrame(out, columns=OBS_COLUMNS)
+            out.append([r.indicator, code, year, r.series, value * factor, None, None, r.source_id, r.status, r.flag, r.note, name, i,
+                        int(decimals) if decimals else None])
+    obs = pd.DataFrame(out, columns=PUBLISHED_COLUMNS).astype({"decimals": "Int64"})
     dup = obs.duplicated(["indicator_code", "region_code", "period", "series", "source_id"])
     problems += [Problem("duplicate_row", name, row=int(r.origin_line), value=r.region_code, fields={"indicator": r.indicator_code, "year": r.period})
                  for r in obs[dup].itertuples()]

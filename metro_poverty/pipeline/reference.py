@@ -1,4 +1,4 @@
-"""Reference tables kept as data files: regions, aliases, the indicator catalogue, sources, units."""
+"""Reference tables kept as data files: regions, aliases, the indicator catalogue, targets, sources, units."""
 
 from __future__ import annotations
 
@@ -10,18 +10,27 @@ import pandas as pd
 from metro_poverty.pipeline.problems import Problem
 from metro_poverty.regions import RegionResolver
 
-# Every indicator must say all of this; labels, formats, colours and definitions are drawn from it.
+# Every indicator must say all of this (the Satu Data metadata of Peraturan BPS 4/2020: concept, definition,
+# classification, measure, unit, method, source, disaggregation, frequency, lowest level, interpretation);
+# labels, formats, colours and definitions are drawn from it.
 CATALOGUE_REQUIRED = ["code", "dimension", "name_id", "name_en", "short_id", "short_en", "concept_id", "concept_en",
                       "definition_id", "definition_en", "formula", "unit_id", "unit_en", "decimals", "polarity", "producer",
-                      "source", "frequency_id", "frequency_en", "lowest_level", "measure_kind", "aggregation"]
+                      "source", "frequency_id", "frequency_en", "lowest_level", "measure_kind", "aggregation",
+                      "classification_id", "classification_en", "measure_id", "measure_en",
+                      "disaggregation_id", "disaggregation_en", "interpretation_id", "interpretation_en"]
 DIMENSIONS = ("income", "education", "health", "basic_services", "composite")
 POLARITIES = ("higher_worse", "higher_better", "neutral")
 MEASURE_KINDS = ("survey_estimate", "admin_record", "register_count")
 AGGREGATIONS = ("ratio", "sum", "none")
+# the lowest level at which a concept is officially published, as the catalogue writes it
+LOWEST_LEVELS = ("provinsi", "kab/kota", "kecamatan", "kelurahan")
 # every column of data/reference/indicators.csv, in its order
-CATALOGUE_COLUMNS = CATALOGUE_REQUIRED + ["min_value", "max_value", "target", "target_year", "target_note", "related"]
-NUMERIC = ("min_value", "max_value", "target", "target_year")  # may be empty, else a number
+CATALOGUE_COLUMNS = CATALOGUE_REQUIRED + ["sub_level_source_id", "sub_level_source_en", "min_value", "max_value", "related"]
+NUMERIC = ("min_value", "max_value")  # may be empty, else a number
 QUALITY_FLAGS = ("", "derived", "unverified", "conflict")
+SOURCE_KINDS = ("published", "derived", "illustrative")
+CITATIONS = ("primary", "secondary", "none")
+TARGET_COLUMNS = ["indicator", "region_code", "value", "year", "document", "set_for_source", "set_for_kind", "note_id", "note_en"]
 
 
 def _number_or_empty(text) -> bool:
@@ -48,6 +57,7 @@ class Reference:
     tiles: pd.DataFrame
     pairs: pd.DataFrame  # indicators easily confused, with what tells them apart
     tolerances: pd.DataFrame  # per indicator: the difference between two sources the FGD should look at
+    targets: pd.DataFrame  # a target per indicator and region, with the concept and source it was set for
 
     @property
     def resolver(self) -> RegionResolver:
@@ -68,6 +78,7 @@ def load_reference(directory: Path) -> Reference:
         tiles=_csv(directory / "tile_map.csv"),
         pairs=_csv(directory / "indicator_pairs.csv"),
         tolerances=_csv(directory / "reconciliation_tolerances.csv"),
+        targets=_csv(directory / "targets.csv"),
     )
 
 
@@ -86,10 +97,17 @@ def check_reference(ref: Reference) -> list[Problem]:
             if not _number_or_empty(getattr(row, col)):
                 out.append(Problem("reference_incomplete", "indicators.csv", row=i, column=col, value=getattr(row, col),
                                    fields={"detail": "expected a number or nothing"}))
-        for col, allowed in (("dimension", DIMENSIONS), ("polarity", POLARITIES), ("measure_kind", MEASURE_KINDS), ("aggregation", AGGREGATIONS)):
+        for col, allowed in (("dimension", DIMENSIONS), ("polarity", POLARITIES), ("measure_kind", MEASURE_KINDS),
+                             ("aggregation", AGGREGATIONS), ("lowest_level", LOWEST_LEVELS)):
             if getattr(row, col) not in allowed:
                 out.append(Problem("reference_incomplete", "indicators.csv", row=i, column=col, value=getattr(row, col),
                                    fields={"detail": "expected " + ", ".join(allowed)}))
+        if row.measure_kind == "survey_estimate" and (row.sub_level_source_id.strip() or row.sub_level_source_en.strip()):
+            out.append(Problem("reference_incomplete", "indicators.csv", row=i, column="sub_level_source_id", value=row.code,
+                               fields={"detail": "a survey estimate has no values below its lowest level"}))
+        if bool(row.sub_level_source_id.strip()) != bool(row.sub_level_source_en.strip()):
+            out.append(Problem("reference_incomplete", "indicators.csv", row=i, column="sub_level_source_en", value=row.code,
+                               fields={"detail": "the source below the lowest level in both languages, or in neither"}))
     if cat.code.duplicated().any():
         out.append(Problem("reference_incomplete", "indicators.csv", fields={"detail": "duplicate codes " + ", ".join(cat.code[cat.code.duplicated()])}))
     known = set(ref.regions.region_code)
@@ -103,7 +121,38 @@ def check_reference(ref: Reference) -> list[Problem]:
         for code in (row.indicator_a, row.indicator_b):
             if code not in codes:
                 out.append(Problem("reference_incomplete", "indicator_pairs.csv", row=i, value=code, fields={"detail": "unknown indicator"}))
+    out += _check_sources(ref.sources)
+    out += _check_targets(ref.targets, codes, known)
     kel = set(ref.regions.loc[ref.regions.level == "kelurahan", "region_code"])
     if set(ref.tiles.region_code) != kel:
         out.append(Problem("reference_incomplete", "tile_map.csv", fields={"detail": "every kelurahan needs exactly one tile"}))
+    return out
+
+
+def _check_sources(sources: pd.DataFrame) -> list[Problem]:
+    """Every source names the document read (title and URL or locator), its kind and how it cites."""
+    out = []
+    for i, row in enumerate(sources.itertuples(index=False), start=2):
+        if not row.title.strip() or not (row.url.strip() or row.locator.strip()):
+            out.append(Problem("reference_incomplete", "sources.csv", row=i, value=row.source_id,
+                               fields={"detail": "a source names the document read: its title and its URL or table/page"}))
+        for col, allowed in (("kind", SOURCE_KINDS), ("citation", CITATIONS)):
+            if getattr(row, col) not in allowed:
+                out.append(Problem("reference_incomplete", "sources.csv", row=i, column=col, value=getattr(row, col),
+                                   fields={"detail": "expected " + ", ".join(allowed)}))
+        if (row.kind == "illustrative") != (row.citation == "none"):
+            out.append(Problem("reference_incomplete", "sources.csv", row=i, column="citation", value=row.source_id,
+                               fields={"detail": "made-up data cites nothing; every other source cites primary or secondary"}))
+    return out
+
+
+def _check_targets(targets: pd.DataFrame, codes: set[str], regions: set[str]) -> list[Problem]:
+    out = []
+    for i, row in enumerate(targets.itertuples(index=False), start=2):
+        if row.indicator not in codes or row.region_code not in regions:
+            out.append(Problem("reference_incomplete", "targets.csv", row=i, value=f"{row.indicator} / {row.region_code}",
+                               fields={"detail": "unknown indicator or region"}))
+        if not _number_or_empty(row.value) or not row.value or not _number_or_empty(row.year) or not row.document.strip():
+            out.append(Problem("reference_incomplete", "targets.csv", row=i, value=row.indicator,
+                               fields={"detail": "a target needs a numeric value, a year or nothing, and the document that sets it"}))
     return out

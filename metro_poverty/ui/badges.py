@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty.i18n import t
-from metro_poverty.source_line import source_line
+from metro_poverty.source_line import source_entries, source_line
 
 STATUS_COLORS = {"official": "green", "provisional": "orange", "illustrative": "red"}
 STATUS_ICONS = {"official": ":material/verified:", "provisional": ":material/pending:", "illustrative": ":material/science:"}
@@ -28,7 +28,16 @@ def illustrative_notice(lang: str) -> None:
     st.error(t("notice.illustrative", lang), icon=":material/science:")
 
 
+MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figure stays on screen
+
+
 def show_source_line(frame: pd.DataFrame, lang: str) -> None:
-    line = source_line(frame, lang)
-    if line:
-        st.caption(line)
+    entries = source_entries(frame)
+    if len(entries) <= MAX_INLINE_SOURCES:
+        line = source_line(frame, lang)
+        if line:
+            st.caption(line)
+        return
+    with st.expander(t("common.sources_n", lang, n=len(entries)), icon=":material/description:"):
+        for entry in entries:
+            st.caption(entry)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import db
-from metro_poverty.catalog import Indicator, catalogue_from_frame
+from metro_poverty.catalog import CATALOGUE_PARAMS, Indicator, catalogue_from_frame
 
 
 def _key(value):
@@ -33,7 +33,7 @@ def read(name: str, **params) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _catalogue(store: str) -> dict[str, Indicator]:
     # one shared dict per store file: pages look indicators up many times per rerun (pickers, labels)
-    return catalogue_from_frame(read("indicator_catalogue"))
+    return catalogue_from_frame(read("indicator_catalogue", **CATALOGUE_PARAMS))
 
 
 def catalogue() -> dict[str, Indicator]:

@@ -71,20 +71,22 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None) -> dict:
+def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None,
+                  reference_label: str | None = None) -> dict:
     from metro_poverty.charts.maps import map_classes
     from metro_poverty.charts.ranking import ranking
     from metro_poverty.charts.spec import vega_spec
 
     ind = cache.catalogue()[code]
     classes = map_classes(values, ind, lang, level)
-    return vega_spec(theme.configure(ranking(values, ind, lang, classes, city_value=city_value, selected=selected), lang))
+    return vega_spec(theme.configure(ranking(values, ind, lang, classes, city_value=city_value, selected=selected,
+                                             reference_label=reference_label), lang))
 
 
 def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None,
-                  title: str = "") -> None:
-    cols = ["region_code", "region_name", "value", "rank"]
-    spec = _ranking_spec(values[cols], ind.code, lang, level, city_value, selected)
+                  title: str = "", reference_label: str | None = None) -> None:
+    cols = [c for c in ("region_code", "region_name", "value", "rank", "label_note") if c in values.columns]
+    spec = _ranking_spec(values[cols], ind.code, lang, level, city_value, selected, reference_label)
     st.vega_lite_chart(spec=spec, width="stretch")
     downloads.chart(spec, title=title or ind.short(lang), rows=values, lang=lang, key=f"dl-rank-{ind.code}-{level}")
 

@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty.exports import download
-from metro_poverty.ui import geo_static
 from metro_poverty.i18n import t
+from metro_poverty.provenance import marks_of
 from metro_poverty.source_line import source_line
+from metro_poverty.ui import geo_static
 
 
 def _button(row, label: str, d: download.Download, key: str, icon: str) -> None:
@@ -21,7 +22,7 @@ def chart(spec: dict, *, title: str, rows: pd.DataFrame, lang: str, key: str) ->
     """PNG and SVG of a chart; rows: the store rows it draws (status and source columns). A map whose
     polygons are a static file gets them back inline when the image is made (vl-convert reads no URL)."""
     source = source_line(rows, lang)
-    statuses = list(rows.status) if "status" in rows else []
+    statuses = marks_of(rows) if "status" in rows else []
     c1 = c2 = st.container(horizontal=True)
     self_contained = lambda: geo_static.inline(spec)  # noqa: E731 - evaluated only on a click
     _button(c1, "PNG", download.chart_png(self_contained, title=title, source=source, statuses=statuses, lang=lang), f"{key}-png",
@@ -38,6 +39,9 @@ def table(frame: pd.DataFrame, *, file_stem: str, lang: str, key: str, **metadat
 
 
 def city_brief(year: int, lang: str) -> None:
-    d = download.city_brief(year, lang)
-    st.download_button(t("downloads.brief", lang, year=year), d.data, file_name=d.file_name, mime=d.mime, on_click="ignore",
-                       key="dl-brief", icon=":material/picture_as_pdf:")
+    """The brief's download; the kelurahan maps (illustrative data) go in only when asked for."""
+    row = st.container(horizontal=True, vertical_alignment="center")
+    with_maps = row.checkbox(t("downloads.brief_maps", lang), key="brief_maps", help=t("downloads.brief_maps_help", lang))
+    d = download.city_brief(year, lang, with_maps=with_maps)
+    row.download_button(t("downloads.brief", lang, year=year), d.data, file_name=d.file_name, mime=d.mime, on_click="ignore",
+                        key="dl-brief", icon=":material/picture_as_pdf:")

@@ -11,7 +11,7 @@ from metro_poverty.i18n import t
 def card_rows(ind: Indicator, lang: str) -> list[tuple[str, str]]:
     target = ""
     if ind.target is not None:
-        target = f"{ind.fmt(ind.target, lang)} ({ind.meta.get('target_note') or ''})"
+        target = f"{ind.fmt(ind.target, lang)} ({ind.target_note(lang)})"
     rows = [
         ("definition", ind.definition(lang)),
         ("concept", ind.concept(lang)),

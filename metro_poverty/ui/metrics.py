@@ -6,8 +6,9 @@ import streamlit as st
 
 from metro_poverty import db, numfmt
 from metro_poverty.catalog import Indicator
-from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline, macro_notice
 from metro_poverty.i18n import t
+from metro_poverty.provenance import decimals_of
 from metro_poverty.ui import cache
 
 
@@ -29,24 +30,44 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
     delta = None
     if h.change is not None:
         # st.metric reads the sign from a leading ASCII '-', so the typographic minus is not used here
-        change = numfmt.signed(h.change, ind.decimals, lang).replace("−", "-")
+        change = numfmt.signed(h.change, decimals_of(h.change_decimals, ind.decimals), lang).replace("−", "-")
         unit = f" {t('common.points', lang)}" if ind.unit(lang) == "%" else ""
         delta = f"{change}{unit} {t('common.vs_year', lang, year=h.previous_period)}"
     unit = ind.label_unit(lang)
-    st.metric(f"{ind.short(lang)} ({unit})" if unit else ind.short(lang),
-              ind.fmt_compact(h.value, lang) if h.value is not None else "–",
-              delta=delta, delta_color=ind.delta_color, border=True,
-              help=f"**{ind.name(lang)}**: {ind.definition(lang)}")
+    label = f"{ind.short(lang)} ({unit})" if unit else ind.short(lang)
+    if h.value is None:  # not released yet: said in words, never a blank or a zero
+        with st.container(border=True):
+            st.markdown(label, help=f"**{ind.name(lang)}**: {ind.definition(lang)}")
+            st.markdown(f"#### {t('provenance.not_released', lang)}")
+    else:
+        st.metric(label, ind.fmt_compact(h.value, lang, decimals=h.decimals), delta=delta, delta_color=ind.delta_color, border=True,
+                  help=f"**{ind.name(lang)}**: {ind.definition(lang)}")
     notes = []
     if h.value is None:
-        notes.append(t("common.not_available_for", lang, year=h.period))
-    notes += caution_notes(h, lang)
+        notes.append(t("provenance.not_released_for", lang, year=h.period, latest=h.latest_period or "–"))
+    notes += caution_notes(h, lang, ind.producer)
     if h.value is not None and h.previous_value is not None and not h.comparable_previous:
         notes.append(t("common.series_break", lang, year=h.previous_period))
     if h.province_value is not None or h.country_value is not None:
-        notes.append(t("overview.compare", lang, province=ind.fmt(h.province_value, lang), country=ind.fmt(h.country_value, lang)))
+        notes.append(t("overview.compare", lang, province=ind.fmt(h.province_value, lang, decimals=h.province_decimals),
+                       country=ind.fmt(h.country_value, lang, decimals=h.country_decimals)))
     if notes:
         st.caption(" · ".join(notes))
+
+
+def kabkota_standing(year: int, catalogue: dict[str, Indicator], lang: str) -> None:
+    """Metro's P0 rank among Lampung's kab/kota, computed from the figures, with a link to the view."""
+    from metro_poverty import kabkota
+    from metro_poverty.provenance import mark_label
+
+    s = kabkota.standing_in(cache.read("kabkota_values", indicators=["p0"], province=PROVINCE), "p0", year, CITY)
+    if s is None:
+        return
+    period = year
+    lowest = "" if s.is_lowest else t("overview.rank_lowest", lang, name=s.lowest_name, value=catalogue["p0"].fmt(s.lowest_value, lang),
+                                                                mark=mark_label(s.lowest_mark, lang))
+    st.markdown(t("overview.rank", lang, year=period, rank=s.rank_low, n=s.n_ranked) + lowest)
+    st.page_link("views/kabkota.py", label=t("overview.rank_link", lang), icon=":material/leaderboard:")
 
 
 def headline_row(headlines: list[Headline], catalogue: dict[str, Indicator], lang: str, per_row: int = 3) -> None:

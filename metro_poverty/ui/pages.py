@@ -22,6 +22,7 @@ class PageDef:
 
 PAGES = [
     PageDef("views/overview.py", "ringkasan", "nav.overview", ":material/dashboard:", "nav.section_main", default=True),
+    PageDef("views/kabkota.py", "lampung", "nav.kabkota", ":material/leaderboard:", "nav.section_main"),
     PageDef("views/dimension_income.py", "pendapatan", "nav.dim.income", ":material/payments:", "nav.dim.section"),
     PageDef("views/dimension_education.py", "pendidikan", "nav.dim.education", ":material/school:", "nav.dim.section"),
     PageDef("views/dimension_health.py", "kesehatan", "nav.dim.health", ":material/health_and_safety:", "nav.dim.section"),

@@ -37,7 +37,7 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
         st.markdown(t("dimension.rank_of", lang, rank=s.rank, n=s.n_ranked))
     if s.meets_target is not None:
         key = "dimension.target_met" if s.meets_target else "dimension.target_not_met"
-        st.markdown(t(key, lang, target=ind.fmt(s.target, lang), note=ind.meta.get("target_note") or ""))
+        st.markdown(t(key, lang, target=ind.fmt(s.target, lang), note=ind.target_note(lang)))
     lines = pd.concat([city[city.source_id.isin(set(values.source_id))], values[values.region_code == region]], ignore_index=True)
     if ind.is_count:
         lines = values[values.region_code == region]

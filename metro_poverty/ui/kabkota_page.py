@@ -1,0 +1,125 @@
+"""Metro di Lampung: the 15 kab/kota of Lampung for one poverty indicator and year, as a map and a ranking
+with Metro highlighted and the province's rate as a line, and a table of every value with how it is known.
+Ranks are computed from the figures shown, so a headline claim can be set against them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import kabkota
+from metro_poverty.compare import period_shown
+from metro_poverty.headline import CITY, PROVINCE
+from metro_poverty.i18n import t
+from metro_poverty.provenance import mark_label
+from metro_poverty.ui import badges, cache, charts, downloads, frame, tables, url
+from metro_poverty.url_state import Param
+
+
+def values() -> pd.DataFrame:
+    return cache.read("kabkota_values", indicators=list(kabkota.PEER_INDICATORS), province=PROVINCE)
+
+
+def render() -> None:
+    lang, year = frame.lang(), frame.year()
+    catalogue = cache.catalogue()
+    url.restore([Param("ind", list(kabkota.PEER_INDICATORS), "p0")])
+    ind = catalogue[st.session_state["ind"]]
+    all_values = values()
+    period = period_shown(kabkota.periods(all_values, ind.code), year)
+    st.title(t("kabkota.title", lang, year=year))
+    url.show_notices()
+    st.selectbox(t("kabkota.indicator", lang), list(kabkota.PEER_INDICATORS), key="ind",
+                 format_func=lambda c: catalogue[c].name(lang))
+    if period is None:
+        st.info(t("kabkota.no_values", lang, indicator=ind.name(lang)))
+        return
+    if period != year:
+        st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
+    ranked = kabkota.cells(all_values, ind.code, period)
+    n_peers = _n_peers()
+    _standing(ranked, ind, period, n_peers, lang)
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        _map(ranked, ind, period, lang)
+    with right:
+        _ranking(ranked, ind, period, lang)
+    _table(ranked, ind, period, n_peers, lang)
+
+
+def _n_peers() -> int:
+    regions = cache.regions()
+    return int(((regions.parent_code == PROVINCE) & regions.level.isin(["kabkota", "city"])).sum())
+
+
+def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> None:
+    s = kabkota.city_standing(ranked, CITY, n_peers)
+    if s is None:
+        st.info(t("kabkota.city_missing", lang, indicator=ind.short(lang), year=period))
+        return
+    st.markdown(t("kabkota.standing", lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked,
+                  value=ind.fmt(s.value, lang)))
+    if s.n_ranked < s.n_peers:
+        st.caption(t("kabkota.coverage", lang, n=s.n_ranked, total=s.n_peers))
+    if not s.is_lowest:
+        st.caption(t("kabkota.lowest_is", lang, name=s.lowest_name, value=ind.fmt(s.lowest_value, lang),
+                     mark=mark_label(s.lowest_mark, lang)))
+
+
+def _map(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
+    shapes = cache.read("boundaries_by_level", level="kabkota")
+    title = t("kabkota.map_title", lang, indicator=ind.short(lang), year=period)
+    st.subheader(title)
+    if shapes.empty:
+        st.info(t("kabkota.no_boundaries", lang))
+        return
+    spec = _map_spec(ranked[["region_code", "value", "status", "citation", "quality_flag", "decimals", "period",
+                             "source_publisher"]], ind.code, lang)
+    st.vega_lite_chart(spec=spec, width="stretch")
+    downloads.chart(spec, title=title, rows=ranked, lang=lang, key=f"dl-kabkota-map-{ind.code}-{period}")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _map_spec(values: pd.DataFrame, code: str, lang: str) -> dict:
+    from metro_poverty.charts import theme
+    from metro_poverty.charts.maps import choropleth
+    from metro_poverty.charts.spec import vega_spec
+
+    shapes = cache.read("boundaries_by_level", level="kabkota")
+    chart, _, datasets = choropleth(shapes, values, cache.catalogue()[code], lang, "kabkota", selected=CITY, height=520)
+    return vega_spec(theme.configure(chart, lang), datasets)
+
+
+def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
+    title = t("kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
+    st.subheader(title)
+    rows = kabkota.ranking_frame(ranked, ind).assign(label_note=[t(f"provenance.short.{m}", lang) for m in ranked.mark_key])
+    province = cache.read("published_series_by_region", indicators=[ind.code], regions=[PROVINCE])
+    here = province[province.period == period]
+    reference = float(here.value.iloc[0]) if len(here) else None
+    label = t("kabkota.province_line", lang, value=ind.fmt(reference, lang)) if reference is not None else None
+    charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label)
+    st.caption(t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang)))
+
+
+def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> None:
+    title = t("kabkota.table_title", lang, indicator=ind.short(lang), year=period)
+    st.subheader(title)
+    shown = pd.DataFrame({
+        t("kabkota.col.rank", lang): ranked.rank_low,
+        t("kabkota.col.region", lang): ranked.region_name,
+        t("kabkota.col.bps_code", lang): ranked.bps_code,
+        f"{ind.short(lang)} ({ind.unit(lang)})": [ind.fmt(v, lang, with_unit=False, decimals=d) for v, d in zip(ranked.value, ranked.decimals)],
+        t("kabkota.col.mark", lang): [mark_label(m, lang) for m in ranked.mark_key],
+        t("kabkota.col.n_sources", lang): ranked.n_sources,
+        t("common.source", lang): [f"{p}: {title_}" for p, title_ in zip(ranked.source_publisher, ranked.source_title)],
+    })
+    tables.show(shown, {c: c for c in shown.columns}, lang=lang)
+    downloads.table(shown, file_stem=f"kabkota_{ind.code}_{period}", lang=lang, key=f"dl-kabkota-{ind.code}-{period}",
+                    indicators={}, rows=ranked.assign(indicator_code=ind.code), title=title)
+    missing = n_peers - len(ranked)
+    if missing > 0:
+        st.caption(t("kabkota.gaps", lang, n=missing))
+    badges.status_badges(ranked.status, lang)
+    st.caption(t("kabkota.about", lang))
+    badges.show_source_line(ranked, lang)

@@ -1,0 +1,61 @@
+"""What a figure may be called (metro_poverty.provenance, DOMAIN §6): its status and how we know it, kept
+apart and said together the same way everywhere."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from metro_poverty.provenance import cautions, decimals_of, mark, mark_label, marks_of
+
+
+@pytest.mark.parametrize("status, citation, flag, expected", [
+    ("official", "primary", None, "official_primary"),
+    ("official", "quoted", None, "official_quoted"),
+    ("official", "secondary", None, "official_secondary"),
+    ("official", None, None, "official"),
+    ("official", "secondary", "conflict", "conflict"),
+    ("provisional", "secondary", "derived", "provisional"),
+    ("illustrative", "none", None, "illustrative"),
+    ("simulated", None, None, "simulated"),
+])
+def test_a_mark_says_what_a_value_is_and_how_we_know_it(status, citation, flag, expected):
+    assert mark(status, citation, flag) == expected
+
+
+def test_missing_cells_count_as_unknown_not_as_text():
+    assert mark("official", math.nan, pd.NA) == "official"
+
+
+def test_an_official_figure_from_the_media_says_so_and_what_to_match_it_with():
+    assert cautions("official", "secondary", None, "BPS", "id") == ["dikutip dari media — cocokkan dengan BRS"]
+    assert cautions("official", "quoted", None, "Kementerian Kesehatan", "en") == [
+        "an official quoted in the media — match with its producer's official release"]
+
+
+def test_an_official_figure_from_its_producers_page_needs_no_caution():
+    assert cautions("official", "primary", None, "BPS", "id") == []
+
+
+def test_a_derived_figure_says_its_status_its_citation_and_that_it_is_derived():
+    assert cautions("provisional", "secondary", "derived", "BPS", "id") == [
+        "Sementara", "dikutip dari media — cocokkan dengan BRS", "hasil turunan"]
+
+
+def test_made_up_data_is_never_said_to_be_cited():
+    assert cautions("illustrative", "none", None, "Dinas Sosial", "id") == ["ILUSTRASI (bukan data resmi)"]
+
+
+def test_a_derived_figure_is_shown_with_the_precision_it_has():
+    assert (decimals_of(1, 2), decimals_of(None, 2), decimals_of(pd.NA, 2), decimals_of(3, 2)) == (1, 2, 2, 2)
+
+
+def test_marks_of_a_frame_without_citations_are_plain_statuses():
+    frame = pd.DataFrame({"status": ["official", "illustrative"]})
+    assert marks_of(frame) == ["official", "illustrative"]
+
+
+def test_every_mark_has_a_label_in_both_languages():
+    from metro_poverty.provenance import MARKS
+
+    assert all(not mark_label(m, lang).startswith("provenance.") for m in MARKS for lang in ("id", "en"))
