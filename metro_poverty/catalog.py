@@ -29,6 +29,11 @@ class Indicator:
     def _text(self, field: str, lang: str) -> str:
         return pick(lang, self.meta.get(f"{field}_id"), self.meta.get(f"{field}_en"))
 
+    def text(self, field: str, lang: str) -> str:
+        """A bilingual catalogue field (classification, measure, disaggregation, ...) in the language asked; '' when empty."""
+        value = self._text(field, lang)
+        return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
     def name(self, lang: str) -> str:
         return self._text("name", lang)
 

@@ -40,9 +40,23 @@ def test_a_card_carries_the_satu_data_fields():
     at = open_app({"q": "p0"}, page=PAGE)
     table = at.table[0].value
     aspects = list(table.index)
-    for field in ("Kode", "Definisi", "Konsep", "Rumus", "Satuan", "Produsen data", "Frekuensi", "Tingkat resmi terendah",
-                  "Makro/mikro", "Data tersedia"):
+    for field in ("Kode", "Konsep", "Definisi", "Klasifikasi", "Ukuran", "Satuan", "Metode perhitungan", "Sumber", "Produsen data",
+                  "Penyajian (disagregasi)", "Frekuensi", "Tingkat resmi terendah", "Interpretasi", "Makro/mikro", "Data tersedia"):
         assert field in aspects, field
+
+
+def test_the_classification_field_holds_the_classification_not_the_dimension():
+    at = open_app({"q": "p0"}, page=PAGE)
+    table = at.table[0].value
+    assert table.loc["Klasifikasi"].iloc[0].startswith("Wilayah: kode Kemendagri dan kode BPS")
+    assert table.loc["Dimensi"].iloc[0] == "Pendapatan & Pengeluaran"
+
+
+def test_an_opd_source_below_the_official_level_is_named_on_the_card():
+    at = open_app({"q": "jkn"}, page=PAGE)
+    table = at.table[0].value
+    assert table.loc["Tingkat resmi terendah"].iloc[0] == "kab/kota"
+    assert "BPJS Kesehatan Cabang Metro" in table.loc["Di bawah tingkat resmi"].iloc[0]
 
 
 def test_confused_pair_is_compared_side_by_side_with_its_note():

@@ -14,10 +14,16 @@ st.caption(t("sources.build", lang, built=info.get("built_at", "?")[:15], n=info
 badges.illustrative_notice(lang)
 
 st.subheader(t("sources.sources", lang))
-sources = cache.read("sources_with_counts")
+st.markdown(t("sources.model", lang))
+sources = cache.read("sources_with_counts").assign(
+    reference=lambda f: f.url.fillna(f.locator),
+    citation_text=lambda f: [t(f"sources.citation.{c}", lang) for c in f.citation],
+    status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
+)
 tables.show(sources, {
     "publisher": t("sources.col.publisher", lang), "title": t("sources.col.title", lang), "reference": t("sources.col.reference", lang),
-    "kind": t("sources.col.kind", lang), "status": t("common.status", lang), "n_values": t("sources.col.n_values", lang),
+    "citation_text": t("sources.col.citation", lang), "producer": t("sources.col.producer", lang),
+    "status_text": t("common.status", lang), "n_values": t("sources.col.n_values", lang),
     "first_period": t("sources.col.first", lang), "last_period": t("sources.col.last", lang),
 })
 

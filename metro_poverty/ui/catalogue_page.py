@@ -56,12 +56,12 @@ def metadata(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> list
     related = [catalogue[c].short(lang) for c in str(ind.meta.get("related") or "").split(";") if c in catalogue]
     levels = ind.levels
     coverage = (t("catalogue.meta.coverage_value", lang, first=int(ind.meta["first_period"]), last=int(ind.meta["last_period"]),
-                  levels=", ".join(t(f"level.{lvl}", lang) if lvl in ("city", "kecamatan", "kelurahan") else lvl for lvl in levels))
+                  levels=", ".join(t(f"level.{lvl}", lang) for lvl in levels))
                 if levels else t("catalogue.meta.no_coverage", lang))
     rows = [
         (t("catalogue.meta.code", lang), ind.code),
         (t("catalogue.meta.name", lang), f"{ind.name('id')} / {ind.name('en')}"),
-        (t("catalogue.meta.classification", lang), t(f"dimension.name.{ind.dimension}", lang)),
+        (t("catalogue.meta.dimension", lang), t(f"dimension.name.{ind.dimension}", lang)),
         (t("catalogue.meta.macro_micro", lang), t("catalogue.meta.macro" if ind.is_survey_estimate else "catalogue.meta.micro", lang)),
         *indicator_card.card_rows(ind, lang),
         (t("catalogue.meta.aggregation", lang), t(f"catalogue.aggregation.{ind.meta['aggregation']}", lang)),

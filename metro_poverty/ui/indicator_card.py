@@ -1,4 +1,5 @@
-"""An indicator's metadata card (definition, unit, polarity, producer, source, kind), one click away."""
+"""An indicator's Satu Data metadata card (Peraturan BPS 4/2020: concept, definition, classification, measure,
+unit, method, source, disaggregation, frequency, lowest official level, interpretation), one click away."""
 
 from __future__ import annotations
 
@@ -13,16 +14,21 @@ def card_rows(ind: Indicator, lang: str) -> list[tuple[str, str]]:
     if ind.target is not None:
         target = f"{ind.fmt(ind.target, lang)} ({ind.target_note(lang)})"
     rows = [
-        ("definition", ind.definition(lang)),
         ("concept", ind.concept(lang)),
-        ("formula", ind.meta.get("formula") or ""),
+        ("definition", ind.definition(lang)),
+        ("classification", ind.text("classification", lang)),
+        ("measure", ind.text("measure", lang)),
         ("unit", ind.unit(lang)),
-        ("polarity", t(f"dimension.polarity.{ind.polarity}", lang)),
+        ("formula", ind.meta.get("formula") or ""),
+        ("source", ind.source),
+        ("producer", ind.producer),
         ("kind", t(f"dimension.kind.{ind.measure_kind}", lang)),
-        ("producer", ind.meta.get("producer") or ""),
-        ("source", ind.meta.get("source") or ""),
+        ("disaggregation", ind.text("disaggregation", lang)),
         ("frequency", ind.frequency(lang)),
         ("lowest_level", ind.meta.get("lowest_level") or ""),
+        ("sub_level_source", ind.text("sub_level_source", lang)),
+        ("interpretation", ind.interpretation(lang)),
+        ("polarity", t(f"dimension.polarity.{ind.polarity}", lang)),
         ("target", target),
     ]
     return [(t(f"dimension.meta.{k}", lang), v) for k, v in rows if v]

@@ -48,8 +48,8 @@ def render() -> None:
     badges.status_badges(rows.status, lang)
     st.caption(t("notice.micro", lang))
     sources = cache.read("sources_with_counts")
-    used = sources[sources.publisher.isin(set(rows.source_publisher))].rename(
-        columns={"publisher": "source_publisher", "title": "source_title", "reference": "source_reference"})
+    used = sources[sources.publisher.isin(set(rows.source_publisher))].assign(
+        source_reference=lambda f: f.url.fillna(f.locator)).rename(columns={"publisher": "source_publisher", "title": "source_title"})
     badges.show_source_line(used.drop_duplicates("source_id"), lang)
 
 

@@ -31,6 +31,7 @@ def _whole(column: pd.Series) -> bool:
 def indicator_table(values: pd.DataFrame, ind, lang: str, level: str) -> pd.DataFrame:
     """Show exactly the rows on screen (formatted the UI's way) and return them as they will be downloaded."""
     from metro_poverty.i18n import t
+    from metro_poverty.provenance import mark_label, marks_of
 
     regions = _regions()
     parents = regions.set_index("region_code")["parent_name"]
@@ -43,7 +44,7 @@ def indicator_table(values: pd.DataFrame, ind, lang: str, level: str) -> pd.Data
         t("common.denominator", lang): values.denominator,
         t("dimension.rank", lang): values["rank"],
         t("common.year", lang): values.period,
-        t("common.status", lang): [t(f"status.{s}", lang) for s in values.status],
+        t("common.status", lang): [mark_label(m, lang) for m in marks_of(values)],
         t("common.source", lang): values.source_publisher,
     }).dropna(axis=1, how="all")
     formats = {c: ind.decimals for c in out.columns if c.startswith(ind.short(lang))}
