@@ -83,8 +83,27 @@ def test_clearing_the_selection_removes_it_from_the_url():
 
 def test_a_survey_estimate_has_no_map_and_says_why():
     at = open_app({"ind": "uhh"}, page=DIMENSION_PAGES["health"])
-    assert any("estimasi survei untuk seluruh kota" in i for i in texts(at.info))
+    assert any("estimasi survei (Proyeksi penduduk BPS berbasis SP2020 Long Form) untuk seluruh wilayah" in i for i in texts(at.info))
     assert not _has_views(at)
+
+
+def test_a_city_level_record_is_not_called_a_survey_estimate():
+    at = open_app({"ind": "apk_sma_dapodik"}, page=DIMENSION_PAGES["education"])
+    assert any("catatan administratif (Dapodik" in i for i in texts(at.info))
+    assert not any("estimasi survei (" in c.lower() or "estimasi survei untuk" in c.lower() for c in texts(at.caption) + texts(at.info))
+
+
+def test_counts_of_people_never_share_an_axis_across_areas():
+    at = open_app({"ind": "poor_count"}, page=DIMENSION_PAGES["income"])
+    assert any("panel masing-masing" in c for c in texts(at.caption))
+    spec = at.get("vega_lite_chart")[0].proto.spec
+    assert '"hconcat"' in spec and '"independent"' in spec
+
+
+def test_a_citys_target_is_not_drawn_against_another_areas_series():
+    at = open_app({"ind": "gini"}, page=DIMENSION_PAGES["income"])
+    assert any("Target 0,197" in c and "tidak dibandingkan" in c for c in texts(at.caption))
+    assert "0,197" not in at.get("vega_lite_chart")[0].proto.spec
 
 
 def test_survey_and_records_for_one_concept_are_labelled_apart():

@@ -36,7 +36,7 @@ def line_key(frame: pd.DataFrame) -> pd.Series:
 
 
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
-          title: str | None = None, target: float | None = None, compact: bool = False) -> alt.LayerChart:
+          title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0) -> alt.LayerChart:
     """frame: region_name, period, value, series, status (one row per point)."""
     data = frame.copy()
     data["line"] = line_key(data)
@@ -47,7 +47,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     data = with_gaps(data, "line", ["region_name", "series"])
     names = list(dict.fromkeys(frame.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
-    x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=0))
+    x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
     y = alt.Y("value:Q", title=None if compact else f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False))
     color = alt.Color("region_name:N", title=None, scale=scale,
                       legend=alt.Legend(orient="bottom" if compact else "top", labelFontSize=15, columns=1 if compact else 0))
@@ -69,3 +69,16 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
                    rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333").encode(y="target:Q", text="label:N", x=alt.value(0))]
     chart = alt.layer(*layers).properties(height=height, width="container")
     return chart.properties(title=title) if title else chart
+
+
+def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
+                 target: float | None = None, compact: bool = False) -> alt.HConcatChart:
+    """One trend per region side by side, each with its own axis: counts of people (Metro's thousands and
+    Indonesia's millions) never share an axis."""
+    order = frame.sort_values("region_code", key=lambda c: c.str.len(), ascending=False)  # the city first, the nation last
+    names = list(dict.fromkeys(order.region_name))
+    parts = [trend(frame[frame.region_name == name], ind, lang, colors=colors, height=height, title=name, compact=True,
+                   target=target if name == names[0] else None, x_label_angle=-45).properties(width=190) for name in names]
+    # Vega cannot fit a concatenation to the page width: the panels keep their own width and colour scale
+    return (alt.hconcat(*parts).resolve_scale(y="independent", color="independent", shape="independent")
+            .properties(autosize=alt.AutoSizeParams(type="pad")))

@@ -11,18 +11,19 @@ from metro_poverty.ui import cache, downloads
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int,
-                compact: bool = False) -> dict:
+                compact: bool = False, panels: bool = False) -> dict:
     from metro_poverty.charts.spec import vega_spec
-    from metro_poverty.charts.trend import trend
+    from metro_poverty.charts.trend import trend, trend_panels
 
-    chart = trend(frame, cache.catalogue()[code], lang, colors=dict(colors) if colors else None, target=target, height=height,
-                  compact=compact)
+    draw = trend_panels if panels else trend
+    chart = draw(frame, cache.catalogue()[code], lang, colors=dict(colors) if colors else None, target=target, height=height,
+                 compact=compact)
     return vega_spec(theme.configure(chart, lang))
 
 
 def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None = None, target: float | None = None,
-               height: int = 380, compact: bool = False) -> dict:
-    return _trend_spec(frame, code, lang, tuple(sorted(colors.items())) if colors else None, target, height, compact)
+               height: int = 380, compact: bool = False, panels: bool = False) -> dict:
+    return _trend_spec(frame, code, lang, tuple(sorted(colors.items())) if colors else None, target, height, compact, panels)
 
 
 def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None = None, key: str | None = None, **options) -> None:

@@ -119,21 +119,38 @@ def table_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
 
 
 def macro(ind: Indicator, lang: str, year: int) -> None:
-    """A survey estimate exists for the city (and Lampung, Indonesia) only: its trend, no map."""
-    st.info(t("dimension.macro_only", lang), icon=":material/public:")
+    """An indicator with no values below the city: a survey estimate for the city (and Lampung, Indonesia), or an
+    OPD's record kept for the city only. Its trend, no map; captions name its source from the catalogue."""
+    survey = ind.is_survey_estimate
+    st.info(t("dimension.macro_only" if survey else "dimension.city_only", lang, source=ind.source), icon=":material/public:")
     related = [cache.catalogue()[c] for c in str(ind.meta.get("related") or "").split(";") if c in cache.catalogue()]
     micro = [r.name(lang) for r in related if r.map_levels]
-    if micro:
+    if micro and survey:
         st.caption(t("dimension.macro_related", lang, names="; ".join(micro)))
-    published = cache.read("published_series_by_region", indicators=[ind.code], regions=[CITY, PROVINCE, COUNTRY])
-    if published.empty:
+    rows = (cache.read("published_series_by_region", indicators=[ind.code], regions=[CITY, PROVINCE, COUNTRY]) if survey
+            else history(ind, "city"))
+    if rows.empty:
         st.info(t("dimension.no_data", lang))
         return
-    charts.trend_chart(published, ind.code, lang, colors=charts.area_colors(published), target=ind.target, height=420,
-                       title=ind.name(lang), key=f"dl-macro-{ind.code}")
-    badges.status_badges(published.status, lang)
-    st.caption(t("notice.macro", lang))
-    badges.show_source_line(published, lang)
+    if "illustrative" in set(rows.status):
+        badges.illustrative_notice(lang)
+    target = ind.target if _target_applies(ind, rows) else None
+    if ind.target is not None and target is None:
+        st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt(ind.target, lang), note=ind.target_note(lang)))
+    if ind.is_count_measure and rows.region_code.nunique() > 1:
+        st.caption(t("dimension.count_panels", lang))
+    charts.trend_chart(rows, ind.code, lang, colors=charts.area_colors(rows), target=target, height=420,
+                       title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
+    badges.status_badges(rows.status, lang)
+    st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source, level=ind.meta.get("lowest_level")))
+    badges.show_source_line(rows, lang)
+
+
+def _target_applies(ind: Indicator, rows: pd.DataFrame) -> bool:
+    """A target is drawn only beside the area it belongs to (a national one beside any): Metro's RPJPD Gini
+    target is never set against Lampung's Gini."""
+    region = ind.meta.get("target_region")
+    return ind.target is not None and (region == COUNTRY or region in set(rows.region_code))
 
 
 VIEW_FUNCTIONS = {"map": map_view, "rank": rank_view, "trend": trend_view, "compare": compare_view, "table": table_view}
