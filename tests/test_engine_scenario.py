@@ -68,7 +68,13 @@ def test_targeting_errors_lower_the_share_reaching_the_poor(shipped_con):
     leaky = row(run_scenario(shipped_con, Scenario(transfer_rp_per_month=200_000, target_deciles=(1,),
                                                    exclusion_error_pct=30, inclusion_error_pct=10)), "18.72")
     assert leaky.budget_share_to_poor_pct < exact.budget_share_to_poor_pct
-    assert leaky.persons_lifted < exact.persons_lifted
+
+
+def test_exclusion_error_lifts_fewer_people_out_of_poverty(shipped_con):
+    exact = row(run_scenario(shipped_con, Scenario(transfer_rp_per_month=200_000, target_deciles=(1,))), "18.72")
+    missed = row(run_scenario(shipped_con, Scenario(transfer_rp_per_month=200_000, target_deciles=(1,),
+                                                    exclusion_error_pct=30)), "18.72")
+    assert missed.persons_lifted < exact.persons_lifted
 
 
 def test_person_lifted_cost_and_perfect_targeting_comparison():
