@@ -57,8 +57,14 @@ def test_levers_set_in_the_page_are_written_to_the_url_and_reopen_the_same_scena
 
 
 def test_a_higher_poverty_line_raises_poverty():
-    at = open_app({"inflation": "10"}, page=PAGE)
+    at = open_app({"line": "550000"}, page=PAGE)
     assert float(metric(at, "P0").value.replace(",", ".")) > 6.78
+
+
+def test_inflation_without_real_growth_leaves_poverty_unchanged():
+    at = open_app({"inflation": "10"}, page=PAGE)
+    assert metric(at, "P0").value == "6,78"
+    assert at.slider(key="sc_inflation").value == 10.0
 
 
 @pytest.mark.parametrize("params", [{"transfer": "-5"}, {"deciles": "0,11"}, {"regions": "99.99.99"}, {"k": "abc"},

@@ -92,10 +92,29 @@ def test_cost_per_person_lifted_is_empty_when_nobody_is_lifted():
     assert result.persons_lifted == 0 and math.isnan(result.cost_rp_per_person_lifted_per_year)
 
 
-def test_inflation_raises_the_line_and_poverty():
-    result = city(households({"exp_pc": 105}, {"exp_pc": 200}), Scenario(inflation_pct=10))
+def test_inflation_moves_the_line_and_nominal_expenditure_together():
+    result = city(households({"exp_pc": 105}, {"exp_pc": 95}), Scenario(inflation_pct=10))
     assert result.poverty_line_after_rp == pytest.approx(110)
-    assert (result.p0_before_pct, result.p0_after_pct) == (0, 50)
+    assert (result.p0_before_pct, result.p0_after_pct) == (50, 50)
+
+
+def test_zero_real_growth_with_inflation_makes_nobody_poor(shipped_con):
+    result = run_scenario(shipped_con, Scenario(inflation_pct=10))
+    assert result.poor_persons_after.tolist() == pytest.approx(result.poor_persons_before.tolist())
+    assert result.p1_after.tolist() == pytest.approx(result.p1_before.tolist())
+
+
+def test_real_growth_comes_on_top_of_inflation():
+    frame = households({"decile": 2, "exp_pc": 95})
+    assert city(frame, Scenario(inflation_pct=10)).p0_after_pct == 100
+    assert city(frame, Scenario.with_uniform_growth(10, inflation_pct=10)).p0_after_pct == 0  # 95 x 1.1 x 1.1 > 110
+
+
+def test_inflation_erodes_a_transfer_fixed_in_rupiah():
+    frame = households({"decile": 1, "exp_pc": 90})
+    transfer = {"transfer_rp_per_month": 10.5, "target_deciles": (1,)}
+    assert city(frame, Scenario(**transfer)).p0_after_pct == 0  # 90 + 10.5 >= 100
+    assert city(frame, Scenario(inflation_pct=10, **transfer)).p0_after_pct == 100  # 99 + 10.5 < 110
 
 
 def test_an_absolute_line_overrides_inflation():

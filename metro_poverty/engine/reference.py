@@ -188,8 +188,8 @@ def scenario_by_region(frame: pd.DataFrame, scenario: Scenario, baseline_rp: flo
     persons, hw = _persons(frame), frame["weight"].to_numpy(float)
     size = frame["hh_size"].to_numpy(float)
     y0 = frame["exp_pc"].to_numpy(float)
-    growth = np.where(frame["decile"].to_numpy() <= 4, scenario.growth_d1_4_pct, scenario.growth_d5_10_pct) / 100
-    y_pre = y0 * (1 + growth)
+    real_growth = np.where(frame["decile"].to_numpy() <= 4, scenario.growth_d1_4_pct, scenario.growth_d5_10_pct) / 100
+    y_pre = y0 * (1 + real_growth) * (1 + scenario.inflation_pct / 100)  # nominal: prices move with the line
     gets = recipients(frame, scenario)
     amount_pc = scenario.transfer_rp_per_month / (1 if scenario.transfer_per == "capita" else size)
     y1 = y_pre + gets * amount_pc

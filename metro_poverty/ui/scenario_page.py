@@ -91,21 +91,26 @@ def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get,
                    placeholder=t("common.choose", lang))
     with st.expander(t("scenario.more", lang), icon=":material/tune:"):
-        g1, g2, g3 = st.columns(3)
-        g1.slider(t("scenario.growth_d1_4", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d1_4")
-        g2.slider(t("scenario.growth_d5_10", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d5_10")
-        with g3:
-            st.segmented_control(t("scenario.line_mode", lang), ["inflation", "absolute"], key="sc_line_mode", required=True,
-                                 format_func=lambda v: t(f"scenario.line_option.{v}", lang))
-            if st.session_state["sc_line_mode"] == "inflation":
-                st.slider(t("scenario.inflation", lang), -10.0, 30.0, step=1.0, format="%.0f%%", key="sc_inflation")
-            else:
-                st.number_input(t("scenario.line", lang), min_value=1.0, max_value=10_000_000.0, step=10_000.0, format="%.0f", key="sc_line")
+        _prices(lang)
         st.markdown(f"**{t('scenario.weights', lang)}**")
         for col, dim in zip(st.columns(len(DIMENSIONS)), DIMENSIONS):
             col.slider(t(f"engine.dimension.{dim}", lang), 0.0, 1.0, step=0.05, key=f"sc_w_{dim}")
         st.slider(t("scenario.k", lang), 0.05, 1.0, step=0.05, key="sc_k")
     st.button(t("scenario.reset", lang), icon=":material/restart_alt:", on_click=_set_widgets, args=(Scenario(),))
+
+
+def _prices(lang: str) -> None:
+    """Real growth and inflation: nominal expenditure moves with both, the poverty line with inflation."""
+    g1, g2, g3 = st.columns(3)
+    g1.slider(t("scenario.growth_d1_4", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d1_4")
+    g2.slider(t("scenario.growth_d5_10", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d5_10")
+    g3.slider(t("scenario.inflation", lang), -10.0, 30.0, step=1.0, format="%.0f%%", key="sc_inflation")
+    st.caption(t("scenario.prices_note", lang))
+    l1, l2 = st.columns([1, 2], vertical_alignment="bottom")
+    l1.segmented_control(t("scenario.line_mode", lang), ["inflation", "absolute"], key="sc_line_mode", required=True,
+                         format_func=lambda v: t(f"scenario.line_option.{v}", lang))
+    if st.session_state["sc_line_mode"] == "absolute":
+        l2.number_input(t("scenario.line", lang), min_value=1.0, max_value=10_000_000.0, step=10_000.0, format="%.0f", key="sc_line")
 
 
 def _city(result: pd.DataFrame) -> pd.Series:
