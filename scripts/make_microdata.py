@@ -20,7 +20,7 @@ How it is made (all draws from one seeded generator, so the file is the same on 
    the PMT's prediction error, sized so that the score explains about half of the variance of log
    expenditure (R2 about 0.5, correlation about 0.72). The national distribution of the score is not
    in the file, so it is ASSUMED normal, with the mean and spread that put Metro's families where the
-   register puts them in the calibration year: REGISTER_2024 below, decile 1 = 4.0 % and deciles
+   register puts them in the calibration year: REGISTER_FAMILIES below, decile 1 = 4.0 % and deciles
    1-4 = 22.5 % of families. The nine national cut-offs are its 10th ... 90th percentiles; a
    household's decile is where its score falls among them. Deciles are stored once, as a register is.
    What follows (data/microdata/README.md has the figures): about 70 % of the poor sit in deciles
@@ -46,6 +46,7 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from metro_poverty import paths  # noqa: E402
+from metro_poverty.engine.poverty_line import BASELINE_YEAR  # noqa: E402
 from metro_poverty.engine.reference import fgt  # noqa: E402
 from metro_poverty.microdata.schema import COLUMNS  # noqa: E402
 
@@ -60,8 +61,8 @@ PMT_NOISE = 1.0  # sd of the PMT error, in sd of log expenditure: the score expl
 # data/raw/dinsos/REKAP_DESIL_KELUARGA_2022-2025.csv (ILLUSTRATIVE, series P3KE), the 22 kelurahan rows
 # summed. tests/test_microdata_calibration.py checks the file against the store's dtsen_d1_pct and
 # dtsen_d14_pct, so a changed register file asks for a new household file.
-REGISTER_YEAR = 2024
-REGISTER_2024 = {"families": 56_201, "decile_1": 2_263, "deciles_1_4": 12_661}
+REGISTER_YEAR = BASELINE_YEAR
+REGISTER_FAMILIES = {"families": 56_201, "decile_1": 2_263, "deciles_1_4": 12_661}
 HH_SIZE_SHARES = {1: 0.08, 2: 0.18, 3: 0.23, 4: 0.25, 5: 0.14, 6: 0.07, 7: 0.03, 8: 0.02}
 OUT = paths.MICRODATA_DIR / "households.parquet"
 
@@ -210,8 +211,8 @@ def build(seed: int = SEED, n_households: int = N_HOUSEHOLDS) -> tuple[pd.DataFr
     hh["exp_pc"] = np.round(np.exp(log_expenditure(hh["x"].to_numpy(), mu, sigma_low))).astype(np.int64)
     hh = attributes(rng, hh)
     proxy = proxy_score(rng, hh)
-    cutoffs = national_cutoffs(proxy, hh["weight"].to_numpy(), REGISTER_2024["decile_1"] / REGISTER_2024["families"],
-                               REGISTER_2024["deciles_1_4"] / REGISTER_2024["families"])
+    cutoffs = national_cutoffs(proxy, hh["weight"].to_numpy(), REGISTER_FAMILIES["decile_1"] / REGISTER_FAMILIES["families"],
+                               REGISTER_FAMILIES["deciles_1_4"] / REGISTER_FAMILIES["families"])
     hh["decile"] = national_deciles(proxy, cutoffs)
     hh["u_target"] = rng.random(len(hh)).astype(np.float32)
     p0, p1, p2 = fgt(hh["exp_pc"].to_numpy(float), persons, GK_RP)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from metro_poverty import db
-from scripts.make_microdata import REGISTER_YEAR
+from metro_poverty.engine.poverty_line import BASELINE_YEAR as REGISTER_YEAR
 from tests.app_support import ensure_store
 
 CITY = "18.72"

@@ -1,8 +1,11 @@
 """Simulasi Kebijakan through the real app frame (AppTest): levers, results, URL, saved scenarios."""
 
+import re
+
 import pytest
 
 from app_support import ensure_store, open_app, texts
+from tests.register_support import register_pct
 
 PAGE = "views/scenario.py"
 TWO_KELURAHAN = "18.72.03.1002,18.72.05.1001"
@@ -114,3 +117,27 @@ def test_an_empty_region_list_asks_in_the_language_of_the_page():
     """Streamlit's own placeholder is English ('Choose options'); the page gives its own."""
     assert {m.proto.placeholder for m in open_app(page=PAGE).multiselect} == {"Pilih…"}
     assert {m.proto.placeholder for m in open_app({"lang": "en"}, page=PAGE).multiselect} == {"Choose…"}
+
+
+def shown_pct(text: str, before: str) -> float:
+    """The Indonesian-format percentage written right after `before` in a text, e.g. '… (9,5 % rumah …' -> 9.5."""
+    match = re.search(re.escape(before) + r"\s*([\d.]+(?:,\d+)?) %", text)
+    assert match, (before, text)
+    return float(match.group(1).replace(".", "").replace(",", "."))
+
+
+def test_a_transfer_to_deciles_1_2_reaches_a_share_of_families_between_the_registers_deciles_1_and_1_4():
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    box = next(m for m in texts(at.markdown) if "Penerima menurut model" in m)
+    share = shown_pct(box.split("Penerima menurut model")[1], "rumah tangga (")
+    assert register_pct("dtsen_d1_pct") < share < register_pct("dtsen_d14_pct")
+    caption = next(c for c in texts(at.caption) if "batas desil nasional" in c)
+    assert shown_pct(caption, "desil 1 =") == round(register_pct("dtsen_d1_pct"), 1)
+    assert shown_pct(caption, "desil 1–4 =") == round(register_pct("dtsen_d14_pct"), 1)
+
+
+def test_the_inclusion_error_names_its_base_the_ineligible_households_of_the_area():
+    at = open_app({"transfer": "300000", "deciles": "1,2", "regions": TWO_KELURAHAN, "incl": "10"}, page=PAGE)
+    box = next(m for m in texts(at.markdown) if "Salah sasaran inklusi" in m)
+    assert "tidak berhak di wilayah sasaran (bukan seluruh kota)" in box
+    assert "10 % dari" in box

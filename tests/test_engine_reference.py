@@ -4,7 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metro_poverty.engine import Scenario, fgt_by_region, inequality_by_region, multidim_by_region, multidim_indicators_by_region, run_scenario
+from metro_poverty.engine import (
+    Scenario, fgt_by_region, inequality_by_region, multidim_by_region, multidim_indicators_by_region, run_scenario,
+    targeting_bases_by_region,
+)
 from metro_poverty.engine import reference
 from metro_poverty.engine.indicators import nested_weights
 from tests.engine_support import connect, random_households
@@ -80,3 +83,10 @@ def test_random_scenarios_exercise_transfers_and_targeting_errors():
     results = [run_scenario(connect(random_households(seed)), random_scenario(seed), GK).iloc[0] for seed in SEEDS]
     assert sum(r.budget_rp_per_year > 0 for r in results) >= 3
     assert sum(r.persons_lifted > 0 for r in results) >= 2
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_targeting_bases_match_reference(seed):
+    frame = random_households(seed)
+    scenario = random_scenario(seed)
+    assert_same(targeting_bases_by_region(connect(frame), scenario), reference.targeting_bases_by_region(frame, scenario))

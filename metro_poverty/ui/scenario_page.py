@@ -15,7 +15,7 @@ from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.indicators import DIMENSIONS
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, engine_data, frame, maps, url
+from metro_poverty.ui import cache, engine_data, frame, maps, scenario_targeting, url
 from metro_poverty.url_state import shown
 
 PAGE_PATH = "simulasi"
@@ -42,6 +42,7 @@ def render() -> None:
     scenario = _scenario_from_widgets()
     url.write_block(scenario.to_query_params())
     result = engine_data.results(scenario)
+    scenario_targeting.show(scenario, result, lang)
     _headline(result, lang)
     _map(result, lang)
     _table(result, regions, lang)
@@ -85,8 +86,8 @@ def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     c1.caption(numfmt.rupiah(st.session_state["sc_transfer"], 0, lang))  # the widget cannot group thousands the Indonesian way
     c2.segmented_control(t("scenario.per", lang), ["household", "capita"], key="sc_per", required=True,
                          format_func=lambda v: t(f"scenario.per_unit.{v}", lang))
-    c3.slider(t("scenario.exclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_excl")
-    c4.slider(t("scenario.inclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_incl")
+    c3.slider(t("scenario.exclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_excl", help=t("scenario.exclusion_help", lang))
+    c4.slider(t("scenario.inclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_incl", help=t("scenario.inclusion_help", lang))
     st.pills(t("scenario.deciles", lang), list(range(1, 11)), selection_mode="multi", key="sc_deciles")
     st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get,
                    placeholder=t("common.choose", lang))
