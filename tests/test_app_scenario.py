@@ -141,3 +141,19 @@ def test_the_inclusion_error_names_its_base_the_ineligible_households_of_the_are
     box = next(m for m in texts(at.markdown) if "Salah sasaran inklusi" in m)
     assert "tidak berhak di wilayah sasaran (bukan seluruh kota)" in box
     assert "10 % dari" in box
+
+
+def test_the_baseline_stands_next_to_bpss_official_figure_with_the_reason_they_differ():
+    from metro_poverty import db, numfmt
+    from metro_poverty.engine import BASELINE_YEAR
+
+    at = open_app(page=PAGE)
+    box = next(i for i in texts(at.info) if "Kondisi awal model" in i)
+    assert metric(at, "Penduduk miskin").value in box and "bukan angka BPS" in box
+    from metro_poverty.ui.scenario_baseline import PERSONS_PER_UNIT
+
+    official = db.read("indicator_by_region", indicator="poor_count", level="city", period=BASELINE_YEAR).value.iloc[0]
+    unit = db.read("indicator_catalogue").set_index("code").loc["poor_count", "unit_en"]
+    assert f"Angka BPS {BASELINE_YEAR}" in box
+    assert f"{numfmt.number(official * PERSONS_PER_UNIT[unit], 0)} ÷" in box  # the published count, in persons
+    assert "Mengapa berbeda" in box and "basis penduduk" in box

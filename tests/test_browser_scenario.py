@@ -17,7 +17,7 @@ def p0_after(page) -> str:
 def test_a_planner_sets_a_transfer_to_deciles_1_2_in_two_kelurahan_and_shares_it(app_url, chromium):
     page = chromium.new_page(viewport={"width": 1280, "height": 2400})
     page.goto(f"{app_url}/simulasi")
-    wait_rendered(page, "Hasil untuk Kota Metro")
+    wait_rendered(page, "Hasil model untuk Kota Metro")
     assert p0_after(page) == "6,78"
 
     amount = page.get_by_label("Bantuan tunai (Rp per bulan)")
@@ -46,7 +46,7 @@ def test_a_planner_sets_a_transfer_to_deciles_1_2_in_two_kelurahan_and_shares_it
 
     shared = chromium.new_page(viewport={"width": 1280, "height": 1400})  # a colleague opens the link
     shared.goto(page.url)
-    wait_rendered(shared, "Hasil untuk Kota Metro")
+    wait_rendered(shared, "Hasil model untuk Kota Metro")
     assert p0_after(shared) == after
     assert shared.get_by_text("Ganjar Agung (Metro Barat)").first.is_visible()
     screenshot(shared, "scenario_shared_url")

@@ -15,7 +15,7 @@ from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.indicators import DIMENSIONS
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, engine_data, frame, maps, scenario_targeting, url
+from metro_poverty.ui import cache, engine_data, frame, maps, scenario_baseline, scenario_targeting, url
 from metro_poverty.url_state import shown
 
 PAGE_PATH = "simulasi"
@@ -44,6 +44,7 @@ def render() -> None:
     result = engine_data.results(scenario)
     scenario_targeting.show(scenario, result, lang)
     _headline(result, lang)
+    scenario_baseline.show(result, lang)
     _map(result, lang)
     _table(result, regions, lang)
     _contributions(scenario, lang)
