@@ -157,3 +157,14 @@ def test_the_baseline_stands_next_to_bpss_official_figure_with_the_reason_they_d
     assert f"Angka BPS {BASELINE_YEAR}" in box
     assert f"{numfmt.number(official * PERSONS_PER_UNIT[unit], 0)} ÷" in box  # the published count, in persons
     assert "Mengapa berbeda" in box and "basis penduduk" in box
+
+
+def test_area_results_are_labelled_model_results_with_status_and_source_on_every_row():
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    table = at.dataframe[0].value
+    assert (table["Status"] == "SIMULASI: hasil model pada data sintetis").all()
+    assert table["Sumber"].str.contains("SINTETIS").all() and table["Sumber"].str.contains("transfer=300000").all()
+    assert "Hasil model per wilayah (simulasi pada data sintetis)" in texts(at.subheader)
+    assert any("bukan angka kemiskinan BPS" in c for c in texts(at.caption))
+    assert any("bukan angka kemiskinan kelurahan" in c for c in texts(at.caption))  # under the map
+    assert any(b.label == "Unduh hasil model (CSV)" for b in at.get("download_button"))

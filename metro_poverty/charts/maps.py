@@ -38,7 +38,8 @@ def features(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: s
             "value_text": ind.fmt(value, lang) if value is not None else no_data,
             "class_label": classes.label_of(value) if value is not None else no_data,
             "period": str(v.get("period", "")),
-            "status_text": t(f"status.{v['status']}", lang) if "status" in v else "",
+            # a page's own values (a simulation) may bring their status text; store values get the store's
+            "status_text": v.get("status_text") or (t(f"status.{v['status']}", lang) if "status" in v else ""),
             "source": v.get("source_publisher", ""),
             "selected": s.region_code == selected,
             "label_lon": s.label_lon,

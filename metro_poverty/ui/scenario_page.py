@@ -4,6 +4,7 @@ after by area, what it costs, and compare saved scenarios. Every lever is in the
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -11,8 +12,10 @@ import streamlit as st
 
 from metro_poverty import numfmt, scenario_store
 from metro_poverty.catalog import Indicator
+from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.indicators import DIMENSIONS
+from metro_poverty.engine.scenario_table import DECIMALS, FIGURES, SIMULATED, results_table, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, engine_data, frame, maps, scenario_baseline, scenario_targeting, url
@@ -46,7 +49,7 @@ def render() -> None:
     _headline(result, lang)
     scenario_baseline.show(result, lang)
     _map(result, lang)
-    _table(result, regions, lang)
+    _table(result, regions, scenario, lang)
     _contributions(scenario, lang)
     _saved(scenario, lang)
     st.caption(t("scenario.baseline_note", lang))
@@ -145,34 +148,40 @@ CHANGE = Indicator("p0_change", {  # the map's measure: a simulated change, not 
 })
 
 
+def _dataset(lang: str) -> str:
+    meta = engine_data.meta()
+    return t(f"scenario.dataset.{meta.status}", lang, file=Path(meta.path).name)
+
+
 def _map(result: pd.DataFrame, lang: str) -> None:
     kel = result[result.level == "kelurahan"]
-    values = pd.DataFrame({"region_code": kel.region_code, "value": kel.p0_after_pct - kel.p0_before_pct, "status": "illustrative",
-                           "period": "", "source_publisher": t("scenario.title", lang)})
+    values = pd.DataFrame({"region_code": kel.region_code, "value": kel.p0_after_pct - kel.p0_before_pct, "status": SIMULATED,
+                           "status_text": t("scenario.status_label", lang), "period": "",
+                           "source_publisher": t("scenario.source.publisher", lang)})
     st.subheader(t("scenario.map_title", lang))
+    _simulated_badge(lang)
     maps.value_map(values, CHANGE, "kelurahan", lang)
     st.caption(t("scenario.map_caption", lang))
 
 
-TABLE_DECIMALS = {"p0_before_pct": 2, "p0_after_pct": 2, "p1_before": 2, "p1_after": 2, "p2_before": 2, "p2_after": 2,
-                  "m0_before": 4, "m0_after": 4}  # the rest are counts and rupiah
+def _simulated_badge(lang: str) -> None:
+    st.badge(t("scenario.status_label", lang), icon=":material/science:", color="violet")
 
 
-def _table(result: pd.DataFrame, regions: pd.DataFrame, lang: str) -> None:
+def _table(result: pd.DataFrame, regions: pd.DataFrame, scenario: Scenario, lang: str) -> None:
     st.subheader(t("scenario.table_title", lang))
-    names = regions.set_index("region_code")["name"]
-    cols = ["p0_before_pct", "p0_after_pct", "p1_before", "p1_after", "p2_before", "p2_after", "poor_persons_before",
-            "poor_persons_after", "persons_lifted", "m0_before", "m0_after", "recipient_households", "budget_rp_per_year"]
-    out = result.assign(region=result.region_code.map(names), level_text=[t(f"level.{lvl}", lang) for lvl in result.level])
-    out = out[["region", "level_text", *cols]].rename(columns={"region": t("scenario.col.region", lang), "level_text": t("scenario.col.level", lang),
-                                                              **{c: t(f"engine.column.{c}", lang) for c in cols}})
+    _simulated_badge(lang)
+    out = results_table(result, regions.set_index("region_code")["name"], scenario, _dataset(lang), lang)
     shown = out.copy()
-    for c in cols:
+    for c in FIGURES:
         label = t(f"engine.column.{c}", lang)
-        shown[label] = [numfmt.number(v, TABLE_DECIMALS.get(c, 0), lang) for v in shown[label]]
+        shown[label] = [numfmt.number(v, DECIMALS.get(c, 0), lang) for v in shown[label]]
+    shown[t("scenario.col.status", lang)] = t("scenario.status_label", lang)
     st.dataframe(shown, hide_index=True, width="stretch", height=420)
-    st.download_button(t("scenario.download", lang), out.to_csv(index=False).encode("utf-8"), file_name="simulasi_kemiskinan_metro.csv",
-                       mime="text/csv", icon=":material/download:")
+    st.caption(t("scenario.table_caption", lang))
+    st.caption(source_text(scenario, _dataset(lang), lang))
+    st.download_button(t("scenario.download", lang), table_csv(out), file_name="simulasi_hasil_model_metro.csv",
+                       mime="text/csv", icon=":material/download:", on_click="ignore")
 
 
 def _contributions(scenario: Scenario, lang: str) -> None:

@@ -12,6 +12,7 @@ from metro_poverty.i18n import t
 from metro_poverty.ui import cache, engine_data
 
 CITY_LEVEL = "city"
+BOX_KEY = "sc-targeting"  # the box is found by this key (class st-key-sc-targeting) in browser tests
 REGISTER_INDICATORS = {"d1": "dtsen_d1_pct", "d14": "dtsen_d14_pct"}
 
 
@@ -42,11 +43,10 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
     city = bases[bases.level == CITY_LEVEL].iloc[0]
     recipients = float(result.loc[result.level == CITY_LEVEL, "recipient_households"].iloc[0])
     n = lambda v: numfmt.number(v, 0, lang)  # noqa: E731
-    with st.container(border=True):
+    with st.container(border=True, key=BOX_KEY):
         st.markdown(f"**{t('scenario.targeting.title', lang)}**")
         lines = [
-            t("scenario.targeting.eligible", lang, households=n(city.eligible_households), deciles=decile_text(scenario.target_deciles) or "–",
-              share=numfmt.number(100 * city.eligible_households / city.households, 1, lang)),
+            _eligible_line(scenario, city, lang),
             t("scenario.targeting.exclusion", lang, pct=numfmt.number(scenario.exclusion_error_pct, 0, lang),
               base=n(city.eligible_households), missed=n(city.expected_missed_households)),
             t("scenario.targeting.inclusion", lang, pct=numfmt.number(scenario.inclusion_error_pct, 0, lang),
@@ -60,3 +60,10 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
             (d1, status), (d14, _) = register["d1"], register["d14"]
             st.caption(t("scenario.targeting.register", lang, year=BASELINE_YEAR, d1=numfmt.number(d1, 1, lang),
                          d14=numfmt.number(d14, 1, lang), status=t(f"status_short.{status}", lang)))
+
+
+def _eligible_line(scenario: Scenario, city: pd.Series, lang: str) -> str:
+    share = lambda part, whole: numfmt.number(100 * part / whole if whole else 0, 1, lang)  # noqa: E731
+    key = "scenario.targeting.eligible_area" if scenario.target_regions else "scenario.targeting.eligible"
+    return t(key, lang, households=numfmt.number(city.eligible_households, 0, lang), deciles=decile_text(scenario.target_deciles) or "–",
+             share=share(city.eligible_households, city.households), area_share=share(city.eligible_households, city.area_households))
