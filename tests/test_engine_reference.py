@@ -9,7 +9,7 @@ from metro_poverty.engine import (
     targeting_bases_by_region,
 )
 from metro_poverty.engine import reference
-from metro_poverty.engine.indicators import nested_weights
+from metro_poverty.engine.indicators import DEFAULT_DIMENSION_WEIGHTS, EXPENDITURE_INCLUDED_WEIGHTS, nested_weights
 from tests.engine_support import connect, random_households
 
 SEEDS = [1, 2, 3, 4, 5]
@@ -58,9 +58,10 @@ def test_multidim_matches_reference(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_multidim_indicators_match_reference(seed):
+@pytest.mark.parametrize("dimension_weights", [DEFAULT_DIMENSION_WEIGHTS, EXPENDITURE_INCLUDED_WEIGHTS])
+def test_multidim_indicators_match_reference(seed, dimension_weights):
     frame = random_households(seed)
-    weights = nested_weights()
+    weights = nested_weights(dimension_weights)
     engine = multidim_indicators_by_region(connect(frame), weights, 1 / 3, GK)
     ref = reference.multidim_indicators_by_region(frame, weights, 1 / 3, GK)
     assert_same(engine, ref, keys=("region_code", "level", "indicator"))

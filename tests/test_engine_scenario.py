@@ -6,6 +6,7 @@ import math
 import pytest
 
 from metro_poverty.engine import Scenario, run_scenario
+from metro_poverty.engine.indicators import EXPENDITURE_INCLUDED_WEIGHTS
 from tests.engine_support import KEL_A, KEL_B, KEL_C, connect, households, row, shipped, shipped_con  # noqa: F401
 
 Z = 100.0
@@ -129,10 +130,17 @@ def test_growth_can_differ_between_deciles_1_4_and_5_10():
     assert result.persons_lifted == 0  # growth is not the transfer's doing
 
 
-def test_transfer_lowers_multidimensional_poverty_through_expenditure():
+def test_when_expenditure_counts_a_transfer_lowers_multidimensional_poverty():
     frame = households({"decile": 1, "exp_pc": 90, "jkn_all_members": False})
-    result = city(frame, Scenario(transfer_rp_per_month=20, target_deciles=(1,)))
+    result = city(frame, Scenario(transfer_rp_per_month=20, target_deciles=(1,), dimension_weights=EXPENDITURE_INCLUDED_WEIGHTS))
     assert (result.h_before_pct, result.h_after_pct) == (100, 0)
+
+
+def test_by_default_the_multidimensional_index_is_non_monetary_and_a_transfer_leaves_it():
+    frame = households({"decile": 1, "exp_pc": 90, "jkn_all_members": False, "n_children_under2": 1, "immunisation_complete": False})
+    result = city(frame, Scenario(transfer_rp_per_month=20, target_deciles=(1,)))
+    assert (result.h_before_pct, result.h_after_pct) == (100, 100)
+    assert result.p0_after_pct == 0
 
 
 def test_a_kecamatan_code_targets_its_kelurahan():

@@ -47,3 +47,10 @@ def test_headers_follow_the_language():
 def test_the_baseline_says_so_in_its_source():
     result = run_scenario(connect(households({})), Scenario(), 100.0)
     assert "skenario: kondisi awal" in results_table(result, NAMES, Scenario(), DATASET, "id")["Sumber"].iloc[0]
+
+
+def test_the_source_says_which_multidimensional_index_m0_is():
+    result = run_scenario(connect(households({})), Scenario(), 100.0)
+    assert "M0 dari indikator non-moneter" in results_table(result, NAMES, Scenario(), DATASET, "id")["Sumber"].iloc[0]
+    with_expenditure = Scenario(dimension_weights=(0.25, 0.25, 0.25, 0.25))
+    assert "M0 termasuk pengeluaran" in results_table(result, NAMES, with_expenditure, DATASET, "id")["Sumber"].iloc[0]

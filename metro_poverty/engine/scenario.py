@@ -17,7 +17,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from metro_poverty.engine.indicators import DEFAULT_K, DIMENSIONS, EQUAL_DIMENSION_WEIGHTS, af_params, nested_weights
+from metro_poverty.engine.indicators import DEFAULT_DIMENSION_WEIGHTS, DEFAULT_K, DIMENSIONS, af_params, nested_weights
 from metro_poverty.engine.poverty_line import GK_METRO_2024_RP, scenario_line_rp
 
 TRANSFER_PER = ("household", "capita")
@@ -37,7 +37,7 @@ class Scenario:
     growth_d5_10_pct: float = 0.0
     inflation_pct: float = 0.0
     poverty_line_rp: float | None = None
-    dimension_weights: tuple[float, ...] = EQUAL_DIMENSION_WEIGHTS
+    dimension_weights: tuple[float, ...] = DEFAULT_DIMENSION_WEIGHTS
     k: float = DEFAULT_K
 
     def __post_init__(self):

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from metro_poverty.engine.indicators import counts_expenditure
 from metro_poverty.engine.scenario import Scenario
 from metro_poverty.i18n import t
 from metro_poverty.source_line import source_line
@@ -21,13 +22,18 @@ DECIMALS = {"p0_before_pct": 2, "p0_after_pct": 2, "p1_before": 2, "p1_after": 2
             "m0_before": 4, "m0_after": 4}  # the rest are counts and rupiah
 
 
+def m0_kind(scenario: Scenario) -> str:
+    """'m0_with_expenditure' when expenditure below GK is one of M0's deprivations, else 'm0_nonmonetary'."""
+    return "m0_with_expenditure" if counts_expenditure(scenario.dimension_weights) else "m0_nonmonetary"
+
+
 def source_rows(scenario: Scenario, dataset: str, lang: str) -> pd.DataFrame:
     """The model as a source, in the columns source_line reads; `dataset`: the household file's label."""
     levers = urlencode(scenario.to_query_params(), safe=",") or t("scenario.source.baseline", lang)
     return pd.DataFrame([{
         "source_publisher": t("scenario.source.publisher", lang),
         "source_title": t("scenario.source.title", lang, dataset=dataset),
-        "source_reference": t("scenario.source.reference", lang, levers=levers),
+        "source_reference": t("scenario.source.reference", lang, levers=levers, m0=t(f"scenario.source.{m0_kind(scenario)}", lang)),
     }])
 
 
