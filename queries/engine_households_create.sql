@@ -7,9 +7,13 @@
 -- Also `household_regions`: each kelurahan with its kecamatan, city (kab/kota) and population, so
 -- queries sum only the households that can contribute (the poor, recipients) by kelurahan and roll
 -- up through this small table; the population is the one sum no scenario changes.
+-- And `household_deciles`: households and persons per kelurahan and decile, so the bases of the
+-- targeting errors (eligible households, ineligible ones in the area) are sums of a few hundred rows.
 drop table if exists households;
 
 drop table if exists household_regions;
+
+drop table if exists household_deciles;
 
 create or replace type households_kelurahan_code as enum (
     select distinct kelurahan_code::varchar from households_input order by 1
@@ -82,3 +86,9 @@ select kelurahan_code, kecamatan_code, city_code, sum(persons) as population_per
 from households
 group by kelurahan_code, kecamatan_code, city_code
 order by kelurahan_code;
+
+create table household_deciles as
+select kelurahan_code, kecamatan_code, city_code, decile, sum(weight) as households, sum(persons) as persons
+from households
+group by kelurahan_code, kecamatan_code, city_code, decile
+order by kelurahan_code, decile;

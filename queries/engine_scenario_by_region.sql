@@ -5,7 +5,11 @@
 --   $deciles                         DTSEN deciles eligible (list of integers)
 --   $all_regions, $regions           program area: everywhere, or these kelurahan/kecamatan/city codes
 --   $exclusion, $inclusion           targeting errors as shares 0-1, applied with the stored u_target
---   $growth_low, $growth_high        expenditure growth (share) of deciles 1-4 and 5-10
+--   $growth_low, $growth_high        REAL expenditure growth (share) of deciles 1-4 and 5-10
+--   $inflation                       price change since the baseline (share): expenditure grows
+--                                    nominally by (1 + real growth) x (1 + inflation), the line moves
+--                                    with inflation in Python ($scenario_line), so inflation alone
+--                                    leaves poverty where it was
 --   $k, $w_expenditure_below_line, $pattern_scores   Alkire-Foster cutoff and weights
 --                                    (see engine_multidim_by_region.sql)
 -- "Before" is the data at the baseline line. "Without transfer" applies growth and the scenario line
@@ -47,7 +51,8 @@ recipients as (
 expenditure as (
     select
         *,
-        exp_pc * (1 + case when decile <= 4 then $growth_low else $growth_high end) as exp_pc_without_transfer,
+        exp_pc * (1 + case when decile <= 4 then $growth_low else $growth_high end) * (1 + $inflation)
+            as exp_pc_without_transfer,
         case
             when not receives then 0
             when $per_capita then $transfer_rp

@@ -12,10 +12,20 @@ How it is made (all draws from one seeded generator, so the file is the same on 
    spread of the better-off half); mu and sigma_low are solved by bisection so that the weighted
    P0 and P1 hit the targets. P2 follows from the shape and is checked, not forced.
 4. Weights are survey-like (log-normal around 1), scaled so that weight x hh_size sums to 180,281.
-5. Deciles: a proxy welfare score (log expenditure plus housing/services signals plus noise, the
-   noise standing for proxy-means-test error) is ranked, and deciles cut the person-weighted
-   distribution. Deciles are computed once and stored, as a register would.
-6. The other attributes are drawn with probabilities that rise or fall with x.
+5. The other attributes are drawn with probabilities that rise or fall with x.
+6. DTSEN deciles, with NATIONAL cut-offs (DOMAIN.md section 6): the register ranks every family in
+   Indonesia, so decile 1 is the poorest tenth of the nation, and a city with P0 below the national
+   rate has fewer than 40 % of its families in deciles 1-4. Each household (taken as one family) gets
+   a proxy-means-test score: log expenditure, housing and sanitation signals, and noise standing for
+   the PMT's prediction error, sized so that the score explains about half of the variance of log
+   expenditure (R2 about 0.5, correlation about 0.72). The national distribution of the score is not
+   in the file, so it is ASSUMED normal, with the mean and spread that put Metro's families where the
+   register puts them in the calibration year: REGISTER_FAMILIES below, decile 1 = 4.0 % and deciles
+   1-4 = 22.5 % of families. The nine national cut-offs are its 10th ... 90th percentiles; a
+   household's decile is where its score falls among them. Deciles are stored once, as a register is.
+   What follows (data/microdata/README.md has the figures): about 70 % of the poor sit in deciles
+   1-4 and about 47 % of the poorest 22.5 % of families do not, the kind of exclusion a PMT-ranked
+   register is known for, where city-local deciles gave 92 % and made targeting look far too good.
 
 Run: .venv/bin/python scripts/make_microdata.py
 """
@@ -25,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from statistics import NormalDist
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +46,7 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from metro_poverty import paths  # noqa: E402
+from metro_poverty.engine.poverty_line import BASELINE_YEAR  # noqa: E402
 from metro_poverty.engine.reference import fgt  # noqa: E402
 from metro_poverty.microdata.schema import COLUMNS  # noqa: E402
 
@@ -44,6 +56,13 @@ POPULATION = 180_281  # BPS, 2024, the population used with the 2024 poverty rel
 GK_RP = 503_161.0
 TARGETS = {"p0": 6.78, "p1": 0.77, "p2": 0.15}
 SIGMA_HIGH = 0.55  # spread of log expenditure above the median; sets inequality among the better-off
+PMT_NOISE = 1.0  # sd of the PMT error, in sd of log expenditure: the score explains about half the variance
+# Families of Kota Metro in the register's national welfare deciles in 2024, the calibration year:
+# data/raw/dinsos/REKAP_DESIL_KELUARGA_2022-2025.csv (ILLUSTRATIVE, series P3KE), the 22 kelurahan rows
+# summed. tests/test_microdata_calibration.py checks the file against the store's dtsen_d1_pct and
+# dtsen_d14_pct, so a changed register file asks for a new household file.
+REGISTER_YEAR = BASELINE_YEAR
+REGISTER_FAMILIES = {"families": 56_201, "decile_1": 2_263, "deciles_1_4": 12_661}
 HH_SIZE_SHARES = {1: 0.08, 2: 0.18, 3: 0.23, 4: 0.25, 5: 0.14, 6: 0.07, 7: 0.03, 8: 0.02}
 OUT = paths.MICRODATA_DIR / "households.parquet"
 
@@ -135,21 +154,53 @@ def attributes(rng: np.random.Generator, hh: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def weighted_deciles(score: np.ndarray, persons: np.ndarray) -> np.ndarray:
-    """Decile 1-10 of each household in the person-weighted distribution of score (1 = lowest)."""
-    order = np.argsort(score, kind="stable")
-    cum = np.cumsum(persons[order])
-    midpoint = (cum - persons[order] / 2) / cum[-1]
-    deciles = np.empty(len(score), dtype=np.int8)
-    deciles[order] = np.clip(np.floor(midpoint * 10).astype(int) + 1, 1, 10)
-    return deciles
-
-
 def proxy_score(rng: np.random.Generator, hh: pd.DataFrame) -> np.ndarray:
-    """A PMT-like score: log expenditure, housing and services signals, and error."""
+    """A PMT-like score: log expenditure, housing and sanitation signals, and prediction error."""
     log_y = np.log(hh["exp_pc"].to_numpy(float))
-    signals = -0.15 * (hh["floor_earth"].astype(int) + hh["wall_unfit"].astype(int) + ~hh["sanitation_proper"])
-    return log_y + signals + rng.normal(0.0, 0.8 * log_y.std(), len(hh))
+    signals = -0.15 * (hh["floor_earth"].astype(int) + hh["wall_unfit"].astype(int) + ~hh["sanitation_proper"]).to_numpy(float)
+    return log_y + signals + rng.normal(0.0, PMT_NOISE * log_y.std(), len(hh))
+
+
+def weighted_quantile(values: np.ndarray, weights: np.ndarray, share: float) -> float:
+    """The value below which `share` of the weight lies (each record counted at its weight's midpoint)."""
+    order = np.argsort(values, kind="stable")
+    cum = np.cumsum(weights[order])
+    midpoint = (cum - weights[order] / 2) / cum[-1]
+    return float(np.interp(share, midpoint, values[order]))
+
+
+def national_cutoffs(score: np.ndarray, families: np.ndarray, share_d1: float, share_d1_4: float) -> np.ndarray:
+    """The nine national decile cut-offs on the score's scale (step 6 of the module's docstring).
+
+    The national score is assumed normal; its two parameters are the ones that put `share_d1` of the
+    city's families below the national 10th percentile and `share_d1_4` below the 40th.
+    """
+    normal = NormalDist()
+    c1, c4 = weighted_quantile(score, families, share_d1), weighted_quantile(score, families, share_d1_4)
+    spread = (c4 - c1) / (normal.inv_cdf(0.4) - normal.inv_cdf(0.1))
+    centre = c1 - spread * normal.inv_cdf(0.1)
+    return np.array([centre + spread * normal.inv_cdf(d / 10) for d in range(1, 10)])
+
+
+def national_deciles(score: np.ndarray, cutoffs: np.ndarray) -> np.ndarray:
+    """Decile 1-10 of each score among the national cut-offs (1 = the poorest tenth of the nation)."""
+    return (np.searchsorted(cutoffs, score, side="right") + 1).astype(np.int8)
+
+
+def targeting_facts(hh: pd.DataFrame, persons: np.ndarray) -> dict:
+    """What the deciles do in the city: family shares by decile, and where the poor sit."""
+    families = hh["weight"].to_numpy()
+    decile, poor = hh["decile"].to_numpy(), hh["exp_pc"].to_numpy() < GK_RP
+    in_d1_4 = families[decile <= 4].sum() / families.sum()
+    # Exclusion like for like: of the families with the lowest expenditure, as many as deciles 1-4 hold,
+    # how many a perfect ranking would have put there, are outside them?
+    poorest = hh["exp_pc"].to_numpy(float) < weighted_quantile(hh["exp_pc"].to_numpy(float), families, in_d1_4)
+    return {
+        "families_by_decile_pct": [round(100 * float(families[decile == d].sum() / families.sum()), 2) for d in range(1, 11)],
+        "poor_persons_in_deciles_1_4_pct": round(100 * float(persons[poor & (decile <= 4)].sum() / persons[poor].sum()), 1),
+        "poor_persons_in_deciles_1_2_pct": round(100 * float(persons[poor & (decile <= 2)].sum() / persons[poor].sum()), 1),
+        "poorest_families_outside_deciles_1_4_pct": round(100 * float(families[poorest & (decile > 4)].sum() / families[poorest].sum()), 1),
+    }
 
 
 def build(seed: int = SEED, n_households: int = N_HOUSEHOLDS) -> tuple[pd.DataFrame, dict]:
@@ -160,13 +211,17 @@ def build(seed: int = SEED, n_households: int = N_HOUSEHOLDS) -> tuple[pd.DataFr
     hh["exp_pc"] = np.round(np.exp(log_expenditure(hh["x"].to_numpy(), mu, sigma_low))).astype(np.int64)
     hh = attributes(rng, hh)
     proxy = proxy_score(rng, hh)
-    hh["decile"] = weighted_deciles(proxy, persons)
+    cutoffs = national_cutoffs(proxy, hh["weight"].to_numpy(), REGISTER_FAMILIES["decile_1"] / REGISTER_FAMILIES["families"],
+                               REGISTER_FAMILIES["deciles_1_4"] / REGISTER_FAMILIES["families"])
+    hh["decile"] = national_deciles(proxy, cutoffs)
     hh["u_target"] = rng.random(len(hh)).astype(np.float32)
     p0, p1, p2 = fgt(hh["exp_pc"].to_numpy(float), persons, GK_RP)
     info = {
         "seed": seed, "mu": round(mu, 6), "sigma_low": round(sigma_low, 6), "sigma_high": SIGMA_HIGH,
         "p0": round(p0, 4), "p1": round(p1, 4), "p2": round(p2, 4), "population": round(float(persons.sum()), 1),
         "corr_proxy_log_exp_pc": round(float(np.corrcoef(proxy, np.log(hh["exp_pc"]))[0, 1]), 3),
+        "register_year": REGISTER_YEAR, "national_decile_cutoffs_score": [round(float(c), 4) for c in cutoffs],
+        **targeting_facts(hh, persons),
     }
     return hh[[c.name for c in COLUMNS]], info
 

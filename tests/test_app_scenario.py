@@ -1,8 +1,11 @@
 """Simulasi Kebijakan through the real app frame (AppTest): levers, results, URL, saved scenarios."""
 
+import re
+
 import pytest
 
 from app_support import ensure_store, open_app, texts
+from tests.register_support import register_pct
 
 PAGE = "views/scenario.py"
 TWO_KELURAHAN = "18.72.03.1002,18.72.05.1001"
@@ -57,8 +60,14 @@ def test_levers_set_in_the_page_are_written_to_the_url_and_reopen_the_same_scena
 
 
 def test_a_higher_poverty_line_raises_poverty():
-    at = open_app({"inflation": "10"}, page=PAGE)
+    at = open_app({"line": "550000"}, page=PAGE)
     assert float(metric(at, "P0").value.replace(",", ".")) > 6.78
+
+
+def test_inflation_without_real_growth_leaves_poverty_unchanged():
+    at = open_app({"inflation": "10"}, page=PAGE)
+    assert metric(at, "P0").value == "6,78"
+    assert at.slider(key="sc_inflation").value == 10.0
 
 
 @pytest.mark.parametrize("params", [{"transfer": "-5"}, {"deciles": "0,11"}, {"regions": "99.99.99"}, {"k": "abc"},
@@ -108,3 +117,74 @@ def test_an_empty_region_list_asks_in_the_language_of_the_page():
     """Streamlit's own placeholder is English ('Choose options'); the page gives its own."""
     assert {m.proto.placeholder for m in open_app(page=PAGE).multiselect} == {"Pilih…"}
     assert {m.proto.placeholder for m in open_app({"lang": "en"}, page=PAGE).multiselect} == {"Choose…"}
+
+
+def shown_pct(text: str, before: str) -> float:
+    """The Indonesian-format percentage written right after `before` in a text, e.g. '… (9,5 % rumah …' -> 9.5."""
+    match = re.search(re.escape(before) + r"\s*([\d.]+(?:,\d+)?) %", text)
+    assert match, (before, text)
+    return float(match.group(1).replace(".", "").replace(",", "."))
+
+
+def test_a_transfer_to_deciles_1_2_reaches_a_share_of_families_between_the_registers_deciles_1_and_1_4():
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    box = next(m for m in texts(at.markdown) if "Penerima menurut model" in m)
+    share = shown_pct(box.split("Penerima menurut model")[1], "rumah tangga (")
+    assert register_pct("dtsen_d1_pct") < share < register_pct("dtsen_d14_pct")
+    caption = next(c for c in texts(at.caption) if "batas desil nasional" in c)
+    assert shown_pct(caption, "desil 1 =") == round(register_pct("dtsen_d1_pct"), 1)
+    assert shown_pct(caption, "desil 1–4 =") == round(register_pct("dtsen_d14_pct"), 1)
+
+
+def test_the_inclusion_error_names_its_base_the_ineligible_households_of_the_area():
+    at = open_app({"transfer": "300000", "deciles": "1,2", "regions": TWO_KELURAHAN, "incl": "10"}, page=PAGE)
+    box = next(m for m in texts(at.markdown) if "Salah sasaran inklusi" in m)
+    assert "tidak berhak di wilayah sasaran (bukan seluruh kota)" in box
+    assert "10 % dari" in box
+
+
+def test_the_baseline_stands_next_to_bpss_official_figure_with_the_reason_they_differ():
+    from metro_poverty import db, numfmt
+    from metro_poverty.engine import BASELINE_YEAR
+
+    at = open_app(page=PAGE)
+    box = next(i for i in texts(at.info) if "Kondisi awal model" in i)
+    assert metric(at, "Penduduk miskin").value in box and "bukan angka BPS" in box
+    from metro_poverty.ui.scenario_baseline import PERSONS_PER_UNIT
+
+    official = db.read("indicator_by_region", indicator="poor_count", level="city", period=BASELINE_YEAR).value.iloc[0]
+    unit = db.read("indicator_catalogue").set_index("code").loc["poor_count", "unit_en"]
+    assert f"Angka BPS {BASELINE_YEAR}" in box
+    assert f"{numfmt.number(official * PERSONS_PER_UNIT[unit], 0)} ÷" in box  # the published count, in persons
+    assert "Mengapa berbeda" in box and "basis penduduk" in box
+
+
+def test_area_results_are_labelled_model_results_with_status_and_source_on_every_row():
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    table = at.dataframe[0].value
+    assert (table["Status"] == "SIMULASI: hasil model pada data sintetis").all()
+    assert table["Sumber"].str.contains("SINTETIS").all() and table["Sumber"].str.contains("transfer=300000").all()
+    assert "Hasil model per wilayah (simulasi pada data sintetis)" in texts(at.subheader)
+    assert any("bukan angka kemiskinan BPS" in c for c in texts(at.caption))
+    assert any("bukan angka kemiskinan kelurahan" in c for c in texts(at.caption))  # under the map
+    assert any(b.label == "Unduh hasil model (CSV)" for b in at.get("download_button"))
+
+
+def test_the_multidimensional_index_is_non_monetary_by_default_and_says_so():
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    m0 = metric(at, "M0 multidimensi")
+    assert m0.label == "M0 multidimensi (non-moneter)" and m0.delta.startswith("±0,0000")  # cash does not move it
+    assert any("non-moneter saja" in c and "MPI global" in c for c in texts(at.caption))
+    assert at.toggle(key="sc_md_expenditure").value is False
+    assert "sc_w_expenditure" not in [s.key for s in at.slider]
+
+
+def test_counting_expenditure_below_the_line_is_an_option_that_goes_to_the_url():
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    at.toggle(key="sc_md_expenditure").set_value(True).run()
+    assert metric(at, "M0 multidimensi").label == "M0 multidimensi (termasuk pengeluaran < GK)"
+    assert any("termasuk pengeluaran di bawah GK" in c and "25 %" in c for c in texts(at.caption))
+    assert at.session_state["sc_w_expenditure"] == 0.25
+    again = open_app({"transfer": "300000", "deciles": "1,2", "weights": "0.25,0.25,0.25,0.25"}, page=PAGE)
+    assert again.toggle(key="sc_md_expenditure").value is True
+    assert metric(again, "M0 multidimensi").value == metric(at, "M0 multidimensi").value

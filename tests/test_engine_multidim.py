@@ -1,17 +1,19 @@
 """Alkire-Foster H, A, M0 and contributions, from literal rows: queries/engine_multidim_by_region.sql and
 queries/engine_multidim_indicators_by_region.sql through metro_poverty.engine.multidim.
 
-Default nested equal weights: expenditure 1/4; schooling, school attendance, JKN, immunisation 1/8
-each; water, sanitation, electricity, housing 1/16 each. k = 1/3.
+The hand cases count expenditure (nested equal weights: expenditure 1/4; schooling, school attendance,
+JKN, immunisation 1/8 each; water, sanitation, electricity, housing 1/16 each; k = 1/3). The default
+index leaves expenditure out, as the global MPI does: education, health and basic services 1/3 each.
 """
 
 import pytest
 
 from metro_poverty.engine import multidim_by_region, multidim_indicators_by_region, run_scenario
-from metro_poverty.engine.indicators import nested_weights
+from metro_poverty.engine.indicators import DIMENSION_OF, DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, nested_weights
 from tests.engine_support import connect, households, row, shipped, shipped_con  # noqa: F401 (fixtures)
 
 Z = 100.0
+WITH_EXPENDITURE = nested_weights(EXPENDITURE_INCLUDED_WEIGHTS)
 HAND_CASE = households(
     {"exp_pc": 50, "jkn_all_members": False},  # 1/4 + 1/8 = 0.375: poor
     {"exp_pc": 50},  # 0.25: not poor
@@ -23,12 +25,13 @@ HAND_CASE = households(
 
 
 def city_indicators(frame, **kwargs):
+    kwargs.setdefault("weights", WITH_EXPENDITURE)
     result = multidim_indicators_by_region(connect(frame), poverty_line_rp=Z, **kwargs)
     return result[result.region_code == "18.72"].set_index("indicator")
 
 
 def test_hand_case_h_a_m0():
-    result = row(multidim_by_region(connect(HAND_CASE), poverty_line_rp=Z), "18.72")
+    result = row(multidim_by_region(connect(HAND_CASE), WITH_EXPENDITURE, poverty_line_rp=Z), "18.72")
     assert (result.h_pct, result.a_pct, result.m0) == pytest.approx((40.0, 37.5, 0.15))
 
 
@@ -48,6 +51,20 @@ def test_hand_case_contributions():
     assert result.to_dict() == pytest.approx(expected)
 
 
+def test_by_default_expenditure_below_the_line_is_not_a_deprivation():
+    frame = households({"exp_pc": 50, "jkn_all_members": False},  # health 1/6: not poor, however low its spending
+                       {"jkn_all_members": False, "n_children_under2": 1, "immunisation_complete": False})  # health 1/3
+    result = row(multidim_by_region(connect(frame), poverty_line_rp=Z), "18.72")
+    assert result.h_pct == pytest.approx(50)
+    assert city_indicators(frame, weights=nested_weights()).loc["expenditure_below_line", "weight"] == 0
+
+
+def test_the_default_weighs_education_health_and_basic_services_a_third_each():
+    weights = nested_weights()
+    by_dimension = {d: sum(w for name, w in weights.items() if DIMENSION_OF[name] == d) for d in DIMENSIONS}
+    assert by_dimension == pytest.approx({"expenditure": 0, "education": 1 / 3, "health": 1 / 3, "basic_services": 1 / 3})
+
+
 def test_indicators_come_in_catalogue_order_with_their_dimension():
     result = city_indicators(HAND_CASE)
     assert list(result.index) == list(nested_weights())
@@ -55,7 +72,7 @@ def test_indicators_come_in_catalogue_order_with_their_dimension():
 
 
 def test_a_score_equal_to_k_counts_as_poor():
-    result = row(multidim_by_region(connect(households({"exp_pc": 50}, {})), k=0.25, poverty_line_rp=Z), "18.72")
+    result = row(multidim_by_region(connect(households({"exp_pc": 50}, {})), WITH_EXPENDITURE, k=0.25, poverty_line_rp=Z), "18.72")
     assert result.h_pct == pytest.approx(50)
 
 

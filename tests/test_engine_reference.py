@@ -4,9 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metro_poverty.engine import Scenario, fgt_by_region, inequality_by_region, multidim_by_region, multidim_indicators_by_region, run_scenario
+from metro_poverty.engine import (
+    Scenario, fgt_by_region, inequality_by_region, multidim_by_region, multidim_indicators_by_region, run_scenario,
+    targeting_bases_by_region,
+)
 from metro_poverty.engine import reference
-from metro_poverty.engine.indicators import nested_weights
+from metro_poverty.engine.indicators import DEFAULT_DIMENSION_WEIGHTS, EXPENDITURE_INCLUDED_WEIGHTS, nested_weights
 from tests.engine_support import connect, random_households
 
 SEEDS = [1, 2, 3, 4, 5]
@@ -55,9 +58,10 @@ def test_multidim_matches_reference(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_multidim_indicators_match_reference(seed):
+@pytest.mark.parametrize("dimension_weights", [DEFAULT_DIMENSION_WEIGHTS, EXPENDITURE_INCLUDED_WEIGHTS])
+def test_multidim_indicators_match_reference(seed, dimension_weights):
     frame = random_households(seed)
-    weights = nested_weights()
+    weights = nested_weights(dimension_weights)
     engine = multidim_indicators_by_region(connect(frame), weights, 1 / 3, GK)
     ref = reference.multidim_indicators_by_region(frame, weights, 1 / 3, GK)
     assert_same(engine, ref, keys=("region_code", "level", "indicator"))
@@ -80,3 +84,10 @@ def test_random_scenarios_exercise_transfers_and_targeting_errors():
     results = [run_scenario(connect(random_households(seed)), random_scenario(seed), GK).iloc[0] for seed in SEEDS]
     assert sum(r.budget_rp_per_year > 0 for r in results) >= 3
     assert sum(r.persons_lifted > 0 for r in results) >= 2
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_targeting_bases_match_reference(seed):
+    frame = random_households(seed)
+    scenario = random_scenario(seed)
+    assert_same(targeting_bases_by_region(connect(frame), scenario), reference.targeting_bases_by_region(frame, scenario))

@@ -6,6 +6,7 @@ import math
 import pytest
 
 from metro_poverty.engine import Scenario, run_scenario
+from metro_poverty.engine.indicators import EXPENDITURE_INCLUDED_WEIGHTS
 from tests.engine_support import KEL_A, KEL_B, KEL_C, connect, households, row, shipped, shipped_con  # noqa: F401
 
 Z = 100.0
@@ -68,7 +69,13 @@ def test_targeting_errors_lower_the_share_reaching_the_poor(shipped_con):
     leaky = row(run_scenario(shipped_con, Scenario(transfer_rp_per_month=200_000, target_deciles=(1,),
                                                    exclusion_error_pct=30, inclusion_error_pct=10)), "18.72")
     assert leaky.budget_share_to_poor_pct < exact.budget_share_to_poor_pct
-    assert leaky.persons_lifted < exact.persons_lifted
+
+
+def test_exclusion_error_lifts_fewer_people_out_of_poverty(shipped_con):
+    exact = row(run_scenario(shipped_con, Scenario(transfer_rp_per_month=200_000, target_deciles=(1,))), "18.72")
+    missed = row(run_scenario(shipped_con, Scenario(transfer_rp_per_month=200_000, target_deciles=(1,),
+                                                    exclusion_error_pct=30)), "18.72")
+    assert missed.persons_lifted < exact.persons_lifted
 
 
 def test_person_lifted_cost_and_perfect_targeting_comparison():
@@ -86,10 +93,29 @@ def test_cost_per_person_lifted_is_empty_when_nobody_is_lifted():
     assert result.persons_lifted == 0 and math.isnan(result.cost_rp_per_person_lifted_per_year)
 
 
-def test_inflation_raises_the_line_and_poverty():
-    result = city(households({"exp_pc": 105}, {"exp_pc": 200}), Scenario(inflation_pct=10))
+def test_inflation_moves_the_line_and_nominal_expenditure_together():
+    result = city(households({"exp_pc": 105}, {"exp_pc": 95}), Scenario(inflation_pct=10))
     assert result.poverty_line_after_rp == pytest.approx(110)
-    assert (result.p0_before_pct, result.p0_after_pct) == (0, 50)
+    assert (result.p0_before_pct, result.p0_after_pct) == (50, 50)
+
+
+def test_zero_real_growth_with_inflation_makes_nobody_poor(shipped_con):
+    result = run_scenario(shipped_con, Scenario(inflation_pct=10))
+    assert result.poor_persons_after.tolist() == pytest.approx(result.poor_persons_before.tolist())
+    assert result.p1_after.tolist() == pytest.approx(result.p1_before.tolist())
+
+
+def test_real_growth_comes_on_top_of_inflation():
+    frame = households({"decile": 2, "exp_pc": 95})
+    assert city(frame, Scenario(inflation_pct=10)).p0_after_pct == 100
+    assert city(frame, Scenario.with_uniform_growth(10, inflation_pct=10)).p0_after_pct == 0  # 95 x 1.1 x 1.1 > 110
+
+
+def test_inflation_erodes_a_transfer_fixed_in_rupiah():
+    frame = households({"decile": 1, "exp_pc": 90})
+    transfer = {"transfer_rp_per_month": 10.5, "target_deciles": (1,)}
+    assert city(frame, Scenario(**transfer)).p0_after_pct == 0  # 90 + 10.5 >= 100
+    assert city(frame, Scenario(inflation_pct=10, **transfer)).p0_after_pct == 100  # 99 + 10.5 < 110
 
 
 def test_an_absolute_line_overrides_inflation():
@@ -104,10 +130,17 @@ def test_growth_can_differ_between_deciles_1_4_and_5_10():
     assert result.persons_lifted == 0  # growth is not the transfer's doing
 
 
-def test_transfer_lowers_multidimensional_poverty_through_expenditure():
+def test_when_expenditure_counts_a_transfer_lowers_multidimensional_poverty():
     frame = households({"decile": 1, "exp_pc": 90, "jkn_all_members": False})
-    result = city(frame, Scenario(transfer_rp_per_month=20, target_deciles=(1,)))
+    result = city(frame, Scenario(transfer_rp_per_month=20, target_deciles=(1,), dimension_weights=EXPENDITURE_INCLUDED_WEIGHTS))
     assert (result.h_before_pct, result.h_after_pct) == (100, 0)
+
+
+def test_by_default_the_multidimensional_index_is_non_monetary_and_a_transfer_leaves_it():
+    frame = households({"decile": 1, "exp_pc": 90, "jkn_all_members": False, "n_children_under2": 1, "immunisation_complete": False})
+    result = city(frame, Scenario(transfer_rp_per_month=20, target_deciles=(1,)))
+    assert (result.h_before_pct, result.h_after_pct) == (100, 100)
+    assert result.p0_after_pct == 0
 
 
 def test_a_kecamatan_code_targets_its_kelurahan():

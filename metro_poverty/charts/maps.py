@@ -39,7 +39,9 @@ def features(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: s
             "value_text": ind.fmt(value, lang, decimals=v.get("decimals")) if value is not None else no_data,
             "class_label": classes.label_of(value) if value is not None else no_data,
             "period": str(v.get("period", "")),
-            "status_text": mark_label(mark(v["status"], v.get("citation"), v.get("quality_flag")), lang) if "status" in v else "",
+            # a page's own values (a simulation) may bring their status text; store values get their mark
+            "status_text": v.get("status_text") or (mark_label(mark(v["status"], v.get("citation"), v.get("quality_flag")), lang)
+                                                    if "status" in v else ""),
             "source": v.get("source_publisher", ""),
             "selected": s.region_code == selected,
             "label_lon": s.label_lon,

@@ -4,17 +4,19 @@
 - multidim: Alkire-Foster H, A, M0 and indicator contributions (indicators: the AF definitions)
 - inequality: Gini ratio and the bottom 40%'s expenditure share
 - scenario / scenario_url / scenario_results: the levers, their URL form, and their results
+- targeting: the bases of a scenario's targeting errors (eligible households, ineligible ones in the area)
 - reference: an independent pandas version, for tests and the benchmark baseline
 """
 
 from metro_poverty.engine.fgt import fgt_by_region
 from metro_poverty.engine.inequality import inequality_by_region
 from metro_poverty.engine.multidim import multidim_by_region, multidim_indicators_by_region
-from metro_poverty.engine.poverty_line import GK_METRO_2024_RP
+from metro_poverty.engine.poverty_line import BASELINE_YEAR, GK_METRO_2024_RP
 from metro_poverty.engine.scenario import Scenario
 from metro_poverty.engine.scenario_results import run_scenario
+from metro_poverty.engine.targeting import targeting_bases_by_region
 
 __all__ = [
-    "GK_METRO_2024_RP", "Scenario", "fgt_by_region", "inequality_by_region", "multidim_by_region",
-    "multidim_indicators_by_region", "run_scenario",
+    "BASELINE_YEAR", "GK_METRO_2024_RP", "Scenario", "fgt_by_region", "inequality_by_region", "multidim_by_region",
+    "multidim_indicators_by_region", "run_scenario", "targeting_bases_by_region",
 ]

@@ -25,12 +25,22 @@ INDICATORS: tuple[tuple[str, str], ...] = (
 INDICATOR_NAMES = tuple(name for name, _ in INDICATORS)
 DIMENSION_OF = dict(INDICATORS)
 
-EQUAL_DIMENSION_WEIGHTS = (0.25, 0.25, 0.25, 0.25)
+# The default leaves expenditure out, as the global MPI does: education, health and basic services
+# (living standards) weigh a third each, so the index is non-monetary and says something P0 does not.
+# Counting expenditure below GK as a deprivation is an option (EXPENDITURE_INCLUDED_WEIGHTS); it then
+# makes H a mix of P0 and the other deprivations, which is hard to read beside P0.
+DEFAULT_DIMENSION_WEIGHTS = (0.0, 0.25, 0.25, 0.25)
+EXPENDITURE_INCLUDED_WEIGHTS = (0.25, 0.25, 0.25, 0.25)
 # The global MPI's cutoff: poor when deprived in a third of the weighted indicators.
 DEFAULT_K = 1 / 3
 
 
-def nested_weights(dimension_weights: Sequence[float] = EQUAL_DIMENSION_WEIGHTS) -> dict[str, float]:
+def counts_expenditure(dimension_weights: Sequence[float]) -> bool:
+    """Whether expenditure below the poverty line is one of the index's deprivations."""
+    return dimension_weights[DIMENSIONS.index("expenditure")] > 0
+
+
+def nested_weights(dimension_weights: Sequence[float] = DEFAULT_DIMENSION_WEIGHTS) -> dict[str, float]:
     """Indicator weights: each dimension's share (normalised to sum 1) split equally among its indicators."""
     if len(dimension_weights) != len(DIMENSIONS):
         raise ValueError(f"expected {len(DIMENSIONS)} dimension weights, got {len(dimension_weights)}")

@@ -23,7 +23,8 @@ def multidim_by_region(
 ) -> pd.DataFrame:
     """H (% of persons), A (% average deprivation share of the poor), M0 = H x A (0-1), by region.
 
-    `weights`: indicator -> weight (normalised to sum 1); default nested equal weights.
+    `weights`: indicator -> weight (normalised to sum 1); by default the non-monetary index of
+    metro_poverty.engine.indicators (expenditure left out, the other three dimensions equal).
     """
     weights = nested_weights() if weights is None else weights
     return db.run(con, "engine_multidim_by_region", poverty_line=float(poverty_line_rp), **af_params(weights, k))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # BPS Kota Metro, March 2024 Susenas: GK Rp 503,161 per capita per month (DOMAIN.md, section 4).
 GK_METRO_2024_RP = 503_161.0
+# The year the engine starts from: the household file is calibrated to BPS's figures of this year and its
+# deciles to the register's shares of this year, and the page compares its baseline with both.
+BASELINE_YEAR = 2024
 
 
 def scenario_line_rp(baseline_rp: float, inflation_pct: float = 0.0, absolute_rp: float | None = None) -> float:

@@ -168,8 +168,8 @@ def inequality_by_region(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def recipients(frame: pd.DataFrame, scenario: Scenario) -> np.ndarray:
-    """Who receives the transfer: eligible and not excluded, or ineligible in the area and included."""
+def area_and_eligible(frame: pd.DataFrame, scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """Per household: in the programme area; eligible (in the area and in a chosen decile)."""
     if scenario.target_regions:
         regions = set(scenario.target_regions)
         codes = frame["kelurahan_code"].astype(str)
@@ -178,9 +178,28 @@ def recipients(frame: pd.DataFrame, scenario: Scenario) -> np.ndarray:
         in_area = in_area.to_numpy()
     else:
         in_area = np.ones(len(frame), dtype=bool)
-    eligible = in_area & frame["decile"].isin(scenario.target_deciles).to_numpy()
+    return in_area, in_area & frame["decile"].isin(scenario.target_deciles).to_numpy()
+
+
+def recipients(frame: pd.DataFrame, scenario: Scenario) -> np.ndarray:
+    """Who receives the transfer: eligible and not excluded, or ineligible in the area and included."""
+    in_area, eligible = area_and_eligible(frame, scenario)
     u = frame["u_target"].to_numpy(float)
     return (eligible & (u >= scenario.exclusion_error_pct / 100)) | (in_area & ~eligible & (u < scenario.inclusion_error_pct / 100))
+
+
+def targeting_bases_by_region(frame: pd.DataFrame, scenario: Scenario) -> pd.DataFrame:
+    """Households eligible, and ineligible in the area: the bases of the exclusion and inclusion errors."""
+    in_area, eligible = area_and_eligible(frame, scenario)
+    hw = frame["weight"].to_numpy(float)
+    cols = {"households": hw, "area_households": hw * in_area, "eligible_households": hw * eligible,
+            "ineligible_area_households": hw * (in_area & ~eligible)}
+    s = sum_by_region(frame[["kelurahan_code", "kecamatan_code"]].assign(**cols), list(cols))
+    return s.assign(
+        eligible_share_pct=_ratio(s.eligible_households, s.households, 100),
+        expected_missed_households=scenario.exclusion_error_pct / 100 * s.eligible_households,
+        expected_included_households=scenario.inclusion_error_pct / 100 * s.ineligible_area_households,
+    )
 
 
 def scenario_by_region(frame: pd.DataFrame, scenario: Scenario, baseline_rp: float) -> pd.DataFrame:
@@ -188,8 +207,8 @@ def scenario_by_region(frame: pd.DataFrame, scenario: Scenario, baseline_rp: flo
     persons, hw = _persons(frame), frame["weight"].to_numpy(float)
     size = frame["hh_size"].to_numpy(float)
     y0 = frame["exp_pc"].to_numpy(float)
-    growth = np.where(frame["decile"].to_numpy() <= 4, scenario.growth_d1_4_pct, scenario.growth_d5_10_pct) / 100
-    y_pre = y0 * (1 + growth)
+    real_growth = np.where(frame["decile"].to_numpy() <= 4, scenario.growth_d1_4_pct, scenario.growth_d5_10_pct) / 100
+    y_pre = y0 * (1 + real_growth) * (1 + scenario.inflation_pct / 100)  # nominal: prices move with the line
     gets = recipients(frame, scenario)
     amount_pc = scenario.transfer_rp_per_month / (1 if scenario.transfer_per == "capita" else size)
     y1 = y_pre + gets * amount_pc

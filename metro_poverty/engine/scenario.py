@@ -4,8 +4,11 @@ Transfer: a monthly amount per household or per capita, to households in the cho
 within the chosen kelurahan/kecamatan (none chosen = the whole city). Targeting errors are applied
 with the stored per-household draw `u_target`: an eligible household with u < exclusion share is
 missed, an ineligible one in the area with u < inclusion share is included, so a scenario always
-gives the same result. Growth multiplies per-capita expenditure (deciles 1-4 and 5-10 apart), then
-the transfer is added. The poverty line is the baseline moved by inflation, or an absolute line.
+gives the same result. Growth is real (deciles 1-4 and 5-10 apart); inflation moves prices since the
+baseline, so nominal expenditure = baseline x (1 + real growth) x (1 + inflation), about real growth plus
+inflation, and the transfer (nominal Rupiah) is added to it. The poverty line is the baseline moved by
+inflation, or an absolute line in the scenario's prices. Zero real growth with any inflation therefore
+leaves poverty unchanged; inflation with a transfer fixed in Rupiah makes the transfer worth less.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from metro_poverty.engine.indicators import DEFAULT_K, DIMENSIONS, EQUAL_DIMENSION_WEIGHTS, af_params, nested_weights
+from metro_poverty.engine.indicators import DEFAULT_DIMENSION_WEIGHTS, DEFAULT_K, DIMENSIONS, af_params, nested_weights
 from metro_poverty.engine.poverty_line import GK_METRO_2024_RP, scenario_line_rp
 
 TRANSFER_PER = ("household", "capita")
@@ -34,7 +37,7 @@ class Scenario:
     growth_d5_10_pct: float = 0.0
     inflation_pct: float = 0.0
     poverty_line_rp: float | None = None
-    dimension_weights: tuple[float, ...] = EQUAL_DIMENSION_WEIGHTS
+    dimension_weights: tuple[float, ...] = DEFAULT_DIMENSION_WEIGHTS
     k: float = DEFAULT_K
 
     def __post_init__(self):
@@ -82,6 +85,7 @@ class Scenario:
             "inclusion": self.inclusion_error_pct / 100.0,
             "growth_low": self.growth_d1_4_pct / 100.0,
             "growth_high": self.growth_d5_10_pct / 100.0,
+            "inflation": self.inflation_pct / 100.0,
             **af_params(self.indicator_weights(), self.k),
         }
 

@@ -31,7 +31,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("weight", "number", "households", "survey weight: households represented by this record", minimum=0),
     Column("hh_size", "integer", "persons", "household members", minimum=1, maximum=30),
     Column("exp_pc", "number", "Rp/capita/month", "household expenditure per capita per month", minimum=0),
-    Column("decile", "integer", "1-10", "DTSEN-like welfare decile of the household (1 = poorest tenth of persons)", minimum=1, maximum=10),
+    Column("decile", "integer", "1-10", "DTSEN-like welfare decile of the household in the NATIONAL ranking of families (1 = poorest tenth of the nation)", minimum=1, maximum=10),
     Column("max_schooling_years", "integer", "years", "highest completed years of schooling of any member aged 15+", minimum=0, maximum=25),
     Column("n_children_school_age", "integer", "persons", "members aged 7-18", minimum=0, maximum=30),
     Column("n_children_out_of_school", "integer", "persons", "members aged 7-18 not attending school", minimum=0, maximum=30),

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from metro_poverty.engine import GK_METRO_2024_RP, Scenario, multidim_indicators_by_region, run_scenario
+from metro_poverty.engine import GK_METRO_2024_RP, Scenario, multidim_indicators_by_region, run_scenario, targeting_bases_by_region
 from metro_poverty.microdata import load_households, load_into_duckdb
 
 
@@ -40,5 +40,15 @@ def indicator_contributions(scenario: Scenario) -> pd.DataFrame:
     try:
         return multidim_indicators_by_region(cur, weights=scenario.indicator_weights(), k=scenario.k,
                                              poverty_line_rp=scenario.line_rp(GK_METRO_2024_RP))
+    finally:
+        cur.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def targeting_bases(scenario: Scenario) -> pd.DataFrame:
+    """Eligible households and ineligible ones in the area: the bases of the scenario's targeting errors."""
+    cur = _engine()[0].cursor()
+    try:
+        return targeting_bases_by_region(cur, scenario)
     finally:
         cur.close()

@@ -4,6 +4,7 @@ after by area, what it costs, and compare saved scenarios. Every lever is in the
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -11,14 +12,17 @@ import streamlit as st
 
 from metro_poverty import numfmt, scenario_store
 from metro_poverty.catalog import Indicator
+from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
-from metro_poverty.engine.indicators import DIMENSIONS
+from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
+from metro_poverty.engine.scenario_table import DECIMALS, FIGURES, SIMULATED, m0_kind, results_table, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, engine_data, frame, maps, url
+from metro_poverty.ui import cache, engine_data, frame, maps, scenario_baseline, scenario_targeting, url
 from metro_poverty.url_state import shown
 
 PAGE_PATH = "simulasi"
+EXPENDITURE = "expenditure"  # the dimension the multidimensional index leaves out by default
 URL_KEYS = [*KEYS, UNIFORM_GROWTH_KEY]
 WIDGETS = {  # widget key -> Scenario field
     "sc_transfer": "transfer_rp_per_month", "sc_per": "transfer_per", "sc_deciles": "target_deciles",
@@ -42,9 +46,11 @@ def render() -> None:
     scenario = _scenario_from_widgets()
     url.write_block(scenario.to_query_params())
     result = engine_data.results(scenario)
-    _headline(result, lang)
+    scenario_targeting.show(scenario, result, lang)
+    _headline(result, scenario, lang)
+    scenario_baseline.show(result, lang)
     _map(result, lang)
-    _table(result, regions, lang)
+    _table(result, regions, scenario, lang)
     _contributions(scenario, lang)
     _saved(scenario, lang)
     st.caption(t("scenario.baseline_note", lang))
@@ -66,6 +72,7 @@ def _set_widgets(s: Scenario) -> None:
     st.session_state["sc_line"] = s.poverty_line_rp or GK_METRO_2024_RP
     for i, dim in enumerate(DIMENSIONS):
         st.session_state[f"sc_w_{dim}"] = s.dimension_weights[i]
+    st.session_state["sc_md_expenditure"] = counts_expenditure(s.dimension_weights)
 
 
 def _scenario_from_widgets() -> Scenario:
@@ -73,8 +80,7 @@ def _scenario_from_widgets() -> Scenario:
     values["target_deciles"] = tuple(int(d) for d in values["target_deciles"])
     values["target_regions"] = tuple(values["target_regions"])
     values["poverty_line_rp"] = float(st.session_state["sc_line"]) if st.session_state["sc_line_mode"] == "absolute" else None
-    weights = tuple(float(st.session_state[f"sc_w_{dim}"]) for dim in DIMENSIONS)
-    values["dimension_weights"] = weights if sum(weights) > 0 else DEFAULT.dimension_weights
+    values["dimension_weights"] = _weights_from_widgets()
     return Scenario(**values)
 
 
@@ -85,40 +91,85 @@ def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     c1.caption(numfmt.rupiah(st.session_state["sc_transfer"], 0, lang))  # the widget cannot group thousands the Indonesian way
     c2.segmented_control(t("scenario.per", lang), ["household", "capita"], key="sc_per", required=True,
                          format_func=lambda v: t(f"scenario.per_unit.{v}", lang))
-    c3.slider(t("scenario.exclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_excl")
-    c4.slider(t("scenario.inclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_incl")
+    c3.slider(t("scenario.exclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_excl", help=t("scenario.exclusion_help", lang))
+    c4.slider(t("scenario.inclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_incl", help=t("scenario.inclusion_help", lang))
     st.pills(t("scenario.deciles", lang), list(range(1, 11)), selection_mode="multi", key="sc_deciles")
     st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get,
                    placeholder=t("common.choose", lang))
     with st.expander(t("scenario.more", lang), icon=":material/tune:"):
-        g1, g2, g3 = st.columns(3)
-        g1.slider(t("scenario.growth_d1_4", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d1_4")
-        g2.slider(t("scenario.growth_d5_10", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d5_10")
-        with g3:
-            st.segmented_control(t("scenario.line_mode", lang), ["inflation", "absolute"], key="sc_line_mode", required=True,
-                                 format_func=lambda v: t(f"scenario.line_option.{v}", lang))
-            if st.session_state["sc_line_mode"] == "inflation":
-                st.slider(t("scenario.inflation", lang), -10.0, 30.0, step=1.0, format="%.0f%%", key="sc_inflation")
-            else:
-                st.number_input(t("scenario.line", lang), min_value=1.0, max_value=10_000_000.0, step=10_000.0, format="%.0f", key="sc_line")
-        st.markdown(f"**{t('scenario.weights', lang)}**")
-        for col, dim in zip(st.columns(len(DIMENSIONS)), DIMENSIONS):
-            col.slider(t(f"engine.dimension.{dim}", lang), 0.0, 1.0, step=0.05, key=f"sc_w_{dim}")
-        st.slider(t("scenario.k", lang), 0.05, 1.0, step=0.05, key="sc_k")
+        _prices(lang)
+        _multidim(lang)
     st.button(t("scenario.reset", lang), icon=":material/restart_alt:", on_click=_set_widgets, args=(Scenario(),))
+
+
+def _prices(lang: str) -> None:
+    """Real growth and inflation: nominal expenditure moves with both, the poverty line with inflation."""
+    g1, g2, g3 = st.columns(3)
+    g1.slider(t("scenario.growth_d1_4", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d1_4")
+    g2.slider(t("scenario.growth_d5_10", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d5_10")
+    g3.slider(t("scenario.inflation", lang), -10.0, 30.0, step=1.0, format="%.0f%%", key="sc_inflation")
+    st.caption(t("scenario.prices_note", lang))
+    l1, l2 = st.columns(2, vertical_alignment="bottom")
+    l1.segmented_control(t("scenario.line_mode", lang), ["inflation", "absolute"], key="sc_line_mode", required=True,
+                         format_func=lambda v: t(f"scenario.line_option.{v}", lang))
+    if st.session_state["sc_line_mode"] == "absolute":
+        l2.number_input(t("scenario.line", lang), min_value=1.0, max_value=10_000_000.0, step=10_000.0, format="%.0f", key="sc_line")
+
+
+def _weights_from_widgets() -> tuple[float, ...]:
+    weights = tuple(_dimension_weight(dim) for dim in DIMENSIONS)
+    return weights if sum(weights) > 0 else DEFAULT.dimension_weights
+
+
+def _dimension_weight(dim: str) -> float:
+    # Expenditure counts only while its toggle is on; its slider is not drawn (nor kept) otherwise.
+    if dim == EXPENDITURE and not st.session_state["sc_md_expenditure"]:
+        return 0.0
+    return float(st.session_state.get(f"sc_w_{dim}", 0.0))
+
+
+def _expenditure_toggled() -> None:
+    if st.session_state["sc_md_expenditure"] and not st.session_state.get(f"sc_w_{EXPENDITURE}"):
+        st.session_state[f"sc_w_{EXPENDITURE}"] = EXPENDITURE_INCLUDED_WEIGHTS[DIMENSIONS.index(EXPENDITURE)]
+
+
+def _multidim(lang: str) -> None:
+    """The multidimensional index: non-monetary by default (as the global MPI), expenditure an option."""
+    st.markdown(f"**{t('scenario.weights', lang)}**")
+    st.toggle(t("scenario.md.toggle", lang), key="sc_md_expenditure", on_change=_expenditure_toggled, help=t("scenario.md.toggle_help", lang))
+    dims = [d for d in DIMENSIONS if d != EXPENDITURE or st.session_state["sc_md_expenditure"]]
+    for col, dim in zip(st.columns(len(dims)), dims):
+        col.slider(t(f"engine.dimension.{dim}", lang), 0.0, 1.0, step=0.05, key=f"sc_w_{dim}")
+    st.slider(t("scenario.k", lang), 0.05, 1.0, step=0.05, key="sc_k")
+    st.caption(_multidim_kind(_weights_from_widgets(), lang))
+
+
+def _multidim_kind(dimension_weights: tuple[float, ...], lang: str) -> str:
+    """Which index is shown: non-monetary, or with expenditure below GK and its share of the weights."""
+    total = sum(dimension_weights)
+    shares = ", ".join(f"{t(f'engine.dimension.{dim}', lang)} {numfmt.number(100 * w / total, 0, lang)} %"
+                       for dim, w in zip(DIMENSIONS, dimension_weights) if w > 0)
+    if not counts_expenditure(dimension_weights):
+        return t("scenario.md.nonmonetary", lang, shares=shares)
+    share = nested_weights(dimension_weights)["expenditure_below_line"]
+    return t("scenario.md.with_expenditure", lang, share=numfmt.number(100 * share, 0, lang), shares=shares)
 
 
 def _city(result: pd.DataFrame) -> pd.Series:
     return result[result.level == "city"].iloc[0]
 
 
-def _headline(result: pd.DataFrame, lang: str) -> None:
+def _headline(result: pd.DataFrame, scenario: Scenario, lang: str) -> None:
     r = _city(result)
     st.subheader(t("scenario.results", lang))
+    m0 = "m0_with_expenditure" if m0_kind(scenario) == "m0_with_expenditure" else "m0"
     pairs = [("p0", r.p0_before_pct, r.p0_after_pct, 2), ("p1", r.p1_before, r.p1_after, 2), ("p2", r.p2_before, r.p2_after, 2),
-             ("poor", r.poor_persons_before, r.poor_persons_after, 0), ("m0", r.m0_before, r.m0_after, 4)]
+             ("poor", r.poor_persons_before, r.poor_persons_after, 0), (m0, r.m0_before, r.m0_after, 4)]
     for col, (key, before, after, decimals) in zip(st.columns(3) + st.columns(3), pairs):
-        col.metric(t(f"scenario.{key}", lang), numfmt.number(after, decimals, lang), border=True, delta_color="inverse",
+        unchanged = round(after - before, decimals) == 0  # no arrow (nor red) for a change that rounds to nothing
+        col.metric(t(f"scenario.{key}", lang), numfmt.number(after, decimals, lang), border=True,
+                   delta_color="off" if unchanged else "inverse", delta_arrow="off" if unchanged else "auto",
+                   help=t("scenario.m0_help", lang) if key.startswith("m0") else None,
                    delta=f"{numfmt.signed(after - before, decimals, lang).replace('−', '-')} (← {numfmt.number(before, decimals, lang)})")
     b = st.columns(2) + st.columns(2)
     b[0].metric(t("scenario.budget", lang), numfmt.rupiah_short(r.budget_rp_per_year, lang), border=True)
@@ -138,39 +189,45 @@ CHANGE = Indicator("p0_change", {  # the map's measure: a simulated change, not 
 })
 
 
+def _dataset(lang: str) -> str:
+    meta = engine_data.meta()
+    return t(f"scenario.dataset.{meta.status}", lang, file=Path(meta.path).name)
+
+
 def _map(result: pd.DataFrame, lang: str) -> None:
     kel = result[result.level == "kelurahan"]
-    values = pd.DataFrame({"region_code": kel.region_code, "value": kel.p0_after_pct - kel.p0_before_pct, "status": "illustrative",
-                           "period": "", "source_publisher": t("scenario.title", lang)})
+    values = pd.DataFrame({"region_code": kel.region_code, "value": kel.p0_after_pct - kel.p0_before_pct, "status": SIMULATED,
+                           "status_text": t("scenario.status_label", lang), "period": "",
+                           "source_publisher": t("scenario.source.publisher", lang)})
     st.subheader(t("scenario.map_title", lang))
+    _simulated_badge(lang)
     maps.value_map(values, CHANGE, "kelurahan", lang)
     st.caption(t("scenario.map_caption", lang))
 
 
-TABLE_DECIMALS = {"p0_before_pct": 2, "p0_after_pct": 2, "p1_before": 2, "p1_after": 2, "p2_before": 2, "p2_after": 2,
-                  "m0_before": 4, "m0_after": 4}  # the rest are counts and rupiah
+def _simulated_badge(lang: str) -> None:
+    st.badge(t("scenario.status_label", lang), icon=":material/science:", color="violet")
 
 
-def _table(result: pd.DataFrame, regions: pd.DataFrame, lang: str) -> None:
+def _table(result: pd.DataFrame, regions: pd.DataFrame, scenario: Scenario, lang: str) -> None:
     st.subheader(t("scenario.table_title", lang))
-    names = regions.set_index("region_code")["name"]
-    cols = ["p0_before_pct", "p0_after_pct", "p1_before", "p1_after", "p2_before", "p2_after", "poor_persons_before",
-            "poor_persons_after", "persons_lifted", "m0_before", "m0_after", "recipient_households", "budget_rp_per_year"]
-    out = result.assign(region=result.region_code.map(names), level_text=[t(f"level.{lvl}", lang) for lvl in result.level])
-    out = out[["region", "level_text", *cols]].rename(columns={"region": t("scenario.col.region", lang), "level_text": t("scenario.col.level", lang),
-                                                              **{c: t(f"engine.column.{c}", lang) for c in cols}})
+    _simulated_badge(lang)
+    out = results_table(result, regions.set_index("region_code")["name"], scenario, _dataset(lang), lang)
     shown = out.copy()
-    for c in cols:
+    for c in FIGURES:
         label = t(f"engine.column.{c}", lang)
-        shown[label] = [numfmt.number(v, TABLE_DECIMALS.get(c, 0), lang) for v in shown[label]]
+        shown[label] = [numfmt.number(v, DECIMALS.get(c, 0), lang) for v in shown[label]]
+    shown[t("scenario.col.status", lang)] = t("scenario.status_label", lang)
     st.dataframe(shown, hide_index=True, width="stretch", height=420)
-    st.download_button(t("scenario.download", lang), out.to_csv(index=False).encode("utf-8"), file_name="simulasi_kemiskinan_metro.csv",
-                       mime="text/csv", icon=":material/download:")
+    st.caption(t("scenario.table_caption", lang))
+    st.caption(source_text(scenario, _dataset(lang), lang))
+    st.download_button(t("scenario.download", lang), table_csv(out), file_name="simulasi_hasil_model_metro.csv",
+                       mime="text/csv", icon=":material/download:", on_click="ignore")
 
 
 def _contributions(scenario: Scenario, lang: str) -> None:
     parts = engine_data.indicator_contributions(scenario)
-    city = parts[parts.level == "city"]
+    city = parts[(parts.level == "city") & (parts.weight > 0)]  # an indicator weighted 0 is not in the index
     with st.expander(t("scenario.contributions", lang), icon=":material/pie_chart:"):
         view = pd.DataFrame({
             t("engine.column.contribution_pct", lang).split(" (")[0]: [t(f"engine.indicator.{i}", lang) for i in city.indicator],

@@ -1,0 +1,52 @@
+"""The scenario's baseline next to BPS's official figures of the same year, with the reason they differ.
+
+The synthetic file is calibrated to BPS's P0, so the two P0 agree; the number of poor differs because
+the model multiplies P0 by its population while BPS's count rests on another population base. A room
+that sees 12.219 here and 12.070 on the Overview must be told why, on the same screen.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metro_poverty import numfmt
+from metro_poverty.engine import BASELINE_YEAR
+from metro_poverty.i18n import t
+from metro_poverty.ui import cache
+
+CITY_LEVEL = "city"
+PERSONS_PER_UNIT = {"thousand persons": 1000.0, "persons": 1.0}  # catalogue unit_en of poor_count -> persons
+
+
+def official(code: str) -> pd.Series | None:
+    """The city's value of an indicator in the baseline year (value, status, source columns), or None."""
+    values = cache.read("indicator_by_region", indicator=code, level=CITY_LEVEL, period=BASELINE_YEAR)
+    return None if values.empty else values.iloc[0]
+
+
+def show(result: pd.DataFrame, lang: str) -> None:
+    city = result[result.level == CITY_LEVEL].iloc[0]
+    catalogue = cache.catalogue()
+    p0, poor = official("p0"), official("poor_count")
+    model = t("scenario.baseline.model", lang, year=BASELINE_YEAR, p0=numfmt.number(city.p0_before_pct, 2, lang),
+              poor=numfmt.number(city.poor_persons_before, 0, lang), population=numfmt.number(city.population_persons, 0, lang))
+    lines = [model]
+    if p0 is not None and poor is not None:
+        lines.append(t("scenario.baseline.official", lang, year=BASELINE_YEAR, p0=catalogue["p0"].fmt(p0.value, lang),
+                       poor=catalogue["poor_count"].fmt(poor.value, lang), status=t(f"status_short.{p0.status}", lang),
+                       source=p0.source_publisher))
+        lines.append(_why(city, p0, poor, catalogue["poor_count"].unit("en"), lang))
+    st.info("\n\n".join(lines), icon=":material/balance:")
+
+
+def _why(city: pd.Series, p0: pd.Series, poor: pd.Series, poor_unit: str, lang: str) -> str:
+    per_unit = PERSONS_PER_UNIT.get(poor_unit)
+    if per_unit is None or not p0.value:
+        return t("scenario.baseline.why_p0", lang)
+    official_poor = poor.value * per_unit
+    implied_population = official_poor / (p0.value / 100)
+    return t("scenario.baseline.why", lang, population=numfmt.number(city.population_persons, 0, lang),
+             official_poor=numfmt.number(official_poor, 0, lang), p0=numfmt.number(p0.value, 2, lang),
+             implied=numfmt.number(implied_population / 1000, 1, lang),
+             difference=numfmt.number(abs(city.poor_persons_before - official_poor), 0, lang))

@@ -1,0 +1,54 @@
+-- The bases of a transfer's targeting errors, by region: how many households are eligible (in the
+-- chosen deciles and in the programme area) and how many are not but live in the area.
+-- Parameters: $deciles, $all_regions, $regions, $exclusion, $inclusion (as in
+-- engine_scenario_by_region.sql). The exclusion error is a share of the eligible households, the
+-- inclusion error a share of the ineligible households IN THE AREA (never of the whole city); the
+-- expected counts are those shares of the bases. The scenario applies them household by household
+-- with the stored draw u_target, so its recipients come close to, not exactly at, these counts.
+-- Reads household_deciles (a few hundred rows), never the households themselves.
+with cells as (
+    select
+        kelurahan_code,
+        kecamatan_code,
+        city_code,
+        decile,
+        households,
+        $all_regions
+        or list_contains($regions, kelurahan_code)
+        or list_contains($regions, kecamatan_code)
+        or list_contains($regions, city_code) as in_area
+    from household_deciles
+),
+
+classified as (
+    select *, in_area and list_contains($deciles, decile) as eligible
+    from cells
+),
+
+by_region as (
+    select
+        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
+        case
+            when grouping(kelurahan_code) = 0 then 'kelurahan'
+            when grouping(kecamatan_code) = 0 then 'kecamatan'
+            else 'city'
+        end as level,
+        sum(households) as households,
+        sum(households * in_area::int) as area_households,
+        sum(households * eligible::int) as eligible_households,
+        sum(households * (in_area and not eligible)::int) as ineligible_area_households
+    from classified
+    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
+),
+
+bases as (
+    select
+        *,
+        100 * eligible_households / nullif(households, 0) as eligible_share_pct,
+        $exclusion * eligible_households as expected_missed_households,
+        $inclusion * ineligible_area_households as expected_included_households
+    from by_region
+)
+
+select * from bases
+order by case level when 'city' then 1 when 'kecamatan' then 2 else 3 end, region_code
