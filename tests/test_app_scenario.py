@@ -153,7 +153,7 @@ def test_the_baseline_stands_next_to_bpss_official_figure_with_the_reason_they_d
     from metro_poverty.ui.scenario_baseline import PERSONS_PER_UNIT
 
     official = db.read("indicator_by_region", indicator="poor_count", level="city", period=BASELINE_YEAR).value.iloc[0]
-    unit = db.read("indicator_catalogue").set_index("code").loc["poor_count", "unit_en"]
+    unit = db.read("indicator_catalogue", city="18.72", country="00").set_index("code").loc["poor_count", "unit_en"]
     assert f"Angka BPS {BASELINE_YEAR}" in box
     assert f"{numfmt.number(official * PERSONS_PER_UNIT[unit], 0)} ÷" in box  # the published count, in persons
     assert "Mengapa berbeda" in box and "basis penduduk" in box
