@@ -152,6 +152,7 @@ def measure_parts(runs: int, kelurahan: str) -> dict:
     import streamlit as st
 
     from metro_poverty import db
+    from metro_poverty.catalog import CATALOGUE_PARAMS
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth, features, map_classes
     from metro_poverty.charts.spec import vega_spec
@@ -175,7 +176,7 @@ def measure_parts(runs: int, kelurahan: str) -> dict:
         ("boundaries_by_level", dict(level="kecamatan")),
         ("region_indicator_history", dict(region=kelurahan)),
         ("regions_all", {}),
-        ("indicator_catalogue", {}),
+        ("indicator_catalogue", dict(CATALOGUE_PARAMS)),
     ]
     for name, params in queries:
         samples, frame = _timed(lambda: db.read(name, **params), runs)
