@@ -1,6 +1,9 @@
 """Where sources disagree: for a figure reported more than once, each value against the reference (the
 one the pages show), the difference, whether it passes the indicator's tolerance, and the likely reason
-read from the catalogue and the statuses. Pure: takes the rows of the queries, returns tidy frames."""
+read from the catalogue and the statuses. Tolerances are for the same figure from two producers or two
+versions (rounding-level, per indicator); a published figure is never checked against an illustrative
+one, and concepts that differ by definition are set side by side, never checked. Pure: takes the rows of
+the queries, returns tidy frames."""
 
 from __future__ import annotations
 
@@ -8,7 +11,11 @@ import pandas as pd
 
 STATUS_RANK = {"official": 0, "provisional": 1, "illustrative": 2}
 COLUMNS = ["indicator_code", "region_code", "region_name", "period", "reference_value", "reference_source", "reference_status",
-           "other_value", "other_source", "other_status", "difference", "tolerance", "flagged", "reason"]
+           "other_value", "other_source", "other_status", "difference", "tolerance", "flagged", "reason", "check"]
+# a difference within a tolerance is judged with room for the float error of the subtraction (6,78 − 6,77)
+EPSILON = 1e-9
+# what the check column says: beyond the tolerance, within it, or not a comparison at all
+BEYOND, WITHIN, NOT_COMPARED = "beyond", "within", "not_compared"
 
 
 def _reference(group: pd.DataFrame) -> pd.Series:
@@ -43,17 +50,18 @@ def disagreements(values: pd.DataFrame, tolerances: dict[str, float]) -> pd.Data
         tol = tolerances.get(code)
         for _, other in group.drop(index=ref.name).iterrows():
             diff = float(other.value) - float(ref.value)
+            why = reason(ref, other)
+            flagged = why != "published_vs_illustrative" and tol is not None and abs(diff) > tol + EPSILON
+            check = NOT_COMPARED if why == "published_vs_illustrative" or tol is None else (BEYOND if flagged else WITHIN)
             out.append([code, region, ref.region_name, int(period), float(ref.value), ref.source_publisher, ref.status,
-                        float(other.value), other.source_publisher, other.status, diff, tol,
-                        tol is not None and abs(diff) > tol, reason(ref, other)])
+                        float(other.value), other.source_publisher, other.status, diff, tol, flagged, why, check])
     return pd.DataFrame(out, columns=COLUMNS)
 
 
-def pair_gaps(paired: pd.DataFrame, tolerances: dict[str, float]) -> pd.DataFrame:
-    """paired: rows of queries/paired_values.sql, with the gap b − a, flagged against b's tolerance, and why."""
+def pair_rows(paired: pd.DataFrame) -> pd.DataFrame:
+    """paired: rows of queries/paired_values.sql, each with why the two concepts differ (a survey against
+    records, or two definitions). No difference and no tolerance: a definitional difference is not an error."""
     out = paired.copy()
-    out["difference"] = out.value_b - out.value_a
-    out["tolerance"] = out.indicator_b.map(tolerances)
-    out["flagged"] = out.difference.abs() > out.tolerance
-    out["reason"] = ["survey_vs_record" if ka != kb else "definition" for ka, kb in zip(out.kind_a, out.kind_b)]
+    out["reason"] = ["survey_vs_record" if (ka != kb and pd.notna(ka) and pd.notna(kb)) else "definition"
+                     for ka, kb in zip(out.kind_a, out.kind_b)]
     return out

@@ -25,6 +25,23 @@ def test_reconciliation_sets_the_enrolment_and_stunting_concepts_side_by_side():
     assert any("tempat tinggal" in i for i in texts(at.info))
 
 
+def test_definitional_pairs_carry_no_tolerance_flag_and_use_published_figures():
+    at = open_app({"view": "pairs"}, page="views/reconciliation.py")
+    frames = [d.value for d in at.dataframe]
+    assert all("Toleransi" not in f.columns for f in frames)
+    stunting = next(f for f in frames if "Stunting (e-PPGBM)" in f.columns)
+    assert list(stunting["Stunting (e-PPGBM)"][stunting["Tahun"].isin(["2020", "2022"])]) == [
+        "9,91% · Resmi, dikutip dari media · Media daerah mengutip Dinas Kesehatan Kota Metro",
+        "6,67% · Resmi, dikutip dari media · Media daerah mengutip Dinas Kesehatan Kota Metro"]
+
+
+def test_the_same_figure_from_two_published_documents_agrees_within_rounding():
+    at = open_app(page="views/reconciliation.py")
+    table = at.dataframe[0].value
+    p0 = table[(table["Indikator"] == "P0") & (table["Wilayah"] == "Kota Metro")]
+    assert len(p0) and set(p0["Toleransi"]) == {"dalam toleransi pembulatan"}
+
+
 def test_data_quality_view_lists_completeness_freshness_outliers_and_values_to_confirm():
     at = open_app({"view": "quality"}, page="views/reconciliation.py")
     assert len(texts(at.subheader)) == 4

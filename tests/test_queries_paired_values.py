@@ -47,26 +47,17 @@ def test_each_side_with_its_status_publisher_and_kind_and_the_pair_with_its_note
     ]
 
 
-def test_no_row_when_the_second_indicator_has_no_value(con):
-    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
-    assert paired(con) == []
-
-
-def test_no_row_when_the_first_indicator_has_no_value(con):
-    observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported")
-    assert paired(con) == []
-
-
-def test_values_of_different_periods_are_not_paired(con):
-    observe(con, "stunting_ssgi", CITY, 2021, 15.30, "domain_ssgi")
-    observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported")
-    assert paired(con) == []
-
-
-def test_values_of_different_regions_are_not_paired(con):
+def test_no_row_for_a_region_where_only_one_concept_has_values(con):
     observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
     observe(con, "stunting_eppgbm", KEL_METRO, 2022, 3.69, "dinkes_eppgbm_reported")
     assert paired(con) == []
+
+
+def test_years_of_one_concept_only_stand_beside_an_empty_cell(con):
+    observe(con, "stunting_ssgi", CITY, 2021, 15.30, "domain_ssgi")
+    observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported")
+    assert paired(con) == [("stunting_ssgi", "stunting_eppgbm", CITY, 2021, 15.30, None),
+                           ("stunting_ssgi", "stunting_eppgbm", CITY, 2022, None, 6.67)]
 
 
 def test_indicators_that_are_not_a_pair_are_not_paired(con):
@@ -95,9 +86,16 @@ def test_ordered_by_pair_then_region_then_period(con):
     ]
 
 
-def test_a_side_with_a_published_and_an_illustrative_value_gives_a_row_for_each(con):
+def test_a_side_uses_its_published_values_where_any_exist_in_the_region(con):
+    source(con, "illus_dinkes_eppgbm", kind="illustrative")
+    observe(con, "stunting_ssgi", CITY, 2021, 19.70, "domain_ssgi", "provisional")
+    observe(con, "stunting_eppgbm", CITY, 2020, 9.91, "dinkes_eppgbm_reported", "official")
+    observe(con, "stunting_eppgbm", CITY, 2021, 6.43, "illus_dinkes_eppgbm", "illustrative")
+    assert paired(con, ("period", "value_a", "value_b", "status_b")) == [(2020, None, 9.91, "official"), (2021, 19.70, None, None)]
+
+
+def test_a_side_with_no_published_value_in_the_region_uses_its_illustrative_ones(con):
     source(con, "illus_dinkes_eppgbm", kind="illustrative")
     observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi", "official")
-    observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported", "official")
     observe(con, "stunting_eppgbm", CITY, 2022, 6.43, "illus_dinkes_eppgbm", "illustrative")
-    assert paired(con, ("value_a", "value_b", "status_b")) == [(14.60, 6.43, "illustrative"), (14.60, 6.67, "official")]
+    assert paired(con, ("value_a", "value_b", "status_b")) == [(14.60, 6.43, "illustrative")]

@@ -4,7 +4,7 @@ and the likely reason; and for pairs of easily confused indicators, the gap betw
 
 import pandas as pd
 
-from metro_poverty.reconcile import COLUMNS, disagreements, pair_gaps
+from metro_poverty.reconcile import COLUMNS, disagreements, pair_rows
 from tests.query_support import CITY, KEL_METRO, rows
 
 # The columns of queries/values_reported_twice.sql that reconcile reads.
@@ -140,6 +140,31 @@ def test_a_difference_within_the_tolerance_is_not_flagged():
     assert rows(out, "difference", "tolerance", "flagged") == [(0.25, 0.5, False)]
 
 
+def test_a_rounding_difference_is_within_a_rounding_tolerance_despite_float_error():
+    # 6,78 − 6,77 is 0,010000000000000231 in binary floating point
+    out = disagreements(values(
+        ("p0", CITY, "Kota Metro", 2024, "", 6.78, "official", None, "bps", "BPS", None),
+        ("p0", CITY, "Kota Metro", 2024, "", 6.77, "official", None, "news", "News", None),
+    ), {"p0": 0.01})
+    assert rows(out, "flagged", "check") == [(False, "within")]
+
+
+def test_a_wrong_year_mix_up_is_beyond_a_rounding_tolerance():
+    out = disagreements(values(
+        ("p0", CITY, "Kota Metro", 2024, "", 6.78, "official", None, "bps", "BPS", None),
+        ("p0", CITY, "Kota Metro", 2024, "", 7.28, "official", None, "news", "News", None),  # 2023's figure
+    ), {"p0": 0.01})
+    assert rows(out, "flagged", "check") == [(True, "beyond")]
+
+
+def test_a_published_figure_is_never_reported_in_agreement_with_an_illustrative_one():
+    out = disagreements(values(
+        ("stunting_eppgbm", CITY, "Kota Metro", 2024, "", 6.75, "official", None, "dinkes", "Dinas Kesehatan Kota Metro", None),
+        ("stunting_eppgbm", CITY, "Kota Metro", 2024, "", 6.75, "illustrative", None, "illus", "Dinas Kesehatan (ilustrasi)", None),
+    ), {"stunting_eppgbm": 0.01})
+    assert rows(out, "flagged", "check", "reason") == [(False, "not_compared", "published_vs_illustrative")]
+
+
 def test_a_difference_equal_to_the_tolerance_is_not_flagged():
     out = disagreements(values(
         ("p0", CITY, "Kota Metro", 2024, "", 6.75, "official", None, "bps", "BPS", None),
@@ -198,53 +223,32 @@ def test_the_reason_is_different_source_when_two_publishers_disagree():
     assert rows(out, "reason") == [("different_source",)]
 
 
-# --- pairs of easily confused indicators -----------------------------------------------------------------------------
+# --- pairs of easily confused indicators: side by side, never checked -------------------------------------------------
 
-def test_the_gap_of_a_pair_is_b_minus_a():
-    out = pair_gaps(paired(
+def test_a_pair_keeps_its_values_side_by_side_with_no_difference_and_no_flag():
+    out = pair_rows(paired(
         ("stunting_ssgi", "stunting_eppgbm", CITY, 2022, 14.5, 6.75, "survey_estimate", "admin_record"),
-        ("p0", "dtsen_d14_pct", CITY, 2024, 6.75, 22.5, "survey_estimate", "register_count"),
-    ), {})
-    assert rows(out, "indicator_a", "value_a", "value_b", "difference") == [("stunting_ssgi", 14.5, 6.75, -7.75), ("p0", 6.75, 22.5, 15.75)]
-
-
-def test_a_gap_beyond_the_tolerance_of_b_is_flagged():
-    out = pair_gaps(paired(
-        ("stunting_ssgi", "stunting_eppgbm", CITY, 2022, 14.5, 6.75, "survey_estimate", "admin_record"),
-    ), {"stunting_eppgbm": 1.0, "stunting_ssgi": 10.0})
-    assert rows(out, "difference", "tolerance", "flagged") == [(-7.75, 1.0, True)]
-
-
-def test_a_gap_within_the_tolerance_of_b_is_not_flagged():
-    out = pair_gaps(paired(
-        ("stunting_ssgi", "stunting_eppgbm", CITY, 2022, 7.25, 6.75, "survey_estimate", "admin_record"),
-    ), {"stunting_eppgbm": 1.0})
-    assert rows(out, "difference", "tolerance", "flagged") == [(-0.5, 1.0, False)]
-
-
-def test_a_gap_without_a_tolerance_for_b_is_not_flagged():
-    out = pair_gaps(paired(
-        ("p0", "dtsen_d14_pct", CITY, 2024, 6.75, 22.5, "survey_estimate", "register_count"),
-    ), {"p0": 0.5})
-    assert rows(out, "difference", "tolerance", "flagged") == [(15.75, None, False)]
+    ))
+    assert rows(out, *PAIRED) == [("stunting_ssgi", "stunting_eppgbm", CITY, 2022, 14.5, 6.75, "survey_estimate", "admin_record")]
+    assert not {"difference", "tolerance", "flagged"} & set(out.columns)
 
 
 def test_the_reason_is_survey_vs_record_when_the_two_are_measured_differently():
-    out = pair_gaps(paired(
+    out = pair_rows(paired(
         ("stunting_ssgi", "stunting_eppgbm", CITY, 2022, 14.5, 6.75, "survey_estimate", "admin_record"),
-    ), {})
+    ))
     assert rows(out, "reason") == [("survey_vs_record",)]
 
 
 def test_the_reason_is_definition_when_the_two_are_measured_alike():
-    out = pair_gaps(paired(
-        ("aps_16_18", "apk_sma_dapodik", CITY, 2024, 85.0, 193.5, "survey_estimate", "survey_estimate"),
-    ), {})
+    out = pair_rows(paired(
+        ("aps_16_18", "apk_sma_dapodik", CITY, 2024, 85.0, 193.5, "admin_record", "admin_record"),
+    ))
     assert rows(out, "reason") == [("definition",)]
 
 
-def test_the_pair_rows_keep_their_columns():
-    out = pair_gaps(paired(
-        ("aps_16_18", "apk_sma_dapodik", CITY, 2024, 85.0, 193.5, "survey_estimate", "admin_record"),
-    ), {})
-    assert rows(out, *PAIRED) == [("aps_16_18", "apk_sma_dapodik", CITY, 2024, 85.0, 193.5, "survey_estimate", "admin_record")]
+def test_a_year_with_one_side_only_is_a_definition_row_not_a_survey_comparison():
+    out = pair_rows(paired(
+        ("stunting_ssgi", "stunting_eppgbm", CITY, 2020, None, 9.91, None, "admin_record"),
+    ))
+    assert rows(out, "reason") == [("definition",)]

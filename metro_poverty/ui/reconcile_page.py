@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import numfmt, quality, reconcile
+from metro_poverty.provenance import mark, mark_label
 from metro_poverty.i18n import pick, t
 from metro_poverty.ui import cache, charts, frame, tables, url
 from metro_poverty.url_state import Param
@@ -38,13 +39,13 @@ def _fmt(code: str, value, lang: str) -> str:
     return catalogue[code].fmt(value, lang) if code in catalogue else numfmt.number(value, 2, lang)
 
 
-def _flag(flagged: bool, lang: str) -> str:
-    return t("reconcile.flag" if flagged else "reconcile.ok", lang)
+def _check(check: str, lang: str) -> str:
+    return t(f"reconcile.check.{check}", lang)
 
 
 def _show(view: pd.DataFrame, flag_column: str, lang: str) -> None:
     """A table where the rows beyond tolerance stand out (red), whatever the language."""
-    warn = t("reconcile.flag", lang)
+    warn = t("reconcile.check.beyond", lang)
     styled = view.style.map(lambda v: "background-color: #f9d6d5" if v == warn else "", subset=[flag_column])
     st.dataframe(styled, hide_index=True, width="stretch", row_height=56,
                  column_config={col: st.column_config.TextColumn(width="large") for col in view.columns[-3:]})
@@ -60,7 +61,7 @@ def _figures(lang: str, tolerances: dict) -> None:
     value = lambda i, v, s, src: f"{_fmt(i, v, lang)} · {t('status_short.' + s, lang)} · {src}"  # noqa: E731
     view = pd.DataFrame({
         c("indicator"): [_name(i, lang) for i in rows.indicator_code], c("region"): rows.region_name, c("year"): rows.period.astype(str),
-        c("check"): [_flag(f, lang) for f in rows.flagged],
+        c("check"): [_check(ch, lang) for ch in rows.check],
         c("difference"): [numfmt.signed(d, 2, lang) for d in rows.difference],
         c("reference"): [value(*r) for r in zip(rows.indicator_code, rows.reference_value, rows.reference_status, rows.reference_source)],
         c("other"): [value(*r) for r in zip(rows.indicator_code, rows.other_value, rows.other_status, rows.other_source)],
@@ -86,19 +87,28 @@ def _figure_history(rows: pd.DataFrame, lang: str) -> None:
 
 
 def _pairs(lang: str, tolerances: dict) -> None:
+    """Concepts that differ by definition, side by side with what tells them apart: no difference, no flag."""
     st.caption(t("reconcile.pairs_intro", lang))
-    rows = reconcile.pair_gaps(cache.read("paired_values"), tolerances)
+    rows = reconcile.pair_rows(cache.read("paired_values"))
     for (a, b), part in rows.groupby(["indicator_a", "indicator_b"], sort=False):
         st.subheader(f"{_name(a, lang)} ↔ {_name(b, lang)}")
         st.info(pick(lang, part.note_id.iloc[0], part.note_en.iloc[0]), icon=":material/compare_arrows:")
         c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
         view = pd.DataFrame({c("region"): part.region_name, c("year"): part.period.astype(str),
-                             c("check"): [_flag(f, lang) for f in part.flagged],
-                             c("difference"): [numfmt.signed(d, 2, lang) for d in part.difference],
-                             c("value_a"): [f"{_fmt(a, v, lang)} ({t('status_short.' + s, lang)})" for v, s in zip(part.value_a, part.status_a)],
-                             c("value_b"): [f"{_fmt(b, v, lang)} ({t('status_short.' + s, lang)})" for v, s in zip(part.value_b, part.status_b)],
+                             _name(a, lang): [_side(a, v, s, ci, f, lang) for v, s, ci, f in zip(part.value_a, part.status_a, part.citation_a,
+                                                                                                 part.publisher_a)],
+                             _name(b, lang): [_side(b, v, s, ci, f, lang) for v, s, ci, f in zip(part.value_b, part.status_b, part.citation_b,
+                                                                                                 part.publisher_b)],
                              c("reason"): [t(f"reconcile.reason.{r}", lang) for r in part.reason]})
-        _show(view, c("check"), lang)
+        st.dataframe(view, hide_index=True, width="stretch", row_height=56,
+                     column_config={col: st.column_config.TextColumn(width="large") for col in view.columns[2:]})
+
+
+def _side(code: str, value, status, citation, publisher, lang: str) -> str:
+    """'6,67% · Resmi, dikutip dari media · Dinas Kesehatan' or '–' where the concept has no value that year."""
+    if pd.isna(value):
+        return "–"
+    return f"{_fmt(code, value, lang)} · {mark_label(mark(status, citation), lang)} · {publisher}"
 
 
 def _quality(lang: str, tolerances: dict) -> None:
