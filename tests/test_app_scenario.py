@@ -172,8 +172,8 @@ def test_area_results_are_labelled_model_results_with_status_and_source_on_every
 
 def test_the_multidimensional_index_is_non_monetary_by_default_and_says_so():
     at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
-    m0 = metric(at, "M0 multidimensi")
-    assert m0.label == "M0 multidimensi (non-moneter)" and m0.delta.startswith("±0,0000")  # cash does not move it
+    m0 = metric(at, "M0 (")
+    assert m0.label == "M0 (non-moneter)" and m0.delta.startswith("±0,0000")  # cash does not move it
     assert any("non-moneter saja" in c and "MPI global" in c for c in texts(at.caption))
     assert at.toggle(key="sc_md_expenditure").value is False
     assert "sc_w_expenditure" not in [s.key for s in at.slider]
@@ -182,9 +182,9 @@ def test_the_multidimensional_index_is_non_monetary_by_default_and_says_so():
 def test_counting_expenditure_below_the_line_is_an_option_that_goes_to_the_url():
     at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
     at.toggle(key="sc_md_expenditure").set_value(True).run()
-    assert metric(at, "M0 multidimensi").label == "M0 multidimensi (termasuk pengeluaran < GK)"
+    assert metric(at, "M0 (").label == "M0 (dengan pengeluaran < GK)"
     assert any("termasuk pengeluaran di bawah GK" in c and "25 %" in c for c in texts(at.caption))
     assert at.session_state["sc_w_expenditure"] == 0.25
     again = open_app({"transfer": "300000", "deciles": "1,2", "weights": "0.25,0.25,0.25,0.25"}, page=PAGE)
     assert again.toggle(key="sc_md_expenditure").value is True
-    assert metric(again, "M0 multidimensi").value == metric(at, "M0 multidimensi").value
+    assert metric(again, "M0 (").value == metric(at, "M0 (").value

@@ -32,8 +32,8 @@ def test_shared_subpage_link_opened_first_on_a_fresh_server_has_the_frame(chromi
 def test_overview_shows_published_figures_and_a_real_map(app_url, chromium):
     page = new_page(chromium, height=2000)
     page.goto(app_url)
-    wait_rendered(page, "6,78%")
-    for text in ("0,77", "0,15", "Rp 503.161", "Persentase penduduk miskin (P0), 2015–2025", "DATA ILUSTRASI"):
+    wait_rendered(page, "6,44%")
+    for text in ("0,55", "0,07", "Belum dirilis", "Persentase penduduk miskin (P0), 2015–2025", "DATA ILUSTRASI"):
         assert page.get_by_text(text, exact=False).first.is_visible(), text
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     assert charts.count() == 2
@@ -46,7 +46,7 @@ def test_overview_shows_published_figures_and_a_real_map(app_url, chromium):
 def test_overview_at_projector_size(app_url, chromium):
     page = new_page(chromium, 1280, 720)
     page.goto(app_url)
-    wait_rendered(page, "6,78%")
+    wait_rendered(page, "6,44%")
     screenshot(page, "overview_1280x720")
 
 
@@ -64,7 +64,7 @@ def test_shared_url_opens_the_same_view(app_url, chromium):
 def test_changing_a_control_updates_the_url(app_url, chromium):
     page = new_page(chromium)
     page.goto(app_url)
-    wait_rendered(page, "6,78%")
+    wait_rendered(page, "6,44%")
     year = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.locator("input")
     year.click()
     year.fill("2021")  # typing filters the options; Enter picks the match
@@ -77,7 +77,7 @@ def test_changing_a_control_updates_the_url(app_url, chromium):
 def test_an_english_link_opened_first_has_english_navigation(app_url, chromium):
     page = new_page(chromium)
     page.goto(f"{app_url}/kesehatan?lang=en")
-    wait_rendered(page, "Health — 2024")
+    wait_rendered(page, "Health — 2025")
     nav = page.locator('[data-testid="stSidebarNav"]')
     assert nav.get_by_text("Overview").is_visible() and nav.get_by_text("Dimensions").is_visible()
 

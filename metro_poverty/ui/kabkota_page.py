@@ -114,7 +114,7 @@ def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> N
         t("kabkota.col.n_sources", lang): ranked.n_sources,
         t("common.source", lang): [f"{p}: {title_}" for p, title_ in zip(ranked.source_publisher, ranked.source_title)],
     })
-    tables.show(shown, {c: c for c in shown.columns}, lang=lang)
+    tables.show(shown, {c: c for c in shown.columns}, lang=lang, all_rows=True)  # every kab/kota, no scrolling
     downloads.table(shown, file_stem=f"kabkota_{ind.code}_{period}", lang=lang, key=f"dl-kabkota-{ind.code}-{period}",
                     indicators={}, rows=ranked.assign(indicator_code=ind.code), title=title)
     missing = n_peers - len(ranked)

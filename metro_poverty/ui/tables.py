@@ -8,8 +8,11 @@ import streamlit as st
 from metro_poverty import numfmt
 
 
+ROW_PX = 35  # one grid row; a table given all_rows=True is tall enough for every row
+
+
 def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None, number_decimals: dict[str, int] | None = None,
-         lang: str = "id") -> None:
+         lang: str = "id", all_rows: bool = False) -> None:
     """A table with the chosen columns under translated headers; numbers formatted in Python (Indonesian
     style in the Indonesian UI), since Streamlit's own formats follow the viewer's browser locale."""
     cols = [c for c in headers if c in frame.columns]
@@ -20,7 +23,9 @@ def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None
         if pd.api.types.is_float_dtype(view[col]) and col not in (number_decimals or {}):
             decimals = 0 if _whole(view[col]) else 2
             view[col] = [numfmt.number(v, decimals, lang) for v in view[col]]
-    st.dataframe(view, hide_index=True, width="stretch", height=height or "auto")
+    if all_rows:
+        height = ROW_PX * (len(view) + 1) + 3
+    st.dataframe(view, hide_index=True, width="stretch", height=height or "auto", row_height=ROW_PX)
 
 
 def _whole(column: pd.Series) -> bool:
