@@ -50,23 +50,42 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
             bad.append(Problem("bad_decimals", column="decimals", value=r.decimals, **where))
         if r.indicator in unit_of.index and (r.unit, unit_of[r.indicator]) not in factors:
             bad.append(Problem("unknown_unit", column="unit", value=r.unit, fields={"expected": unit_of[r.indicator]}, **where))
-        try:
-            year, value = parse_year(r.year), parse_number(r.value)
-            if value is None:
-                raise ValueError
-        except ValueError:
-            bad.append(Problem("not_a_number", column="year/value", value=f"{r.year} / {r.value}", **where))
+        year, value, found = year_and_value(r.year, r.value, where)
+        bad += found
         if not bad:
             factor = factors[(r.unit, unit_of[r.indicator])]
-            if not in_catalogue_range(value * factor, meta.at[r.indicator, "min_value"], meta.at[r.indicator, "max_value"]):
-                bad.append(Problem("out_of_range", column="value", value=r.value, fields={
-                    "indicator": r.indicator, "min": meta.at[r.indicator, "min_value"], "max": meta.at[r.indicator, "max_value"]}, **where))
+            bad += range_problems(r.indicator, value * factor, r.value, meta, where)
         problems += bad
         if not bad:
             out.append([r.indicator, code, year, r.series, value * factor, None, None, r.source_id, r.status, r.flag, r.note, name, i,
                         int(decimals) if decimals else None])
     obs = pd.DataFrame(out, columns=PUBLISHED_COLUMNS).astype({"decimals": "Int64"})
+    obs, found = without_duplicates(obs, name)
+    return obs, problems + found
+
+
+def year_and_value(year_text: str, value_text: str, where: dict) -> tuple[int | None, float | None, list[Problem]]:
+    """The row's year and value, or a problem naming both cells."""
+    try:
+        year, value = parse_year(year_text), parse_number(value_text)
+        if value is None:
+            raise ValueError
+        return year, value, []
+    except ValueError:
+        return None, None, [Problem("not_a_number", column="year/value", value=f"{year_text} / {value_text}", **where)]
+
+
+def range_problems(code: str, value: float, as_written: str, meta: pd.DataFrame, where: dict) -> list[Problem]:
+    """A value (in the catalogue's unit) outside the indicator's plausible range."""
+    lo, hi = meta.at[code, "min_value"], meta.at[code, "max_value"]
+    if in_catalogue_range(value, lo, hi):
+        return []
+    return [Problem("out_of_range", column="value", value=as_written, fields={"indicator": code, "min": lo, "max": hi}, **where)]
+
+
+def without_duplicates(obs: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """One figure per indicator, region, period, series and source: a second row of it is an error."""
     dup = obs.duplicated(["indicator_code", "region_code", "period", "series", "source_id"])
-    problems += [Problem("duplicate_row", name, row=int(r.origin_line), value=r.region_code, fields={"indicator": r.indicator_code, "year": r.period})
-                 for r in obs[dup].itertuples()]
+    problems = [Problem("duplicate_row", name, row=int(r.origin_line), value=r.region_code, fields={"indicator": r.indicator_code, "year": r.period})
+                for r in obs[dup].itertuples()]
     return obs[~dup], problems

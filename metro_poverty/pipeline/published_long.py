@@ -23,9 +23,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS
-from metro_poverty.pipeline.numbers import parse_number, parse_year
 from metro_poverty.pipeline.problems import Problem
-from metro_poverty.pipeline.reference import in_catalogue_range
+from metro_poverty.pipeline.published import range_problems, without_duplicates, year_and_value
 from metro_poverty.regions import RegionResolver
 
 REQUIRED = ["kemendagri_code", "bps_code", "year", "indicator", "value", "unit", "source_url", "source_title", "mark", "note"]
@@ -111,17 +110,11 @@ def read_long_file(path: Path, spec: LongFileSpec, resolver: RegionResolver, cat
             bad.append(Problem("bad_flag", column="mark", value=r.mark, fields={"expected": ", ".join(MARKS)}, **where))
         if not r.source_url.strip() or not r.source_title.strip():
             bad.append(Problem("source_not_named", column="source_url/source_title", value=r.source_url, **where))
-        try:
-            year, value = parse_year(r.year), parse_number(r.value)
-            if value is None:
-                raise ValueError
-        except ValueError:
-            bad.append(Problem("not_a_number", column="year/value", value=f"{r.year} / {r.value}", **where))
+        year, value, found = year_and_value(r.year, r.value, where)
+        bad += found
         if not bad:
             value *= factors[(r.unit, meta.at[code, "unit_id"])]
-            if not in_catalogue_range(value, meta.at[code, "min_value"], meta.at[code, "max_value"]):
-                bad.append(Problem("out_of_range", column="value", value=r.value,
-                                   fields={"indicator": code, "min": meta.at[code, "min_value"], "max": meta.at[code, "max_value"]}, **where))
+            bad += range_problems(code, value, r.value, meta, where)
         problems += bad
         if bad:
             continue
@@ -132,11 +125,8 @@ def read_long_file(path: Path, spec: LongFileSpec, resolver: RegionResolver, cat
         flag = "conflict" if r.mark == "conflict" else ("unverified" if status == "provisional" else None)
         out.append([code, codes["bps_code"], year, "", value, None, None, sid, status, flag, r.note or None, name, line,
                     citation_of(r.mark, r.source_url, spec)])
-    obs = pd.DataFrame(out, columns=LONG_COLUMNS)
-    dup = obs.duplicated(["indicator_code", "region_code", "period", "source_id"])
-    problems += [Problem("duplicate_row", name, row=int(r.origin_line), value=r.region_code, fields={"indicator": r.indicator_code, "year": r.period})
-                 for r in obs[dup].itertuples()]
-    return obs[~dup], pd.DataFrame(list(sources.values()), columns=SOURCE_COLUMNS), problems
+    obs, found = without_duplicates(pd.DataFrame(out, columns=LONG_COLUMNS), name)
+    return obs, pd.DataFrame(list(sources.values()), columns=SOURCE_COLUMNS), problems + found
 
 
 def _resolve(resolver: RegionResolver, text: str, levels: tuple[str, ...]) -> str | None:
