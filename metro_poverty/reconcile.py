@@ -58,6 +58,12 @@ def disagreements(values: pd.DataFrame, tolerances: dict[str, float]) -> pd.Data
     return pd.DataFrame(out, columns=COLUMNS)
 
 
+def by_concern(rows: pd.DataFrame) -> pd.DataFrame:
+    """Disagreements first, then values not compared, then those within rounding: what the FGD should look at on top."""
+    order = {BEYOND: 0, NOT_COMPARED: 1, WITHIN: 2}
+    return rows.sort_values("check", key=lambda c: c.map(order), kind="stable").reset_index(drop=True)
+
+
 def pair_rows(paired: pd.DataFrame) -> pd.DataFrame:
     """paired: rows of queries/paired_values.sql, each with why the two concepts differ (a survey against
     records, or two definitions). No difference and no tolerance: a definitional difference is not an error."""

@@ -4,7 +4,7 @@ and the likely reason; and for pairs of easily confused indicators, the gap betw
 
 import pandas as pd
 
-from metro_poverty.reconcile import COLUMNS, disagreements, pair_rows
+from metro_poverty.reconcile import COLUMNS, by_concern, disagreements, pair_rows
 from tests.query_support import CITY, KEL_METRO, rows
 
 # The columns of queries/values_reported_twice.sql that reconcile reads.
@@ -252,3 +252,15 @@ def test_a_year_with_one_side_only_is_a_definition_row_not_a_survey_comparison()
         ("stunting_ssgi", "stunting_eppgbm", CITY, 2020, None, 9.91, None, "admin_record"),
     ))
     assert rows(out, "reason") == [("definition",)]
+
+
+def test_disagreements_come_first_then_values_not_compared_then_those_within_rounding():
+    out = by_concern(disagreements(values(
+        ("p0", CITY, "Kota Metro", 2023, "", 7.28, "official", None, "bps", "BPS", None),
+        ("p0", CITY, "Kota Metro", 2023, "", 7.28, "official", None, "news", "News", None),
+        ("p0", CITY, "Kota Metro", 2024, "", 6.78, "official", None, "bps", "BPS", None),
+        ("p0", CITY, "Kota Metro", 2024, "", 6.78, "illustrative", None, "illus", "Illus", None),
+        ("p0", CITY, "Kota Metro", 2025, "", 6.44, "official", None, "bps", "BPS", None),
+        ("p0", CITY, "Kota Metro", 2025, "", 6.8, "official", None, "news", "News", None),
+    ), {"p0": 0.01}))
+    assert rows(out, "period", "check") == [(2025, "beyond"), (2024, "not_compared"), (2023, "within")]

@@ -65,7 +65,7 @@ def shared_controls() -> tuple[str, int]:
     url.restore([LANG, year_p, *presentation.params()])
     with st.sidebar:
         st.segmented_control("Bahasa / Language", LANGUAGES, key="lang", required=True,
-                             format_func=lambda code: {"id": "Indonesia", "en": "English"}[code])
+                             format_func=lambda code: {"id": "Indonesia", "en": "English"}[code], on_change=url.relabel_choices)
         st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()))
         st.toggle(t("present.toggle", lang()), key="present", help=t("present.toggle_help", lang()))
     return lang(), year()

@@ -53,7 +53,7 @@ def _show(view: pd.DataFrame, flag_column: str, lang: str) -> None:
 
 def _figures(lang: str, tolerances: dict) -> None:
     st.caption(t("reconcile.figures_intro", lang))
-    rows = reconcile.disagreements(cache.read("values_reported_twice"), tolerances)
+    rows = reconcile.by_concern(reconcile.disagreements(cache.read("values_reported_twice"), tolerances))
     if rows.empty:
         st.info(t("reconcile.none", lang))
         return

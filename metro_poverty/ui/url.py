@@ -125,6 +125,15 @@ def _drop_undeclared() -> None:
             del st.query_params[key]
 
 
+def relabel_choices() -> None:
+    """(The language control's callback.) Choice widgets send back the label of their option, and the
+    browser still holds the old language's label: set every URL-bound value again, so Streamlit sends each
+    widget its value with the new labels and the next click keeps the view (not the default)."""
+    for key in st.session_state.get(KNOWN, set()):
+        if key in st.session_state and key != "lang":
+            st.session_state[key] = st.session_state[key]
+
+
 def show_notices() -> None:
     """Say once which URL values were not understood and what was used instead (call after every restore)."""
     _drop_undeclared()
