@@ -100,7 +100,7 @@ def test_metadata_sheet_names_the_app_the_table_and_the_time_of_the_export(workb
     about = {r[0]: r[1] for r in workbook["Metadata"].iter_rows(max_row=4, values_only=True)}
     assert about["Aplikasi"] == "Kemiskinan Kota Metro"
     assert about["Tabel"] == "Keluarga desil 1–4, 2024"
-    assert about["Dibuat"] == "2026-11-23 15:30 UTC"
+    assert about["Dibuat"] == "Senin, 23 November 2026, 22.30 WIB"
     assert about["Sumber nilai yang ditampilkan"] == source_line(ROWS, "id")
 
 

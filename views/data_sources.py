@@ -3,13 +3,14 @@
 import streamlit as st
 
 from metro_poverty.i18n import t
+from metro_poverty.timefmt import wib
 from metro_poverty.ui import badges, cache, frame, tables, url
 
 lang = frame.lang()
 st.title(t("sources.title", lang))
 url.show_notices()
 info = cache.build_info()
-st.caption(t("sources.build", lang, built=info.get("built_at", "?")[:15], n=info.get("n_observations", "?"),
+st.caption(t("sources.build", lang, built=wib(info.get("built_at"), lang), n=info.get("n_observations", "?"),
              maps=t(f"frame.map_kind.{info.get('map_kind', 'boundary')}", lang)))
 badges.illustrative_notice(lang)
 

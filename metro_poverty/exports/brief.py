@@ -63,7 +63,7 @@ def _px(w_mm: float, h_mm: float) -> tuple[int, int]:
 
 def header(pdf, c: BriefContent, now: datetime | None) -> float:
     y = write(pdf, MARGIN, MARGIN, WIDTH, t("exports.brief.title", c.lang, year=c.year), 19, bold=True, line=8)
-    subtitle = t("exports.brief.subtitle", c.lang, app=t("app.title", c.lang), generated=generated_at(now))
+    subtitle = t("exports.brief.subtitle", c.lang, app=t("app.title", c.lang), generated=generated_at(now, c.lang))
     y = write(pdf, MARGIN, y, WIDTH, subtitle, 7.5, colour=GREY) + 1.5
     pdf.set_draw_color(*rgb(LIGHT))
     pdf.line(MARGIN, y, PAGE_W - MARGIN, y)

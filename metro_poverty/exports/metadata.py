@@ -13,6 +13,7 @@ import pandas as pd
 from metro_poverty.catalog import Indicator
 from metro_poverty.exports.badge import badge_text
 from metro_poverty.provenance import marks_of
+from metro_poverty.timefmt import wib
 from metro_poverty.source_line import source_line
 from metro_poverty.i18n import t
 
@@ -64,7 +65,6 @@ def indicator_metadata(indicators: Iterable[Indicator], rows: pd.DataFrame | Non
     return out
 
 
-def generated_at(now: datetime | None = None) -> str:
-    """'2026-11-23 22:40 UTC': the time an export was made, unambiguous in any language."""
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-    return now.strftime("%Y-%m-%d %H:%M UTC")
+def generated_at(now: datetime | None = None, lang: str = "id") -> str:
+    """'Senin, 23 November 2026, 05.40 WIB': the time an export was made, in the room's time zone."""
+    return wib(now or datetime.now(timezone.utc), lang)

@@ -91,7 +91,7 @@ def write_metadata_sheet(sheet, indicators: list[Indicator], rows: pd.DataFrame 
     from openpyxl.styles import Alignment, Font
 
     about = [(t("exports.meta.app", lang), t("app.title", lang)), (t("exports.meta.table", lang), title),
-             (t("exports.meta.generated", lang), generated_at(now)),
+             (t("exports.meta.generated", lang), generated_at(now, lang)),
              (t("exports.meta.sources", lang), source_line(rows, lang) if rows is not None else "")]
     for label, value in about:
         sheet.append([label, value])

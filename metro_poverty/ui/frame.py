@@ -8,6 +8,7 @@ import streamlit as st
 from metro_poverty import db
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE, default_year
 from metro_poverty.i18n import LANGUAGES, t
+from metro_poverty.timefmt import wib
 from metro_poverty.ui import cache, presentation, url
 from metro_poverty.url_state import Param
 
@@ -90,7 +91,7 @@ def footer() -> None:
     with st.sidebar:
         st.divider()
         kind = t(f"frame.map_kind.{info.get('map_kind', 'boundary')}", lang())
-        st.caption(t("frame.store_caption", lang(), built=info.get("built_at", "?")[:15], maps=kind))
+        st.caption(t("frame.store_caption", lang(), built=wib(info.get("built_at"), lang()), maps=kind))
 
 
 COMPACT_CSS = """
