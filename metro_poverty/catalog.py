@@ -13,7 +13,7 @@ import pandas as pd
 from metro_poverty import numfmt
 from metro_poverty.headline import CITY, COUNTRY
 from metro_poverty.provenance import decimals_of
-from metro_poverty.i18n import pick
+from metro_poverty.i18n import pick, t
 
 DIMENSIONS = ("income", "education", "health", "basic_services", "composite")
 SUB_CITY_LEVELS = ("kelurahan", "kecamatan")
@@ -101,10 +101,13 @@ class Indicator:
         return self._text("interpretation", lang)
 
     def fmt(self, value, lang: str = "id", with_unit: bool = True, decimals=None) -> str:
-        """The value in the catalogue's decimals (or the fewer a derived figure has) and unit, Indonesian style by default."""
+        """The value in the catalogue's decimals (or the fewer a derived figure has) and unit, Indonesian style by default.
+        A count of thousands of persons past a thousand is written in millions: 25,22 juta jiwa, not 25.220,00 ribu jiwa."""
         places = decimals_of(decimals, self.decimals)
         if not with_unit:
             return numfmt.number(value, places, lang)
+        if self.meta.get("unit_id") == "ribu jiwa" and not numfmt._is_missing(value) and abs(float(value)) >= 1000:
+            return numfmt.with_unit(float(value) / 1000, t("common.million_persons", lang), min(places + 3, 2), lang)
         return numfmt.with_unit(value, self.unit(lang), places, lang)
 
     def fmt_compact(self, value, lang: str = "id", decimals=None) -> str:

@@ -59,3 +59,11 @@ def test_every_mark_has_a_label_in_both_languages():
     from metro_poverty.provenance import MARKS
 
     assert all(not mark_label(m, lang).startswith("provenance.") for m in MARKS for lang in ("id", "en"))
+
+
+def test_a_national_count_of_people_is_written_in_millions():
+    from metro_poverty.catalog import Indicator
+
+    poor = Indicator("poor_count", {"unit_id": "ribu jiwa", "unit_en": "thousand persons", "decimals": 2})
+    assert (poor.fmt(25220.0), poor.fmt(12.07), poor.fmt(25140, decimals=0), poor.fmt(23850, "en")) == (
+        "25,22 juta jiwa", "12,07 ribu jiwa", "25,14 juta jiwa", "23.85 million persons")

@@ -126,8 +126,10 @@ def change_text(h: Headline, ind: Indicator, lang: str) -> tuple[str, str]:
 def compare_text(h: Headline, ind: Indicator, lang: str) -> str:
     if h.province_value is None and h.country_value is None:
         return ""
-    return t("overview.compare", lang, province=ind.fmt_compact(h.province_value, lang, decimals=h.province_decimals),
-             country=ind.fmt_compact(h.country_value, lang, decimals=h.country_decimals))
+    # a count is written with its unit (juta jiwa for the nation), the rest as compactly as the card's value
+    fmt = ind.fmt if ind.is_count_measure else ind.fmt_compact
+    return t("overview.compare", lang, province=fmt(h.province_value, lang, decimals=h.province_decimals),
+             country=fmt(h.country_value, lang, decimals=h.country_decimals))
 
 
 def notes_text(h: Headline, ind: Indicator, lang: str) -> str:
