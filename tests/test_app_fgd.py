@@ -37,7 +37,7 @@ def test_presentation_mode_from_the_url_hides_the_sidebar_and_shows_an_exit():
 
 def test_the_frame_adds_the_view_on_screen_to_the_draft_agenda():
     at = open_app({"year": "2022"}, page="views/dimension_health.py")
-    next(b for b in at.sidebar.button if "agenda" in b.label).click().run()
+    next(b for b in at.button if "agenda" in b.label.lower()).click().run()
     assert at.session_state["agenda_draft"] == [{"path": "kesehatan", "params": {"year": "2022"}, "title": "Kesehatan", "note": ""}]
 
 

@@ -72,8 +72,8 @@ def test_metros_rank_among_the_kab_kota_is_computed_from_the_figures():
 
 def test_frame_drawn_by_app_py_is_present():
     at = open_app()
-    assert at.sidebar.button_group  # the language control lives in app.py's frame, not in the page
-    assert at.sidebar.selectbox[0].label == "Tahun"
+    assert at.button_group(key="lang")  # the language control lives in app.py's frame (its top bar), not in the page
+    assert at.selectbox(key="year").label == "Tahun"
 
 
 def test_illustrative_map_data_is_labelled_on_screen():
@@ -97,7 +97,7 @@ def test_english_from_url():
 
 def test_state_round_trip_through_the_url():
     at = open_app()
-    at.sidebar.selectbox[0].select(2021).run()
+    at.selectbox(key="year").select(2021).run()
     at.selectbox(key="map_ind").select("stunting_eppgbm").run()
     at.button_group(key="level").set_value("kecamatan").run()
     written = dict(at.query_params)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from metro_poverty.headline import CITY, macro_notice
 from metro_poverty.i18n import t
-from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metrics, url
+from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metrics, presentation, url
 from metro_poverty.url_state import Param
 
 lang, year = frame.lang(), frame.year()
@@ -20,9 +20,13 @@ st.title(t("overview.title", lang, year=year))
 url.show_notices()
 
 published = metrics.published()
-st.subheader(t("overview.headline", lang))
-st.caption(macro_notice(catalogue, lang))
-metrics.headline_row(metrics.headlines(year), catalogue, lang)
+if not presentation.active():
+    st.subheader(t("overview.headline", lang))
+    st.caption(macro_notice(catalogue, lang))
+with presentation.slide(presentation.ABOVE_SLIDE_PX - 60):  # on a slide the headline figures are the figure
+    metrics.headline_row(metrics.headlines(year), catalogue, lang)
+if presentation.active():
+    st.caption(macro_notice(catalogue, lang))
 shown = published[(published.region_code == CITY) & (published.period == year)]
 st.caption(t("provenance.sampling", lang))
 metrics.kabkota_standing(year, catalogue, lang)

@@ -60,7 +60,7 @@ VALUE_FIELDS = ["region_name", "value_text", "class_label", "period", "status_te
 def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: str, level: str, *,
                context: pd.DataFrame | None = None, selected: str | None = None, height: int = 560,
                selection: str | None = None, geometry_url: str | None = None,
-               context_url: str | None = None) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
+               context_url: str | None = None, present: bool = False) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
     """The map, its classes, and the datasets to put in the spec (see charts.spec.vega_spec).
 
     `context` (kecamatan shapes under a kelurahan map) adds their outlines and names, so the room can
@@ -84,8 +84,11 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         alt.Tooltip("source:N", title=t("common.source", lang)),
         alt.Tooltip("status_text:N", title=t("common.status", lang)),
     ]
-    legend = alt.Legend(title=f"{ind.short(lang)} ({ind.unit(lang)})", orient="bottom", direction="horizontal",
-                        columns=2 if level == "kabkota" else 3, symbolType="square", labelFontSize=15, titleFontSize=15)
+    size = theme.PRESENT_LABEL_SIZE if present else theme.LABEL_SIZE
+    legend = alt.Legend(title=f"{ind.short(lang)} ({ind.unit(lang)})", orient="bottom" if not present else "right",
+                        direction="horizontal" if not present else "vertical",
+                        columns=(2 if level == "kabkota" else 3) if not present else 1, symbolType="square", labelFontSize=size,
+                        titleFontSize=size)
     base = regions().mark_geoshape(stroke="white", strokeWidth=1.2).encode(
         color=alt.Color("class_label:N", title=t("map.class", lang), legend=legend,
                         scale=alt.Scale(domain=domain, range=colours + [theme.NO_DATA] * (len(domain) - len(colours)))),
@@ -96,6 +99,8 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     layers = [base]
     datasets = {FEATURES: feats}
     names = [f for f in feats if f["selected"]]
+    if present and level == "kelurahan":  # on a slide the extremes are named too: the room asks "which one?"
+        names = _named_on_slide(feats, values)
     if context is not None and len(context):
         if context_url is None:
             datasets[CONTEXT] = [{"type": "Feature", "geometry": json.loads(c.geometry_json), "region_name": c.region_name,
@@ -103,13 +108,14 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         outlines = _shape_source(CONTEXT, context_url, lookup=False)
         layers.append(outlines().mark_geoshape(fill=None, stroke="#333333", strokeWidth=2.2))
         if len(context) <= MAX_LABELS:
-            layers += _labels(outlines, 15, italic=True)
-    elif level == "kecamatan" and len(shapes) <= MAX_LABELS:
-        layers += _labels(regions, 16)
+            layers += _labels(outlines, size, italic=True)
+    elif level in ("kecamatan",) and len(shapes) <= MAX_LABELS:
+        layers += _labels(regions, size + 1)
     layers.append(regions().transform_filter(alt.datum.selected).mark_geoshape(fill=None, stroke=theme.SELECTED_STROKE, strokeWidth=4.5))
     if names:
         datasets[SELECTED] = names
-        layers += _labels(lambda: alt.Chart(alt.Data(name=SELECTED)), 17)
+        # a little below the kelurahan's point: its kecamatan's name may sit on that very point
+        layers += _labels(lambda: alt.Chart(alt.Data(name=SELECTED)), size + 2, dy=size + 4 if context is not None else 0)
     chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
     if geometry_url is not None:  # thousands of polygons draw faster on a canvas than as SVG elements
         chart = chart.properties(usermeta={"embedOptions": {"renderer": "canvas"}})
@@ -118,6 +124,15 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
 
 CONTEXT = "context"
 SELECTED = "selected"
+
+
+def _named_on_slide(feats: list[dict], values: pd.DataFrame) -> list[dict]:
+    """The selected region and the regions with the highest and the lowest value: named on a slide."""
+    if values.empty:
+        return [f for f in feats if f["selected"]]
+    ordered = values.dropna(subset=["value"]).sort_values("value")
+    extremes = {ordered.region_code.iloc[0], ordered.region_code.iloc[-1]} if len(ordered) else set()
+    return [f for f in feats if f["selected"] or f["region_code"] in extremes]
 
 
 def _shape_source(dataset: str, url: str | None, lookup: bool = True):
@@ -136,8 +151,8 @@ def _shape_source(dataset: str, url: str | None, lookup: bool = True):
     return chart
 
 
-def _labels(source, size: int, italic: bool = False) -> list[alt.Chart]:
+def _labels(source, size: int, italic: bool = False, dy: int = 0) -> list[alt.Chart]:
     """A name with a white halo: one text layer stroked white under one in black."""
     text = source().encode(longitude="label_lon:Q", latitude="label_lat:Q", text="region_name:N")
-    style = dict(fontSize=size, fontWeight="bold", fontStyle="italic" if italic else "normal")
+    style = dict(fontSize=size, fontWeight="bold", fontStyle="italic" if italic else "normal", dy=dy)
     return [text.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **style), text.mark_text(color="#111111", **style)]

@@ -31,6 +31,9 @@ INK = "#111111"  # dark text: Streamlit's grey chart text is too faint on a proj
 FONT = "Source Sans Pro, Arial, sans-serif"  # Streamlit bundles Source Sans; nothing is fetched
 LABEL_SIZE = 15
 TITLE_SIZE = 17
+# on a projector (presentation mode) legends and labels are read from the back of the room
+PRESENT_LABEL_SIZE = 18
+PRESENT_TITLE_SIZE = 22
 
 NUMBER_LOCALES = {
     "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]},
@@ -54,8 +57,9 @@ def ramp(polarity: str, k: int) -> list[str]:
     return list(reversed(colours)) if polarity == "higher_better" else list(colours)
 
 
-def configure(chart, lang: str):
-    """Projector-readable type and the number locale of the UI language."""
+def configure(chart, lang: str, present: bool = False):
+    """Projector-readable type and the number locale of the UI language. `present`: the chart fills its
+    container (the presentation slide) in both directions, with larger type."""
     # SVG: crisp on a projector, and every region is an element a test (or a screen reader) can reach
     import altair as alt
 
@@ -63,14 +67,16 @@ def configure(chart, lang: str):
         chart = chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})
     if chart.autosize is alt.Undefined:
         # A builder's height is the plot's: Streamlit's default ('fit') squeezes legend and axes into it,
-        # which crushed the five kecamatan of a 160-pixel chart into one row. Only the width fits the page.
-        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        # which crushed the five kecamatan of a 160-pixel chart into one row. Only the width fits the page;
+        # on a slide the chart fits its container both ways.
+        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit" if present else "fit-x", contains="padding"))
+    label, title = (PRESENT_LABEL_SIZE, PRESENT_TITLE_SIZE) if present else (LABEL_SIZE, TITLE_SIZE)
     return (
         chart
         .configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["id"])}, font=FONT)
-        .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, gridColor="#e6e6e6", labelColor=INK, titleColor=INK)
-        .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=LABEL_SIZE, symbolSize=220, labelLimit=360, titleLimit=400,
+        .configure_axis(labelFontSize=label, titleFontSize=label, gridColor="#e6e6e6", labelColor=INK, titleColor=INK)
+        .configure_legend(labelFontSize=label, titleFontSize=label, symbolSize=220, labelLimit=360, titleLimit=400,
                           labelColor=INK, titleColor=INK)
-        .configure_title(fontSize=TITLE_SIZE, anchor="start")
+        .configure_title(fontSize=title, anchor="start")
         .configure_view(strokeWidth=0)
     )

@@ -24,8 +24,14 @@ def status_badges(statuses: Iterable[str], lang: str) -> None:
 
 
 def illustrative_notice(lang: str) -> None:
-    """Shown wherever made-up data is on screen: it must never pass for an official figure."""
-    st.error(t("notice.illustrative", lang), icon=":material/science:")
+    """Shown wherever made-up data is on screen: it must never pass for an official figure. On a slide a red
+    badge says it in one line, so the figure keeps the screen."""
+    from metro_poverty.ui import presentation
+
+    if presentation.active():
+        st.badge(t("notice.illustrative_short", lang), icon=":material/science:", color="red")
+    else:
+        st.error(t("notice.illustrative", lang), icon=":material/science:")
 
 
 MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figure stays on screen

@@ -6,30 +6,33 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty.charts import theme
-from metro_poverty.ui import cache, downloads
+from metro_poverty.ui import cache, downloads, presentation
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int,
-                compact: bool = False, panels: bool = False) -> dict:
+def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int | str,
+                compact: bool = False, panels: bool = False, present: bool = False) -> dict:
     from metro_poverty.charts.spec import vega_spec
     from metro_poverty.charts.trend import trend, trend_panels
 
     draw = trend_panels if panels else trend
     chart = draw(frame, cache.catalogue()[code], lang, colors=dict(colors) if colors else None, target=target, height=height,
                  compact=compact)
-    return vega_spec(theme.configure(chart, lang))
+    return vega_spec(theme.configure(chart, lang, present and not panels))
 
 
 def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None = None, target: float | None = None,
-               height: int = 380, compact: bool = False, panels: bool = False) -> dict:
-    return _trend_spec(frame, code, lang, tuple(sorted(colors.items())) if colors else None, target, height, compact, panels)
+               height: int | str = 380, compact: bool = False, panels: bool = False, present: bool = False) -> dict:
+    return _trend_spec(frame, code, lang, tuple(sorted(colors.items())) if colors else None, target, height, compact, panels, present)
 
 
-def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None = None, key: str | None = None, **options) -> None:
-    """Draw a trend; with a title, also the PNG/SVG downloads of it."""
-    spec = trend_spec(frame, code, lang, **options)
-    st.vega_lite_chart(spec=spec, width="stretch")
+def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None = None, key: str | None = None,
+                height: int = 380, **options) -> None:
+    """Draw a trend; with a title, also the PNG/SVG downloads of it. On a slide it fills the slide (not as panels,
+    whose widths are their own)."""
+    slide = presentation.active() and not options.get("panels") and not options.get("compact")
+    spec = trend_spec(frame, code, lang, height=presentation.chart_height(height) if slide else height, present=slide, **options)
+    st.vega_lite_chart(spec=spec, width="stretch", height="stretch" if slide else "content")
     if title:
         downloads.chart(spec, title=title, rows=frame, lang=lang, key=key or f"dl-trend-{code}-{title}")
 
@@ -52,9 +55,11 @@ area_colors = theme.area_colors
 def p0_trend(published: pd.DataFrame, lang: str, draw: bool = True, title: str | None = None) -> pd.DataFrame:
     """The P0 of Metro, Lampung and Indonesia over all years; returns the rows drawn."""
     p0 = published[published.indicator_code == "p0"]
-    spec = trend_spec(p0, "p0", lang, colors=theme.area_colors(p0), height=theme.P0_TREND_HEIGHT)
+    present = draw and presentation.active()
+    spec = trend_spec(p0, "p0", lang, colors=theme.area_colors(p0), height=presentation.chart_height(theme.P0_TREND_HEIGHT) if present
+                      else theme.P0_TREND_HEIGHT, present=present)
     if draw:
-        st.vega_lite_chart(spec=spec, width="stretch")
+        st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
         downloads.chart(spec, title=title or "P0", rows=p0, lang=lang, key="dl-p0-trend")
     return p0
 
@@ -73,22 +78,25 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None,
-                  reference_label: str | None = None) -> dict:
+                  reference_label: str | None = None, present: bool = False) -> dict:
     from metro_poverty.charts.maps import map_classes
     from metro_poverty.charts.ranking import ranking
     from metro_poverty.charts.spec import vega_spec
 
     ind = cache.catalogue()[code]
     classes = map_classes(values, ind, lang, level)
-    return vega_spec(theme.configure(ranking(values, ind, lang, classes, city_value=city_value, selected=selected,
-                                             reference_label=reference_label), lang))
+    chart = ranking(values, ind, lang, classes, city_value=city_value, selected=selected, reference_label=reference_label)
+    if present:
+        chart = chart.properties(height="container")
+    return vega_spec(theme.configure(chart, lang, present))
 
 
 def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None,
                   title: str = "", reference_label: str | None = None) -> None:
     cols = [c for c in ("region_code", "region_name", "value", "rank", "label_note") if c in values.columns]
-    spec = _ranking_spec(values[cols], ind.code, lang, level, city_value, selected, reference_label)
-    st.vega_lite_chart(spec=spec, width="stretch")
+    present = presentation.active()
+    spec = _ranking_spec(values[cols], ind.code, lang, level, city_value, selected, reference_label, present)
+    st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
     downloads.chart(spec, title=title or ind.short(lang), rows=values, lang=lang, key=f"dl-rank-{ind.code}-{level}")
 
 

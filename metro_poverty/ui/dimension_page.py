@@ -7,7 +7,7 @@ import streamlit as st
 
 from metro_poverty.catalog import Indicator, by_dimension
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, dimension_views, frame, indicator_card, maps, url
+from metro_poverty.ui import cache, dimension_views, frame, indicator_card, maps, presentation, url
 from metro_poverty.url_state import Param, optional_text
 
 VIEWS = ("map", "rank", "trend", "compare", "table")
@@ -32,16 +32,27 @@ def render(dimension: str) -> None:
     st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=year),
              help=t(f"dimension.about.{dimension}", lang))
     url.show_notices()
-    _controls(inds, ind, lang)
+    level = st.session_state.get("level") if state is not None else None
+    period = maps.shown_period(ind, level, year) if level else None
+    with presentation.controls(summary(ind, level, period, lang)):
+        _controls(inds, ind, lang)
     if state is None:
         dimension_views.macro(ind, lang, year)
         return
-    level = st.session_state["level"]
-    period = maps.shown_period(ind, level, year)
     if period is None:
         st.info(t("dimension.no_data", lang))
         return
     dimension_views.VIEW_FUNCTIONS[st.session_state["view"]](ind, level, period, lang, year)
+
+
+def summary(ind: Indicator, level: str | None, period: int | None, lang: str) -> str:
+    """The controls in one line, for a slide: 'Stunting (e-PPGBM) · Kelurahan · Peta · 2024'."""
+    parts = [ind.short(lang)]
+    if level:
+        parts += [t(f"level.{level}", lang), t(f"dimension.view_name.{st.session_state.get('view', 'map')}", lang)]
+    if period:
+        parts.append(str(period))
+    return " · ".join(parts)
 
 
 def _restore_view_params(ind: Indicator) -> dict:

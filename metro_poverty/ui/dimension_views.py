@@ -10,7 +10,7 @@ from metro_poverty import compare
 from metro_poverty.catalog import Indicator
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE
 from metro_poverty.i18n import t
-from metro_poverty.ui import badges, cache, charts, downloads, maps, region_panel, tables
+from metro_poverty.ui import badges, cache, charts, downloads, maps, presentation, region_panel, tables
 
 
 def history(ind: Indicator, level: str) -> pd.DataFrame:
@@ -27,16 +27,26 @@ def _notices_and_sources(values: pd.DataFrame, lang: str, top: bool) -> None:
     badges.show_source_line(values, lang)
 
 
+def _heading(text: str) -> None:
+    """A view's title; on a slide the summary line says it and the figure takes the room."""
+    if not presentation.active():
+        st.subheader(text)
+
+
 def map_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        region = st.session_state.get("region")
-        # a new chart (key) per selected region: its selection starts empty, so a click on the selected
-        # region is a change Streamlit reports (the same selection twice would not be)
-        maps.indicator_map(ind, level, year, lang, title_key="dimension.map_title", selected=region,
-                           selectable=True, key=f"map-{ind.code}-{level}-{region}", on_select=_on_map_select)
-    with right:
-        region_panel.panel(ind, level, period, lang)
+    present = presentation.active()
+    with presentation.slide():
+        left, right = st.columns([3, 1] if present else [3, 2], gap="medium" if present else "large")
+        with left:
+            region = st.session_state.get("region")
+            # a new chart (key) per selected region: its selection starts empty, so a click on the selected
+            # region is a change Streamlit reports (the same selection twice would not be)
+            drawn = maps.indicator_map(ind, level, year, lang, title_key="dimension.map_title", selected=region, selectable=True,
+                                       key=f"map-{ind.code}-{level}-{region}", on_select=_on_map_select, notes=not present)
+        with right:
+            region_panel.panel(ind, level, period, lang)
+    if present and drawn is not None:  # on a slide the notes go below the figure
+        maps.map_notes(drawn, lang)
 
 
 def _on_map_select(key: str) -> None:
@@ -61,17 +71,18 @@ def rank_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> 
     now = compare.ranked(values[values.period == period], ind)
     _notices_and_sources(now, lang, top=True)
     title = t("dimension.rank_title", lang, level=t(f"level.{level}", lang), indicator=ind.short(lang), year=period)
-    st.subheader(title)
+    _heading(title)
     city = history(ind, "city")
     ref = compare.city_reference(city, now.source_id.iloc[0], period, now.series.iloc[0]) if len(now) and not ind.is_count else None
-    charts.ranking_chart(now, ind, lang, level, city_value=ref, selected=st.session_state.get("region"), title=title)
+    with presentation.slide():
+        charts.ranking_chart(now, ind, lang, level, city_value=ref, selected=st.session_state.get("region"), title=title)
     _notices_and_sources(now, lang, top=False)
 
 
 def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
     values = history(ind, level)
     _notices_and_sources(values, lang, top=True)
-    st.subheader(t("dimension.trend_title", lang, indicator=ind.short(lang)))
+    _heading(t("dimension.trend_title", lang, indicator=ind.short(lang)))
     names = values.drop_duplicates("region_code").set_index("region_code")["region_name"]
     chosen = [st.session_state["region"]] if st.session_state.get("region") in names.index else []
     picked = st.multiselect(t("dimension.trend_regions", lang), list(names.index), default=chosen, format_func=names.get,
@@ -79,8 +90,9 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     families = set(values.source_id)
     city = history(ind, "city")
     lines = pd.concat([city[city.source_id.isin(families)], values[values.region_code.isin(picked)]], ignore_index=True)
-    charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
-                       title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
+    with presentation.slide(presentation.ABOVE_SLIDE_PX + 90):  # the region picker sits above the chart
+        charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
+                           title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
     _notices_and_sources(lines, lang, top=False)
 
 
@@ -98,7 +110,7 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     base = st.session_state["cmp"]
     change = compare.change_between(values, ind, base, period)
     title = t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period)
-    st.subheader(title)
+    _heading(title)
     counts = change.direction.value_counts()
     st.markdown(t("dimension.compare_counts", lang, better=counts.get("better", 0), worse=counts.get("worse", 0),
                   same=counts.get("same", 0), nc=counts.get("not_comparable", 0)))
@@ -139,8 +151,9 @@ def macro(ind: Indicator, lang: str, year: int) -> None:
         st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt(ind.target, lang), note=ind.target_note(lang)))
     if ind.is_count_measure and rows.region_code.nunique() > 1:
         st.caption(t("dimension.count_panels", lang))
-    charts.trend_chart(rows, ind.code, lang, colors=charts.area_colors(rows), target=target, height=420,
-                       title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
+    with presentation.slide(presentation.ABOVE_SLIDE_PX + 130):  # the notice and captions above
+        charts.trend_chart(rows, ind.code, lang, colors=charts.area_colors(rows), target=target, height=420,
+                           title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
     badges.status_badges(rows.status, lang)
     st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source, level=ind.meta.get("lowest_level")))
     badges.show_source_line(rows, lang)

@@ -60,24 +60,25 @@ def year_param() -> Param:
     return Param("year", years, default)
 
 
-def shared_controls() -> tuple[str, int]:
-    """Language, year and presentation mode, in the sidebar, bound to the URL."""
+def shared_controls(page) -> tuple[str, int]:
+    """Year, language, presentation mode and 'add to agenda' in one bar at the top of every page, bound to
+    the URL: in reach at 1280×720 without scrolling the sidebar. In presentation mode the bar is drawn but
+    hidden (its values must stay alive); the presentation bar takes its place."""
     year_p = year_param()
     url.restore([LANG, year_p, *presentation.params()])
-    with st.sidebar:
-        st.segmented_control("Bahasa / Language", LANGUAGES, key="lang", required=True,
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key=BAR_KEY):
+        st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()), width=120)
+        st.segmented_control("Bahasa / Language", LANGUAGES, key="lang", required=True, label_visibility="collapsed",
                              format_func=lambda code: {"id": "Indonesia", "en": "English"}[code], on_change=url.relabel_choices)
-        st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()))
-        st.toggle(t("present.toggle", lang()), key="present", help=t("present.toggle_help", lang()))
+        st.toggle(t("frame.bar.present", lang()), key="present", help=t("present.toggle_help", lang()))
+        st.button(t("frame.bar.add", lang()), icon=":material/playlist_add:", on_click=_add_to_agenda, args=(page.url_path, page.title),
+                  help=t("present.add", lang()))
+    if st.session_state.pop("_agenda_added", False):
+        st.toast(t("present.added", lang(), n=len(st.session_state.get("agenda_draft", []))), icon=":material/playlist_add_check:")
     return lang(), year()
 
 
-def agenda_button(page) -> None:
-    """In the sidebar: put the view on screen into the draft agenda (its page and URL parameters)."""
-    st.sidebar.button(t("present.add", lang()), icon=":material/playlist_add:", on_click=_add_to_agenda,
-                      args=(page.url_path, page.title), width="stretch")
-    if st.session_state.pop("_agenda_added", False):
-        st.sidebar.caption(t("present.added", lang(), n=len(st.session_state.get("agenda_draft", []))))
+BAR_KEY = "frame_bar"  # the top bar's container (presentation mode hides it by this key)
 
 
 def _add_to_agenda(path: str, title: str) -> None:

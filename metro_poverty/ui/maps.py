@@ -3,6 +3,8 @@ shown, the classes, the status badges, the illustrative and schematic notices, a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -10,7 +12,7 @@ from metro_poverty import db
 from metro_poverty.catalog import Indicator, mappable
 from metro_poverty.compare import period_shown
 from metro_poverty.i18n import t
-from metro_poverty.ui import badges, cache, downloads, geo_static
+from metro_poverty.ui import badges, cache, downloads, geo_static, presentation
 
 
 SELECTION = "region"  # the map's click selection, as Streamlit reports it
@@ -26,35 +28,59 @@ def shown_period(ind: Indicator, level: str, year: int) -> int | None:
     return period_shown(cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period, year)
 
 
+@dataclass(frozen=True)
+class DrawnMap:
+    """A map on screen and what its notes need: drawn by indicator_map, annotated by map_notes."""
+    ind: Indicator
+    level: str
+    period: int
+    title: str
+    spec: dict
+    classes: object
+    values: pd.DataFrame
+    map_kind: str
+
+
 def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key: str, selected: str | None = None,
-                  selectable: bool = False, key: str | None = None, height: int = 560, on_select=None):
-    """Draw the map; returns Streamlit's selection state when selectable, else None."""
+                  selectable: bool = False, key: str | None = None, height: int = 560, on_select=None,
+                  notes: bool = True) -> DrawnMap | None:
+    """Draw the map (with its notes unless `notes` is False: a slide draws them below itself); None without data.
+    On a slide the map fills its container and its title goes to the page's summary line."""
     period = shown_period(ind, level, year)
     if period is None:
         st.info(t("map.no_values", lang, indicator=ind.name(lang)))
         return None
     title = t(title_key, lang, indicator=ind.short(lang), year=period)
-    st.subheader(title)
-    if period != year:
-        st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
-    spec, classes, values, map_kind = map_spec(ind.code, level, period, lang, selected, selectable, height)
+    present = presentation.active()
+    if not present:
+        st.subheader(title)
+        if period != year:
+            st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
+    spec, classes, values, map_kind = map_spec(ind.code, level, period, lang, selected, selectable, presentation.chart_height(height), present)
     if "illustrative" in set(values.status):
         badges.illustrative_notice(lang)
+    stretch = presentation.element_height()
     if selectable:
         callback = (lambda: on_select(key)) if on_select else "rerun"
-        state = st.vega_lite_chart(spec=spec, width="stretch", key=key, selection_mode=SELECTION, on_select=callback)
+        st.vega_lite_chart(spec=spec, width="stretch", height=stretch, key=key, selection_mode=SELECTION, on_select=callback)
     else:
-        state = None
-        st.vega_lite_chart(spec=spec, width="stretch")
-    downloads.chart(spec, title=title, rows=values, lang=lang, key=f"dl-map-{ind.code}-{level}-{period}")
-    badges.status_badges(values.status, lang)
-    method = t(f"map.method.{classes.method}", lang)
-    st.caption(t("map.classes_neutral" if ind.polarity == "neutral" else "map.classes", lang, method=method, k=len(classes.labels)))
-    if map_kind == "schematic":
+        st.vega_lite_chart(spec=spec, width="stretch", height=stretch)
+    drawn = DrawnMap(ind, level, period, title, spec, classes, values, map_kind)
+    if notes:
+        map_notes(drawn, lang)
+    return drawn
+
+
+def map_notes(m: DrawnMap, lang: str) -> None:
+    """Below a map: its downloads, status badges, classes, the schematic and micro notices and the source line."""
+    downloads.chart(m.spec, title=m.title, rows=m.values, lang=lang, key=f"dl-map-{m.ind.code}-{m.level}-{m.period}")
+    badges.status_badges(m.values.status, lang)
+    method = t(f"map.method.{m.classes.method}", lang)
+    st.caption(t("map.classes_neutral" if m.ind.polarity == "neutral" else "map.classes", lang, method=method, k=len(m.classes.labels)))
+    if m.map_kind == "schematic":
         st.warning(t("map.schematic", lang), icon=":material/grid_view:")
     st.caption(t("notice.micro", lang))
-    badges.show_source_line(values, lang)
-    return state
+    badges.show_source_line(m.values, lang)
 
 
 def _geometry_urls(store: str, level: str, shapes: pd.DataFrame, context: pd.DataFrame | None) -> dict:
@@ -69,29 +95,32 @@ def _geometry_urls(store: str, level: str, shapes: pd.DataFrame, context: pd.Dat
 
 def value_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int = 520) -> None:
     """A map of values computed on the page (a simulation), not read from the store: region_code, value, status."""
-    spec = _value_map_spec(str(db.store_path()), values, ind, level, lang, height)
-    st.vega_lite_chart(spec=spec, width="stretch")
+    present = presentation.active()
+    spec = _value_map_spec(str(db.store_path()), values, ind, level, lang, presentation.chart_height(height), present)
+    st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int) -> dict:
+def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int | str, present: bool = False) -> dict:
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
     from metro_poverty.charts.spec import vega_spec
 
     shapes = cache.read("boundaries_by_level", level=level)
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
-    chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height,
+    chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height, present=present,
                                     **_geometry_urls(store, level, shapes, context))
-    return vega_spec(theme.configure(chart, lang), datasets)
+    return vega_spec(theme.configure(chart, lang, present), datasets)
 
 
-def map_spec(code: str, level: str, period: int, lang: str, selected: str | None = None, selectable: bool = False, height: int = 560):
-    return _map_spec(str(db.store_path()), code, level, period, lang, selected, selectable, height)
+def map_spec(code: str, level: str, period: int, lang: str, selected: str | None = None, selectable: bool = False, height: int | str = 560,
+             present: bool = False):
+    return _map_spec(str(db.store_path()), code, level, period, lang, selected, selectable, height, present)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _map_spec(store: str, code: str, level: str, period: int, lang: str, selected: str | None, selectable: bool, height: int):
+def _map_spec(store: str, code: str, level: str, period: int, lang: str, selected: str | None, selectable: bool, height: int | str,
+              present: bool = False):
     """The map's Vega-Lite spec and what travels with it, cached per store file and view."""
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
@@ -103,6 +132,6 @@ def _map_spec(store: str, code: str, level: str, period: int, lang: str, selecte
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
     urls = _geometry_urls(store, level, shapes, context)
     chart, classes, datasets = choropleth(shapes, values, ind, lang, level, context=context, selected=selected,
-                                          selection=SELECTION if selectable else None, height=height, **urls)
+                                          selection=SELECTION if selectable else None, height=height, present=present, **urls)
     kind = shapes.kind.iloc[0] if len(shapes) else "none"
-    return vega_spec(theme.configure(chart, lang), datasets), classes, values, kind
+    return vega_spec(theme.configure(chart, lang, present), datasets), classes, values, kind

@@ -9,7 +9,7 @@ from metro_poverty.catalog import Indicator
 from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline, macro_notice
 from metro_poverty.i18n import t
 from metro_poverty.provenance import decimals_of
-from metro_poverty.ui import cache
+from metro_poverty.ui import cache, presentation
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -48,7 +48,7 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
     notes += caution_notes(h, lang, ind.producer)
     if h.value is not None and h.previous_value is not None and not h.comparable_previous:
         notes.append(t("common.series_break", lang, year=h.previous_period))
-    if h.province_value is not None or h.country_value is not None:
+    if (h.province_value is not None or h.country_value is not None) and not presentation.active():  # a slide keeps the card short
         notes.append(t("overview.compare", lang, province=ind.fmt(h.province_value, lang, decimals=h.province_decimals),
                        country=ind.fmt(h.country_value, lang, decimals=h.country_decimals)))
     if notes:

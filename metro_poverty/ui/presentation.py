@@ -1,5 +1,8 @@
-"""Presentation mode for the FGD projector: no sidebar or developer chrome, large type, full width;
-and, when an agenda is being presented, a bar to step through its views without a keyboard."""
+"""Presentation mode for the FGD projector: a slide. No sidebar or developer chrome, large type, full width;
+a compact bar that stays on screen (to step through an agenda's views without a keyboard, and to leave);
+the page's controls folded into one summary line that opens on a click; and the page's main figure in a
+slide container sized to what is left of the screen's height, so it lies wholly on screen at 1280×720 and
+at 1920×1080 alike (its chart is drawn to the container's height and width)."""
 
 from __future__ import annotations
 
@@ -10,15 +13,73 @@ from metro_poverty.i18n import t
 from metro_poverty.ui import pages
 from metro_poverty.url_state import Param, optional_text
 
-PRESENT_CSS = """
+SLIDE_KEY = "slide"
+BAR_KEY = "present_bar"
+# what sits above the slide: the bar, the page title (one line) and the summary line, with their gaps
+ABOVE_SLIDE_PX = 250
+PRESENT_CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
-html { font-size: 21px; }
-[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0.8rem 2.2rem 1.5rem 2.2rem; }
-h1 { font-size: 2.3rem !important; }
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+.st-key-frame_bar {{ display: none !important; }}
+html {{ font-size: 21px; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: 0 2rem 1.5rem 2rem; }}
+[data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"] {{ gap: 0.6rem; }}
+h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.st-key-{BAR_KEY} {{ position: sticky; top: 0; z-index: 1000; background: white; padding: 0.3rem 0 0.25rem 0;
+                     border-bottom: 1px solid #dddddd; }}
+[data-testid="stExpander"] summary p {{ font-size: 1rem; font-weight: 600; }}
+[data-testid="stMetricValue"] {{ font-size: 2.7rem !important; }}
+[data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 1.05rem !important; }}
 </style>
 """
+
+
+EXIT_KEY = "present_exit"
+EXIT_CSS = f"<style>.st-key-{EXIT_KEY} {{ position: fixed; top: 0.5rem; right: 1rem; z-index: 1000; width: auto !important; }}</style>"
+# The slide and its wrapper take the height left on screen; the blocks inside it (columns) fill it; and an
+# element holding a chart takes what its block leaves, the chart drawing itself to that ('container').
+SLIDE_CSS = """<style>
+div.st-key-{key}, [data-testid="stLayoutWrapper"]:has(> div.st-key-{key}) {{ height: calc(100vh - {above}px) !important;
+  min-height: calc(100vh - {above}px) !important; max-height: none !important; flex: 0 0 auto !important; overflow: hidden !important; }}
+div.st-key-{key} > [data-testid="stLayoutWrapper"]:has(> [data-testid="stHorizontalBlock"]),
+div.st-key-{key} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"],
+div.st-key-{key} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"],
+div.st-key-{key} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] > [data-testid="stVerticalBlock"] {{
+  height: 100% !important; min-height: 0 !important; flex-grow: 1 !important; }}
+div.st-key-{key} [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) {{ flex: 1 1 0 !important; min-height: 0 !important; }}
+div.st-key-{key} [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) > div,
+div.st-key-{key} [data-testid="stFullScreenFrame"] > div {{ height: 100% !important; }}
+</style>"""
+
+
+def slide(above_px: int = ABOVE_SLIDE_PX):
+    """The container of a page's main figure: in presentation mode as tall as the screen leaves below what a
+    page draws above it (`above_px`: the bar, title and summary line by default), at any screen size; charts
+    in it are drawn with height 'container' and Streamlit's height 'stretch'. Otherwise an ordinary container."""
+    if not active():
+        return st.container()
+    key = f"{SLIDE_KEY}_{above_px}"
+    st.html(SLIDE_CSS.format(key=key, above=above_px))
+    return st.container(key=key, height=480, border=False)  # the CSS sets the real height
+
+
+def controls(summary: str):
+    """Where a page draws its controls: in presentation mode folded under one summary line
+    ('Stunting (e-PPGBM) · Kelurahan · 2024') that opens on a click; otherwise in place."""
+    if not active():
+        return st.container()
+    return st.expander(summary, icon=":material/tune:")
+
+
+def chart_height(default: int):
+    """A chart's height: the slide's ('container') in presentation mode, else its own."""
+    return "container" if active() else default
+
+
+def element_height() -> str:
+    """Streamlit's height for a chart in the slide: it stretches to the slide in presentation mode."""
+    return "stretch" if active() else "content"
 
 
 def params() -> list[Param]:
@@ -38,14 +99,19 @@ def apply(lang: str) -> None:
         return
     st.html(PRESENT_CSS)
     agenda = agendas.get(st.session_state.get("agenda"))
-    cols = st.columns([1.6, 5, 1.6, 1.3], vertical_alignment="center")
+    if not agenda:  # nothing to step through: one small button in the corner, the screen for the figure
+        st.html(EXIT_CSS)
+        st.container(key=EXIT_KEY).button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
+        return
+    bar = st.container(key=BAR_KEY)
+    cols = bar.columns([1.6, 5, 1.6, 1.3], vertical_alignment="center")
     if agenda:
         step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
         current = agenda["steps"][step]
         cols[0].button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, width="stretch",
                        on_click=go, args=(agenda, step - 1))
         cols[1].markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {current['title']}**"
-                         + (f"  \n{current['note']}" if current["note"] else ""))
+                         + (f" · {current['note']}" if current["note"] else ""))
         cols[2].button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
                        width="stretch", on_click=go, args=(agenda, step + 1))
     cols[3].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch", on_click=_exit)

@@ -3,13 +3,15 @@ the way to its profile; or, with nothing selected, the city value and how to sel
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from metro_poverty import compare, numfmt
 from metro_poverty.catalog import Indicator
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, charts
+from metro_poverty.ui import cache, charts, presentation
 
 PROFILE_PAGE = "views/region_profile.py"
 
@@ -19,8 +21,9 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     city = cache.read("indicator_history_by_level", indicator=ind.code, level="city")
     region = st.session_state.get("region")
     now = values[values.period == period]
+    present = presentation.active()
     if region is None or region not in set(now.region_code):
-        st.info(t("dimension.click_hint", lang), icon=":material/touch_app:")
+        (st.caption if present else partial(st.info, icon=":material/touch_app:"))(t("dimension.click_hint", lang))
         if len(now):
             ref = compare.city_reference(city, now.source_id.iloc[0], period, now.series.iloc[0])
             st.metric(t("dimension.city_value", lang), ind.fmt(ref, lang) if ref is not None else "–", border=True)
@@ -38,6 +41,8 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     if s.meets_target is not None:
         key = "dimension.target_met" if s.meets_target else "dimension.target_not_met"
         st.markdown(t(key, lang, target=ind.fmt(s.target, lang), note=ind.target_note(lang)))
+    if present:  # on a slide: the value, the rank and the target; the trend and links wait for the page
+        return
     lines = pd.concat([city[city.source_id.isin(set(values.source_id))], values[values.region_code == region]], ignore_index=True)
     if ind.is_count:
         lines = values[values.region_code == region]

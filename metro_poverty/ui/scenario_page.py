@@ -18,7 +18,7 @@ from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEI
 from metro_poverty.engine.scenario_table import DECIMALS, FIGURES, SIMULATED, m0_kind, results_table, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, engine_data, frame, maps, scenario_baseline, scenario_targeting, url
+from metro_poverty.ui import cache, engine_data, frame, maps, presentation, scenario_baseline, scenario_targeting, url
 from metro_poverty.url_state import shown
 
 PAGE_PATH = "simulasi"
@@ -41,15 +41,35 @@ def render() -> None:
     st.title(t("scenario.title", lang))
     url.show_notices()
     status = engine_data.meta().status
-    st.error(t("scenario.banner", lang, status=t(f"scenario.status.{status}", lang)), icon=":material/science:")
-    _levers(sub_city, lang)
+    present = presentation.active()
+    if present:  # on a slide one red line says it; the full banner stays on the page
+        st.badge(t("scenario.status_label", lang), icon=":material/science:", color="red")
+    else:
+        st.error(t("scenario.banner", lang, status=t(f"scenario.status.{status}", lang)), icon=":material/science:")
+    with presentation.controls(_summary(_scenario_from_widgets(), sub_city, lang)):
+        _levers(sub_city, lang)
     scenario = _scenario_from_widgets()
     url.write_block(scenario.to_query_params())
     result = engine_data.results(scenario)
-    scenario_targeting.show(scenario, result, lang)
-    _headline(result, scenario, lang)
-    scenario_baseline.show(result, lang)
-    _map(result, lang)
+    if present:  # the slide: the results beside the map of the change
+        with presentation.slide(presentation.ABOVE_SLIDE_PX + 40):
+            left, right = st.columns([2, 3], gap="medium")
+            with left:
+                _headline(result, scenario, lang)
+            with right:
+                _map(result, lang)
+        r = _city(result)
+        m0 = "m0_with_expenditure" if m0_kind(scenario) == "m0_with_expenditure" else "m0"
+        _result_metric(st, m0, r.m0_before, r.m0_after, 4, lang=lang)
+        _budget(result, lang)
+        scenario_targeting.show(scenario, result, lang)
+        scenario_baseline.show(result, lang)
+    else:
+        scenario_targeting.show(scenario, result, lang)
+        _headline(result, scenario, lang)
+        _budget(result, lang)
+        scenario_baseline.show(result, lang)
+        _map(result, lang)
     _table(result, regions, scenario, lang)
     _contributions(scenario, lang)
     _saved(scenario, lang)
@@ -84,6 +104,14 @@ def _scenario_from_widgets() -> Scenario:
     return Scenario(**values)
 
 
+def _summary(s: Scenario, sub_city: pd.DataFrame, lang: str) -> str:
+    """The levers in one line, for a slide: 'Bantuan Rp 300.000 per rumah tangga · desil 1, 2 · seluruh kota'."""
+    names = dict(zip(sub_city.region_code, sub_city.name))
+    area = ", ".join(names.get(c, c) for c in s.target_regions) if s.target_regions else t("scenario.summary.city", lang)
+    return t("scenario.summary.line", lang, transfer=numfmt.rupiah(s.transfer_rp_per_month, 0, lang), per=t(f"scenario.per_unit.{s.transfer_per}", lang),
+             deciles=", ".join(str(d) for d in s.target_deciles), area=area)
+
+
 def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     names = {r.region_code: (f"Kec. {r.name}" if r.level == "kecamatan" else f"{r.name} ({r.parent_name})") for r in sub_city.itertuples()}
     c1, c2, c3, c4 = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
@@ -96,7 +124,8 @@ def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     st.pills(t("scenario.deciles", lang), list(range(1, 11)), selection_mode="multi", key="sc_deciles")
     st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get,
                    placeholder=t("common.choose", lang))
-    with st.expander(t("scenario.more", lang), icon=":material/tune:"):
+    # inside the slide's folded controls an expander cannot open another: there the levers are simply listed
+    with st.container() if presentation.active() else st.expander(t("scenario.more", lang), icon=":material/tune:"):
         _prices(lang)
         _multidim(lang)
     st.button(t("scenario.reset", lang), icon=":material/restart_alt:", on_click=_set_widgets, args=(Scenario(),))
@@ -161,16 +190,30 @@ def _city(result: pd.DataFrame) -> pd.Series:
 
 def _headline(result: pd.DataFrame, scenario: Scenario, lang: str) -> None:
     r = _city(result)
-    st.subheader(t("scenario.results", lang))
+    present = presentation.active()
+    if not present:
+        st.subheader(t("scenario.results", lang))
     m0 = "m0_with_expenditure" if m0_kind(scenario) == "m0_with_expenditure" else "m0"
     pairs = [("p0", r.p0_before_pct, r.p0_after_pct, 2), ("p1", r.p1_before, r.p1_after, 2), ("p2", r.p2_before, r.p2_after, 2),
              ("poor", r.poor_persons_before, r.poor_persons_after, 0), (m0, r.m0_before, r.m0_after, 4)]
-    for col, (key, before, after, decimals) in zip(st.columns(3) + st.columns(3), pairs):
-        unchanged = round(after - before, decimals) == 0  # no arrow (nor red) for a change that rounds to nothing
-        col.metric(t(f"scenario.{key}", lang), numfmt.number(after, decimals, lang), border=True,
-                   delta_color="off" if unchanged else "inverse", delta_arrow="off" if unchanged else "auto",
-                   help=t("scenario.m0_help", lang) if key.startswith("m0") else None,
-                   delta=f"{numfmt.signed(after - before, decimals, lang).replace('−', '-')} (← {numfmt.number(before, decimals, lang)})")
+    if present:  # a slide's half is narrow: the four FGT figures two by two, M0 with the budget below
+        pairs = pairs[:4]
+    rows = [st.columns(2), st.columns(2)] if present else [st.columns(3), st.columns(3)]
+    for col, pair in zip([c for row in rows for c in row], pairs):
+        _result_metric(col, *pair, lang=lang)
+
+
+def _result_metric(col, key: str, before: float, after: float, decimals: int, *, lang: str) -> None:
+    unchanged = round(after - before, decimals) == 0  # no arrow (nor red) for a change that rounds to nothing
+    col.metric(t(f"scenario.{key}", lang), numfmt.number(after, decimals, lang), border=True,
+               delta_color="off" if unchanged else "inverse", delta_arrow="off" if unchanged else "auto",
+               help=t("scenario.m0_help", lang) if key.startswith("m0") else None,
+               delta=f"{numfmt.signed(after - before, decimals, lang).replace('−', '-')} (← {numfmt.number(before, decimals, lang)})")
+
+
+def _budget(result: pd.DataFrame, lang: str) -> None:
+    """What the scenario costs and whom it reaches."""
+    r = _city(result)
     b = st.columns(2) + st.columns(2)
     b[0].metric(t("scenario.budget", lang), numfmt.rupiah_short(r.budget_rp_per_year, lang), border=True)
     b[1].metric(t("scenario.lifted", lang), numfmt.number(r.persons_lifted, 0, lang), border=True)
@@ -199,8 +242,9 @@ def _map(result: pd.DataFrame, lang: str) -> None:
     values = pd.DataFrame({"region_code": kel.region_code, "value": kel.p0_after_pct - kel.p0_before_pct, "status": SIMULATED,
                            "status_text": t("scenario.status_label", lang), "period": "",
                            "source_publisher": t("scenario.source.publisher", lang)})
-    st.subheader(t("scenario.map_title", lang))
-    _simulated_badge(lang)
+    if not presentation.active():
+        st.subheader(t("scenario.map_title", lang))
+        _simulated_badge(lang)
     maps.value_map(values, CHANGE, "kelurahan", lang)
     st.caption(t("scenario.map_caption", lang))
 

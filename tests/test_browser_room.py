@@ -1,0 +1,109 @@
+"""The FGD room on a projector (issue 12), measured in a real browser at 1280×720 and 1920×1080: a presented
+view is a slide whose main figure covers at least half the screen and lies wholly on it, with type the back
+row can read; in normal mode the shared controls are in reach without scrolling; and switching the language
+keeps every choice on every page."""
+
+import re
+
+import pytest
+
+from browser_support import screenshot, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1280, 720), (1920, 1080)]
+SLIDES = [
+    ("kesehatan", "ind=stunting_eppgbm&present=1", "Stunting (e-PPGBM) · Kelurahan · Peta"),
+    ("simulasi", "transfer=300000&deciles=1,2&present=1", "Bantuan Rp 300.000"),
+    ("", "present=1", "6,44%"),
+]
+
+# the main figure (the slide), the smallest body text, the title, and the smallest chart text (legends, labels)
+MEASURE = """() => {
+  const slide = document.querySelector('[class*="st-key-slide"]');
+  const r = slide.getBoundingClientRect();
+  const px = el => parseFloat(getComputedStyle(el).fontSize);
+  const body = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')]
+      .filter(p => p.offsetParent && !p.closest('[data-testid="stCaptionContainer"]')).map(px);
+  const chartText = [...slide.querySelectorAll('svg text')].filter(t => t.textContent.trim()).map(t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize));
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, area: r.width * r.height,
+          screen: innerWidth * innerHeight, height: innerHeight, width: innerWidth,
+          body: Math.min(...body), title: px(document.querySelector('h1')), chart: chartText.length ? Math.min(...chartText) : null};
+}"""
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("path, query, content", SLIDES)
+def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, path, query, content, width, height):
+    page = chromium.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{app_url}/{path}?{query}")
+    wait_rendered(page, content)
+    page.locator('[class*="st-key-slide"]').first.wait_for()
+    page.wait_for_function("() => document.querySelector('[class*=\"st-key-slide\"]').getBoundingClientRect().height > 200")
+    m = page.evaluate(MEASURE)
+    screenshot(page.context.pages[-1], f"room_{path or 'overview'}_{width}x{height}")
+    assert m["area"] / m["screen"] >= 0.5, m
+    assert m["top"] >= 0 and m["bottom"] <= m["height"] + 1 and m["left"] >= 0 and m["right"] <= m["width"] + 1, m
+    assert m["body"] >= 20 and m["title"] >= 36, m
+    assert m["chart"] is None or m["chart"] >= 18, m
+
+
+def test_a_presented_dimension_map_fills_the_slide_and_names_kelurahan(app_url, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/kesehatan?ind=stunting_eppgbm&present=1")
+    wait_rendered(page, "Stunting (e-PPGBM) · Kelurahan")
+    chart = page.locator('[class*="st-key-slide"] [data-testid="stVegaLiteChart"]').first
+    chart.locator("svg").first.wait_for()
+    box = chart.bounding_box()
+    assert box["height"] >= 380 and box["y"] + box["height"] <= 720
+    labels = chart.locator("svg text").all_inner_texts()
+    assert "Metro Selatan" in labels and any(name in labels for name in ("Rejomulyo", "Iring Mulyo", "Margorejo"))  # an extreme named
+
+
+def test_the_folded_controls_open_on_a_click(app_url, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/kesehatan?ind=stunting_eppgbm&present=1")
+    wait_rendered(page, "Stunting (e-PPGBM) · Kelurahan")
+    assert not page.get_by_text("Tingkat wilayah").first.is_visible()
+    page.get_by_text("Stunting (e-PPGBM) · Kelurahan · Peta").click()
+    page.get_by_text("Tingkat wilayah").first.wait_for()
+    assert page.get_by_text("Tingkat wilayah").first.is_visible()
+
+
+@pytest.mark.parametrize("path", ["", "kesehatan", "simulasi", "konsep-definisi"])
+def test_the_shared_controls_are_in_reach_at_1280x720(app_url, chromium, path):
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page)
+    for locator in (page.locator('[data-testid="stMain"]').get_by_text("English", exact=True),
+                    page.locator('[data-testid="stMain"]').get_by_text("Presentasi", exact=True),
+                    page.get_by_role("button", name="Ke agenda")):
+        box = locator.first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 720, locator
+
+
+# each page with a choice that differs from its default, and the URL text of that choice
+KEPT = [
+    ("", "map_ind=stunting_eppgbm&level=kecamatan", ["map_ind=stunting_eppgbm", "level=kecamatan"]),
+    ("lampung", "ind=p1", ["ind=p1"]),
+    ("kesehatan", "ind=imm_complete&view=rank", ["ind=imm_complete", "view=rank"]),
+    ("pendidikan", "ind=aps_13_15&level=kecamatan", ["ind=aps_13_15", "level=kecamatan"]),
+    ("profil-wilayah", "region=18.72.03.1002", ["region=18.72.03.1002"]),
+    ("konsep-definisi", "dim=health", ["dim=health"]),
+    ("sinkronisasi-data", "view=quality", ["view=quality"]),
+]
+
+
+@pytest.mark.parametrize("path, query, kept", KEPT)
+def test_switching_the_language_keeps_every_choice(app_url, chromium, path, query, kept):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/{path}?{query}")
+    wait_rendered(page)
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text("English", exact=True).first.click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    wait_rendered(page)
+    main.get_by_text("Indonesia", exact=True).first.click()  # the next click: it used to reset the view
+    page.wait_for_url(lambda u: "lang=en" not in u)
+    wait_rendered(page)
+    assert all(k in page.url for k in kept), page.url
