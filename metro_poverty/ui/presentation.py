@@ -23,6 +23,7 @@ PRESENT_CSS = f"""
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
 .st-key-frame_bar {{ display: none !important; }}
 html {{ font-size: 21px; }}
+[data-testid="stMain"] p, [data-testid="stMain"] li {{ font-size: max(1em, 20px) !important; }}
 [data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: 0 2rem 1.5rem 2rem; }}
 [data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"] {{ gap: 0.6rem; }}
 h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
