@@ -30,7 +30,7 @@ h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space:
 .st-key-{BAR_KEY} {{ position: sticky; top: 0; z-index: 1000; background: white; padding: 0.3rem 0 0.25rem 0;
                      border-bottom: 1px solid #dddddd; }}
 [data-testid="stExpander"] summary p {{ font-size: 1rem; font-weight: 600; }}
-[data-testid="stMetricValue"] {{ font-size: 2.7rem !important; }}
+[data-testid="stMetricValue"] {{ font-size: clamp(2.4rem, 7vh, 5rem) !important; }}
 [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 1.05rem !important; }}
 </style>
 """
@@ -43,8 +43,8 @@ EXIT_CSS = f"<style>.st-key-{EXIT_KEY} {{ position: fixed; top: 0.5rem; right: 1
 SLIDE_CSS = """<style>
 div.st-key-{key}, [data-testid="stLayoutWrapper"]:has(> div.st-key-{key}) {{ height: calc(100vh - {above}px) !important;
   min-height: calc(100vh - {above}px) !important; max-height: none !important; flex: 0 0 auto !important; overflow: hidden !important; }}
-div.st-key-{key} > [data-testid="stLayoutWrapper"]:has(> [data-testid="stHorizontalBlock"]),
-div.st-key-{key} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"],
+div.st-key-{key} > [data-testid="stLayoutWrapper"]:has(> [data-testid="stHorizontalBlock"] [data-testid="stVegaLiteChart"]),
+div.st-key-{key} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]:has([data-testid="stVegaLiteChart"]),
 div.st-key-{key} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"],
 div.st-key-{key} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] > [data-testid="stVerticalBlock"] {{
   height: 100% !important; min-height: 0 !important; flex-grow: 1 !important; }}

@@ -58,6 +58,7 @@ def render() -> None:
                 _headline(result, scenario, lang)
             with right:
                 _map(result, lang)
+        st.caption(t("scenario.map_caption", lang))
         r = _city(result)
         m0 = "m0_with_expenditure" if m0_kind(scenario) == "m0_with_expenditure" else "m0"
         _result_metric(st, m0, r.m0_before, r.m0_after, 4, lang=lang)
@@ -246,7 +247,8 @@ def _map(result: pd.DataFrame, lang: str) -> None:
         st.subheader(t("scenario.map_title", lang))
         _simulated_badge(lang)
     maps.value_map(values, CHANGE, "kelurahan", lang)
-    st.caption(t("scenario.map_caption", lang))
+    if not presentation.active():  # on a slide it goes below, leaving the map its height
+        st.caption(t("scenario.map_caption", lang))
 
 
 def _simulated_badge(lang: str) -> None:
