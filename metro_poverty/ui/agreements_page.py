@@ -29,7 +29,7 @@ def render() -> None:
     st.text_input(t("fgd.field.author", lang), key="fgd_author", max_chars=120, help=t("agreements.author_help", lang))
     labels = {s["id"]: f"{s['title']} · {s['date'] or '–'} · {t('agreements.status.' + s['status'], lang)}" for s in all_sessions}
     st.selectbox(t("agreements.session", lang), [None] + list(labels), key="session",
-                 format_func=lambda sid: t("agreements.pick", lang) if sid is None else labels[sid])
+                 format_func=lambda sid: t("agreements.pick", lang) if sid is None else labels[sid], placeholder=t("common.choose", lang))
     session = sessions.get(st.session_state.get("session"))
     if session is None:
         _new_session(lang)
@@ -92,7 +92,7 @@ def _agreement_list(session: dict, lang: str) -> None:
 def _record_form(session: dict, lang: str) -> None:
     catalogue = cache.catalogue()
     st.markdown(f"#### {t('agreements.record', lang)}")
-    code = st.selectbox(t("fgd.field.indicator", lang), list(catalogue), key="agr_indicator", format_func=lambda c: catalogue[c].name(lang))
+    code = st.selectbox(t("fgd.field.indicator", lang), list(catalogue), key="agr_indicator", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
     ind = catalogue[code]
     existing = next((a for a in session["agreements"] if a["indicator"] == code), None)
     base = existing or {"definition": ind.definition(lang), "method": ind.meta.get("formula") or "", "reference_source": ind.meta.get("source") or "",

@@ -32,9 +32,9 @@ def render() -> None:
     c1, c2, c3 = st.columns([4, 2, 2])
     c1.text_input(t("catalogue.search", lang), key="q", icon=":material/search:", max_chars=60)
     c2.selectbox(t("catalogue.dimension", lang), (ALL, *DIMENSIONS), key="dim",
-                 format_func=lambda d: t("catalogue.all", lang) if d == ALL else t(f"dimension.name.{d}", lang))
+                 format_func=lambda d: t("catalogue.all", lang) if d == ALL else t(f"dimension.name.{d}", lang), placeholder=t("common.choose", lang))
     c3.selectbox(t("catalogue.producer", lang), (ALL, *producers), key="producer",
-                 format_func=lambda p: t("catalogue.all", lang) if p == ALL else p)
+                 format_func=lambda p: t("catalogue.all", lang) if p == ALL else p, placeholder=t("common.choose", lang))
     found = filtered(list(catalogue.values()), st.session_state["q"], st.session_state["dim"], st.session_state["producer"])
     st.markdown(f"**{t('catalogue.count', lang, n=len(found))}**")
     if not found:
@@ -103,8 +103,8 @@ def comparison(catalogue: dict[str, Indicator], pairs: pd.DataFrame, lang: str) 
             st.button(label, key=f"pair-{r.indicator_a}-{r.indicator_b}", on_click=_choose, args=(r.indicator_a, r.indicator_b),
                       icon=":material/compare_arrows:")
     c1, c2 = st.columns(2)
-    c1.selectbox(t("catalogue.compare_a", lang), list(catalogue), key="a", format_func=lambda c: catalogue[c].name(lang))
-    c2.selectbox(t("catalogue.compare_b", lang), list(catalogue), key="b", format_func=lambda c: catalogue[c].name(lang))
+    c1.selectbox(t("catalogue.compare_a", lang), list(catalogue), key="a", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
+    c2.selectbox(t("catalogue.compare_b", lang), list(catalogue), key="b", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
     a, b = catalogue[st.session_state["a"]], catalogue[st.session_state["b"]]
     note = pairs[((pairs.indicator_a == a.code) & (pairs.indicator_b == b.code)) | ((pairs.indicator_a == b.code) & (pairs.indicator_b == a.code))]
     if len(note):

@@ -69,7 +69,7 @@ def _restore_view_params(ind: Indicator) -> dict:
 def _controls(inds: list[Indicator], ind: Indicator, lang: str) -> None:
     c1, c2, c3 = st.columns([5, 3, 2], vertical_alignment="bottom")
     c1.selectbox(t("dimension.indicator", lang), [i.code for i in inds], key="ind",
-                 format_func=lambda code: cache.catalogue()[code].name(lang))
+                 format_func=lambda code: cache.catalogue()[code].name(lang), placeholder=t("common.choose", lang))
     if ind.map_levels:
         c2.segmented_control(t("dimension.level", lang), list(ind.map_levels), key="level", required=True,
                              format_func=lambda v: t(f"level.{v}", lang))

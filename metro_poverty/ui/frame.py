@@ -67,7 +67,7 @@ def shared_controls(page) -> tuple[str, int]:
     year_p = year_param()
     url.restore([LANG, year_p, *presentation.params()])
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key=BAR_KEY):
-        st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()), width=120)
+        st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()), width=120, placeholder=t("common.choose", lang()))
         st.segmented_control("Bahasa / Language", LANGUAGES, key="lang", required=True, label_visibility="collapsed",
                              format_func=lambda code: {"id": "Indonesia", "en": "English"}[code], on_change=url.relabel_choices)
         st.toggle(t("frame.bar.present", lang()), key="present", help=t("present.toggle_help", lang()))

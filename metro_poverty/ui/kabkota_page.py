@@ -30,7 +30,7 @@ def render() -> None:
     st.title(t("kabkota.title", lang, year=year))
     url.show_notices()
     st.selectbox(t("kabkota.indicator", lang), list(kabkota.PEER_INDICATORS), key="ind",
-                 format_func=lambda c: catalogue[c].name(lang))
+                 format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
     if period is None:
         st.info(t("kabkota.no_values", lang, indicator=ind.name(lang)))
         return

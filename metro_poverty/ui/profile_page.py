@@ -27,7 +27,7 @@ def render() -> None:
                                                               name=label[code][0], year=year))
     url.show_notices()
     st.selectbox(t("profile.pick", lang), [None] + list(sub_city.region_code), key="region",
-                 format_func=lambda c: "—" if c is None else label[c][2])
+                 format_func=lambda c: "—" if c is None else label[c][2], placeholder=t("common.choose", lang))
     if code is None:
         st.info(t("profile.pick_hint", lang), icon=":material/touch_app:")
         return

@@ -76,7 +76,7 @@ def _figure_history(rows: pd.DataFrame, lang: str) -> None:
     options = sorted({(r.indicator_code, r.region_code) for r in rows.itertuples()})
     names = cache.regions().set_index("region_code")["name"]
     choice = st.selectbox(t("reconcile.versions", lang), options, format_func=lambda o: f"{_name(o[0], lang)} — {names.get(o[1], o[1])}",
-                          key="rec_figure")
+                          key="rec_figure", placeholder=t("common.choose", lang))
     versions = cache.read("intake_versions_by_figure", indicator=choice[0], region=choice[1])
     c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
     view = pd.DataFrame({c("year"): versions.period.astype(str), c("value"): [_fmt(choice[0], v, lang) for v in versions.value],

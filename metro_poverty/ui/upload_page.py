@@ -59,7 +59,7 @@ def _templates(user, lang: str) -> None:
         if not allowed:
             st.caption(t("upload.no_indicators", lang))
             return
-        code = st.selectbox(t("upload.template_indicator", lang), allowed, key="tpl_indicator", format_func=lambda c: catalogue[c].name(lang))
+        code = st.selectbox(t("upload.template_indicator", lang), allowed, key="tpl_indicator", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
         st.download_button(t("upload.template_download", lang), lambda: intake.template_bytes(code), file_name=f"template_{code}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
                            on_click="ignore")
@@ -96,7 +96,7 @@ def _reading(pv, state: dict, lang: str) -> None:
         st.caption(" ".join(intake.reading_rules(lang)))
         c1, c2, c3 = st.columns(3)
         if len(pv.sheets) > 1:
-            sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if pv.choices.sheet in pv.sheets else 0)
+            sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if pv.choices.sheet in pv.sheets else 0, placeholder=t("common.choose", lang))
             if sheet != pv.choices.sheet:
                 state["choices"] = pv.choices.but(sheet=sheet, measures=None)
                 st.rerun()
@@ -166,7 +166,7 @@ def _history(user, lang: str) -> None:
         return
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     chosen = c1.selectbox(t("upload.rollback_pick", lang), [b.batch_id for b in mine], key="rollback_batch",
-                          format_func=lambda bid: f"{bid} — {next(b.file_name for b in mine if b.batch_id == bid)}")
+                          format_func=lambda bid: f"{bid} — {next(b.file_name for b in mine if b.batch_id == bid)}", placeholder=t("common.choose", lang))
     if c2.button(t("upload.rollback", lang), icon=":material/undo:", key="rollback_go"):
         outcome = intake.rollback(chosen, user)
         (st.success if outcome.ok else st.error)(outcome.message(lang))

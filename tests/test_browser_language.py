@@ -1,0 +1,57 @@
+"""One language at a time (issue 12): a crawler opens every page and view in Bahasa Indonesia and in English
+and looks for words of the other language in what the screen shows, Streamlit's own widget texts included
+(placeholders, 'Select all', 'Add row', 'None'). Data keep their language (a document's title, a producer's
+name): the word lists hold interface words only, and source lines are left out of the English check."""
+
+import re
+
+import pytest
+
+from browser_support import wait_rendered
+from metro_poverty.ui.pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+ENGLISH_IN_INDONESIAN = ["Choose an option", "Choose options", "Select all", "Add row", "No results", "Download", "Source:",
+                         "Sources:", "Official", "Provisional", "Illustrative", "not available", "Not yet released", "Loading",
+                         "Search", "Year", "None", "Clear all", "Press Enter"]
+INDONESIAN_IN_ENGLISH = ["Pilih", "Unduh", "Resmi", "Sementara", "Belum dirilis", "belum dirilis", "dikutip", "Tampilkan",
+                         "Indikator", "Tingkat wilayah", "Sumber:", "Lihat ", "Tambahkan", "Simpan", "Keluar", "tidak ada",
+                         "Kelas:", "Data sektoral", "Estimasi survei", "Catatan administratif"]
+VIEWS = {"kesehatan": ["view=rank", "view=trend", "view=compare", "view=table"], "sinkronisasi-data": ["view=pairs", "view=quality"]}
+
+# what the screen shows: text of the main area and sidebar, placeholders and empty-state texts of inputs,
+# minus source lines (their document titles are data, in the language they were published in)
+SCREEN_TEXT = """() => {
+  const parts = [];
+  for (const root of document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebar"]')) {
+    const clone = root.cloneNode(true);
+    for (const src of clone.querySelectorAll('[data-testid="stCaptionContainer"], [data-testid="stExpander"]'))
+      if (/^(\w+)?(Sumber|Sources?)[: ]/.test(src.textContent.trim())) src.remove();  // an icon's name may come first
+    parts.push(clone.innerText);
+  }
+  for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) parts.push(el.placeholder);
+  return parts.join('\\n');
+}"""
+
+
+def crawl():
+    for p in PAGES:
+        yield p.url_path, ""
+        for view in VIEWS.get(p.url_path, []):
+            yield p.url_path, view
+
+
+@pytest.mark.parametrize("lang, foreign", [("id", ENGLISH_IN_INDONESIAN), ("en", INDONESIAN_IN_ENGLISH)])
+def test_no_word_of_the_other_language_on_any_page_or_view(app_url, chromium, lang, foreign):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    found = {}
+    for path, view in crawl():
+        query = "&".join(q for q in (f"lang={lang}" if lang != "id" else "", view) if q)
+        page.goto(f"{app_url}/{path}" + (f"?{query}" if query else ""))
+        wait_rendered(page)
+        text = page.evaluate(SCREEN_TEXT)
+        hits = [w for w in foreign if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text)]
+        if hits:
+            found[f"/{path}?{query}"] = hits
+    assert found == {}
