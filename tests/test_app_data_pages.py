@@ -12,7 +12,7 @@ def _store():
 
 def test_reconciliation_shows_the_seeded_stunting_disagreement_with_its_reason():
     at = open_app(page="views/reconciliation.py")
-    table = at.dataframe[0].value
+    table = at.table[0].value
     stunting = table[table["Indikator"] == "Stunting (e-PPGBM)"]
     assert set(stunting["Tahun"]) >= {"2022", "2024"}
     assert any("bertentangan" in r for r in stunting["Kemungkinan penyebab"])
@@ -27,7 +27,7 @@ def test_reconciliation_sets_the_enrolment_and_stunting_concepts_side_by_side():
 
 def test_definitional_pairs_carry_no_tolerance_flag_and_use_published_figures():
     at = open_app({"view": "pairs"}, page="views/reconciliation.py")
-    frames = [d.value for d in at.dataframe]
+    frames = [d.value for d in at.table]
     assert all("Toleransi" not in f.columns for f in frames)
     stunting = next(f for f in frames if "Stunting (e-PPGBM)" in f.columns)
     assert list(stunting["Stunting (e-PPGBM)"][stunting["Tahun"].isin(["2020", "2022"])]) == [
@@ -37,7 +37,7 @@ def test_definitional_pairs_carry_no_tolerance_flag_and_use_published_figures():
 
 def test_the_same_figure_from_two_published_documents_agrees_within_rounding():
     at = open_app(page="views/reconciliation.py")
-    table = at.dataframe[0].value
+    table = at.table[1].value  # the agreements, folded under the disagreements
     p0 = table[(table["Indikator"] == "P0") & (table["Wilayah"] == "Kota Metro")]
     assert len(p0) and set(p0["Toleransi"]) == {"dalam toleransi pembulatan"}
 
@@ -45,7 +45,7 @@ def test_the_same_figure_from_two_published_documents_agrees_within_rounding():
 def test_data_quality_view_lists_completeness_freshness_outliers_and_values_to_confirm():
     at = open_app({"view": "quality"}, page="views/reconciliation.py")
     assert len(texts(at.subheader)) == 4
-    waiting = at.dataframe[-1].value
+    waiting = at.table[-1].value
     assert "Sementara" in set(waiting["Status"])
 
 

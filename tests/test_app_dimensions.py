@@ -61,7 +61,7 @@ def test_switching_level_shows_kecamatan():
     at = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
     at.button_group(key="level").set_value("kecamatan").run()
     at.button_group(key="view").set_value("table").run()
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert len(table) == 5
 
 
@@ -149,7 +149,7 @@ def test_compare_counts_regions_that_improved_and_worsened():
 
 def test_table_matches_the_download_and_carries_the_source():
     at = open_app({"ind": "water_safe", "view": "table"}, page=DIMENSION_PAGES["basic_services"])
-    shown = at.dataframe[0].value
+    shown = at.table[0].value
     assert len(shown) == 22
     assert any("Sumber:" in c for c in texts(at.caption))
     assert {"CSV", "Excel"} <= {b.label for b in at.get("download_button")}

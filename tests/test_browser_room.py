@@ -82,6 +82,21 @@ def test_the_shared_controls_are_in_reach_at_1280x720(app_url, chromium, path):
         assert box is not None and box["y"] + box["height"] <= 720, locator
 
 
+WIDE = ["sinkronisasi-data", "sinkronisasi-data?view=pairs", "sinkronisasi-data?view=quality", "profil-wilayah?region=18.72.03.1002",
+        "simulasi?transfer=300000", "lampung", "sumber-data", "kesehatan?view=table"]
+
+
+@pytest.mark.parametrize("path", WIDE)
+def test_no_table_column_is_cut_off_at_1280(app_url, chromium, path):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page)
+    overflow = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller, [data-testid="stTable"]')]
+        .filter(s => s.scrollWidth > s.clientWidth + 2).map(s => [s.scrollWidth, s.clientWidth])""")
+    screenshot(page, f"tables_{path.split('?')[0]}")
+    assert overflow == []
+
+
 # each page with a choice that differs from its default, and the URL text of that choice
 KEPT = [
     ("", "map_ind=stunting_eppgbm&level=kecamatan", ["map_ind=stunting_eppgbm", "level=kecamatan"]),

@@ -86,7 +86,7 @@ def _table(part: pd.DataFrame, lang: str) -> None:
     styled = view.style.map(lambda v: f"background-color: {colours[v]}" if v in colours else "", subset=[vs])
     st.dataframe(styled, hide_index=True, width="stretch", column_config={
         t("profile.col.trend", lang): st.column_config.LineChartColumn(width="small"),
-        t("profile.col.indicator", lang): st.column_config.TextColumn(width="medium"),
-        t("profile.col.year", lang): st.column_config.TextColumn(width=60),
+        t("profile.col.indicator", lang): st.column_config.TextColumn(width=140),
+        t("profile.col.year", lang): st.column_config.TextColumn(width=50),
         t("profile.col.status", lang): st.column_config.TextColumn(width="small"),
     })

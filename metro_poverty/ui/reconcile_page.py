@@ -46,9 +46,7 @@ def _check(check: str, lang: str) -> str:
 def _show(view: pd.DataFrame, flag_column: str, lang: str) -> None:
     """A table where the rows beyond tolerance stand out (red), whatever the language."""
     warn = t("reconcile.check.beyond", lang)
-    styled = view.style.map(lambda v: "background-color: #f9d6d5" if v == warn else "", subset=[flag_column])
-    st.dataframe(styled, hide_index=True, width="stretch", row_height=56,
-                 column_config={col: st.column_config.TextColumn(width="large") for col in view.columns[-3:]})
+    tables.static(view, view.style.map(lambda v: "background-color: #f9d6d5" if v == warn else "", subset=[flag_column]))
 
 
 def _figures(lang: str, tolerances: dict) -> None:
@@ -67,7 +65,11 @@ def _figures(lang: str, tolerances: dict) -> None:
         c("other"): [value(*r) for r in zip(rows.indicator_code, rows.other_value, rows.other_status, rows.other_source)],
         c("reason"): [t(f"reconcile.reason.{r}", lang) for r in rows.reason],
     })
-    _show(view, c("check"), lang)
+    agree = (rows.check == reconcile.WITHIN).to_numpy()
+    _show(view[~agree], c("check"), lang)
+    if agree.any():  # agreements within rounding: listed, not in the way of the disagreements
+        with st.expander(t("reconcile.within_n", lang, n=int(agree.sum())), icon=":material/done_all:"):
+            tables.static(view[agree])
     _figure_history(rows, lang)
 
 
@@ -83,7 +85,7 @@ def _figure_history(rows: pd.DataFrame, lang: str) -> None:
                          c("status"): [t(f"status_short.{s}", lang) for s in versions.status], c("source"): versions.source_publisher,
                          c("batch"): versions.batch_id.fillna("–"), c("uploader"): versions.uploader.fillna("–"),
                          c("loaded_at"): versions.loaded_at.fillna("–"), c("shown"): ["✓" if s else "" for s in versions.is_shown]})
-    st.dataframe(view, hide_index=True, width="stretch")
+    tables.static(view)
 
 
 def _pairs(lang: str, tolerances: dict) -> None:
@@ -100,8 +102,7 @@ def _pairs(lang: str, tolerances: dict) -> None:
                              _name(b, lang): [_side(b, v, s, ci, f, lang) for v, s, ci, f in zip(part.value_b, part.status_b, part.citation_b,
                                                                                                  part.publisher_b)],
                              c("reason"): [t(f"reconcile.reason.{r}", lang) for r in part.reason]})
-        st.dataframe(view, hide_index=True, width="stretch", row_height=56,
-                     column_config={col: st.column_config.TextColumn(width="large") for col in view.columns[2:]})
+        tables.static(view)
 
 
 def _side(code: str, value, status, citation, publisher, lang: str) -> str:
@@ -125,14 +126,14 @@ def _quality(lang: str, tolerances: dict) -> None:
     if odd.empty:
         st.caption(t("reconcile.no_outliers", lang))
     else:
-        st.dataframe(pd.DataFrame({c("indicator"): [_name(i, lang) for i in odd.indicator_code], c("year"): odd.period.astype(str),
+        tables.static(pd.DataFrame({c("indicator"): [_name(i, lang) for i in odd.indicator_code], c("year"): odd.period.astype(str),
                                    c("region"): odd.region_name, c("value"): [_fmt(i, v, lang) for i, v in zip(odd.indicator_code, odd.value)],
                                    c("median"): [_fmt(i, v, lang) for i, v in zip(odd.indicator_code, odd["median"])],
-                                   c("status"): [t(f"status_short.{s}", lang) for s in odd.status]}), hide_index=True, width="stretch")
+                                   c("status"): [t(f"status_short.{s}", lang) for s in odd.status]}))
     st.subheader(t("reconcile.awaiting", lang))
     waiting = cache.read("values_awaiting_confirmation")
-    st.dataframe(pd.DataFrame({c("indicator"): [_name(i, lang) for i in waiting.indicator_code], c("region"): waiting.region_name,
+    tables.static(pd.DataFrame({c("indicator"): [_name(i, lang) for i in waiting.indicator_code], c("region"): waiting.region_name,
                                c("year"): waiting.period.astype(str), c("value"): [_fmt(i, v, lang) for i, v in zip(waiting.indicator_code, waiting.value)],
                                c("status"): [t(f"status_short.{s}", lang) for s in waiting.status],
                                c("flag"): [t(f"overview.flag.{f}", lang) if f in ("derived", "unverified", "conflict") else "–" for f in waiting.quality_flag],
-                               c("source"): waiting.source_publisher, c("note"): waiting.note.fillna("")}), hide_index=True, width="stretch")
+                               c("source"): waiting.source_publisher, c("note"): waiting.note.fillna("")}))

@@ -15,10 +15,10 @@ from metro_poverty.catalog import Indicator
 from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
-from metro_poverty.engine.scenario_table import DECIMALS, FIGURES, SIMULATED, m0_kind, results_table, source_text
+from metro_poverty.engine.scenario_table import DECIMALS, SIMULATED, m0_kind, results_table, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, engine_data, frame, maps, presentation, scenario_baseline, scenario_targeting, url
+from metro_poverty.ui import cache, engine_data, frame, maps, presentation, scenario_baseline, scenario_targeting, tables, url
 from metro_poverty.url_state import shown
 
 PAGE_PATH = "simulasi"
@@ -255,17 +255,23 @@ def _simulated_badge(lang: str) -> None:
     st.badge(t("scenario.status_label", lang), icon=":material/science:", color="violet")
 
 
+ON_SCREEN = ["p0_before_pct", "p0_after_pct", "poor_persons_before", "poor_persons_after", "persons_lifted", "recipient_households",
+             "budget_rp_per_year"]
+
+
 def _table(result: pd.DataFrame, regions: pd.DataFrame, scenario: Scenario, lang: str) -> None:
     st.subheader(t("scenario.table_title", lang))
     _simulated_badge(lang)
     out = results_table(result, regions.set_index("region_code")["name"], scenario, _dataset(lang), lang)
-    shown = out.copy()
-    for c in FIGURES:
+    # on screen the columns a room compares (every column, the status and the source are in the download)
+    keep = [t("scenario.col.region", lang), t("scenario.col.level", lang)] + [t(f"engine.column.{c}", lang) for c in ON_SCREEN]
+    shown = out[keep].copy()
+    for c in ON_SCREEN:
         label = t(f"engine.column.{c}", lang)
         shown[label] = [numfmt.number(v, DECIMALS.get(c, 0), lang) for v in shown[label]]
-    shown[t("scenario.col.status", lang)] = t("scenario.status_label", lang)
-    st.dataframe(shown, hide_index=True, width="stretch", height=420)
+    tables.static(shown)
     st.caption(t("scenario.table_caption", lang))
+    st.caption(t("scenario.table_more", lang))
     st.caption(source_text(scenario, _dataset(lang), lang))
     st.download_button(t("scenario.download", lang), table_csv(out), file_name="simulasi_hasil_model_metro.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")
@@ -280,7 +286,7 @@ def _contributions(scenario: Scenario, lang: str) -> None:
             t("engine.column.censored_headcount_pct", lang): [numfmt.number(v, 2, lang) for v in city.censored_headcount_pct],
             t("engine.column.contribution_pct", lang): [numfmt.number(v, 1, lang) for v in city.contribution_pct],
         })
-        st.dataframe(view, hide_index=True, width="stretch")
+        tables.static(view)
 
 
 def _saved(scenario: Scenario, lang: str) -> None:

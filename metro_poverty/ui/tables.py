@@ -9,12 +9,21 @@ from metro_poverty import numfmt
 
 
 ROW_PX = 35  # one grid row; a table given all_rows=True is tall enough for every row
+STATIC_MAX_ROWS = 60  # up to this many rows a table is static: its text wraps, so no column is cut off at 1280 px
+
+
+def static(view, styler=None) -> None:
+    """A table that fits the page: every column on screen, long text wrapped (no scrolling grid). `styler`:
+    a pandas Styler of the same frame, for coloured cells."""
+    shown = styler if styler is not None else view.style
+    st.table(shown.hide(axis="index"))
 
 
 def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None, number_decimals: dict[str, int] | None = None,
          lang: str = "id", all_rows: bool = False) -> None:
     """A table with the chosen columns under translated headers; numbers formatted in Python (Indonesian
-    style in the Indonesian UI), since Streamlit's own formats follow the viewer's browser locale."""
+    style in the Indonesian UI), since Streamlit's own formats follow the viewer's browser locale. Up to
+    STATIC_MAX_ROWS rows it is static and wraps; longer ones scroll in a grid."""
     cols = [c for c in headers if c in frame.columns]
     view = frame[cols].rename(columns=headers)
     for col, decimals in (number_decimals or {}).items():
@@ -23,6 +32,9 @@ def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None
         if pd.api.types.is_float_dtype(view[col]) and col not in (number_decimals or {}):
             decimals = 0 if _whole(view[col]) else 2
             view[col] = [numfmt.number(v, decimals, lang) for v in view[col]]
+    if len(view) <= STATIC_MAX_ROWS:
+        static(view.astype(object).where(view.notna(), "–"))
+        return
     if all_rows:
         height = ROW_PX * (len(view) + 1) + 3
     st.dataframe(view, hide_index=True, width="stretch", height=height or "auto", row_height=ROW_PX)
