@@ -39,6 +39,11 @@ def _fmt(code: str, value, lang: str) -> str:
     return catalogue[code].fmt(value, lang) if code in catalogue else numfmt.number(value, 2, lang)
 
 
+def _short(note: str, limit: int = 70) -> str:
+    """A note cut to a line or two: the full text is in the store's CSV (Sumber & Status Data)."""
+    return note if len(note) <= limit else note[: limit - 1].rstrip() + "…"
+
+
 def _check(check: str, lang: str) -> str:
     return t(f"reconcile.check.{check}", lang)
 
@@ -136,4 +141,4 @@ def _quality(lang: str, tolerances: dict) -> None:
                                c("year"): waiting.period.astype(str), c("value"): [_fmt(i, v, lang) for i, v in zip(waiting.indicator_code, waiting.value)],
                                c("status"): [t(f"status_short.{s}", lang) for s in waiting.status],
                                c("flag"): [t(f"overview.flag.{f}", lang) if f in ("derived", "unverified", "conflict") else "–" for f in waiting.quality_flag],
-                               c("source"): waiting.source_publisher, c("note"): waiting.note.fillna("")}))
+                               c("source"): waiting.source_publisher, c("note"): [_short(n) for n in waiting.note.fillna("")]}))
