@@ -7,15 +7,24 @@ PY := $(VENV)/bin/python
 SHARED_GEO ?= ../shared/geo
 BOUNDARIES := data/boundaries
 
-.PHONY: run test store bench setup setup-dev boundaries browser clean-store
+.PHONY: run test test-fast store bench setup setup-dev boundaries browser clean-store python-version
 
 run: setup boundaries
+	@echo "==> [4/4] Building the data store from data/ (skipped when nothing changed)"
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
+	@echo "==> Starting the app on http://$(HOST):$(PORT) (stop with Ctrl+C)"
 	$(VENV)/bin/streamlit run serve.py --server.address $(HOST) --server.port $(PORT)
 
 test: setup-dev boundaries browser
+	@echo "==> Building the data store from data/ (skipped when nothing changed)"
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
+	@echo "==> Running every test (browser tests included)"
 	$(PY) -m pytest
+
+# Daily work: everything but the real-browser tests.
+test-fast: setup-dev boundaries
+	$(PY) -m metro_poverty.pipeline.cli build --if-stale
+	$(PY) -m pytest -m "not browser"
 
 store: setup boundaries
 	$(PY) -m metro_poverty.pipeline.cli build
@@ -24,23 +33,31 @@ bench: setup-dev boundaries browser
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
 	$(PY) bench/run_all.py
 
-setup: $(VENV)/.runtime
+setup: python-version $(VENV)/.runtime
 
-setup-dev: $(VENV)/.dev
+setup-dev: python-version $(VENV)/.dev
+
+# A clear message instead of a failure deep in pip when the Python is too old.
+python-version:
+	@$(PYTHON) scripts/check_python.py
 
 $(VENV)/bin/python:
+	@echo "==> [1/4] Creating the virtual environment .venv with $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.runtime: requirements.txt constraints.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@echo "==> [2/4] Installing the app's pinned packages into .venv (about half a minute the first time; pip shows its progress)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements.txt -c constraints.txt
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	@echo "==> Installing the test and benchmark tools into .venv"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 # Copies the reference boundaries when they exist beside the project; a deployment may drop its own files instead.
 boundaries:
+	@echo "==> [3/4] Boundary files for the maps"
 	@sh scripts/fetch_boundaries.sh "$(SHARED_GEO)" "$(BOUNDARIES)"
 
 # Debian's chromium for the browser tests, installed only when missing.
