@@ -102,6 +102,6 @@ def test_no_label_is_cut_off_at_projector_size(app_url, chromium, path):
     page = new_page(chromium, 1280, 720)
     page.goto(f"{app_url}/{path}")
     wait_rendered(page)
-    page.wait_for_timeout(500)  # fonts and badges settle after the script ends
+    page.wait_for_function("document.fonts.status === 'loaded'")  # the labels are measured in their real font
     screenshot(page, f"projector_{path}")
     assert page.evaluate(CUT_TEXTS) == []
