@@ -22,7 +22,7 @@ VIEWS = {"kesehatan": ["view=rank", "view=trend", "view=compare", "view=table"],
 
 # what the screen shows: text of the main area and sidebar, placeholders and empty-state texts of inputs,
 # minus source lines (their document titles are data, in the language they were published in)
-SCREEN_TEXT = """() => {
+SCREEN_TEXT = r"""() => {
   const parts = [];
   for (const root of document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebar"]')) {
     const clone = root.cloneNode(true);
@@ -31,7 +31,7 @@ SCREEN_TEXT = """() => {
     parts.push(clone.innerText);
   }
   for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) parts.push(el.placeholder);
-  return parts.join('\\n');
+  return parts.join('\n');
 }"""
 
 

@@ -54,7 +54,7 @@ def owners() -> dict[str, set[str]]:
     return out
 
 
-def test_modules() -> list[tuple[set[str], set[str]]]:
+def modules_of_tests() -> list[tuple[set[str], set[str]]]:
     """(call arguments, called names) of every tests/*.py except this one, support modules included."""
     here = Path(__file__)
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sorted(here.parent.glob("*.py")) if path != here]
@@ -71,7 +71,7 @@ def test_there_are_queries_to_check():
 
 
 OWNERS = owners()
-TESTS = test_modules()
+TESTS = modules_of_tests()
 
 
 @pytest.mark.parametrize("query", QUERIES)
