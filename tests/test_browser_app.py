@@ -21,8 +21,8 @@ def test_shared_subpage_link_opened_first_on_a_fresh_server_has_the_frame(chromi
         page = new_page(chromium)
         page.goto(f"{base}/sumber-data")
         wait_rendered(page, "Sumber & Status Data")
-        sidebar = page.locator('[data-testid="stSidebar"]')
-        assert sidebar.get_by_text("Bahasa / Language").is_visible()  # drawn by app.py
+        bar = page.locator(".st-key-frame_bar")
+        assert bar.get_by_text("English", exact=True).is_visible()  # the language control, drawn by app.py
         nav = page.locator('[data-testid="stSidebarNav"]')
         assert nav.get_by_text("Ringkasan").is_visible()
         assert nav.get_by_text("Sumber & Status Data").is_visible()
@@ -65,7 +65,7 @@ def test_changing_a_control_updates_the_url(app_url, chromium):
     page = new_page(chromium)
     page.goto(app_url)
     wait_rendered(page, "6,44%")
-    year = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.locator("input")
+    year = page.locator('.st-key-frame_bar [data-testid="stSelectbox"]').first.locator("input")
     year.click()
     year.fill("2021")  # typing filters the options; Enter picks the match
     year.press("Enter")

@@ -26,6 +26,8 @@ SCREEN_TEXT = r"""() => {
   const parts = [];
   for (const root of document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebar"]')) {
     const clone = root.cloneNode(true);
+    // the list of sources names each document as it was published
+    if (location.pathname.endsWith('/sumber-data')) for (const t of clone.querySelectorAll('[data-testid="stTable"] tbody')) t.remove();
     for (const src of clone.querySelectorAll('[data-testid="stCaptionContainer"], [data-testid="stExpander"]'))
       if (/^(\w+)?(Sumber|Sources?)[: ]/.test(src.textContent.trim())) src.remove();  // an icon's name may come first
     parts.push(clone.innerText);
