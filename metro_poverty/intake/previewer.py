@@ -15,7 +15,7 @@ import pandas as pd
 
 from metro_poverty import db
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, batches, checks, detect, layout, read, report, steps, templates
+from metro_poverty.intake import auth, batches, checks, columns, detect, layout, read, report, steps, templates
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.journal import current_file
 from metro_poverty.intake.layout import Note
@@ -26,6 +26,10 @@ from metro_poverty.pipeline.raw import RawReadError
 from metro_poverty.pipeline.reference import Reference, load_reference
 from metro_poverty.regions import RegionResolver, code_key
 
+# Errors that leave the meaning of the columns open: until they are settled no cell is read. Every other
+# problem is found cell by cell, all in one pass.
+UNSETTLED = {"columns_unmapped", "no_region_column", "bad_level", "no_period", "ambiguous_number", "unknown_indicator",
+             "no_source", "unknown_source", "bad_status"}
 ROW_COLUMNS = ["line", "region_code", "region_name", "indicator_code", "period", "series", "value", "numerator", "denominator", "unit"]
 
 
@@ -87,7 +91,8 @@ def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs:
         _fill(out, data, file_name, choices, inputs or Inputs(), user)
     except Exception as exc:  # noqa: BLE001 - the page and the CLI get a report, never a traceback
         out.problems.append(Problem("internal_error", name, value=type(exc).__name__))
-    out.problems = list(dict.fromkeys(out.problems))  # a duplicate row is found once per number it holds
+    # a duplicate row is found once per number it holds; equal texts at different cells or of different fields stay
+    out.problems = list({report.problem_key(p): p for p in out.problems}.values())
     return out
 
 
@@ -119,15 +124,19 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template)
     out.problems += found
     out.notes += notes
-    ch = _decimal(ch, table, sheet, out)
+    evidence = _evidence(ch, table, sheet, out)
     ch = _source(ch, ref, layouts, out)
     if choices.source_id is None and ch.source_id is not None:
         out.notes.append(("intake.note.source", {"source": ch.source_id, "status": ch.status}))
     _check_measures(ch, ref, out, user, inputs)
+    if not _blocked(out.problems):
+        ch, found, notes = columns.decide(ch, table, ref, evidence)
+        out.problems += found
+        out.notes += notes
     resolver = _with_confirmed(ch, ref, out)
     out.choices = ch
-    if out.errors:
-        return
+    if _blocked(out.problems):
+        return  # what the columns mean is not settled: no cell can be read yet
     recs, obs, found = steps.harmonized(table, ch, ref, resolver)
     out.problems += found
     out.suggestions = _suggestions(out.problems, ch.region_level, ref.resolver)
@@ -153,15 +162,19 @@ def _reading_notes(sheet: read.Sheet, start: int, n: int) -> list[Note]:
     return notes
 
 
-def _decimal(ch: Choices, table, sheet: read.Sheet, out: Preview) -> Choices:
+def _evidence(ch: Choices, table, sheet: read.Sheet, out: Preview) -> str | None:
+    """The decimal mark the file's numbers show (intake.detect), for columns their own values leave open."""
     if ch.decimal is not None:
-        return ch
+        return ch.decimal
     mark, reason = detect.decimal_mark(table.rows, sheet.sep)
-    if mark is None:
-        out.problems.append(Problem("mixed_decimal", out.file_name, sheet=table.sheet))
-        return ch
+    if reason not in ("comma", "point"):
+        return None
     out.notes.append((f"intake.note.decimal_{reason}", {"mark": mark}))
-    return ch.but(decimal=mark)
+    return mark
+
+
+def _blocked(problems: list[Problem]) -> bool:
+    return any(p.code in UNSETTLED for p in report.errors(problems))
 
 
 def _source(ch: Choices, ref: Reference, layouts: list[Choices], out: Preview) -> Choices:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from metro_poverty.intake import detect
 from metro_poverty.intake.choices import Choices
+from metro_poverty.pipeline.numbers import Percent
 from metro_poverty.pipeline.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError, RawTable, fill_merged, table_at
 
@@ -24,10 +25,6 @@ MAX_BYTES = 10 * 1024 * 1024  # an OPD table is kilobytes; 10 MB leaves room for
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what an .xlsx may unpack to (a zip bomb is refused unopened)
 MAX_ROWS = 100_000
 MAX_COLUMNS = 500
-
-
-class Percent(float):
-    """A number Excel shows as a percentage (0.853 formatted '85.3%'): the value is the percentage shown."""
 
 
 @dataclass
