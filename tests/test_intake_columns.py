@@ -46,12 +46,13 @@ def test_a_fraction_and_a_percentage_in_count_columns_are_errors_naming_their_ce
         ("fractional_count", 2, "Jumlah Balita Stunting", "12,5"), ("percent_in_count", 3, "Jumlah Balita Stunting", "12%")]
 
 
-@pytest.mark.parametrize("cell, code", [("1" * 130_000, "not_finite"), ("inf", "not_a_number"), ("NaN", "not_a_number")])
-def test_a_denominator_that_is_not_a_finite_number_is_refused_at_its_cell(inputs, cell, code):
+@pytest.mark.parametrize("cell, code, column", [
+    ("9" * 400, "not_finite", "Jumlah Balita Diukur"), ("inf", "not_a_number", "Jumlah Balita Diukur"),
+    ("NaN", "not_a_number", "Jumlah Balita Diukur"), ("1" * 130_000, "cell_too_long", "B")])
+def test_a_denominator_that_is_not_a_finite_number_is_refused_at_its_cell(inputs, cell, code, column):
     rows = [HEADER, ["Metro", cell, "28", "3,69"], ["Imopuro", "718", "36", "5,01"]]
     pv = preview(csv_bytes(rows), "eppgbm_2025.csv", Choices(), inputs)
-    assert [(p.code, p.row, p.column) for p in pv.errors if p.row == 2] == [(code, 2, "Jumlah Balita Diukur")] + [
-        ("ratio_incomplete", 2, None)]
+    assert [(p.code, p.row, p.column) for p in pv.errors if p.row == 2] == [(code, 2, column), ("ratio_incomplete", 2, None)]
     assert 2 not in set(pv.rows.line)
 
 

@@ -28,7 +28,8 @@ from pathlib import Path
 from metro_poverty.i18n import t
 from metro_poverty.intake import auth, loader as loading, read, report, steps, templates
 from metro_poverty.intake.choices import Choices
-from metro_poverty.intake.previewer import Preview, preview
+from metro_poverty.intake.previewer import Preview
+from metro_poverty.intake.worker import bounded_preview
 from metro_poverty.pipeline.manifest import Measure
 
 PASSWORD_ENV = "METRO_POVERTY_INTAKE_PASSWORD"
@@ -87,7 +88,7 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--level", choices=["kelurahan", "kecamatan", "city"])
     p.add_argument("--decimal", choices=[",", "."])
     p.add_argument("--sep")
-    p.add_argument("--encoding", choices=["utf-8", "cp1252"])
+    p.add_argument("--encoding", choices=["utf-8", "utf-16", "cp1252"])
     p.add_argument("--percent", choices=["percent", "fraction"])
     p.add_argument("--alias", action="append", default=[], metavar="TEXT=CODE")
     p.add_argument("--map", action="append", default=[], metavar="COLUMN=indicator:role:unit")
@@ -126,7 +127,7 @@ def _preview(args) -> int:
     data = _read_file(args.file, args.lang)
     if data is None:
         return 1
-    pv = preview(data, args.file.name, choices_from(args))
+    pv = bounded_preview(data, args.file.name, choices_from(args))
     show(pv, args.lang)
     return 1 if pv.errors else (2 if pv.warnings else 0)
 
@@ -181,7 +182,7 @@ def _load(args) -> int:
     if user is None:
         return 3
     choices = choices_from(args)
-    accepted = [report.problem_key(w) for w in preview(data, args.file.name, choices, user=user).warnings] if args.accept_warnings else []
+    accepted = [report.problem_key(w) for w in bounded_preview(data, args.file.name, choices, user=user).warnings] if args.accept_warnings else []
     outcome = loading.load(data, args.file.name, user, choices, accepted)
     if outcome.preview is not None and not outcome.ok:
         show(outcome.preview, args.lang)

@@ -1,7 +1,8 @@
 """Load a file as a new batch, or roll a batch back; both rebuild the store with the atomic build.
 
 A load: check the size, take the writers' lock, finish what a killed writer left (intake.journal), stop
-at a file already loaded (same checksum as an active batch: "duplicate"), preview it (errors block;
+at a file already loaded (same checksum as an active batch: "duplicate"), preview it in a worker within
+its time and memory limits (intake.worker; errors block;
 warnings block until accepted), keep the file under its checksum, write the pending record, build the
 store from the seed data plus every active batch plus this one, and only once CURRENT points at the
 new store write the batch record and the confirmed aliases. If the build fails, the pending record
@@ -28,7 +29,8 @@ from metro_poverty.intake import auth, batches, journal, read, report, steps
 from metro_poverty.intake.batches import BATCH_ID, BatchRecord
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.lock import DEFAULT_TIMEOUT, Busy, writer_lock
-from metro_poverty.intake.previewer import Preview, confirmed_aliases, preview
+from metro_poverty.intake.previewer import Preview, confirmed_aliases
+from metro_poverty.intake.worker import bounded_preview
 from metro_poverty.pipeline.build import Inputs, build
 from metro_poverty.pipeline.problems import BuildFailed, Problem
 from metro_poverty.pipeline.raw import RawReadError
@@ -83,7 +85,7 @@ def _load(data: bytes, file_name: str, user: auth.User, choices: Choices, accept
     same = next((r for r in records if r.active and r.sha256 == sha), None)
     if same is not None:
         return Outcome(DUPLICATE, same.batch_id)
-    pv = preview(data, file_name, choices, inputs, user)
+    pv = bounded_preview(data, file_name, choices, inputs, user)
     if pv.errors:
         return Outcome(BLOCKED, preview=pv, problems=pv.errors)
     if pv.unaccepted(accepted):

@@ -20,6 +20,7 @@ from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.journal import current_file
 from metro_poverty.intake.layout import Note
 from metro_poverty.pipeline.build import Inputs
+from metro_poverty.pipeline.harmonize import AS_DELIVERED
 from metro_poverty.pipeline.manifest import STATUSES
 from metro_poverty.pipeline.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError
@@ -58,6 +59,7 @@ class Preview:
     sheets: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
+    usage: object = None  # intake.worker.Usage of a bounded preview: time, memory, the limit hit
 
     @property
     def errors(self) -> list[Problem]:
@@ -139,6 +141,8 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         return  # what the columns mean is not settled: no cell can be read yet
     recs, obs, found = steps.harmonized(table, ch, ref, resolver)
     out.problems += found
+    for code in sorted(set(obs.loc[obs.note == AS_DELIVERED, "indicator_code"])):
+        out.notes.append(("intake.note.rate_as_delivered", {"indicator": code}))
     out.suggestions = _suggestions(out.problems, ch.region_level, ref.resolver)
     obs = obs.merge(ref.regions[["region_code", "name"]].rename(columns={"name": "region_name"}), on="region_code", how="left")
     thresholds = checks.load_thresholds(inputs.reference_dir)
