@@ -8,8 +8,9 @@ wrong. The store is only read (its history of the same figures, for the warnings
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -94,7 +95,7 @@ def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs:
     except Exception as exc:  # noqa: BLE001 - the page and the CLI get a report, never a traceback
         out.problems.append(Problem("internal_error", name, value=type(exc).__name__))
     # a duplicate row is found once per number it holds; equal texts at different cells or of different fields stay
-    out.problems = list({report.problem_key(p): p for p in out.problems}.values())
+    out.problems = report.capped(report.ordered({report.problem_key(p): p for p in out.problems}.values()), name)
     return out
 
 
@@ -146,9 +147,13 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     out.suggestions = _suggestions(out.problems, ch.region_level, ref.resolver)
     obs = obs.merge(ref.regions[["region_code", "name"]].rename(columns={"name": "region_name"}), on="region_code", how="left")
     thresholds = checks.load_thresholds(inputs.reference_dir)
+    out.problems += checks.periods(obs, thresholds, date.today().year, ch.year_column)
+    out.problems += checks.possible(obs, thresholds)
     out.problems += checks.plausibility(obs, thresholds)
     out.problems += checks.against_history(obs, _history(inputs, ch.indicator_codes), thresholds,
                                            ref.catalogue.set_index("code").decimals.astype(int).to_dict())
+    # the layers below locate a row by file and line: the sheet is the one read
+    out.problems = [replace(p, sheet=table.sheet) if p.row is not None and p.sheet is None else p for p in out.problems]
     unit = ref.catalogue.set_index("code").unit_id
     out.rows = obs.assign(line=obs.origin_line, unit=obs.indicator_code.map(unit)).reindex(columns=ROW_COLUMNS)
     out.counts = {"rows": len(table.rows), "total_rows": int(recs[recs.is_total].line.nunique()) if len(recs) else 0,
