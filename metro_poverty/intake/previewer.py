@@ -16,7 +16,7 @@ import pandas as pd
 
 from metro_poverty import db
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, batches, checks, columns, detect, layout, read, report, steps, templates
+from metro_poverty.intake import auth, batches, checks, columns, detect, layout, mapping, read, report, steps, templates
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.journal import current_file
 from metro_poverty.intake.layout import Note
@@ -124,7 +124,8 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     if len(choices.indicators) == 1:  # a template whose hidden sheet was lost still has the template's columns
         layouts += [lay for lay in [templates.template_layout(choices.indicators[0], inputs.reference_dir)] if lay is not None]
     given = choices.but(sheet=sheet.sheet, encoding=sheet.encoding, sep=sheet.sep, header_row=start + 1, header_rows=n)
-    ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template)
+    ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template,
+                                       mapping.remembered(inputs.intake, user, table.columns))
     out.problems += found
     out.notes += notes
     evidence = _evidence(ch, table, sheet, out)
