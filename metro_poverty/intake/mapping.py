@@ -76,6 +76,15 @@ def remember(intake_dir: Path, user, columns: list[str], choices: Choices, batch
     write_atomic(intake_dir / FILE, json.dumps(maps, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
 
 
+def delivered_units(reference_dir: Path | None = None) -> list[str]:
+    """The units a column may be delivered in (data/reference/units.csv), for the uploader to choose from."""
+    import pandas as pd
+
+    from metro_poverty import paths
+
+    return pd.read_csv((reference_dir or paths.REFERENCE_DIR) / "units.csv", dtype=str, keep_default_na=False).unit_as_delivered.tolist()
+
+
 def _read(intake_dir: Path) -> dict:
     path = intake_dir / FILE
     if not path.is_file():

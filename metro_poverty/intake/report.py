@@ -45,7 +45,7 @@ def unaccepted(problems: Iterable[Problem], accepted: Collection[str]) -> list[P
 
 def row(p: Problem, lang: str = "id") -> dict:
     """One problem as a table row for the page (to show as text, never as markup)."""
-    return {"severity": t(f"pipeline.severity.{p.severity}", lang), "code": p.code, "sheet": p.sheet or "", "row": p.row,
+    return {"severity": t(f"pipeline.severity.{p.severity}", lang), "level": p.severity, "code": p.code, "sheet": p.sheet or "", "row": p.row,
             "column": p.column or "", "found": "" if p.value is None else str(p.value),
             "expected": t(f"pipeline.problem.{p.code}", lang, **p.fields), "message": p.message(lang), "key": problem_key(p)}
 

@@ -211,6 +211,16 @@ class _Child(multiprocessing.get_context("forkserver").Process):
         return _Popen(process_obj)
 
 
+def warm() -> None:
+    """Start the worker's server in the background (the upload page calls this when an officer signs in),
+    so the first upload does not wait for its imports."""
+    def start():
+        _forkserver()
+        forkserver.ensure_running()
+
+    threading.Thread(target=start, daemon=True).start()
+
+
 def _forkserver():
     global _context
     with _context_lock:
