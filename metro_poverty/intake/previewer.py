@@ -85,13 +85,14 @@ class Preview:
 
 
 def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs: Inputs | None = None,
-            user: auth.User | None = None) -> Preview:
-    """Read, validate and harmonize an upload as a load would; write nothing."""
+            user: auth.User | None = None, history: pd.DataFrame | None = None) -> Preview:
+    """Read, validate and harmonize an upload as a load would; write nothing. `history`: the store's
+    values (store_history), when the caller has read them already; else they are read here."""
     choices = choices or Choices()
     name = steps.display_name(file_name)
     out = Preview(name, hashlib.sha256(data).hexdigest(), len(data), choices)
     try:
-        _fill(out, data, file_name, choices, inputs or Inputs(), user)
+        _fill(out, data, file_name, choices, inputs or Inputs(), user, history)
     except Exception as exc:  # noqa: BLE001 - the page and the CLI get a report, never a traceback
         out.problems.append(Problem("internal_error", name, value=type(exc).__name__))
     # a duplicate row is found once per number it holds; equal texts at different cells or of different fields stay
@@ -99,7 +100,8 @@ def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs:
     return out
 
 
-def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: Inputs, user: auth.User | None) -> None:
+def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: Inputs, user: auth.User | None,
+          history: pd.DataFrame | None) -> None:
     name = out.file_name
     ref = load_reference(inputs.reference_dir)
     records = batches.read_records(inputs.intake)
@@ -151,7 +153,8 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     out.problems += checks.periods(obs, thresholds, date.today().year, ch.year_column)
     out.problems += checks.possible(obs, thresholds)
     out.problems += checks.plausibility(obs, thresholds)
-    out.problems += checks.against_history(obs, _history(inputs, ch.indicator_codes), thresholds,
+    history = store_history(inputs, ch.indicator_codes) if history is None else history[history.indicator_code.isin(ch.indicator_codes)]
+    out.problems += checks.against_history(obs, history, thresholds,
                                            ref.catalogue.set_index("code").decimals.astype(int).to_dict())
     # the layers below locate a row by file and line: the sheet is the one read
     out.problems = [replace(p, sheet=table.sheet) if p.row is not None and p.sheet is None else p for p in out.problems]
@@ -243,7 +246,8 @@ def _suggestions(problems: list[Problem], level: str | None, resolver: RegionRes
     return out
 
 
-def _history(inputs: Inputs, indicators: list[str]) -> pd.DataFrame:
+def store_history(inputs: Inputs, indicators: list[str]) -> pd.DataFrame:
+    """The store's values of these indicators (all regions, periods, sources), to check new ones against."""
     path = current_file(inputs.store_dir)
     if path is None or not path.is_file() or not indicators:
         return pd.DataFrame(columns=["indicator_code", "region_code", "period", "series", "source_id", "value"])

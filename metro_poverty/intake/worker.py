@@ -23,6 +23,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import resource
 import sys
 import threading
 import time
@@ -43,6 +44,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 _slots = threading.BoundedSemaphore(SLOTS)
 _context = None
 _context_lock = threading.Lock()
+_cached: dict = {}  # the store's history, read once per store file
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def bounded_preview(data: bytes, file_name: str, choices: Choices | None = None,
     from metro_poverty.intake import previewer, steps
 
     inputs = inputs or previewer.Inputs()  # decided here: the worker never reads this process's settings itself
-    result, usage = run(previewer.preview, (data, file_name, choices, inputs, user), limits)
+    history = _history(inputs)  # read here, from this process's open store: the worker never opens a database
+    result, usage = run(previewer.preview, (data, file_name, choices, inputs, user, history), limits)
     if usage.hit is None:
         result.usage = usage
         return result
@@ -75,6 +78,25 @@ def bounded_preview(data: bytes, file_name: str, choices: Choices | None = None,
     out.problems.append(refusal(usage, out.file_name, limits))
     out.usage = usage
     return out
+
+
+def _history(inputs):
+    from metro_poverty.intake import previewer
+    from metro_poverty.intake.journal import current_file
+
+    path = current_file(inputs.store_dir)
+    key = (str(path), path.stat().st_mtime_ns if path is not None and path.is_file() else 0)
+    with _context_lock:
+        if _cached.get("key") != key:
+            codes = _codes(inputs)
+            _cached.update(key=key, history=previewer.store_history(inputs, codes))
+        return _cached["history"]
+
+
+def _codes(inputs) -> list[str]:
+    import pandas as pd
+
+    return pd.read_csv(inputs.reference_dir / "indicators.csv", dtype=str, keep_default_na=False).code.tolist()
 
 
 def refusal(usage: Usage, name: str, limits: Limits) -> Problem:
@@ -150,27 +172,22 @@ def _watch(fn, args: tuple, limits: Limits, started: float) -> tuple[object, Usa
 def _child(conn, fn, args: tuple) -> None:
     base = _resident(os.getpid())
     conn.send(("start", base))
-    peak = [0]
-    stop = threading.Event()
-    threading.Thread(target=_sample, args=(base, peak, stop), daemon=True).start()
     try:
         result = fn(*args)
     except MemoryError:
         conn.send(("memory", None))
         return
     except Exception:  # noqa: BLE001 - the parent answers worker_failed; the preview itself never raises
-        conn.send(("failed", (traceback.format_exc(), peak[0])))
+        conn.send(("failed", (traceback.format_exc(), _peak(base))))
         return
-    stop.set()
-    peak[0] = max(peak[0], _resident(os.getpid()) - base)
-    conn.send(("ok", (result, peak[0])))
+    conn.send(("ok", (result, _peak(base))))
     conn.close()
 
 
-def _sample(base: int, peak: list[int], stop: threading.Event) -> None:
-    """The child's own view of its peak, for the usage figures (the parent's look is what enforces)."""
-    while not stop.wait(POLL / 2):
-        peak[0] = max(peak[0], _resident(os.getpid()) - base)
+def _peak(base: int) -> int:
+    """The child's peak resident memory above its start (the kernel's count: nothing between two looks is
+    missed), for the usage figures; the parent's looks are what enforce the limit."""
+    return max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - base)
 
 
 def _resident(pid: int) -> int:
