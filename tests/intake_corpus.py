@@ -20,7 +20,7 @@ import csv
 import io
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from intake_bombs import BOMBS, far_cell, lying_dimension, many_cells, many_rows, many_styles, merged
 from intake_support import EPPGBM_HEADER, csv_bytes, eppgbm_rows, xlsx_bytes
@@ -285,6 +285,20 @@ def shape_cases() -> list[Case]:
         Case("shape: two sheets with a table", xlsx_bytes({"2024": rows, "2025": rows}), "dua.xlsx", "refused", ("choose_sheet",)),
         Case("shape: markup and a path in the name", csv_bytes(with_cell(counts(1), 6, 3, "<b>801</b>")), "<img src=x>/../../etc/passwd\n.csv",
              "refused", ("not_a_number",)),
+        Case("shape: a script in a name cell", csv_bytes(with_cell(counts(2), 6, 2, "<script>alert('x')</script>")), "html.csv", "refused",
+             ("unknown_region",)),
+        Case("shape: neither UTF-8 nor Windows-1252", b"Kelurahan;Nilai\r\nMetro\x81\x8d;1\r\n", "rusak.csv", "refused", ("encoding",)),
+        Case("shape: a formula as a link in a name cell", csv_bytes(with_cell(counts(3), 5, 2, '=HYPERLINK("http://contoh.invalid","Metro")')),
+             "rumus.csv", "refused", ("unknown_region",)),
+        Case("shape: merged cells over the data", xlsx_bytes({"Data": [["e-PPGBM AGUSTUS 2025"], [], EPPGBM_HEADER[2:5], ["Kel. Metro", 759, 28],
+                                                                       ["Kel. Imopuro", 718, 36]]}, merges={"Data": ["A4:C5"]}), "gabung.xlsx",
+             "refused"),
+        Case("shape: more stunted than measured", csv_bytes(with_cell(counts(4), 6, 4, "900000")), "rasio.csv", "refused", ("ratio_invalid",)),
+        Case("shape: a date in a count column", xlsx_bytes({"Data": [["e-PPGBM AGUSTUS 2025"], [], EPPGBM_HEADER[2:5],
+                                                                     ["Kel. Metro", datetime(2025, 8, 1), 28]]}), "tanggal.xlsx", "refused",
+             ("not_a_number",)),
+        Case("shape: a date serial as the year", xlsx_bytes({"Data": [["Kelurahan", "Tahun", "Jumlah Balita Diukur", "Jumlah Balita Stunting"],
+                                                                      ["Kel. Metro", 45870, 759, 28]]}), "serial.xlsx", "refused", ("bad_year",)),
     ]
 
 

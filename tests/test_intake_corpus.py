@@ -1,7 +1,8 @@
 """The fuzz corpus (tests/intake_corpus.py, over 200 generated files) through the bounded path the page
 uses: each file ends in a clear report or a correct load, within 10 s and 500 MB, and a refused file
 leaves the store and the intake directory exactly as they were. The figures of the run (files,
-refused, loaded, worst time, worst memory) are written to artifacts/intake_corpus.md for the README."""
+refused, loaded, worst time, worst memory) are written to artifacts/intake_corpus.md for the README.
+Cells and file names are data: formulas are not computed, markup and paths are only shown back as text."""
 
 import time
 from pathlib import Path
@@ -12,6 +13,8 @@ from intake_support import ADMIN, DINKES, inputs_with_store, snapshot
 
 from metro_poverty import i18n
 from metro_poverty.intake import loader, worker
+from metro_poverty.intake.choices import Choices
+from metro_poverty.intake.previewer import preview
 
 CORPUS = corpus()
 MAX_SECONDS, MAX_MB = 10.0, 500.0
@@ -79,6 +82,19 @@ def test_a_corpus_file_ends_in_a_clear_report_or_a_correct_load_within_the_bound
 
 def test_nothing_refused_left_a_trace_in_the_store_or_the_intake(inputs, before):
     assert snapshot(inputs) == before
+
+
+def test_a_file_name_is_shown_as_text_without_control_characters(inputs):
+    pv = preview(b"", "<b>laporan</b>\n\x00.csv", Choices(), inputs)
+    assert pv.file_name == "<b>laporan</b> .csv" and pv.problems[0].file == "<b>laporan</b> .csv"
+
+
+def test_a_formula_is_never_computed(inputs):
+    pv = preview(CORPUS["silent: a formula in a csv cell (row 5)"].data, "rumus.csv", Choices(), inputs)
+    assert ("not_a_number", 5, "=1+1") in [(p.code, p.row, p.value) for p in pv.problems]
+    pv = preview(CORPUS["silent: a formula without a saved value (row 20)"].data, "rumus.xlsx", Choices(), inputs)
+    assert [(p.code, p.row, p.column, p.value) for p in pv.problems if p.code == "formula_without_value"] == [
+        ("formula_without_value", 20, "D", "=D6*2")]
 
 
 def test_the_figures_of_the_run_are_written_for_the_readme():
