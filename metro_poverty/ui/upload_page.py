@@ -250,7 +250,8 @@ def _report(pv, state: dict, lang: str) -> None:
     if not rows:
         st.success(t("upload.clean", lang), icon=":material/check_circle:")
         return
-    frame_ = pd.DataFrame(rows).astype({"row": "Int64"})  # a problem of the whole file has no row: an empty cell
+    frame_ = pd.DataFrame(rows)
+    frame_["row"] = ["" if r is None else str(r) for r in frame_["row"]]  # a problem of the whole file has no row: an empty cell
     cols = [c for c in ("severity", "sheet", "row", "column", "found", "expected") if c in frame_]
     st.dataframe(frame_[cols].rename(columns={c: t(f"upload.col.{c}", lang) for c in cols}), hide_index=True, width="stretch")
     for r in rows:
