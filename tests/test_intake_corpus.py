@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from intake_corpus import corpus
-from intake_support import ADMIN, DINKES, inputs_with_store, snapshot
+from intake_support import ADMIN, DINKES, inputs_with_store, observation_frame, snapshot
 
 from metro_poverty import i18n
 from metro_poverty.intake import loader, worker
@@ -78,6 +78,16 @@ def test_a_corpus_file_ends_in_a_clear_report_or_a_correct_load_within_the_bound
         assert pv.errors == [] and pairs(pv.rows) == sorted(case.values.values()), (name, codes)
         RUN[name]["refused"] = False
     assert (inputs.store_dir / "CURRENT").read_text() == before["current"]
+
+
+@pytest.mark.parametrize("name", ["format: dotted thousands in quotes, commas, BOM #0", "format: Excel Unicode Text (UTF-16, tabs) #1"])
+def test_a_corpus_file_that_reads_right_loads_the_same_values_into_the_store(name, tmp_path, inputs_factory, schematic_store):
+    case, store = CORPUS[name], inputs_with_store(tmp_path, inputs_factory, schematic_store)
+    pv = worker.bounded_preview(case.data, case.file_name, case.choices, store, DINKES)
+    outcome = loader.load(case.data, case.file_name, DINKES, case.choices, accepted=[r["key"] for r in pv.report()], inputs=store)
+    assert outcome.status == "loaded", [p.message("en") for p in outcome.problems]
+    stored = observation_frame(store).query("origin_file == @case.file_name and region_code.str.count('[.]') == 3")
+    assert sorted(zip(stored.denominator, stored.numerator)) == sorted(case.values.values())
 
 
 def test_nothing_refused_left_a_trace_in_the_store_or_the_intake(inputs, before):
