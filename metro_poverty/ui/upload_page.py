@@ -189,8 +189,9 @@ def _mapping(pv, state: dict, user, lang: str) -> None:
         with st.form(f"mapping-{state['sha'][:12]}", border=False):
             st.caption(t("upload.mapping_help", lang))
             c1, c2 = st.columns(2)
-            region = c1.selectbox(t("upload.region_column", lang), pv.columns, index=_index(pv.columns, pv.choices.region_column))
-            level = c2.selectbox(t("upload.region_level", lang), LEVELS, index=_index(LEVELS, pv.choices.region_level),
+            region = c1.selectbox(t("upload.region_column", lang), pv.columns, index=_index(pv.columns, pv.choices.region_column),
+                                  placeholder=t("common.choose", lang))
+            level = c2.selectbox(t("upload.region_level", lang), LEVELS, index=_index(LEVELS, pv.choices.region_level), placeholder=t("common.choose", lang),
                                  format_func=lambda lv: t(f"level.{lv}", lang))
             said = [_column_row(i, col, current, allowed, units, catalogue, lang) for i, col in enumerate(pv.columns) if col and col not in fixed]
             if st.form_submit_button(t("upload.mapping_apply", lang), icon=":material/check:"):
@@ -208,11 +209,12 @@ def _column_row(i: int, column: str, current, allowed: list[str], units: list[st
     c1.text(column)
     indicator = c2.selectbox(t("upload.map_indicator", lang, column=column), allowed, index=_index(allowed, first and first.indicator),
                              format_func=lambda c: f"{catalogue[c].name(lang)} ({c})" if c else t("upload.map_none", lang),
-                             key=f"map-ind-{i}", label_visibility="collapsed")
+                             key=f"map-ind-{i}", label_visibility="collapsed", placeholder=t("common.choose", lang))
     role = c3.selectbox(t("upload.map_role", lang, column=column), MAP_ROLES, index=_index(MAP_ROLES, first and first.role),
-                        format_func=lambda r: t(f"upload.role_kind.{r}", lang), key=f"map-role-{i}", label_visibility="collapsed")
+                        format_func=lambda r: t(f"upload.role_kind.{r}", lang), key=f"map-role-{i}", label_visibility="collapsed",
+                        placeholder=t("common.choose", lang))
     unit = c4.selectbox(t("upload.map_unit", lang, column=column), units, index=_index(units, first and first.unit),
-                        key=f"map-unit-{i}", label_visibility="collapsed")
+                        key=f"map-unit-{i}", label_visibility="collapsed", placeholder=t("common.choose", lang))
     return column, indicator, role, unit
 
 
