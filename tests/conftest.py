@@ -111,6 +111,7 @@ def isolated_app(tmp_path_factory):
     build(Inputs(data_dir=paths.DATA_DIR, boundaries_dir=boundaries, store_dir=store))
     users = root / "users.toml"
     add_user("petugas.dinkes", OFFICER_PASSWORD, "opd", "Dinas Kesehatan", path=users)
+    add_user("petugas.disdik", OFFICER_PASSWORD, "opd", "Dinas Pendidikan", path=users)
     env = {"METRO_POVERTY_STORE_DIR": str(store), "METRO_POVERTY_INTAKE_DIR": str(store / "intake"),
            "METRO_POVERTY_USERS_FILE": str(users), "METRO_POVERTY_BOUNDARIES_DIR": str(boundaries)}
     with app_server(env=env) as base:

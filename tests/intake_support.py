@@ -71,11 +71,15 @@ def users_file(path: Path) -> Path:
     return path
 
 
+def observation_frame(inputs: Inputs):
+    """The current store's observations table."""
+    with duckdb.connect(str(current_file(inputs.store_dir)), read_only=True) as con:
+        return con.table("observations").df()
+
+
 def observations(inputs: Inputs, with_batch: bool = False) -> list[tuple]:
     """Every observation of the current store, sorted (with or without the batch ids)."""
-    path = current_file(inputs.store_dir)
-    with duckdb.connect(str(path), read_only=True) as con:
-        frame = con.table("observations").df()
+    frame = observation_frame(inputs)
     if not with_batch:
         frame = frame.drop(columns="batch_id")
     frame = frame.astype(object).where(frame.notna(), None)  # NULL as None, so equal rows compare equal

@@ -1,32 +1,69 @@
 """OPD data intake in a real browser, on a server of its own with its own store, intake and users:
-an officer signs in, uploads the messy seed file of one OPD, fixes a name through a suggestion, loads
-it, sees the new values and the reconciliation page, then rolls the batch back."""
+
+- an officer uploads the messy seed file of one OPD, fixes a name through a suggestion, loads it, sees
+  the new values and the reconciliation page, then rolls the batch back;
+- a CSV with dotted thousands in quotes loads the right whole numbers (checked in the store's download);
+- a rates-only kecamatan file loads after its columns are mapped on the page;
+- a workbook with five bad rows shows all five in one report;
+- small bomb workbooks are refused within the bounds, naming the limit, while another session is served."""
+
+import csv
+import io
+import time
 
 import pytest
+from intake_bombs import many_cells, many_styles, merged
 
 from browser_support import screenshot, wait_rendered
 
 pytestmark = pytest.mark.browser
 EXAMPLE = "data/intake_examples/e-PPGBM_Agustus_2025_Dinkes.csv"
+UPLOADER = '[data-testid="stFileUploader"] input[type="file"]'
 
 
-def sign_in(page, password):
-    page.get_by_label("Nama pengguna").fill("petugas.dinkes")
+def sign_in(page, password, user="petugas.dinkes"):
+    page.get_by_label("Nama pengguna").fill(user)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
     wait_rendered(page, "Masuk sebagai")
+
+
+def officer_page(chromium, base, password, user="petugas.dinkes"):
+    page = chromium.new_page(viewport={"width": 1280, "height": 1800})
+    page.goto(f"{base}/unggah-data")
+    wait_rendered(page, "Unggah Data OPD")
+    sign_in(page, password, user)
+    return page
+
+
+def upload(page, name, data: bytes, mime="text/csv"):
+    page.locator(UPLOADER).set_input_files(files=[{"name": name, "mimeType": mime, "buffer": data}])
+
+
+def accept_warnings(page):
+    """Tick every 'I have checked' box the report offers (each tick reruns the page)."""
+    boxes = page.locator('[data-testid="stCheckbox"]', has_text="Saya sudah memeriksa")
+    for i in range(boxes.count()):
+        boxes.nth(i).click()
+        wait_rendered(page, None)
+
+
+def stored_rows(page, base, origin_file):
+    """The store's rows of one uploaded file, from the CSV the Sumber & Status Data page offers."""
+    page.goto(f"{base}/sumber-data")
+    wait_rendered(page, "Sumber & Status Data")
+    with page.expect_download() as info:
+        page.locator('[data-testid="stDownloadButton"]').first.locator("button").click()
+    text = info.value.path().read_bytes().decode("utf-8")
+    return [r for r in csv.DictReader(io.StringIO(text)) if r["origin_file"] == origin_file]
 
 
 def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_app, chromium):
     from metro_poverty import paths
     from conftest import OFFICER_PASSWORD as PASSWORD
 
-    page = chromium.new_page(viewport={"width": 1280, "height": 1800})
-    page.goto(f"{isolated_app}/unggah-data")
-    wait_rendered(page, "Unggah Data OPD")
-    sign_in(page, PASSWORD)
-
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(paths.ROOT / EXAMPLE))
+    page = officer_page(chromium, isolated_app, PASSWORD)
+    page.locator(UPLOADER).set_input_files(str(paths.ROOT / EXAMPLE))
     wait_rendered(page, "Kel. Tejo Agungg")
     screenshot(page, "intake_before_fix")
     load = page.get_by_role("button", name="Muat sebagai batch baru")
@@ -53,3 +90,121 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     page.goto(f"{isolated_app}/kesehatan?year=2025")
     wait_rendered(page, "Stunting (e-PPGBM), 2024")  # 2025 is gone again: the map falls back to 2024
     screenshot(page, "intake_after_rollback")
+
+
+def dotted_thousands() -> tuple[bytes, dict[str, tuple[int, int]]]:
+    """The 2024 e-PPGBM counts doubled, as Excel writes a hand-typed sheet to 'CSV UTF-8': a BOM, commas
+    between fields, every field in quotes, thousands with a dot ("1.518"), the prevalence with a point."""
+    from metro_poverty import paths
+
+    seed = list(csv.reader((paths.RAW_DIR / "dinkes" / "e-PPGBM_Agustus_2024.csv").read_text(encoding="utf-8").splitlines()))
+    body = [r for r in seed[5:] if r and r[0].strip()]
+    buf = io.StringIO()
+    out = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    out.writerows([["LAPORAN e-PPGBM AGUSTUS 2025 (DIUKUR ULANG)"], [], ["Kelurahan", "Jumlah Balita Diukur", "Jumlah Balita Stunting",
+                                                                         "Prevalensi (%)"]])
+    expected = {}
+    for r in body:
+        measured, stunted = 2 * int(r[3]), 2 * int(r[4])
+        expected[r[2]] = (measured, stunted)
+        out.writerow([r[2], f"{measured:,}".replace(",", "."), str(stunted), f"{100 * stunted / measured:.2f}"])
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"), expected
+
+
+def test_dotted_thousands_in_quotes_load_as_the_right_whole_numbers(isolated_app, chromium):
+    from conftest import OFFICER_PASSWORD as PASSWORD
+
+    data, expected = dotted_thousands()
+    assert b'"1.518"' in data
+    page = officer_page(chromium, isolated_app, PASSWORD)
+    upload(page, "eppgbm_titik_ribuan_2025.csv", data)
+    wait_rendered(page, "Pratinjau: 22 baris")
+    page.get_by_text("Cara berkas dibaca").click()
+    wait_rendered(page, "«1.518» = 1518")  # the reading rule says how the column was read
+    screenshot(page, "intake_dotted_thousands")
+    accept_warnings(page)
+    page.get_by_role("button", name="Muat sebagai batch baru").click()
+    wait_rendered(page, "Data dimuat sebagai batch")
+    rows = stored_rows(page, isolated_app, "eppgbm_titik_ribuan_2025.csv")
+    loaded = {r["region_name"]: (float(r["denominator"]), float(r["numerator"])) for r in rows if r["region_level"] == "kelurahan"}
+    assert len(loaded) == 22 and loaded["Metro"] == expected["Kel. Metro"] == (1518, 56)
+    assert sorted(loaded.values()) == sorted(expected.values())
+
+
+RATES = b"""ANGKA PARTISIPASI SEKOLAH (APS) MENURUT KECAMATAN TAHUN 2025
+Dinas Pendidikan Kota Metro
+
+Kecamatan;APS 7-12 (%);APS 13-15 (%);APS 16-18 (%)
+Metro Pusat;99,51;97,12;88,40
+Metro Utara;99,20;96,80;86,10
+Metro Barat;98,90;95,50;84,00
+Metro Timur;99,70;97,90;90,20
+Metro Selatan;98,10;94,00;81,30
+Kota Metro;99,07;96,40;86,00
+"""
+
+
+def choose(page, label, option):
+    """Pick an option of a selectbox as a person does: open it, type part of the option, click it."""
+    page.get_by_label(label).click()
+    page.keyboard.type(option[-12:])
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_page(isolated_app, chromium):
+    from conftest import OFFICER_PASSWORD as PASSWORD
+
+    page = officer_page(chromium, isolated_app, PASSWORD, "petugas.disdik")
+    upload(page, "APS_kecamatan_2025.csv", RATES)
+    wait_rendered(page, "arti kolom belum diketahui")
+    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+    for column, ages in (("APS 7-12 (%)", "7–12"), ("APS 13-15 (%)", "13–15"), ("APS 16-18 (%)", "16–18")):
+        choose(page, f"{column}: indikator", f"Angka Partisipasi Sekolah {ages} tahun (aps_{ages.replace('–', '_')})")
+        choose(page, f"{column}: peran", "nilai")
+        choose(page, f"{column}: satuan", "%")
+    screenshot(page, "intake_mapping")
+    page.get_by_role("button", name="Terapkan arti kolom").click()
+    wait_rendered(page, "Pratinjau: 15 baris")
+    page.get_by_text("Cara berkas dibaca").click()
+    wait_rendered(page, "datang sebagai angka persentase saja")
+    screenshot(page, "intake_rates_preview")
+    accept_warnings(page)
+    page.get_by_role("button", name="Muat sebagai batch baru").click()
+    wait_rendered(page, "Data dimuat sebagai batch")
+    rows = stored_rows(page, isolated_app, "APS_kecamatan_2025.csv")
+    loaded = {(r["indicator_code"], r["region_name"]): float(r["value"]) for r in rows}
+    assert len(loaded) == 15 and loaded[("aps_7_12", "Metro Pusat")] == 99.51 and loaded[("aps_16_18", "Metro Selatan")] == 81.3
+    assert {r["region_level"] for r in rows} == {"kecamatan"} and all("not summed" in r["note"] for r in rows)
+
+
+def test_a_workbook_with_five_bad_rows_shows_all_five_in_one_report(isolated_app, chromium):
+    from conftest import OFFICER_PASSWORD as PASSWORD
+    from test_intake_report import five_bad_rows
+
+    page = officer_page(chromium, isolated_app, PASSWORD)
+    upload(page, "eppgbm_2025_salah.xlsx", five_bad_rows(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    wait_rendered(page, "galat pada sel, di baris 5, 7, 9, 11, 13:")
+    screenshot(page, "intake_five_bad_rows")
+    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+
+
+@pytest.mark.parametrize("bomb, limit", [(merged, "sel gabungan (merge) mencakup terlalu banyak sel (batas 500\u202f000)"),
+                                         (many_cells, "berkas berisi terlalu banyak sel (batas 500\u202f000)"),
+                                         (many_styles, "berkas memuat terlalu banyak format sel (batas 64\u202f000)")])
+def test_a_bomb_workbook_is_refused_within_the_bounds_while_another_session_is_served(isolated_app, chromium, bomb, limit):
+    from conftest import OFFICER_PASSWORD as PASSWORD
+
+    page = officer_page(chromium, isolated_app, PASSWORD)
+    other = chromium.new_page(viewport={"width": 1280, "height": 900})
+    data = bomb()
+    started = time.monotonic()
+    upload(page, "rekap.xlsx", data, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    other.goto(f"{isolated_app}/")  # another visitor arrives while the upload is read
+    wait_rendered(page, limit)
+    assert time.monotonic() - started < 10
+    wait_rendered(other, "Ringkasan")  # and is served in full
+    screenshot(other, f"intake_other_session_during_{bomb.__name__}")
+    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+    screenshot(page, f"intake_bomb_{bomb.__name__}")
+    other.close()
+    page.close()

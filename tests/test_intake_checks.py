@@ -9,14 +9,17 @@ from metro_poverty import paths
 from metro_poverty.intake import checks
 from metro_poverty.pipeline.reference import load_reference
 
-THRESHOLDS = pd.DataFrame([["stunting_eppgbm", 0.0, 40.0, 5.0, "points", ""], ["rtlh_units", 0.0, 20000.0, 40.0, "percent", ""]],
+NAN = float("nan")
+THRESHOLDS = pd.DataFrame([["stunting_eppgbm", 1999.0, NAN, NAN, 0.0, 40.0, 250000.0, 5.0, "points", ""],
+                           ["rtlh_units", 1999.0, NAN, 100000.0, 0.0, 20000.0, NAN, 40.0, "percent", ""]],
                           columns=checks.THRESHOLD_COLUMNS).set_index("indicator")
 DECIMALS = {"stunting_eppgbm": 2, "rtlh_units": 0}
 
 
-def new(value, indicator="stunting_eppgbm", period=2025, region="18.72.01.1001"):
-    return pd.DataFrame([[indicator, region, "Metro", period, "", "illus", value, "f.csv", 7]],
-                        columns=["indicator_code", "region_code", "region_name", "period", "series", "source_id", "value", "origin_file", "origin_line"])
+def new(value, indicator="stunting_eppgbm", period=2025, region="18.72.01.1001", numerator=NAN, denominator=NAN, line=7):
+    return pd.DataFrame([[indicator, region, "Metro", period, "", "illus", value, numerator, denominator, "f.csv", line]],
+                        columns=["indicator_code", "region_code", "region_name", "period", "series", "source_id", "value", "numerator",
+                                 "denominator", "origin_file", "origin_line"])
 
 
 def past(*values, indicator="stunting_eppgbm", first=2021, source="illus"):
@@ -78,9 +81,39 @@ def test_every_catalogue_indicator_has_thresholds():
     assert sorted(set(load_reference(paths.REFERENCE_DIR).catalogue.code) - set(table.index)) == []
 
 
-@pytest.mark.parametrize("column", ["plausible_min", "plausible_max", "max_yearly_change"])
+@pytest.mark.parametrize("column", checks.NUMERIC)
 def test_thresholds_are_numbers(column):
     assert checks.load_thresholds(paths.REFERENCE_DIR)[column].map(lambda v: isinstance(v, float)).all()
+
+
+def test_every_indicator_has_a_first_period():
+    assert checks.load_thresholds(paths.REFERENCE_DIR).first_period.notna().all()
+
+
+@pytest.mark.parametrize("period", [1900, 1998, 2027])
+def test_a_period_before_the_indicators_first_or_after_this_year_is_an_error(period):
+    found = checks.periods(new(6.0, period=period), THRESHOLDS, 2026, None)
+    assert [(p.code, p.severity, p.row, p.value, p.fields["first"], p.fields["last"]) for p in found] == [
+        ("period_out_of_range", "error", None, str(period), "1999", 2026)]
+
+
+def test_a_period_from_a_year_column_is_reported_at_each_row():
+    obs = pd.concat([new(6.0, period=1900, line=7), new(6.0, period=1900, line=8), new(6.0, period=2025, line=9)])
+    assert [(p.row, p.column) for p in checks.periods(obs, THRESHOLDS, 2026, "Tahun")] == [(7, "Tahun"), (8, "Tahun")]
+
+
+def test_this_year_and_the_first_period_are_inside_the_range():
+    assert checks.periods(pd.concat([new(6.0, period=1999), new(6.0, period=2026)]), THRESHOLDS, 2026, None) == []
+
+
+def test_a_value_outside_the_possible_range_is_an_error():
+    found = checks.possible(new(150000.0, "rtlh_units"), THRESHOLDS)
+    assert [(p.code, p.severity, p.row, p.fields["max"]) for p in found] == [("impossible_value", "error", 7, "100000")]
+
+
+def test_a_count_larger_than_the_city_can_have_is_an_error():
+    found = checks.possible(new(0.0, numerator=3.0, denominator=1e20), THRESHOLDS)
+    assert [(p.code, p.value, p.fields["max"]) for p in found] == [("count_impossible", "1e+20", "250000")]
 
 
 def test_the_change_unit_is_points_or_percent():

@@ -101,3 +101,14 @@ def test_a_complete_header_stays_one_row():
 def test_a_title_above_a_header_with_blanks_is_not_joined():
     rows = [["LAPORAN"] * 3, ["Kelurahan", None, "Nilai"], ["Metro", None, "5"]]
     assert detect.header_span(rows, 1) == (1, 1)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_excel_unicode_text_in_utf16_is_text_with_or_without_a_byte_order_mark(encoding):
+    data = "Kelurahan\tNilai\r\nIring–Mulyo\t5,1\r\n".encode(encoding)
+    assert detect.file_kind(data) == "text"
+    assert detect.decode(data, "f.txt") == ("Kelurahan\tNilai\r\nIring–Mulyo\t5,1\r\n", "utf-16")
+
+
+def test_utf16_holding_only_blanks_is_empty():
+    assert detect.file_kind(" \r\n".encode("utf-16")) == "empty"

@@ -78,7 +78,8 @@ def test_the_history_keeps_the_rolled_back_batch_and_who_rolled_it_back(story):
 
 def test_the_record_keeps_how_the_file_was_read(story):
     ch = story["records"][0].read_choices
-    assert (ch.header_row, ch.sep, ch.decimal, ch.period, ch.region_column, ch.aliases) == (5, ";", ",", 2025, "Kelurahan", {"Kel. Tejo Agungg": TEJO_AGUNG})
+    assert (ch.header_row, ch.sep, ch.period, ch.region_column, ch.aliases) == (5, ";", 2025, "Kelurahan", {"Kel. Tejo Agungg": TEJO_AGUNG})
+    assert ch.column_decimals == {"Jumlah Balita Diukur": ",", "Jumlah Balita Stunting": ",", "Prevalensi (%)": ","}
 
 
 def test_a_rolled_back_batch_cannot_be_rolled_back_again(story):

@@ -51,4 +51,4 @@ def test_an_excel_cell_formatted_as_a_percentage_is_the_percentage_it_shows(inpu
 
 def test_a_percentage_above_100_is_an_error_at_its_cell(inputs):
     pv = preview(csv_bytes([["Wilayah", "Tahun", "P0"], ["Kota Metro", "2024", "678"]]), "p0.csv", P0.but(region_level="city"), inputs)
-    assert [(p.code, p.row, p.column, p.value) for p in pv.errors] == [("percent_over_100", 2, "P0", "678")]
+    assert [(p.code, p.row, p.column, p.value) for p in pv.errors] == [("above_max", 2, "P0", "678")]

@@ -21,8 +21,10 @@ def example(inputs):
 
 def test_the_example_is_read_with_every_choice_detected(example):
     ch = example.choices
-    assert (ch.encoding, ch.sep, ch.decimal, ch.header_row, ch.header_rows, ch.region_column, ch.region_level, ch.period) == (
-        "utf-8", ";", ",", 5, 1, "Kelurahan", "kelurahan", 2025)
+    assert (ch.encoding, ch.sep, ch.header_row, ch.header_rows, ch.region_column, ch.region_level, ch.period) == (
+        "utf-8", ";", 5, 1, "Kelurahan", "kelurahan", 2025)
+    # every number column gets the decimal mark its values show; the file-wide choice stays the uploader's
+    assert (ch.decimal, set(ch.column_decimals.values())) == (None, {","})
     assert (ch.source_id, ch.status, ch.indicator_codes) == ("illus_dinkes_eppgbm", "illustrative", ["stunting_eppgbm"])
 
 

@@ -69,8 +69,8 @@ def test_an_old_xls_file_is_refused_with_a_way_out():
     assert problem(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100).code == "old_excel"
 
 
-def test_a_zip_that_is_not_a_workbook_is_unreadable_excel():
-    assert problem(b"PK\x03\x04" + b"garbage" * 10).code == "unreadable_excel"
+def test_a_zip_that_is_not_a_workbook_is_a_damaged_workbook():
+    assert problem(b"PK\x03\x04" + b"garbage" * 10).code == "damaged_excel"
 
 
 def test_csv_is_read_with_the_detected_encoding_and_separator():

@@ -46,7 +46,7 @@ def test_every_outcome_status_has_a_message():
 
 
 @pytest.mark.parametrize("key", ["intake.note.encoding_utf8", "intake.note.encoding_cp1252", "intake.note.decimal_comma",
-                                 "intake.note.decimal_point", "intake.note.decimal_default", "intake.note.period_from_title",
+                                 "intake.note.decimal_point", "intake.note.period_from_title",
                                  "intake.note.period_from_file_name"])
 def test_every_note_built_from_a_rule_outcome_exists(key):
     assert key in i18n.catalogue()

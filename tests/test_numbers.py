@@ -2,7 +2,7 @@
 
 import pytest
 
-from metro_poverty.pipeline.numbers import parse_number, parse_year
+from metro_poverty.pipeline.numbers import DECIMAL, FRACTION, PERCENT, WHOLE, NumberError, Percent, column_mark, parse_number, parse_year, read_number
 
 
 def test_decimal_comma_with_thousands_point():
@@ -29,7 +29,7 @@ def test_surrounding_and_non_breaking_spaces_are_ignored():
     assert parse_number(" 1\u00a0234,5 ", decimal=",") == 1234.5
 
 
-@pytest.mark.parametrize("cell", [None, "", "   ", "-", "–", float("nan")])
+@pytest.mark.parametrize("cell", [None, "", "   ", "-", "–"])
 def test_empty_cells_are_none(cell):
     assert parse_number(cell, decimal=",") is None
 
@@ -71,3 +71,75 @@ def test_a_year_from_text_int_or_float(cell):
 def test_a_year_that_is_not_a_four_digit_year_raises(cell):
     with pytest.raises(ValueError):
         parse_year(cell)
+
+
+@pytest.mark.parametrize("cell", [float("nan"), float("inf"), "1" * 130_000, "9" * 400 + ",5"])
+def test_nan_infinity_and_numbers_too_long_for_a_float_are_errors_not_values(cell):
+    with pytest.raises(NumberError) as exc:
+        parse_number(cell, decimal=",")
+    assert exc.value.code == "not_finite"
+
+
+@pytest.mark.parametrize("cell", ["inf", "NaN", "-Infinity", "1e5"])
+def test_float_words_and_exponents_are_text(cell):
+    with pytest.raises(NumberError) as exc:
+        parse_number(cell)
+    assert exc.value.code == "not_a_number"
+
+
+def test_a_count_is_a_whole_number():
+    assert read_number("1.204", ",", WHOLE) == 1204
+    with pytest.raises(NumberError) as exc:
+        read_number("12,5", ",", WHOLE)
+    assert exc.value.code == "fractional_count"
+
+
+@pytest.mark.parametrize("cell", ["12%", Percent(12.0)])
+def test_a_percentage_in_a_count_column_is_an_error(cell):
+    with pytest.raises(NumberError) as exc:
+        read_number(cell, ",", WHOLE)
+    assert exc.value.code == "percent_in_count"
+
+
+def test_a_percent_sign_belongs_in_a_percent_column_only():
+    assert read_number("85,3%", ",", PERCENT, 100) == 85.3
+    with pytest.raises(NumberError) as exc:
+        read_number("85,3%", ",", FRACTION, 1)
+    assert exc.value.code == "percent_sign"
+
+
+def test_a_percentage_above_the_indicators_maximum_is_an_error():
+    assert read_number("120,5", ",", PERCENT, 300) == 120.5
+    with pytest.raises(NumberError) as exc:
+        read_number("120,5", ",", PERCENT, 100)
+    assert (exc.value.code, exc.value.fields) == ("above_max", {"max": "100"})
+
+
+def test_a_negative_number_is_an_error_of_every_kind():
+    with pytest.raises(NumberError) as exc:
+        read_number("-801", ",", DECIMAL)
+    assert exc.value.code == "negative"
+
+
+def test_dotted_thousands_in_a_count_column_decide_its_mark_whatever_the_file_does():
+    assert column_mark(["1.204", "759", "2.310"], WHOLE) == (",", "fits")
+    assert column_mark(["1,204", "759"], WHOLE) == (".", "fits")
+
+
+def test_a_percentage_column_is_decided_by_its_maximum():
+    assert column_mark(["1.234", "5"], PERCENT, 100) == (".", "fits")  # 1234 % is impossible
+    assert column_mark(["5,05", "12,1"], PERCENT, 100) == (",", "fits")
+
+
+def test_a_column_most_of_whose_values_fit_one_mark_takes_it():
+    # '12,5' children cannot be read either way; the column is still read with comma decimals
+    assert column_mark(["1.204", "759", "12,5"], WHOLE) == (",", "fits")
+
+
+def test_a_column_without_separators_has_nothing_to_decide():
+    assert column_mark(["759", 801, None, ""], WHOLE) == (None, "plain")
+
+
+def test_three_digits_after_one_separator_in_a_column_of_decimals_is_ambiguous():
+    # 12,070 thousand persons or 12.07 thousand: only the file or the uploader can say
+    assert column_mark(["12,070", "11,500"], DECIMAL) == (None, "ambiguous")

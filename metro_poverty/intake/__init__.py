@@ -2,7 +2,9 @@
 
 The upload page and the CLI (python -m metro_poverty.intake.cli) call the same functions:
 
-    preview(data, file_name, choices=None, inputs=None, user=None) -> Preview     (writes nothing)
+    preview(data, file_name, choices=None, inputs=None, user=None) -> Preview     (writes nothing; in this process)
+    bounded_preview(...same...) -> Preview        (the same in a worker process with time and memory limits:
+                                                   what the page, the CLI and load() use)
     load(data, file_name, user, choices=None, accepted=(), inputs=None) -> Outcome
     rollback(batch_id, user, inputs=None) -> Outcome
     history(inputs=None) -> list[BatchRecord]
@@ -11,10 +13,11 @@ The upload page and the CLI (python -m metro_poverty.intake.cli) call the same f
     write_template(indicator, out, level=None, period=None), template_bytes(indicator) -> bytes
     reading_rules(lang) -> list[str]                   (the stated detection rules, to show beside a preview)
 
-One module per idea: detect (the stated reading rules), read (bytes -> rows, limits), layout (what the
-columns mean), percent (percentage rule), steps (validate + harmonize, shared with the build), checks
+One module per idea: detect (the stated reading rules), archive (what a workbook declares, checked before
+it is opened), read (bytes -> rows, limits), layout (what the columns mean), columns (numbers read by a
+rule per column), percent (percentage rule), steps (validate + harmonize, shared with the build), checks
 (warnings against plausible ranges and history), report (problem rows, accepted warnings), previewer,
-batches (records and files on disk), journal (an operation in flight, crash recovery), lock (one writer),
+worker (a preview in a process with limits), batches (records and files on disk), journal (an operation in flight, crash recovery), lock (one writer),
 loader (load and rollback), templates, auth, cli.
 
 Names are imported lazily: pipeline.build imports intake.batches, and loader imports pipeline.build.
@@ -25,7 +28,7 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    "Choices": "choices", "Preview": "previewer", "Suggestion": "previewer", "preview": "previewer",
+    "Choices": "choices", "Preview": "previewer", "Suggestion": "previewer", "preview": "previewer", "bounded_preview": "worker",
     "Outcome": "loader", "load": "loader", "rollback": "loader", "history": "loader",
     "BatchRecord": "batches", "User": "auth", "SignInUnavailable": "auth", "authenticate": "auth",
     "can_load": "auth", "can_rollback": "auth", "sign_in_available": "auth", "add_user": "auth",

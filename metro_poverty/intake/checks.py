@@ -1,8 +1,14 @@
-"""Warnings about values that are possible but deserve a second look before they are loaded.
+"""Checks of plausibility before a load: errors for what cannot be true of Kota Metro, warnings for
+what is possible but deserves a second look.
 
-Thresholds per indicator are data (data/reference/intake_checks.csv, in the catalogue's unit):
-- outside the plausible range: below plausible_min or above plausible_max (the catalogue's min/max
-  stay hard limits, checked as errors by pipeline.harmonize);
+Rules per indicator are data (data/reference/intake_checks.csv, values in the catalogue's unit):
+- the period: before first_period (Kota Metro exists since UU 12/1999; JKN since 2014) or after the
+  current year is an error;
+- outside the possible range (possible_min, possible_max: e.g. more poor people than the city has)
+  is an error; a numerator or denominator above max_count (more children, families or households than
+  the city has) is an error;
+- outside the plausible range: below plausible_min or above plausible_max is a warning (the catalogue's
+  min/max stay hard limits, checked as errors by pipeline.harmonize);
 - an outlier against the region's history: more than 3 robust standard deviations (1.4826 × the median
   absolute deviation, MAD) from the median of at least 3 earlier values of the same indicator, region,
   series and source; the deviation is floored at 5% of the median (and at half the catalogue's last
@@ -23,13 +29,50 @@ MAD_LIMIT = 3.0
 MAD_TO_SD = 1.4826  # the MAD of normal data times this is its standard deviation
 RELATIVE_FLOOR = 0.05
 MIN_HISTORY = 3
-THRESHOLD_COLUMNS = ["indicator", "plausible_min", "plausible_max", "max_yearly_change", "change_unit", "note"]
+NUMERIC = ["first_period", "possible_min", "possible_max", "plausible_min", "plausible_max", "max_count", "max_yearly_change"]
+THRESHOLD_COLUMNS = ["indicator", *NUMERIC, "change_unit", "note"]
 
 
 def load_thresholds(reference_dir: Path) -> pd.DataFrame:
     table = pd.read_csv(reference_dir / "intake_checks.csv", dtype={"indicator": str, "change_unit": str, "note": str},
-                        keep_default_na=False, na_values={"plausible_min": [""], "plausible_max": [""], "max_yearly_change": [""]})
-    return table.set_index("indicator")
+                        keep_default_na=False, na_values={c: [""] for c in NUMERIC})
+    return table.astype({c: float for c in NUMERIC}).set_index("indicator")
+
+
+def periods(obs: pd.DataFrame, thresholds: pd.DataFrame, this_year: int, year_column: str | None) -> list[Problem]:
+    """A period before the indicator's first or after this year: an error per row of a Year column, once
+    per indicator when the file has one period."""
+    out, seen = [], set()
+    for r in obs.itertuples(index=False):
+        first = thresholds.first_period.get(r.indicator_code, float("nan"))
+        if (pd.isna(first) or r.period >= first) and r.period <= this_year:
+            continue
+        where = {"row": int(r.origin_line), "column": year_column} if year_column else {}
+        if (r.indicator_code, where.get("row")) in seen:
+            continue
+        seen.add((r.indicator_code, where.get("row")))
+        out.append(Problem("period_out_of_range", r.origin_file, value=str(r.period),
+                           fields={"indicator": r.indicator_code, "first": "–" if pd.isna(first) else f"{first:.0f}", "last": this_year}, **where))
+    return out
+
+
+def possible(obs: pd.DataFrame, thresholds: pd.DataFrame) -> list[Problem]:
+    """Values outside the possible range, and counts above max_count: errors at their rows."""
+    out = []
+    for r in obs.itertuples(index=False):
+        if r.indicator_code not in thresholds.index:
+            continue
+        limits = thresholds.loc[r.indicator_code]
+        lo, hi = limits.possible_min, limits.possible_max
+        if (pd.notna(lo) and r.value < lo) or (pd.notna(hi) and r.value > hi):
+            out.append(Problem("impossible_value", r.origin_file, row=int(r.origin_line), value=f"{r.value:g}",
+                               fields={"indicator": r.indicator_code, "region": r.region_name,
+                                       "min": "–" if pd.isna(lo) else f"{lo:g}", "max": "–" if pd.isna(hi) else f"{hi:g}"}))
+        for count in (r.numerator, r.denominator):
+            if pd.notna(limits.max_count) and pd.notna(count) and count > limits.max_count:
+                out.append(Problem("count_impossible", r.origin_file, row=int(r.origin_line), value=f"{count:g}",
+                                   fields={"indicator": r.indicator_code, "region": r.region_name, "max": f"{limits.max_count:g}"}))
+    return out
 
 
 def _warning(code: str, row, **fields) -> Problem:

@@ -22,7 +22,8 @@ class Choices:
     header_rows: int | None = None  # how many rows the header spans
     encoding: str | None = None  # CSV: utf-8 | cp1252
     sep: str | None = None  # CSV: ; , or tab
-    decimal: str | None = None  # , or .
+    decimal: str | None = None  # , or . for every number column (the uploader's choice; else decided per column)
+    column_decimals: dict = field(default_factory=dict)  # number column -> , or . (intake.columns)
     indicators: tuple[str, ...] = ()  # restrict automatic column mapping to these indicators
     measures: tuple[Measure, ...] | None = None  # column -> indicator, role, unit (None: from a known layout)
     region_column: str | None = None

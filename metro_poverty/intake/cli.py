@@ -9,9 +9,11 @@ through the same functions the upload page calls.
     adduser USERNAME --role admin|opd [--opd "Dinas Kesehatan"]
 
 Reading options: --sheet, --header-row N, --header-rows N, --indicator CODE (repeatable), --period YEAR,
---region-column C, --level kelurahan|kecamatan|city, --decimal , or ., --sep, --encoding,
+--region-column C, --level kelurahan|kecamatan|city, --decimal , or . (every number column),
+--column-decimal "COLUMN=," (one column, repeatable), --sep, --encoding utf-8|utf-16|cp1252,
 --percent fraction|percent, --alias "TEXT=CODE" (repeatable), --map "COLUMN=indicator:role:unit"
-(repeatable), --source SOURCE_ID, --status official|provisional|illustrative.
+(repeatable; the page's column mapping says the same, and a load remembers it for the OPD's next file
+of the same shape), --source SOURCE_ID, --status official|provisional|illustrative.
 
 The password is asked without echo, or read from $METRO_POVERTY_INTAKE_PASSWORD (scripts and tests).
 Exit codes: 0 done (or duplicate), 1 errors, 2 warnings to confirm, 3 not allowed, 4 busy.
@@ -26,10 +28,10 @@ import sys
 from pathlib import Path
 
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, loader as loading, read, report, steps, templates
+from metro_poverty.intake import auth, loader as loading, mapping, read, report, steps, templates
 from metro_poverty.intake.choices import Choices
-from metro_poverty.intake.previewer import Preview, preview
-from metro_poverty.pipeline.manifest import Measure
+from metro_poverty.intake.previewer import Preview
+from metro_poverty.intake.worker import bounded_preview
 
 PASSWORD_ENV = "METRO_POVERTY_INTAKE_PASSWORD"
 EXIT = {loading.LOADED: 0, loading.DUPLICATE: 0, loading.ROLLED_BACK: 0, loading.NEEDS_CONFIRMATION: 2, loading.DENIED: 3, loading.BUSY: 4}
@@ -86,8 +88,9 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--region-column")
     p.add_argument("--level", choices=["kelurahan", "kecamatan", "city"])
     p.add_argument("--decimal", choices=[",", "."])
+    p.add_argument("--column-decimal", action="append", default=[], metavar="COLUMN=MARK")
     p.add_argument("--sep")
-    p.add_argument("--encoding", choices=["utf-8", "cp1252"])
+    p.add_argument("--encoding", choices=["utf-8", "utf-16", "cp1252"])
     p.add_argument("--percent", choices=["percent", "fraction"])
     p.add_argument("--alias", action="append", default=[], metavar="TEXT=CODE")
     p.add_argument("--map", action="append", default=[], metavar="COLUMN=indicator:role:unit")
@@ -96,19 +99,23 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
 
 
 def choices_from(args) -> Choices:
-    measures = None
-    if args.map:
-        measures = []
-        for spec in args.map:
-            column, _, meaning = spec.rpartition("=")
-            indicator, role, unit = (meaning.split(":") + ["", ""])[:3]
-            measures.append(Measure(indicator=indicator, role=role, unit=unit, column=column))
-        measures = tuple(measures)
+    """The reading options as choices; raises mapping.BadMapping for a --map that says no meaning."""
+    measures = tuple(mapping.parse_map(spec) for spec in args.map) if args.map else None
     aliases = dict(a.split("=", 1) for a in args.alias if "=" in a)
+    column_decimals = dict(c.rsplit("=", 1) for c in args.column_decimal if "=" in c)
     return Choices(sheet=args.sheet, header_row=args.header_row, header_rows=args.header_rows, indicators=tuple(args.indicator),
                    measures=measures, period=args.period, region_column=args.region_column, region_level=args.level,
-                   decimal=args.decimal, sep=args.sep, encoding=args.encoding, percent_rule=args.percent, aliases=aliases,
+                   decimal=args.decimal, column_decimals=column_decimals, sep=args.sep, encoding=args.encoding,
+                   percent_rule=args.percent, aliases=aliases,
                    source_id=args.source, status=args.status)
+
+
+def _choices(args) -> Choices | None:
+    try:
+        return choices_from(args)
+    except mapping.BadMapping as exc:
+        print(t(f"intake.mapping.{exc.code}", args.lang, text=exc.text, roles=", ".join(mapping.ROLES)), file=sys.stderr)
+        return None
 
 
 def _read_file(path: Path, lang: str) -> bytes | None:
@@ -123,10 +130,10 @@ def _read_file(path: Path, lang: str) -> bytes | None:
 
 
 def _preview(args) -> int:
-    data = _read_file(args.file, args.lang)
-    if data is None:
+    data, choices = _read_file(args.file, args.lang), _choices(args)
+    if data is None or choices is None:
         return 1
-    pv = preview(data, args.file.name, choices_from(args))
+    pv = bounded_preview(data, args.file.name, choices)
     show(pv, args.lang)
     return 1 if pv.errors else (2 if pv.warnings else 0)
 
@@ -174,14 +181,13 @@ def _sign_in(username: str, lang: str) -> auth.User | None:
 
 
 def _load(args) -> int:
-    data = _read_file(args.file, args.lang)
-    if data is None:
+    data, choices = _read_file(args.file, args.lang), _choices(args)
+    if data is None or choices is None:
         return 1
     user = _sign_in(args.user, args.lang)
     if user is None:
         return 3
-    choices = choices_from(args)
-    accepted = [report.problem_key(w) for w in preview(data, args.file.name, choices, user=user).warnings] if args.accept_warnings else []
+    accepted = [report.problem_key(w) for w in bounded_preview(data, args.file.name, choices, user=user).warnings] if args.accept_warnings else []
     outcome = loading.load(data, args.file.name, user, choices, accepted)
     if outcome.preview is not None and not outcome.ok:
         show(outcome.preview, args.lang)

@@ -2,8 +2,9 @@
 predict the result (the texts under intake.rule.* say the same to the uploader):
 
 - kind: by content, never by name: a zip beginning is .xlsx, an OLE beginning is old .xls (refused),
-  a NUL byte is a binary file (refused), anything else is text read as CSV;
-- encoding: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1252;
+  UTF-16 (a byte order mark, or a NUL beside every other byte: Excel's "Unicode Text") is text, any
+  other NUL byte is a binary file (refused), anything else is text read as CSV;
+- encoding: UTF-16 as above; UTF-8 (with or without BOM) when the bytes are valid UTF-8; else Windows-1252;
 - separator: tab when more lines hold tabs than `;` or `,`; else `;` when at least as many lines hold
   `;` as hold `,` (pipeline.raw.sniff_separator; decimal commas fool csv.Sniffer);
 - decimal mark: a comma that can only be a decimal (not followed by exactly three digits, after a
@@ -33,6 +34,8 @@ _POINT_DECIMAL = re.compile(r"^[+-]?(\d+\.(\d{1,2}|\d{4,})|0\.\d+|\d{1,3}(,\d{3}
 
 def file_kind(data: bytes) -> str:
     """empty | xlsx | xls | binary | text."""
+    if utf16(data):
+        return "empty" if not data.decode(utf16(data), errors="replace").lstrip("\ufeff").strip() else "text"
     if not data.strip():
         return "empty"
     if data.startswith(ZIP_MAGIC):
@@ -44,15 +47,32 @@ def file_kind(data: bytes) -> str:
     return "text"
 
 
+def utf16(data: bytes) -> str | None:
+    """'utf-16' (with a byte order mark), 'utf-16-le' or 'utf-16-be' (a NUL beside every other byte of
+    mostly ASCII text), or None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.02 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.02 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """The text and the encoding used: the one given, else UTF-8, else Windows-1252."""
-    tried = [encoding] if encoding else ["utf-8", "cp1252"]
+    """The text and the encoding used: the one given, else UTF-16 when it is, else UTF-8, else Windows-1252."""
+    wide = utf16(data)
+    tried = [encoding] if encoding else (["utf-16"] if wide else ["utf-8", "cp1252"])
     for enc in tried:
         try:
-            text = data.decode("utf-8-sig" if enc == "utf-8" else enc)
+            text = data.decode({"utf-8": "utf-8-sig", "utf-16": wide or "utf-16"}.get(enc, enc))
         except (UnicodeDecodeError, LookupError):
             continue
-        return text, enc
+        return text.removeprefix("\ufeff"), enc
     raise RawReadError(Problem("encoding", name, fields={"encoding": " / ".join(tried)}, value=_bad_bytes(data, tried[-1])))
 
 

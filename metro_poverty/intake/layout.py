@@ -2,13 +2,15 @@
 
 Rules, in order (a choice the uploader makes always wins):
 1. a template written by intake.templates says everything in its hidden sheet;
-2. a known layout: a manifest entry of data/raw/manifest.toml, or an earlier batch, whose region column
+2. what the uploader's OPD said last about a file of the same shape (its header labels), remembered at
+   its load (intake.mapping: the page's column mapping or the CLI's --map);
+3. a known layout: a manifest entry of data/raw/manifest.toml, or an earlier batch, whose region column
    and number columns are all in the header (a stated-percentage column may be missing; the layout with
    most columns present wins, the latest on a tie) gives the measures, region column and level, label
    and year columns, series, source and status;
-3. the region column is the column whose values resolve best as region names or codes (at least half
+4. the region column is the column whose values resolve best as region names or codes (at least half
    of them), at the finest level that does; a second column holding "Jumlah"/"Total" is the label column;
-4. the period is a column labelled Tahun/Year/Periode, else the one year written in the title rows,
+5. the period is a column labelled Tahun/Year/Periode, else the one year written in the title rows,
    else the one year in the file name; otherwise the uploader is asked.
 """
 
@@ -48,12 +50,19 @@ def layout_of_entry(entry: dict) -> Choices:
 
 
 def complete(choices: Choices, table: RawTable, title_rows: list[list], file_name: str, resolver: RegionResolver,
-             layouts: list[Choices], template: dict | None) -> tuple[Choices, list[Problem], list[Note]]:
-    """The choices with every gap filled by the rules above; problems for what cannot be decided."""
+             layouts: list[Choices], template: dict | None, remembered: Choices | None = None) -> tuple[Choices, list[Problem], list[Note]]:
+    """The choices with every gap filled by the rules above; problems for what cannot be decided.
+    `remembered`: what the uploader's OPD said about a file of this shape (rule 2)."""
     problems: list[Problem] = []
     notes: list[Note] = []
     where = dict(file=table.file, sheet=table.sheet)
-    base = _template_choices(template) if template else _best_layout(choices, table, layouts, notes)
+    if template:
+        base = _template_choices(template)
+    elif remembered is not None and choices.measures is None:
+        base = remembered
+        notes.append(("intake.note.remembered", {"columns": ", ".join(dict.fromkeys(m.column for m in remembered.measures or ()))}))
+    else:
+        base = _best_layout(choices, table, layouts, notes)
     merged = _merge(choices, base)
     if merged.measures is None:
         problems.append(Problem("columns_unmapped", fields={"columns": ", ".join(c for c in table.columns if c),

@@ -1,10 +1,12 @@
 """Load a file as a new batch, or roll a batch back; both rebuild the store with the atomic build.
 
 A load: check the size, take the writers' lock, finish what a killed writer left (intake.journal), stop
-at a file already loaded (same checksum as an active batch: "duplicate"), preview it (errors block;
+at a file already loaded (same checksum as an active batch: "duplicate"), preview it in a worker within
+its time and memory limits (intake.worker; errors block;
 warnings block until accepted), keep the file under its checksum, write the pending record, build the
 store from the seed data plus every active batch plus this one, and only once CURRENT points at the
-new store write the batch record and the confirmed aliases. If the build fails, the pending record
+new store write the batch record and the confirmed aliases (and remember what the file's columns meant,
+for the OPD's next file of the same shape: intake.mapping). If the build fails, the pending record
 and the new file are removed: the store and the intake directory are exactly as before.
 
 A rollback marks the batch rolled back the same way; the store rebuilt without it equals the store
@@ -24,11 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, batches, journal, read, report, steps
+from metro_poverty.intake import auth, batches, journal, mapping, read, report, steps
 from metro_poverty.intake.batches import BATCH_ID, BatchRecord
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.lock import DEFAULT_TIMEOUT, Busy, writer_lock
-from metro_poverty.intake.previewer import Preview, confirmed_aliases, preview
+from metro_poverty.intake.previewer import Preview, confirmed_aliases
+from metro_poverty.intake.worker import bounded_preview
 from metro_poverty.pipeline.build import Inputs, build
 from metro_poverty.pipeline.problems import BuildFailed, Problem
 from metro_poverty.pipeline.raw import RawReadError
@@ -83,7 +86,7 @@ def _load(data: bytes, file_name: str, user: auth.User, choices: Choices, accept
     same = next((r for r in records if r.active and r.sha256 == sha), None)
     if same is not None:
         return Outcome(DUPLICATE, same.batch_id)
-    pv = preview(data, file_name, choices, inputs, user)
+    pv = bounded_preview(data, file_name, choices, inputs, user)
     if pv.errors:
         return Outcome(BLOCKED, preview=pv, problems=pv.errors)
     if pv.unaccepted(accepted):
@@ -94,7 +97,10 @@ def _load(data: bytes, file_name: str, user: auth.User, choices: Choices, accept
     batches.store_file(inputs.intake, record, data)
     journal.begin(inputs.intake, journal.LOAD, record)
     _pause("after_record")
-    return _finish(inputs, journal.LOAD, record, records + [record], LOADED, pv)
+    outcome = _finish(inputs, journal.LOAD, record, records + [record], LOADED, pv)
+    if outcome.status == LOADED:
+        mapping.remember(inputs.intake, user, pv.columns, pv.choices, record.batch_id)
+    return outcome
 
 
 def _record(data: bytes, file_name: str, sha: str, user: auth.User, pv: Preview, accepted: set[str], inputs: Inputs) -> BatchRecord:

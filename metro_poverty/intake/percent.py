@@ -15,8 +15,8 @@ from __future__ import annotations
 import pandas as pd
 
 from metro_poverty.intake.detect import blank
-from metro_poverty.intake.read import Percent
 from metro_poverty.pipeline.manifest import Measure
+from metro_poverty.pipeline.numbers import has_percent_sign
 from metro_poverty.pipeline.problems import WARNING, Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 
@@ -46,4 +46,4 @@ def apply_rule(records: pd.DataFrame, table: RawTable, measures: tuple[Measure, 
 
 
 def _signed(cells: list) -> bool:
-    return any(isinstance(c, Percent) or (isinstance(c, str) and c.strip().endswith("%")) for c in cells)
+    return any(has_percent_sign(c) for c in cells)

@@ -8,24 +8,30 @@ wrong. The store is only read (its history of the same figures, for the warnings
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from metro_poverty import db
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, batches, checks, detect, layout, read, report, steps, templates
+from metro_poverty.intake import auth, batches, checks, columns, detect, layout, mapping, read, report, steps, templates
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.journal import current_file
 from metro_poverty.intake.layout import Note
 from metro_poverty.pipeline.build import Inputs
+from metro_poverty.pipeline.harmonize import AS_DELIVERED
 from metro_poverty.pipeline.manifest import STATUSES
 from metro_poverty.pipeline.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError
 from metro_poverty.pipeline.reference import Reference, load_reference
 from metro_poverty.regions import RegionResolver, code_key
 
+# Errors that leave the meaning of the columns open: until they are settled no cell is read. Every other
+# problem is found cell by cell, all in one pass.
+UNSETTLED = {"columns_unmapped", "no_region_column", "bad_level", "no_period", "ambiguous_number", "unknown_indicator",
+             "no_source", "unknown_source", "bad_status"}
 ROW_COLUMNS = ["line", "region_code", "region_name", "indicator_code", "period", "series", "value", "numerator", "denominator", "unit"]
 
 
@@ -54,6 +60,7 @@ class Preview:
     sheets: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
+    usage: object = None  # intake.worker.Usage of a bounded preview: time, memory, the limit hit
 
     @property
     def errors(self) -> list[Problem]:
@@ -78,20 +85,23 @@ class Preview:
 
 
 def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs: Inputs | None = None,
-            user: auth.User | None = None) -> Preview:
-    """Read, validate and harmonize an upload as a load would; write nothing."""
+            user: auth.User | None = None, history: pd.DataFrame | None = None) -> Preview:
+    """Read, validate and harmonize an upload as a load would; write nothing. `history`: the store's
+    values (store_history), when the caller has read them already; else they are read here."""
     choices = choices or Choices()
     name = steps.display_name(file_name)
     out = Preview(name, hashlib.sha256(data).hexdigest(), len(data), choices)
     try:
-        _fill(out, data, file_name, choices, inputs or Inputs(), user)
+        _fill(out, data, file_name, choices, inputs or Inputs(), user, history)
     except Exception as exc:  # noqa: BLE001 - the page and the CLI get a report, never a traceback
         out.problems.append(Problem("internal_error", name, value=type(exc).__name__))
-    out.problems = list(dict.fromkeys(out.problems))  # a duplicate row is found once per number it holds
+    # a duplicate row is found once per number it holds; equal texts at different cells or of different fields stay
+    out.problems = report.capped(report.ordered({report.problem_key(p): p for p in out.problems}.values()), name)
     return out
 
 
-def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: Inputs, user: auth.User | None) -> None:
+def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: Inputs, user: auth.User | None,
+          history: pd.DataFrame | None) -> None:
     name = out.file_name
     ref = load_reference(inputs.reference_dir)
     records = batches.read_records(inputs.intake)
@@ -116,26 +126,38 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     if len(choices.indicators) == 1:  # a template whose hidden sheet was lost still has the template's columns
         layouts += [lay for lay in [templates.template_layout(choices.indicators[0], inputs.reference_dir)] if lay is not None]
     given = choices.but(sheet=sheet.sheet, encoding=sheet.encoding, sep=sheet.sep, header_row=start + 1, header_rows=n)
-    ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template)
+    ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template,
+                                       mapping.remembered(inputs.intake, user, table.columns))
     out.problems += found
     out.notes += notes
-    ch = _decimal(ch, table, sheet, out)
+    evidence = _evidence(ch, table, sheet, out)
     ch = _source(ch, ref, layouts, out)
     if choices.source_id is None and ch.source_id is not None:
         out.notes.append(("intake.note.source", {"source": ch.source_id, "status": ch.status}))
     _check_measures(ch, ref, out, user, inputs)
+    if not _blocked(out.problems):
+        ch, found, notes = columns.decide(ch, table, ref, evidence)
+        out.problems += found
+        out.notes += notes
     resolver = _with_confirmed(ch, ref, out)
     out.choices = ch
-    if out.errors:
-        return
+    if _blocked(out.problems):
+        return  # what the columns mean is not settled: no cell can be read yet
     recs, obs, found = steps.harmonized(table, ch, ref, resolver)
     out.problems += found
+    for code in sorted(set(obs.loc[obs.note == AS_DELIVERED, "indicator_code"])):
+        out.notes.append(("intake.note.rate_as_delivered", {"indicator": code}))
     out.suggestions = _suggestions(out.problems, ch.region_level, ref.resolver)
     obs = obs.merge(ref.regions[["region_code", "name"]].rename(columns={"name": "region_name"}), on="region_code", how="left")
     thresholds = checks.load_thresholds(inputs.reference_dir)
+    out.problems += checks.periods(obs, thresholds, date.today().year, ch.year_column)
+    out.problems += checks.possible(obs, thresholds)
     out.problems += checks.plausibility(obs, thresholds)
-    out.problems += checks.against_history(obs, _history(inputs, ch.indicator_codes), thresholds,
+    history = store_history(inputs, ch.indicator_codes) if history is None else history[history.indicator_code.isin(ch.indicator_codes)]
+    out.problems += checks.against_history(obs, history, thresholds,
                                            ref.catalogue.set_index("code").decimals.astype(int).to_dict())
+    # the layers below locate a row by file and line: the sheet is the one read
+    out.problems = [replace(p, sheet=table.sheet) if p.row is not None and p.sheet is None else p for p in out.problems]
     unit = ref.catalogue.set_index("code").unit_id
     out.rows = obs.assign(line=obs.origin_line, unit=obs.indicator_code.map(unit)).reindex(columns=ROW_COLUMNS)
     out.counts = {"rows": len(table.rows), "total_rows": int(recs[recs.is_total].line.nunique()) if len(recs) else 0,
@@ -153,15 +175,19 @@ def _reading_notes(sheet: read.Sheet, start: int, n: int) -> list[Note]:
     return notes
 
 
-def _decimal(ch: Choices, table, sheet: read.Sheet, out: Preview) -> Choices:
+def _evidence(ch: Choices, table, sheet: read.Sheet, out: Preview) -> str | None:
+    """The decimal mark the file's numbers show (intake.detect), for columns their own values leave open."""
     if ch.decimal is not None:
-        return ch
+        return ch.decimal
     mark, reason = detect.decimal_mark(table.rows, sheet.sep)
-    if mark is None:
-        out.problems.append(Problem("mixed_decimal", out.file_name, sheet=table.sheet))
-        return ch
+    if reason not in ("comma", "point"):
+        return None
     out.notes.append((f"intake.note.decimal_{reason}", {"mark": mark}))
-    return ch.but(decimal=mark)
+    return mark
+
+
+def _blocked(problems: list[Problem]) -> bool:
+    return any(p.code in UNSETTLED for p in report.errors(problems))
 
 
 def _source(ch: Choices, ref: Reference, layouts: list[Choices], out: Preview) -> Choices:
@@ -220,7 +246,8 @@ def _suggestions(problems: list[Problem], level: str | None, resolver: RegionRes
     return out
 
 
-def _history(inputs: Inputs, indicators: list[str]) -> pd.DataFrame:
+def store_history(inputs: Inputs, indicators: list[str]) -> pd.DataFrame:
+    """The store's values of these indicators (all regions, periods, sources), to check new ones against."""
     path = current_file(inputs.store_dir)
     if path is None or not path.is_file() or not indicators:
         return pd.DataFrame(columns=["indicator_code", "region_code", "period", "series", "source_id", "value"])

@@ -1,10 +1,13 @@
 """An uploaded file's bytes -> rows of cells, and the table under its header.
 
-Limits are enforced before anything is parsed: the size of the upload, and for .xlsx (a zip) the size
-it unpacks to and the size of its grid. Cells are data: a formula is never computed here (Excel's own
-saved result is used, and a formula without one is reported), text is never interpreted as a path or
-as markup. CSV reading reuses pipeline.raw's conventions; the rules that fill in what nobody said are
-in metro_poverty.intake.detect.
+Limits are enforced before anything is built: the size of the upload; for .xlsx (a zip) everything its
+archive declares (intake.archive: unpacked size, cells, rows, columns, merged ranges, styles, shared
+strings); then rows are streamed (openpyxl's read-only mode, which builds no cell it does not yield)
+and counted again, and CSV rows are counted as they are read. Every limit refused is named. A workbook
+openpyxl cannot read is reported as damaged. Cells are data: a formula is never computed here (Excel's
+own saved result is used, and a formula without one is reported), text is never interpreted as a path
+or as markup, and a cell longer than MAX_CELL_CHARS is reported at its place. CSV reading reuses
+pipeline.raw's conventions; the rules that fill in what nobody said are in metro_poverty.intake.detect.
 """
 
 from __future__ import annotations
@@ -12,22 +15,20 @@ from __future__ import annotations
 import csv
 import io
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 
-from metro_poverty.intake import detect
+from metro_poverty.intake import archive, detect
 from metro_poverty.intake.choices import Choices
+from metro_poverty.pipeline.numbers import Percent
 from metro_poverty.pipeline.problems import Problem
-from metro_poverty.pipeline.raw import RawReadError, RawTable, fill_merged, table_at
+from metro_poverty.pipeline.raw import RawReadError, RawTable, fill_ranges, table_at
 
 MAX_BYTES = 10 * 1024 * 1024  # an OPD table is kilobytes; 10 MB leaves room for a heavy workbook
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what an .xlsx may unpack to (a zip bomb is refused unopened)
+MAX_UNPACKED_BYTES = archive.MAX_UNPACKED_BYTES
 MAX_ROWS = 100_000
 MAX_COLUMNS = 500
-
-
-class Percent(float):
-    """A number Excel shows as a percentage (0.853 formatted '85.3%'): the value is the percentage shown."""
+MAX_CELLS = 500_000  # e.g. 10 000 rows of 50 columns, far beyond any OPD table
+MAX_CELL_CHARS = 10_000
 
 
 @dataclass
@@ -60,39 +61,83 @@ def read_sheet(data: bytes, name: str, choices: Choices) -> Sheet:
         raise RawReadError(Problem("old_excel", name))
     if kind == "binary":
         raise RawReadError(Problem("binary_file", name))
-    if kind == "xlsx":
-        return _xlsx(data, name, choices)
-    return _csv(data, name, choices)
+    sheet = _xlsx(data, name, choices) if kind == "xlsx" else _csv(data, name, choices)
+    sheet.problems += _long_cells(sheet, name)
+    return sheet
 
 
 def _csv(data: bytes, name: str, choices: Choices) -> Sheet:
     text, encoding = detect.decode(data, name, choices.encoding)
     sep = choices.sep or detect.separator(text)
+    rows, cells = [], 0
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep):
+            cells += len(row)
+            _within(name, None, len(rows) + 1, len(row), cells)
+            rows.append(row)
     except csv.Error as exc:
         raise RawReadError(Problem("unreadable_csv", name, value=str(exc)[:80])) from None
-    if len(rows) > MAX_ROWS or any(len(r) > MAX_COLUMNS for r in rows):
-        raise RawReadError(Problem("too_many_cells", name, fields={"rows": MAX_ROWS, "columns": MAX_COLUMNS}))
     return Sheet("csv", rows, encoding=encoding, sep=sep)
 
 
+def _within(name: str, sheet: str | None, rows: int, columns: int, cells: int) -> None:
+    """Raises the limit a table passes (rows, columns, cells so far)."""
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise RawReadError(Problem("too_many_cells", name, sheet=sheet, fields={"rows": MAX_ROWS, "columns": MAX_COLUMNS}))
+    if cells > MAX_CELLS:
+        raise RawReadError(Problem("workbook_cells", name, sheet=sheet, value=archive.grouped(cells),
+                                   fields={"limit": archive.grouped(MAX_CELLS)}))
+
+
+def _long_cells(sheet: Sheet, name: str) -> list[Problem]:
+    """A cell longer than any label or number: reported where it is, and emptied so nothing downstream
+    works on megabytes of one string."""
+    out = []
+    for r, row in enumerate(sheet.rows, start=1):
+        for c, cell in enumerate(row):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                out.append(Problem("cell_too_long", name, row=r, sheet=sheet.sheet, column=_letter(c + 1), value=cell[:40] + "…",
+                                   fields={"n": archive.grouped(len(cell)), "limit": archive.grouped(MAX_CELL_CHARS)}))
+                row[c] = None
+    return out
+
+
+def _letter(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
 def _xlsx(data: bytes, name: str, choices: Choices) -> Sheet:
-    _check_zip(data, name)
+    extent = archive.check(data, name, MAX_CELLS, MAX_ROWS, MAX_COLUMNS)
+    try:
+        return _workbook(data, name, choices, extent)
+    except RawReadError:
+        raise
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged file
+        raise RawReadError(Problem("damaged_excel", name)) from None
+
+
+def _open(data: bytes, values: bool):
     from openpyxl import load_workbook
 
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about styles and validations it ignores
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=values)
+
+
+def _workbook(data: bytes, name: str, choices: Choices, extent: archive.Extent) -> Sheet:
+    values = _open(data, True)
+    formulas = _open(data, False) if extent.formulas else None  # only to name a formula that has no saved result
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles and validations it ignores
-            values = load_workbook(io.BytesIO(data), data_only=True)
-            formulas = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise RawReadError(Problem("unreadable_excel", name, value=type(exc).__name__)) from None
-    template = _template_meta(values)
-    sheets = [ws.title for ws in values.worksheets if ws.sheet_state == "visible"]
-    grids = {}
-    for title in sheets:
-        grids[title] = _grid(values[title], formulas[title], name)
+        template = _template_meta(values)
+        sheets = [ws.title for ws in values.worksheets if ws.sheet_state == "visible"]
+        budget = [0]
+        grids = {title: _grid(values[title], formulas[title] if formulas else None, data, name, budget) for title in sheets}
+    finally:
+        values.close()
+        if formulas is not None:
+            formulas.close()
     tables = [title for title in sheets if detect.header_index(grids[title][0]) is not None]
     chosen = choices.sheet or (template or {}).get("sheet")
     if chosen is None:
@@ -112,45 +157,43 @@ def sheet_names(data: bytes) -> list[str]:
     """The visible sheets of a workbook, for the uploader to choose from; [] for anything else."""
     if detect.file_kind(data) != "xlsx" or len(data) > MAX_BYTES:
         return []
-    from openpyxl import load_workbook
-
     try:
-        _check_zip(data, "")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data), read_only=True)
-        return [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+        archive.check(data, "", MAX_CELLS, MAX_ROWS, MAX_COLUMNS)
+        wb = _open(data, True)
+        try:
+            return [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+        finally:
+            wb.close()
     except Exception:  # noqa: BLE001 - a damaged file has no sheets to offer; read_sheet says why
         return []
 
 
-def _check_zip(data: bytes, name: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            unpacked = sum(i.file_size for i in zf.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise RawReadError(Problem("unreadable_excel", name, value=type(exc).__name__)) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise RawReadError(Problem("too_large", name, value=f"{unpacked / 1e6:.0f} MB (unpacked)",
-                                   fields={"limit": f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB"}))
-
-
-def _grid(ws, ws_formulas, name: str) -> tuple[list[list], list[Problem]]:
-    if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
-        raise RawReadError(Problem("too_many_cells", name, sheet=ws.title, fields={"rows": MAX_ROWS, "columns": MAX_COLUMNS}))
+def _grid(ws, ws_formulas, data: bytes, name: str, budget: list[int]) -> tuple[list[list], list[Problem]]:
+    """The sheet's rows as values, streamed; budget[0]: cells read so far in the workbook."""
+    ws.reset_dimensions()  # a declared dimension may lie: rows are as long as their last written cell
+    raw = None
+    if ws_formulas is not None:
+        ws_formulas.reset_dimensions()
+        raw = ws_formulas.iter_rows()
     rows, problems = [], []
-    for r, (cells, raw) in enumerate(zip(ws.iter_rows(), ws_formulas.iter_rows()), start=1):
+    for r, cells in enumerate(ws.iter_rows(), start=1):
+        budget[0] += len(cells)
+        _within(name, ws.title, r, len(cells), budget[0])
+        sources = next(raw) if raw is not None else ()
         row = []
-        for cell, source in zip(cells, raw):
+        for c, cell in enumerate(cells):
             value = cell.value
-            if source.data_type == "f" and value is None:
-                problems.append(Problem("formula_without_value", name, row=r, sheet=ws.title, column=cell.column_letter,
+            source = sources[c] if c < len(sources) else None
+            if value is None and source is not None and source.data_type == "f":
+                problems.append(Problem("formula_without_value", name, row=r, sheet=ws.title, column=_letter(c + 1),
                                         value=str(source.value)[:60]))
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
                 value = Percent(value * 100)
             row.append(value)
         rows.append(row)
-    return fill_merged(rows, ws), problems
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [None] * (width - len(r)) for r in rows]
+    return fill_ranges(rows, archive.merged_ranges(data, ws._worksheet_path)), problems
 
 
 def _template_meta(wb) -> dict | None:

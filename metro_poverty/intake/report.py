@@ -16,6 +16,7 @@ from metro_poverty.pipeline.problems import ERROR, WARNING, Problem
 
 
 RULES = ("encoding", "separator", "decimal", "header", "percent", "period")
+CAP = 500  # problems listed one by one; the rest are counted
 
 
 def reading_rules(lang: str = "id") -> list[str]:
@@ -44,15 +45,31 @@ def unaccepted(problems: Iterable[Problem], accepted: Collection[str]) -> list[P
 
 def row(p: Problem, lang: str = "id") -> dict:
     """One problem as a table row for the page (to show as text, never as markup)."""
-    return {"severity": t(f"pipeline.severity.{p.severity}", lang), "code": p.code, "sheet": p.sheet or "", "row": p.row,
+    return {"severity": t(f"pipeline.severity.{p.severity}", lang), "level": p.severity, "code": p.code, "sheet": p.sheet or "", "row": p.row,
             "column": p.column or "", "found": "" if p.value is None else str(p.value),
             "expected": t(f"pipeline.problem.{p.code}", lang, **p.fields), "message": p.message(lang), "key": problem_key(p)}
 
 
+def ordered(problems: Iterable[Problem]) -> list[Problem]:
+    """Errors first, then warnings, each in file order (within a row, in the order they were found:
+    the columns left to right, then what the row as a whole lacks)."""
+    return sorted(problems, key=lambda p: (p.severity != ERROR, p.sheet or "", p.row or 0))
+
+
+def capped(problems: list[Problem], file: str, cap: int = CAP) -> list[Problem]:
+    """Every problem, up to `cap` of them; the rest counted in one more (an error when any of them is)."""
+    if len(problems) <= cap:
+        return problems
+    problems = ordered(problems)
+    kept, rest = problems[:cap], problems[cap:]
+    severity = ERROR if errors(rest) else WARNING
+    return kept + [Problem("more_problems", file, value=str(len(rest)), severity=severity,
+                           fields={"n": len(rest), "errors": len(errors(rest)), "cap": cap})]
+
+
 def rows(problems: Iterable[Problem], lang: str = "id") -> list[dict]:
     """Errors first, then warnings, each in file order."""
-    ordered = sorted(problems, key=lambda p: (p.severity != ERROR, p.sheet or "", p.row or 0, p.column or ""))
-    return [row(p, lang) for p in ordered]
+    return [row(p, lang) for p in ordered(problems)]
 
 
 def as_record(problems: Iterable[Problem], accepted: Collection[str]) -> dict:

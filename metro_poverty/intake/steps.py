@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from metro_poverty.intake import read
+from metro_poverty.intake import columns, read
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.percent import apply_rule
 from metro_poverty.pipeline.harmonize import harmonize_records
@@ -51,8 +51,10 @@ def harmonized(table: RawTable, choices: Choices, ref: Reference, resolver: Regi
         spec = spec_of(choices, table.file)
     except (ValueError, TypeError, KeyError) as exc:
         return pd.DataFrame(columns=RECORD_COLUMNS), pd.DataFrame(), [Problem("bad_choice", table.file, value=str(exc)[:120])]
-    records, problems = validate_table(table, spec)
-    records, found = apply_rule(records, table, spec.measures, choices.percent_rule)
+    numbers, problems = columns.typed(table, choices, ref)
+    records, found = validate_table(numbers, spec)
+    problems += found
+    records, found = apply_rule(records, table, spec.measures, choices.percent_rule)  # the cells as written show a % sign
     problems += found
     obs, found = harmonize_records(records, spec, resolver, ref.catalogue, ref.units)
     return records, obs, problems + found

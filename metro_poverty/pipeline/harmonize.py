@@ -1,6 +1,11 @@
 """Harmonized layer: validated records -> observations with canonical region codes, catalogue units,
 ratios computed from their counts, checks against the figures a file states, and sub-city values
-summed up to kecamatan and city where every kelurahan is present."""
+summed up to kecamatan and city where every kelurahan is present.
+
+A ratio indicator delivered as a rate only (no numerator and denominator) is kept as delivered, with a
+note, and never summed up; a rate delivered beside its counts is checked against them like a stated
+percentage. A total row is checked against the sum of its rows for counts and sums, and against the
+range of its rows for rates and other values that do not add up."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ OBS_COLUMNS = ["indicator_code", "region_code", "period", "series", "value", "nu
                "source_id", "status", "quality_flag", "note", "origin_file", "origin_line"]
 STATED_TOLERANCE = 0.051  # a stated percentage rounded to one decimal may differ by 0.05
 TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum of its rows by 0.5%
+AS_DELIVERED = "rate as delivered (no numerator and denominator): not summed to kecamatan or city"
 
 
 def harmonize_records(records: pd.DataFrame, spec: FileSpec, resolver: RegionResolver, catalogue: pd.DataFrame,
@@ -32,10 +38,11 @@ def harmonize_records(records: pd.DataFrame, spec: FileSpec, resolver: RegionRes
     rows = rows[rows.value.notna()]
     wide = _one_row_per_observation(rows, problems)
     obs = _values(wide, catalogue, problems)
-    problems += _check_stated(wide, obs)
-    problems += _check_totals(totals, delivered)
+    problems += _check_stated(_rates_beside_counts(wide, catalogue), obs)
+    problems += _check_totals(totals, delivered, catalogue)
     obs["source_id"], obs["status"] = spec.source_id, spec.status
-    obs["quality_flag"], obs["note"] = "", ""
+    obs["quality_flag"] = ""
+    obs["note"] = obs.pop("as_delivered").map({True: AS_DELIVERED, False: ""})
     return obs[OBS_COLUMNS], problems
 
 
@@ -92,7 +99,8 @@ def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]
         ind = meta.loc[r.indicator]
         where = dict(file=r.origin_file, row=int(r.origin_line))
         value, num, den = r.value, r.numerator, r.denominator
-        if ind.aggregation == "ratio":
+        as_delivered = ind.aggregation == "ratio" and pd.isna(num) and pd.isna(den) and pd.notna(value)
+        if ind.aggregation == "ratio" and not as_delivered:
             if pd.isna(num) or pd.isna(den):
                 problems.append(Problem("ratio_incomplete", fields={"indicator": r.indicator}, **where))
                 continue
@@ -105,14 +113,23 @@ def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]
         if not in_catalogue_range(value, ind.min_value, ind.max_value):
             problems.append(Problem("out_of_range", value=f"{value:g}", fields={"indicator": r.indicator, "min": ind.min_value, "max": ind.max_value}, **where))
             continue
-        out.append([r.indicator, r.region_code, int(r.year), r.series, float(value), num, den, r.origin_file, int(r.origin_line)])
-    return pd.DataFrame(out, columns=["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator", "origin_file", "origin_line"])
+        out.append([r.indicator, r.region_code, int(r.year), r.series, float(value), num, den, r.origin_file, int(r.origin_line), as_delivered])
+    return pd.DataFrame(out, columns=["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator", "origin_file",
+                                      "origin_line", "as_delivered"])
 
 
 def _may_exceed_100(max_value) -> bool:
     """A school-based enrolment ratio (APK) counts pupils from outside the city: its catalogue max is above 100."""
     cap = pd.to_numeric(max_value, errors="coerce")
     return bool(pd.notna(cap) and cap > 100)
+
+
+def _rates_beside_counts(wide: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """A ratio's value delivered beside its numerator and denominator is, like a stated percentage,
+    checked against them (the value loaded is computed from the counts)."""
+    ratio = wide.indicator.map(catalogue.set_index("code").aggregation).eq("ratio")
+    beside = ratio & wide.numerator.notna() & wide.denominator.notna() & wide.stated.isna()
+    return wide.assign(stated=wide.stated.where(~beside, wide.value))
 
 
 def _check_stated(wide: pd.DataFrame, obs: pd.DataFrame) -> list[Problem]:
@@ -123,21 +140,28 @@ def _check_stated(wide: pd.DataFrame, obs: pd.DataFrame) -> list[Problem]:
                     fields={"computed": f"{r.value:.2f}", "indicator": r.indicator_code}) for r in off.itertuples()]
 
 
-def _check_totals(totals: pd.DataFrame, rows: pd.DataFrame) -> list[Problem]:
+def _check_totals(totals: pd.DataFrame, rows: pd.DataFrame, catalogue: pd.DataFrame) -> list[Problem]:
+    """A grand-total row: counts (numerators, denominators, values of indicators that add up) against
+    the sum of its rows; rates and other values that do not add up against the range of its rows."""
     out = []
     if totals.empty:
         return out
     counted = rows[rows.role != "stated"]
-    sums = counted.groupby(["indicator", "year", "series", "role"]).value.sum()
-    any_series = counted.groupby(["indicator", "year", "role"]).value.sum()
+    by_series = {f: counted.groupby(["indicator", "year", "series", "role"]).value.agg(f) for f in ("sum", "min", "max")}
+    any_series = {f: counted.groupby(["indicator", "year", "role"]).value.agg(f) for f in ("sum", "min", "max")}
+    adds_up = catalogue.set_index("code").aggregation
     for r in totals[(totals.role != "stated") & totals.region_raw.map(is_grand_total)].itertuples():
-        if r.series == ANY_SERIES:
-            expected = any_series.get((r.indicator, r.year, r.role))
-        else:
-            expected = sums.get((r.indicator, r.year, r.series, r.role))
+        stats, key = ((any_series, (r.indicator, r.year, r.role)) if r.series == ANY_SERIES
+                      else (by_series, (r.indicator, r.year, r.series, r.role)))
+        where = dict(row=int(r.line), column=r.column, severity=WARNING, value=f"{r.value:g}")
+        if r.role == "value" and adds_up.get(r.indicator) != "sum":
+            low, high = stats["min"].get(key), stats["max"].get(key)
+            if low is not None and not low - STATED_TOLERANCE <= r.value <= high + STATED_TOLERANCE:
+                out.append(Problem("total_outside_range", r.file, fields={"min": f"{low:g}", "max": f"{high:g}"}, **where))
+            continue
+        expected = stats["sum"].get(key)
         if expected is None or abs(r.value - expected) > TOTAL_TOLERANCE * max(abs(expected), 1):
-            out.append(Problem("total_differs", r.file, row=int(r.line), column=r.column, severity=WARNING, value=f"{r.value:g}",
-                               fields={"sum": "–" if expected is None else f"{expected:g}"}))
+            out.append(Problem("total_differs", r.file, fields={"sum": "–" if expected is None else f"{expected:g}"}, **where))
     return out
 
 
@@ -150,6 +174,8 @@ def aggregate_up(obs: pd.DataFrame, regions: pd.DataFrame, catalogue: pd.DataFra
     additive = catalogue.loc[catalogue.aggregation.isin(["ratio", "sum"]), ["code", "aggregation"]].rename(columns={"code": "indicator_code"})
     kel = regions[regions.level == "kelurahan"][["region_code", "parent_code"]]
     base = typed(obs).merge(additive, on="indicator_code").merge(kel, on="region_code")
+    # a rate delivered without its counts cannot be summed: its kecamatan and city stay gaps
+    base = base[(base.aggregation != "ratio") | (base.numerator.notna() & base.denominator.notna())]
     if base.empty:
         return pd.DataFrame(columns=OBS_COLUMNS)
     n_kel = kel.groupby("parent_code").size()

@@ -76,15 +76,21 @@ def _xlsx_rows(path: Path, name: str, sheet: str | None) -> tuple[list[list], st
 def fill_merged(rows: list[list], ws) -> list[list]:
     """A merged block's value applies to every cell of it (a year over two columns, a kecamatan down
     several rows); openpyxl gives it to the top-left cell only."""
-    def at(r: int, c: int) -> bool:
-        return r - 1 < len(rows) and c - 1 < len(rows[r - 1])
+    return fill_ranges(rows, [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges])
 
-    for merged in ws.merged_cells.ranges:
-        top_left = rows[merged.min_row - 1][merged.min_col - 1] if at(merged.min_row, merged.min_col) else None
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                if at(r, c) and rows[r - 1][c - 1] is None:
-                    rows[r - 1][c - 1] = top_left
+
+def fill_ranges(rows: list[list], ranges: list[tuple[int, int, int, int]]) -> list[list]:
+    """fill_merged for ranges given as (first row, first column, last row, last column), 1-based; only the
+    part of a range inside the rows is visited, however large the range says it is."""
+    for top, left, bottom, right in ranges:
+        if not 1 <= top <= len(rows) or not 1 <= left <= len(rows[top - 1]):
+            continue
+        value = rows[top - 1][left - 1]
+        for r in range(top, min(bottom, len(rows)) + 1):
+            row = rows[r - 1]
+            for c in range(left, min(right, len(row)) + 1):
+                if row[c - 1] is None:
+                    row[c - 1] = value
     return rows
 
 

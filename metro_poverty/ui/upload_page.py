@@ -1,20 +1,28 @@
 """Unggah Data: a signed-in OPD data officer brings a CSV or Excel file in, confirms how it is read,
-fixes names through suggestions, sees the report and a preview, accepts the warnings, and loads it as a
-batch; batches can be rolled back. Everything is done by metro_poverty.intake; this page lays it out.
+says what its columns mean, fixes names through suggestions, sees the report and a preview, accepts the
+warnings, and loads it as a batch; batches can be rolled back. Everything is done by metro_poverty.intake
+(the preview in a worker with time and memory limits, once per file and choices); this page lays it out.
 
 File names and cell contents are shown only as text (tables, code), never as Markdown or HTML."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pandas as pd
 import streamlit as st
 
 from metro_poverty import intake
+from metro_poverty.intake import mapping, worker
+from metro_poverty.intake.choices import LEVELS
+from metro_poverty.pipeline.manifest import ROLES
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, frame, tables, url
 from metro_poverty.ui.safe import plain
 
 USER = "intake_user"
+MAP_ROLES = ("value",) + tuple(r for r in ROLES if r != "value")  # a column's role, the commonest first
 
 
 def render() -> None:
@@ -30,9 +38,16 @@ def render() -> None:
     c1, c2 = st.columns([4, 1], vertical_alignment="center")
     c1.markdown(t("upload.signed_in", lang, user=plain(user.username), role=t(f"upload.role.{user.role}", lang), opd=plain(user.opd or "–")))
     c2.button(t("upload.sign_out", lang), icon=":material/logout:", on_click=lambda: st.session_state.pop(USER, None))
+    _warm_worker()
     _templates(user, lang)
     _upload(user, lang)
     _history(user, lang)
+
+
+@st.cache_resource
+def _warm_worker() -> bool:
+    worker.warm()
+    return True
 
 
 def _sign_in(lang: str) -> None:
@@ -67,26 +82,68 @@ def _templates(user, lang: str) -> None:
 
 def _upload(user, lang: str) -> None:
     st.subheader(t("upload.file", lang))
-    upload = st.file_uploader(t("upload.file_help", lang), type=["csv", "xlsx"], key="upload_file")
+    upload = st.file_uploader(t("upload.file_help", lang), type=["csv", "txt", "tsv", "xlsx"], key="upload_file")
     if upload is None:
         return
     data, name = upload.getvalue(), upload.name
-    state = st.session_state.setdefault("upload_state", {})
-    if state.get("sha") != hash(data):
-        state.clear()
-        state.update(sha=hash(data), choices=intake.Choices(), accepted=set())
-    pv = intake.preview(data, name, state["choices"], user=user)
-    state["choices"] = pv.choices
+    state = _state(data)
+    pv = _preview(data, name, state, user, lang)
+    _summary(pv, lang)
     _reading(pv, state, lang)
+    _mapping(pv, state, user, lang)
     _suggestions(pv, state, lang)
     _report(pv, state, lang)
     _rows(pv, lang)
     ready = pv.ready(state["accepted"])
     if st.button(t("upload.load", lang), type="primary", icon=":material/cloud_upload:", disabled=not ready, key="upload_load"):
-        outcome = intake.load(data, name, user, pv.choices, state["accepted"])
+        with st.spinner(t("upload.loading", lang)):
+            outcome = intake.load(data, name, user, pv.choices, state["accepted"])
         (st.success if outcome.ok else st.error)(outcome.message(lang))
         if outcome.ok:
             state.clear()
+
+
+def _state(data: bytes) -> dict:
+    """What the page keeps for the file on screen; a new file starts afresh."""
+    sha = hashlib.sha256(data).hexdigest()
+    state = st.session_state.setdefault("upload_state", {})
+    if state.get("sha") != sha:
+        state.clear()
+        state.update(sha=sha, choices=intake.Choices(), accepted=set())
+    return state
+
+
+def _preview(data: bytes, name: str, state: dict, user, lang: str):
+    """The preview of this file read with these choices: computed once (in a bounded worker), then kept
+    until a choice changes; a rerun of the page never parses the file again."""
+    if state.get("preview_key") != _key(state["choices"]):
+        with st.spinner(t("upload.reading_file", lang)):
+            pv = intake.bounded_preview(data, name, state["choices"], user=user)
+        state.update(preview=pv, choices=pv.choices, preview_key=_key(pv.choices))
+    return state["preview"]
+
+
+def _key(choices) -> str:
+    return json.dumps(choices.to_dict(), sort_keys=True, default=str)
+
+
+def _choose(state: dict, **changes) -> None:
+    state["choices"] = state["preview"].choices.but(**changes)
+    st.rerun()
+
+
+def _summary(pv, lang: str) -> None:
+    """What blocks the load, in words a browser (and a screen reader) can read: problems of the whole
+    file in full, cell problems as the rows they are on."""
+    errors = pv.errors
+    if not errors:
+        return
+    for p in [p for p in errors if p.row is None][:5]:
+        st.error(plain(p.message(lang)), icon=":material/block:")
+    rows = sorted({p.row for p in errors if p.row is not None})
+    if rows:
+        st.error(t("upload.error_rows", lang, n=len([p for p in errors if p.row is not None]), rows=", ".join(map(str, rows[:40])) +
+                   (" …" if len(rows) > 40 else "")), icon=":material/error:")
 
 
 def _reading(pv, state: dict, lang: str) -> None:
@@ -94,21 +151,88 @@ def _reading(pv, state: dict, lang: str) -> None:
         for note in pv.note_texts(lang):
             st.text(f"• {note}")
         st.caption(" ".join(intake.reading_rules(lang)))
+        if not pv.columns:
+            return  # nothing was read as a table: no choice below would change that
         c1, c2, c3 = st.columns(3)
         if len(pv.sheets) > 1:
             sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if pv.choices.sheet in pv.sheets else 0, placeholder=t("common.choose", lang))
             if sheet != pv.choices.sheet:
-                state["choices"] = pv.choices.but(sheet=sheet, measures=None)
-                st.rerun()
-        year = c2.number_input(t("upload.period", lang), 1990, 2100, value=pv.choices.period or 2024, step=1)
-        if pv.choices.year_column is None and year != pv.choices.period:
-            state["choices"] = pv.choices.but(period=int(year))
-            st.rerun()
+                _choose(state, sheet=sheet, measures=None, column_decimals={})
+        if pv.choices.year_column is None:
+            year = c2.number_input(t("upload.period", lang), 1990, 2100, value=pv.choices.period, step=1, placeholder=t("upload.period_help", lang))
+            if year is not None and year != pv.choices.period:
+                _choose(state, period=int(year))
         rule = c3.radio(t("upload.percent_rule", lang), ["percent", "fraction"], horizontal=True,
                         index=0 if pv.choices.percent_rule != "fraction" else 1, format_func=lambda r: t(f"upload.percent.{r}", lang))
         if rule != (pv.choices.percent_rule or "percent"):
-            state["choices"] = pv.choices.but(percent_rule=rule)
-            st.rerun()
+            _choose(state, percent_rule=rule)
+        for p in [p for p in pv.errors if p.code == "ambiguous_number"]:
+            mark = st.radio(t("upload.column_decimal", lang, column=plain(p.column)), [",", "."], index=None, horizontal=True,
+                            format_func=lambda m: t(f"upload.mark.{'comma' if m == ',' else 'point'}", lang), key=f"mark-{p.column}")
+            if mark is not None:
+                _choose(state, column_decimals={**pv.choices.column_decimals, p.column: mark})
+
+
+def _mapping(pv, state: dict, user, lang: str) -> None:
+    """Each column's meaning (indicator, role, unit), prefilled with what was detected; applied at once,
+    through the same function as the CLI's --map, and remembered for the OPD's next file of this shape
+    when the file is loaded."""
+    if not pv.columns:
+        return
+    unmapped = any(p.code == "columns_unmapped" for p in pv.errors)
+    catalogue = cache.catalogue()
+    allowed = [""] + [c for c in catalogue if intake.can_load(user, c)]
+    units = mapping.delivered_units()
+    current = list(pv.choices.measures or ())
+    fixed = {pv.choices.region_column, pv.choices.year_column, pv.choices.label_column}
+    with st.expander(t("upload.mapping", lang), expanded=unmapped, icon=":material/view_column:"):
+        with st.form(f"mapping-{state['sha'][:12]}", border=False):
+            st.caption(t("upload.mapping_help", lang))
+            c1, c2 = st.columns(2)
+            region = c1.selectbox(t("upload.region_column", lang), pv.columns, index=_index(pv.columns, pv.choices.region_column),
+                                  placeholder=t("common.choose", lang))
+            level = c2.selectbox(t("upload.region_level", lang), LEVELS, index=_index(LEVELS, pv.choices.region_level), placeholder=t("common.choose", lang),
+                                 format_func=lambda lv: t(f"level.{lv}", lang))
+            said = [_column_row(i, col, current, allowed, units, catalogue, lang) for i, col in enumerate(pv.columns) if col and col not in fixed]
+            if st.form_submit_button(t("upload.mapping_apply", lang), icon=":material/check:"):
+                try:
+                    measures = _measures(said, current)
+                except mapping.BadMapping as exc:
+                    st.error(t(f"intake.mapping.{exc.code}", lang, text=plain(exc.text), roles=", ".join(MAP_ROLES)))
+                    return
+                _choose(state, measures=measures or None, region_column=region, region_level=level, column_decimals={})
+
+
+def _column_row(i: int, column: str, current, allowed: list[str], units: list[str], catalogue, lang: str) -> tuple:
+    first = next((m for m in current if m.column == column), None)
+    c1, c2, c3, c4 = st.columns([3, 5, 3, 2], vertical_alignment="center")
+    c1.text(column)
+    indicator = c2.selectbox(t("upload.map_indicator", lang, column=column), allowed, index=_index(allowed, first and first.indicator),
+                             format_func=lambda c: f"{catalogue[c].name(lang)} ({c})" if c else t("upload.map_none", lang),
+                             key=f"map-ind-{i}", label_visibility="collapsed", placeholder=t("common.choose", lang))
+    role = c3.selectbox(t("upload.map_role", lang, column=column), MAP_ROLES, index=_index(MAP_ROLES, first and first.role),
+                        format_func=lambda r: t(f"upload.role_kind.{r}", lang), key=f"map-role-{i}", label_visibility="collapsed",
+                        placeholder=t("common.choose", lang))
+    unit = c4.selectbox(t("upload.map_unit", lang, column=column), units, index=_index(units, first and first.unit),
+                        key=f"map-unit-{i}", label_visibility="collapsed", placeholder=t("common.choose", lang))
+    return column, indicator, role, unit
+
+
+def _measures(said: list[tuple], current) -> tuple:
+    """The measures the form says; a column left as it was keeps every meaning it had (a count may be the
+    denominator of two indicators), and measures of no single column (wide files) are kept."""
+    out = [m for m in current if not m.column or m.column not in {col for col, *_ in said}]
+    for column, indicator, role, unit in said:
+        old = [m for m in current if m.column == column]
+        if not indicator:
+            continue
+        new = mapping.measure(column, indicator, role, unit)
+        out += old if old and old[0] == new else [new]
+    return tuple(out)
+
+
+def _index(options, value) -> int:
+    return list(options).index(value) if value in options else 0
 
 
 def _suggestions(pv, state: dict, lang: str) -> None:
@@ -129,10 +253,11 @@ def _report(pv, state: dict, lang: str) -> None:
         st.success(t("upload.clean", lang), icon=":material/check_circle:")
         return
     frame_ = pd.DataFrame(rows)
+    frame_["row"] = ["" if r is None else str(r) for r in frame_["row"]]  # a problem of the whole file has no row: an empty cell
     cols = [c for c in ("severity", "sheet", "row", "column", "found", "expected") if c in frame_]
     st.dataframe(frame_[cols].rename(columns={c: t(f"upload.col.{c}", lang) for c in cols}), hide_index=True, width="stretch")
     for r in rows:
-        if r.get("severity") == "warning" and r.get("key"):
+        if r.get("level") == "warning" and r.get("key"):
             if st.checkbox(t("upload.accept", lang, message=plain(r["message"])), key=f"accept-{r['key']}"):
                 state["accepted"].add(r["key"])
             else:

@@ -1,0 +1,68 @@
+"""One complete report per file (metro_poverty.intake.report, previewer): every problem of every cell
+in one pass, each located; a formula without a value no longer hides the rows after it; equal messages
+at different cells stay apart; beyond the cap the rest is counted."""
+
+import pytest
+from intake_support import csv_bytes, eppgbm_rows, inputs_with_store, xlsx_bytes
+
+from metro_poverty.intake import report
+from metro_poverty.intake.choices import Choices
+from metro_poverty.intake.previewer import preview
+from metro_poverty.pipeline.problems import WARNING, Problem
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, inputs_factory, schematic_store):
+    return inputs_with_store(tmp_path_factory.mktemp("report"), inputs_factory, schematic_store)
+
+
+def typed(rows: list[list]) -> list[list]:
+    """The e-PPGBM rows as Excel keeps them: counts as numbers."""
+    out = rows[:4]
+    for r in rows[4:]:
+        out.append(r[:3] + [int(r[3]), int(r[4]), float(r[5].replace(",", "."))])
+    return out
+
+
+def five_bad_rows() -> bytes:
+    rows = typed(eppgbm_rows(2025))
+    rows[4][3] = "=D6*2"  # a formula Excel never computed (row 5)
+    rows[6][4] = "tiga puluh"  # text in a count (row 7)
+    rows[8][3] = -801  # a negative count (row 9)
+    rows[10][4] = 12.5  # half a child (row 11)
+    rows[12][2] = "Kel. Atlantis"  # no such kelurahan (row 13)
+    return xlsx_bytes({"Data": rows})
+
+
+def test_a_workbook_with_five_bad_rows_reports_all_five_at_once(inputs):
+    pv = preview(five_bad_rows(), "eppgbm_2025.xlsx", Choices(), inputs)
+    located = [(p.code, p.row, p.column) for p in pv.errors if p.code != "ratio_incomplete"]
+    assert located == [("formula_without_value", 5, "D"), ("not_a_number", 7, "Jumlah Balita Stunting"),
+                       ("negative", 9, "Jumlah Balita Diukur"), ("fractional_count", 11, "Jumlah Balita Stunting"),
+                       ("unknown_region", 13, "Kelurahan")]
+    assert {r["row"] for r in pv.report("en") if r["severity"] == "ERROR"} >= {5, 7, 9, 11, 13}
+    assert all(r["sheet"] == "Data" for r in pv.report("en") if r["code"] != "unknown_region")
+
+
+def test_equal_messages_at_different_cells_are_each_reported(inputs):
+    rows = eppgbm_rows(2025)
+    for i in (5, 6, 7):
+        rows[i][3] = "n/a"
+    pv = preview(csv_bytes(rows), "eppgbm_2025.csv", Choices(), inputs)
+    assert [(p.code, p.row) for p in pv.errors if p.code == "not_a_number"] == [("not_a_number", 6), ("not_a_number", 7), ("not_a_number", 8)]
+
+
+def test_beyond_the_cap_the_rest_of_the_problems_is_counted():
+    problems = [Problem("not_a_number", "f.csv", row=i, column="B", value="x") for i in range(2, 12)]
+    problems += [Problem("outlier", "f.csv", row=i, severity=WARNING) for i in range(2, 5)]
+    kept = report.capped(problems, "f.csv", cap=8)  # errors first, in file order
+    assert [p.row for p in kept[:8]] == list(range(2, 10))
+    assert (kept[8].code, kept[8].severity, kept[8].fields) == ("more_problems", "error", {"n": 5, "errors": 2, "cap": 8})
+    assert report.capped(problems, "f.csv", cap=13) == problems
+
+
+def test_a_file_with_more_bad_cells_than_the_cap_lists_the_cap_and_counts_the_rest(inputs):
+    rows = [["Kelurahan", "Tahun", "Jumlah Balita Diukur", "Jumlah Balita Stunting"]] + [["Kel. Metro", "2025", "x", "y"]] * 300
+    pv = preview(csv_bytes(rows), "eppgbm.csv", Choices(), inputs)
+    assert len(pv.problems) == report.CAP + 1 and pv.problems[-1].code == "more_problems"
+    assert pv.problems[-1].fields == {"n": 2 * 300 - report.CAP, "errors": 2 * 300 - report.CAP, "cap": report.CAP}  # two text cells a row
