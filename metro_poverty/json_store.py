@@ -4,12 +4,12 @@ each other's work and a crash never leaves half a file."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
+
+from metro_poverty.locks import exclusive
 
 
 def read(path: Path, default: Any) -> Any:
@@ -30,12 +30,5 @@ def update(path: Path, default: Any, change: Callable[[Any], Any]) -> Any:
         return new
 
 
-@contextmanager
 def _locked(path: Path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    return exclusive(path.with_name(path.name + ".lock"), timeout=60.0)
