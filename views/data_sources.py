@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from metro_poverty.exports.tables import table_csv
 from metro_poverty.i18n import t
 from metro_poverty.timefmt import wib
 from metro_poverty.ui import badges, cache, frame, tables, url
@@ -37,5 +38,5 @@ else:
 
 st.subheader(t("sources.download", lang))
 export = cache.read("observations_export")
-st.download_button(t("sources.download_button", lang, n=len(export)), export.to_csv(index=False).encode("utf-8"),
+st.download_button(t("sources.download_button", lang, n=len(export)), table_csv(export),
                    file_name="kemiskinan_kota_metro_observasi.csv", mime="text/csv", icon=":material/download:")

@@ -1,9 +1,10 @@
 """A table as the page shows it (its columns, headers in the UI language) as CSV or as an Excel workbook.
 
 CSV is UTF-8 with a byte-order mark, so Excel reads Indonesian names and the dashes of class labels
-correctly; numbers are plain (6.78), for any program to read. The workbook keeps numbers as numbers
-with a number format per column from the catalogue's decimals (Excel then shows them in the reader's
-own locale: 6,78 in an Indonesian Excel), and a Metadata sheet saying what each indicator is, where
+correctly; numbers are plain (6.78), for any program to read. Text that a spreadsheet would run as a
+formula is neutralised in both formats (metro_poverty.exports.cells). The workbook keeps numbers as
+numbers with a number format per column from the catalogue's decimals (Excel then shows them in the
+reader's own locale: 6,78 in an Indonesian Excel), and a Metadata sheet saying what each indicator is, where
 its values come from and what status they have.
 """
 
@@ -16,6 +17,7 @@ from typing import Mapping
 import pandas as pd
 
 from metro_poverty.catalog import Indicator
+from metro_poverty.exports.cells import is_risky, neutral_frame
 from metro_poverty.exports.metadata import field_labels, generated_at, indicator_metadata
 from metro_poverty.source_line import source_line
 from metro_poverty.i18n import t
@@ -24,8 +26,9 @@ MAX_WIDTH = 60  # characters; longer texts wrap
 
 
 def table_csv(frame: pd.DataFrame, *, sep: str = ",", decimal: str = ".") -> bytes:
-    """The table as CSV bytes: UTF-8 with BOM, a header row, whole numbers without '.0', blanks for missing."""
-    return plain_numbers(frame).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+    """The table as CSV bytes: UTF-8 with BOM, a header row, whole numbers without '.0', blanks for missing.
+    Lines end in CRLF (RFC 4180), so a text holding a line break or a carriage return is quoted whole."""
+    return neutral_frame(plain_numbers(frame)).to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def plain_numbers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -84,6 +87,7 @@ def write_data_sheet(sheet, frame: pd.DataFrame, formats: Mapping[str, str]) -> 
     if len(frame):
         sheet.auto_filter.ref = sheet.dimensions
     fit_widths(sheet)
+    as_text(sheet)
 
 
 def write_metadata_sheet(sheet, indicators: list[Indicator], rows: pd.DataFrame | None, title: str, lang: str,
@@ -114,6 +118,17 @@ def write_metadata_sheet(sheet, indicators: list[Indicator], rows: pd.DataFrame 
     for row in sheet.iter_rows(min_row=header_row + 1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    as_text(sheet)
+
+
+def as_text(sheet) -> None:
+    """Every text cell stays text: openpyxl would store a string beginning with '=' as a formula. Such
+    cells are typed as strings with the quote prefix (what Excel sets when one types '=...)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if is_risky(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def cell_value(value):
