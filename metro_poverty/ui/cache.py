@@ -1,4 +1,8 @@
-"""Cached reads of named queries. The cache key holds the store file, so a new build is read fresh."""
+"""Cached reads of named queries. The cache key holds the store file, so a new build is read fresh.
+
+One snapshot per rerun: app.py pins the store file at the top of every rerun (pin_snapshot), and every
+query of that rerun reads that very file, even when a load swaps CURRENT halfway through the page, so
+one screen never mixes old and new data. The next rerun reads the new store."""
 
 from __future__ import annotations
 
@@ -6,9 +10,30 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from metro_poverty import db
 from metro_poverty.catalog import CATALOGUE_PARAMS, Indicator, catalogue_from_frame
+
+
+SNAPSHOT = "_store_snapshot"
+
+
+def pin_snapshot() -> str:
+    """The store file this rerun reads (called by app.py before any query)."""
+    path = str(db.store_path())
+    st.session_state[SNAPSHOT] = path
+    return path
+
+
+def snapshot() -> str:
+    """The store file pinned for this rerun; the current one outside a rerun (warm-up, tests of a
+    module) or when the pinned file is gone (two builds within one rerun)."""
+    if get_script_run_ctx(suppress_warning=True) is not None:
+        pinned = st.session_state.get(SNAPSHOT)
+        if pinned and Path(pinned).is_file():
+            return pinned
+    return str(db.store_path())
 
 
 def _key(value):
@@ -27,7 +52,7 @@ def _read(store: str, name: str, params: tuple) -> pd.DataFrame:
 
 def read(name: str, **params) -> pd.DataFrame:
     """The result of queries/<name>.sql with bound parameters (lists allowed), cached per store file."""
-    return _read(str(db.store_path()), name, tuple(sorted((k, _key(v)) for k, v in params.items())))
+    return _read(snapshot(), name, tuple(sorted((k, _key(v)) for k, v in params.items())))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -37,7 +62,7 @@ def _catalogue(store: str) -> dict[str, Indicator]:
 
 
 def catalogue() -> dict[str, Indicator]:
-    return _catalogue(str(db.store_path()))
+    return _catalogue(snapshot())
 
 
 def regions() -> pd.DataFrame:

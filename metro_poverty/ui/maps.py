@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from metro_poverty import db
 from metro_poverty.catalog import Indicator, mappable
 from metro_poverty.compare import period_shown
 from metro_poverty.i18n import t
@@ -96,7 +95,7 @@ def _geometry_urls(store: str, level: str, shapes: pd.DataFrame, context: pd.Dat
 def value_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int = 520) -> None:
     """A map of values computed on the page (a simulation), not read from the store: region_code, value, status."""
     present = presentation.active()
-    spec = _value_map_spec(str(db.store_path()), values, ind, level, lang, presentation.chart_height(height), present)
+    spec = _value_map_spec(cache.snapshot(), values, ind, level, lang, presentation.chart_height(height), present)
     st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
 
 
@@ -115,7 +114,7 @@ def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str
 
 def map_spec(code: str, level: str, period: int, lang: str, selected: str | None = None, selectable: bool = False, height: int | str = 560,
              present: bool = False):
-    return _map_spec(str(db.store_path()), code, level, period, lang, selected, selectable, height, present)
+    return _map_spec(cache.snapshot(), code, level, period, lang, selected, selectable, height, present)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

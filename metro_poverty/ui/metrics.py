@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metro_poverty import db, numfmt
+from metro_poverty import numfmt
 from metro_poverty.catalog import Indicator
 from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline, macro_notice
 from metro_poverty.i18n import t
@@ -23,7 +23,7 @@ def published():
 
 
 def headlines(year: int) -> list[Headline]:
-    return _headlines(str(db.store_path()), year)
+    return _headlines(cache.snapshot(), year)
 
 
 def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
