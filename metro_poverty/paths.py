@@ -24,3 +24,7 @@ INTAKE_DIR = Path(os.environ.get("METRO_POVERTY_INTAKE_DIR", STORE_DIR / "intake
 
 # Who may load data: a deployment file written by `python -m metro_poverty.intake.cli adduser`. None ships.
 USERS_FILE = Path(os.environ.get("METRO_POVERTY_USERS_FILE", STORE_DIR.parent / "users.toml"))
+
+# What people write in the app (FGD sessions, agreements, saved agendas and scenarios): a SQLite file
+# beside the store, its backups in records-backups/ next to it (metro_poverty.records).
+RECORDS_DB = Path(os.environ.get("METRO_POVERTY_RECORDS_DB", STORE_DIR / "records.sqlite"))

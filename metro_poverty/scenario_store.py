@@ -1,43 +1,38 @@
 """Named scenarios saved on the server, so a planner can come back to them and colleagues can compare
 them. A scenario is kept as its URL parameters (metro_poverty.engine.Scenario.to_query_params), which
-is also how it is shared (metro_poverty.json_store keeps the file)."""
+is also how it is shared: opening its link needs no sign-in. Saving does, and the scenario is then its
+saver's (metro_poverty.records.saved: asked before replacing, every version kept, archived not deleted).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
-from metro_poverty import json_store, paths
+from metro_poverty.intake.auth import User
+from metro_poverty.records import saved
+from metro_poverty.records.saved import NameTaken, NeedsConfirmation, NotAllowed, Saved
 
+KIND = "scenario"
 MAX_NAME = 60
-MAX_SAVED = 200
-
-
-def scenarios_file() -> Path:
-    return paths.STORE_DIR / "scenarios.json"
+__all__ = ["MAX_NAME", "NameTaken", "NeedsConfirmation", "NotAllowed", "Saved", "archive", "list_saved", "save", "valid_name"]
 
 
 def valid_name(name: str) -> bool:
     return isinstance(name, str) and 0 < len(name.strip()) <= MAX_NAME and name.isprintable()
 
 
-def list_saved(path: Path | None = None) -> list[dict]:
-    """Saved scenarios, newest first: {name, params, saved_at}. A damaged file reads as empty."""
-    data = json_store.read(path or scenarios_file(), [])
-    if not isinstance(data, list):
-        return []
-    return [s for s in data if isinstance(s, dict) and valid_name(s.get("name", "")) and isinstance(s.get("params"), dict)]
+def list_saved(path: Path | None = None) -> list[Saved]:
+    """Saved scenarios that are not archived, newest save first; .body holds the URL parameters."""
+    return saved.list_items(KIND, path=path)
 
 
-def save(name: str, params: dict[str, str], path: Path | None = None) -> list[dict]:
-    """Save (or replace) a scenario under `name`; returns the list after saving."""
+def save(name: str, params: dict[str, str], user: User | None, replace: bool = False, path: Path | None = None) -> Saved:
+    """Save under `name` (NeedsConfirmation when the user already has one by that name: replace=True
+    then adds a version; NameTaken when someone else has)."""
     if not valid_name(name):
         raise ValueError(f"a name of 1 to {MAX_NAME} printable characters, not {name!r}")
-    entry = {"name": name.strip(), "params": {str(k): str(v) for k, v in params.items()},
-             "saved_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    return saved.save(KIND, name, {str(k): str(v) for k, v in params.items()}, user, replace, path)
 
-    def change(saved):
-        kept = [s for s in (saved if isinstance(saved, list) else []) if isinstance(s, dict) and s.get("name") != entry["name"]]
-        return ([entry] + kept)[:MAX_SAVED]
 
-    return json_store.update(path or scenarios_file(), [], change)
+def archive(item_id: str, user: User | None, path: Path | None = None) -> None:
+    saved.archive(KIND, item_id, user, path)

@@ -1,24 +1,24 @@
 """Agendas: an ordered list of views (a page and its URL parameters) with a title and a note each,
-saved beside the store so a facilitator prepares them before the FGD and anyone can open them by URL."""
+saved so a facilitator prepares them before the FGD and anyone can open them by URL, signed in or not.
+Saving needs a signed-in user, who then owns the agenda (metro_poverty.records.saved: asked before
+replacing, every version kept, archived not deleted; an archived agenda's link still opens)."""
 
 from __future__ import annotations
 
 import re
-import secrets
-from datetime import datetime, timezone
 from pathlib import Path
 
-from metro_poverty import json_store, paths
+from metro_poverty.intake.auth import User
+from metro_poverty.records import saved
+from metro_poverty.records.saved import NameTaken, NeedsConfirmation, NotAllowed
 
+KIND = "agenda"
 MAX_STEPS = 30
 MAX_TEXT = 300
 _PATH = re.compile(r"^[a-z0-9-]{0,40}$")
 _KEY = re.compile(r"^[a-z0-9_]{1,20}$")
 FRAME_KEYS = ("present", "agenda", "step")  # the agenda's own URL keys are never part of a step
-
-
-def agendas_file() -> Path:
-    return paths.STORE_DIR / "fgd" / "agendas.json"
+__all__ = ["NameTaken", "NeedsConfirmation", "NotAllowed", "archive", "clean_step", "get", "list_agendas", "save"]
 
 
 def clean_step(step: dict) -> dict:
@@ -35,23 +35,36 @@ def clean_step(step: dict) -> dict:
     return {"path": path, "params": params, "title": title, "note": str(step.get("note") or "").strip()[:MAX_TEXT * 3]}
 
 
-def list_agendas(path: Path | None = None) -> list[dict]:
-    data = json_store.read(path or agendas_file(), [])
-    return [a for a in data if isinstance(a, dict) and a.get("id") and isinstance(a.get("steps"), list)] if isinstance(data, list) else []
+def _agenda(item: saved.Saved) -> dict | None:
+    try:
+        steps = [clean_step(s) for s in item.body.get("steps") or []]
+    except (ValueError, TypeError, AttributeError):
+        return None  # a step an earlier version let through: the agenda is not offered rather than half shown
+    if not steps:
+        return None
+    return {"id": item.id, "title": item.name, "steps": steps, "owner": item.owner, "saved_at": item.saved_at,
+            "versions": item.n_versions, "archived": item.archived_at is not None, "item": item}
+
+
+def list_agendas(path: Path | None = None, with_archived: bool = False) -> list[dict]:
+    """Saved agendas, newest first (archived ones only when asked: a shared link to one still opens)."""
+    return [a for a in (_agenda(i) for i in saved.list_items(KIND, with_archived, path)) if a]
 
 
 def get(agenda_id: str | None, path: Path | None = None) -> dict | None:
-    return next((a for a in list_agendas(path) if a["id"] == agenda_id), None)
+    item = saved.get(KIND, agenda_id, path)
+    return _agenda(item) if item else None
 
 
-def save(title: str, steps: list[dict], author: str = "", path: Path | None = None) -> dict:
-    """A new agenda (an id that can go in a URL); steps are checked with clean_step."""
+def save(title: str, steps: list[dict], user: User | None, replace: bool = False, path: Path | None = None) -> dict:
+    """Save an agenda under `title` (steps checked with clean_step); see metro_poverty.records.saved.save."""
     title = str(title or "").strip()[:MAX_TEXT]
     if not title:
         raise ValueError("an agenda needs a title")
     if not 1 <= len(steps) <= MAX_STEPS:
         raise ValueError(f"1 to {MAX_STEPS} steps")
-    agenda = {"id": secrets.token_hex(4), "title": title, "steps": [clean_step(s) for s in steps], "author": str(author)[:80],
-              "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    json_store.update(path or agendas_file(), [], lambda data: [agenda] + (data if isinstance(data, list) else []))
-    return agenda
+    return _agenda(saved.save(KIND, title, {"steps": [clean_step(s) for s in steps]}, user, replace, path))
+
+
+def archive(agenda_id: str, user: User | None, path: Path | None = None) -> None:
+    saved.archive(KIND, agenda_id, user, path)

@@ -1,29 +1,31 @@
 """FGD sessions and the agreements recorded in them: for each indicator discussed, the definition and
 method agreed, the reference source, the producer responsible, open issues and follow-ups with owners
-and dates, who recorded it and when. A session is editable until it is closed; then it is locked."""
+and dates, who recorded it and when. Kept in the records database (metro_poverty.records).
+
+Only a signed-in FGD secretary or an admin creates, records and closes (auth.can_record_fgd); the
+recorder is that user, never a typed name. A change to an agreement is a new version; the earlier ones
+stay. A closed session is final: the database itself refuses anything more (triggers), and closing
+writes a backup of the records file.
+"""
 
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
 from pathlib import Path
 
-from metro_poverty import json_store, paths
+from metro_poverty.intake.auth import User, can_record_fgd
+from metro_poverty.records import backup
+from metro_poverty.records.database import default_path, now_iso, reading, run, writing
+from metro_poverty.records.saved import NotAllowed
 
 AGREEMENT_FIELDS = ("indicator", "definition", "method", "reference_source", "producer", "open_issues")
+CONTENT = AGREEMENT_FIELDS[1:]
 MAX_TEXT = 2000
+__all__ = ["NotAllowed", "SessionClosed", "close", "create", "get", "history", "latest_by_indicator", "list_sessions", "record"]
 
 
 class SessionClosed(Exception):
     """A closed session's record is final: nothing is added or changed."""
-
-
-def sessions_file() -> Path:
-    return paths.STORE_DIR / "fgd" / "sessions.json"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _text(value, limit: int = MAX_TEXT) -> str:
@@ -39,78 +41,97 @@ def _follow_ups(rows) -> list[dict]:
     return out
 
 
+def _allowed(user: User | None) -> User:
+    if not can_record_fgd(user):
+        raise NotAllowed("recording an FGD needs a signed-in FGD secretary or admin")
+    return user
+
+
 def list_sessions(path: Path | None = None) -> list[dict]:
-    data = json_store.read(path or sessions_file(), [])
-    return [s for s in data if isinstance(s, dict) and s.get("id")] if isinstance(data, list) else []
+    """Every session, newest first, as a dict with its attendees and agreements (each agreement its
+    latest version, with the earlier ones in 'history', oldest first)."""
+    with reading(path) as con:
+        sessions = [dict(r) for r in run(con, "records_sessions_all")]
+        attendees = run(con, "records_attendees_all")
+        versions = run(con, "records_agreement_versions_all")
+        follow_ups = run(con, "records_follow_ups_all")
+    actions: dict[tuple[str, int], list[dict]] = {}
+    for f in follow_ups:
+        actions.setdefault((f["agreement_id"], f["version"]), []).append({"action": f["action"], "owner": f["owner"], "due": f["due"]})
+    agreements: dict[str, dict[str, dict]] = {}
+    for v in versions:
+        entry = {"id": v["agreement_id"], "indicator": v["indicator"], **{f: v[f] for f in CONTENT},
+                 "follow_ups": actions.get((v["agreement_id"], v["version"]), []), "recorded_by": v["recorded_by"],
+                 "recorded_at": v["recorded_at"], "version": v["version"]}
+        mine = agreements.setdefault(v["session_id"], {})
+        earlier = mine.get(v["agreement_id"])
+        entry["history"] = (earlier["history"] + [{k: earlier[k] for k in earlier if k not in ("history", "id")}]) if earlier else []
+        mine[v["agreement_id"]] = entry
+    for s in sessions:
+        s["date"] = s.pop("held_on")
+        s["attendees"] = [a["name"] for a in attendees if a["session_id"] == s["id"]]
+        s["agreements"] = list(agreements.get(s["id"], {}).values())
+    return sessions
 
 
 def get(session_id: str | None, path: Path | None = None) -> dict | None:
-    return next((s for s in list_sessions(path) if s["id"] == session_id), None)
+    return next((s for s in list_sessions(path) if s["id"] == session_id), None) if session_id else None
 
 
-def create(title: str, date: str, place: str, attendees: list[str], author: str, path: Path | None = None) -> dict:
-    if not _text(title) or not _text(author):
-        raise ValueError("a session needs a title and the name of who records it")
-    session = {"id": secrets.token_hex(4), "title": _text(title, 200), "date": _text(date, 10), "place": _text(place, 200),
-               "attendees": [a for a in (_text(x, 200) for x in attendees) if a], "status": "open", "created_by": _text(author, 120),
-               "created_at": _now(), "closed_by": None, "closed_at": None, "agreements": []}
-    json_store.update(path or sessions_file(), [], lambda data: [session] + (data if isinstance(data, list) else []))
-    return session
+def create(title: str, date: str, place: str, attendees: list[str], user: User | None, path: Path | None = None) -> dict:
+    user = _allowed(user)
+    if not _text(title):
+        raise ValueError("a session needs a title")
+    sid = secrets.token_hex(4)
+    with writing(path) as con:
+        run(con, "records_session_insert", id=sid, title=_text(title, 200), held_on=_text(date, 10), place=_text(place, 200),
+            created_by=user.username, created_at=now_iso(), origin="app")
+        for i, name in enumerate(a for a in (_text(x, 200) for x in attendees) if a):
+            run(con, "records_attendee_insert", session_id=sid, position=i, name=name)
+    return get(sid, path)
 
 
-def _change(session_id: str, edit, path: Path | None):
-    """Apply `edit(session)` to an open session under the lock; returns what edit returns."""
-    result = {}
-
-    def change(data):
-        for s in data:
-            if s.get("id") == session_id:
-                if s.get("status") == "closed":
-                    raise SessionClosed(session_id)
-                result["value"] = edit(s)
-                return data
+def _open(con, session_id: str) -> None:
+    found = run(con, "records_session_status", id=session_id)
+    if not found:
         raise KeyError(session_id)
+    if found[0]["status"] == "closed":
+        raise SessionClosed(session_id)
 
-    json_store.update(path or sessions_file(), [], change)
-    return result.get("value")
 
-
-def record(session_id: str, fields: dict, follow_ups: list[dict], author: str, agreement_id: str | None = None,
+def record(session_id: str, fields: dict, follow_ups: list[dict], user: User | None, agreement_id: str | None = None,
            path: Path | None = None) -> dict:
-    """Add an agreement, or change one (its previous version is kept in its history)."""
-    if not _text(fields.get("indicator")) or not _text(author):
-        raise ValueError("an agreement needs an indicator and the name of who records it")
-    values = {f: _text(fields.get(f)) for f in AGREEMENT_FIELDS}
-
-    def edit(session):
-        now = _now()
-        for a in session["agreements"]:
-            if a["id"] == agreement_id:
-                a["history"].append({k: a[k] for k in (*AGREEMENT_FIELDS, "follow_ups", "recorded_by", "recorded_at")})
-                a.update(values, follow_ups=_follow_ups(follow_ups), recorded_by=_text(author, 120), recorded_at=now)
-                return a
-        new = {"id": secrets.token_hex(4), **values, "follow_ups": _follow_ups(follow_ups), "recorded_by": _text(author, 120),
-               "recorded_at": now, "history": []}
-        session["agreements"].append(new)
-        return new
-
-    return _change(session_id, edit, path)
-
-
-def set_attendees(session_id: str, attendees: list[str], path: Path | None = None) -> None:
-    _change(session_id, lambda s: s.update(attendees=[a for a in (_text(x, 200) for x in attendees) if a]), path)
+    """Add an agreement, or a new version of one (its earlier versions stay in its history)."""
+    user = _allowed(user)
+    if not _text(fields.get("indicator")):
+        raise ValueError("an agreement needs an indicator")
+    with writing(path) as con:
+        _open(con, session_id)
+        state = run(con, "records_agreement_state", agreement_id=agreement_id) if agreement_id else []
+        if state and state[0]["session_id"] == session_id:
+            aid, version = agreement_id, state[0]["last_version"] + 1
+        else:
+            aid, version = secrets.token_hex(4), 1
+            run(con, "records_agreement_insert", id=aid, session_id=session_id, indicator=_text(fields.get("indicator"), 80))
+        run(con, "records_agreement_version_insert", agreement_id=aid, version=version, **{f: _text(fields.get(f)) for f in CONTENT},
+            recorded_by=user.username, recorded_at=now_iso())
+        for p, f in enumerate(_follow_ups(follow_ups)):
+            run(con, "records_follow_up_insert", agreement_id=aid, version=version, position=p, **f)
+    return next(a for a in get(session_id, path)["agreements"] if a["id"] == aid)
 
 
-def close(session_id: str, author: str, path: Path | None = None) -> None:
-    """Lock the session: its minutes are final."""
-    if not _text(author):
-        raise ValueError("closing needs the name of who closes it")
-    _change(session_id, lambda s: s.update(status="closed", closed_by=_text(author, 120), closed_at=_now()), path)
+def close(session_id: str, user: User | None, path: Path | None = None) -> Path:
+    """Lock the session (its minutes are final) and write a backup of the records; returns the backup."""
+    user = _allowed(user)
+    with writing(path) as con:
+        _open(con, session_id)
+        run(con, "records_session_close", id=session_id, closed_by=user.username, closed_at=now_iso())
+    return backup.make(path or default_path(), "session-close")
 
 
 def latest_by_indicator(path: Path | None = None) -> dict[str, tuple[dict, dict, int]]:
     """indicator -> (session, agreement, number of agreements on it) for its most recently recorded
-    agreement: the sessions file is read once for the whole catalogue."""
+    agreement: the records are read once for the whole catalogue."""
     latest: dict[str, tuple[dict, dict, int]] = {}
     for s in list_sessions(path):
         for a in s["agreements"]:

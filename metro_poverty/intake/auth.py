@@ -1,14 +1,17 @@
-"""Who may load and roll back data: users and roles from a deployment file, never from the repo.
+"""Who may write: users and roles from a deployment file, never from the repo.
 
 The users file ($METRO_POVERTY_USERS_FILE, default <store dir>/../users.toml) is written by
 `python -m metro_poverty.intake.cli adduser`. No user and no password ship with the project: without
 the file nobody can sign in, and authenticate() says so (SignInUnavailable).
 
-Roles: `admin` may load any indicator and roll back any batch; `opd` (an OPD officer) belongs to one
-OPD, named as the catalogue's `producer` (e.g. "Dinas Kesehatan"), and may load only that OPD's
-indicators and roll back only that OPD's batches.
+Roles: `admin` may do everything; `opd` (an OPD officer) belongs to one OPD, named as the catalogue's
+`producer` (e.g. "Dinas Kesehatan"), and may load only that OPD's indicators and roll back only that
+OPD's batches; `fgd_secretary` records and closes FGD sessions; `planner` (e.g. Bappeda) saves
+scenarios and agendas, as every signed-in user may. Reading needs no sign-in.
 
-Passwords are stored as salted scrypt hashes and compared in constant time.
+Passwords are stored as salted scrypt hashes and compared in constant time. add_user refuses a short
+password, one that contains the user name, and a common one (common_passwords.txt). sign_in() is
+authenticate() behind the delay and lockout of metro_poverty.records.attempts.
 """
 
 from __future__ import annotations
@@ -28,9 +31,9 @@ import pandas as pd
 from metro_poverty import paths
 from metro_poverty.i18n import t
 
-ROLES = ("admin", "opd")
+ROLES = ("admin", "opd", "fgd_secretary", "planner")
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
 
@@ -126,6 +129,34 @@ def authenticate(username: str, password: str, path: Path | None = None) -> User
     return User(str(username).strip().lower(), role, str(entry.get("opd", "")) if role == "opd" else "")
 
 
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a sign-in: the user, or why not (wrong, or wait `wait_seconds`; `locked` after many failures)."""
+
+    user: User | None
+    wait_seconds: float = 0.0
+    locked: bool = False
+
+
+def sign_in(username: str, password: str, client: str | None, path: Path | None = None, now: float | None = None,
+            records: Path | None = None) -> SignIn:
+    """authenticate() behind the delay and lockout per user name and per client: while a wait is due the
+    password is not even checked, so guesses during a lockout learn nothing, the right one included."""
+    from metro_poverty.records import attempts
+
+    user_key, client_key = str(username or "").strip().lower()[:64], str(client or "unknown")[:64]
+    due = attempts.wait(user_key, client_key, now, records)
+    if due.must_wait:
+        return SignIn(None, due.seconds, due.locked)
+    user = authenticate(username, password, path)
+    if user is None:
+        attempts.failed(user_key, client_key, now, records)
+        after = attempts.wait(user_key, client_key, now, records)
+        return SignIn(None, after.seconds, after.locked)
+    attempts.succeeded(user_key, now, records)
+    return SignIn(user)
+
+
 def add_user(username: str, password: str, role: str, opd: str = "", path: Path | None = None,
              producers: set[str] | None = None) -> User:
     """Create a user or set a new password and role; the file is rewritten atomically, readable by its owner only."""
@@ -135,8 +166,9 @@ def add_user(username: str, password: str, role: str, opd: str = "", path: Path 
         raise BadUser("bad_username", username=username)
     if role not in ROLES:
         raise BadUser("bad_role", role=role, expected=", ".join(ROLES))
-    if len(password) < MIN_PASSWORD:
-        raise BadUser("short_password", n=MIN_PASSWORD)
+    problem = password_problem(password, username)
+    if problem:
+        raise BadUser(problem, n=MIN_PASSWORD)
     producers = producers if producers is not None else known_producers()
     if role == "opd" and opd not in producers:
         raise BadUser("bad_opd", opd=opd, expected=", ".join(sorted(producers)))
@@ -144,6 +176,25 @@ def add_user(username: str, password: str, role: str, opd: str = "", path: Path 
     users[username] = {"role": role, "opd": opd if role == "opd" else "", "password": hash_password(password)}
     _write(path, users)
     return User(username, role, users[username]["opd"])
+
+
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    text = (Path(__file__).with_name("common_passwords.txt")).read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def password_problem(password: str, username: str) -> str | None:
+    """Why a password is refused ('short_password', 'password_has_username', 'common_password'), or None."""
+    if len(password) < MIN_PASSWORD:
+        return "short_password"
+    folded, name = password.casefold(), username.casefold()
+    stem = re.sub(r"[\d\W_]+$", "", folded)  # 'Password2026!' -> 'password'
+    if name and (name in folded or stem in {name, *re.split(r"[._-]", name)}):
+        return "password_has_username"
+    if folded in common_passwords() or stem in common_passwords() or len(set(folded)) <= 2 or folded in "01234567890" * 2 or folded in "abcdefghijklmnopqrstuvwxyz":
+        return "common_password"
+    return None
 
 
 def _write(path: Path, users: dict[str, dict]) -> None:
@@ -183,6 +234,16 @@ def can_load(user: User | None, indicator: str, reference_dir: Path | None = Non
         return True
     producer = _producers(reference_dir or paths.REFERENCE_DIR).get(indicator)
     return bool(user.opd) and producer == user.opd
+
+
+def can_record_fgd(user: User | None) -> bool:
+    """Creating, recording and closing FGD sessions: an FGD secretary or an admin."""
+    return user is not None and user.role in ("admin", "fgd_secretary")
+
+
+def can_save(user: User | None) -> bool:
+    """Saving a scenario or an agenda (it is then theirs): anyone signed in."""
+    return user is not None
 
 
 def can_rollback(user: User | None, batch) -> bool:
