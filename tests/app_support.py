@@ -18,10 +18,13 @@ def ensure_store() -> None:
         build(Inputs())
 
 
-def open_app(params: dict | None = None, page: str | None = None, timeout: float = 30) -> AppTest:
+def open_app(params: dict | None = None, page: str | None = None, timeout: float = 30, session: dict | None = None) -> AppTest:
     """The app as a visitor opening a URL with these query parameters, on the default page or on `page`
-    (AppTest opens the default page first; the parameters are set for the page asked for)."""
+    (AppTest opens the default page first; the parameters are set for the page asked for). `session`:
+    browser-session state to start from (e.g. a signed-in user: {"signed_in_user": User(...)})."""
     at = AppTest.from_file(APP, default_timeout=timeout)
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
     if page:
         at.run()
         at.switch_page(page)

@@ -3,6 +3,7 @@
 import pytest
 
 from app_support import ensure_store, open_app, texts
+from records_support import records  # noqa: F401 - fixture
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -49,7 +50,7 @@ def test_data_quality_view_lists_completeness_freshness_outliers_and_values_to_c
     assert "Sementara" in set(waiting["Status"])
 
 
-def test_signed_out_visitors_cannot_upload_or_roll_back(monkeypatch, tmp_path):
+def test_signed_out_visitors_cannot_upload_or_roll_back(monkeypatch, tmp_path, records):
     from metro_poverty.intake import auth
 
     monkeypatch.setattr(auth, "users_file", lambda: tmp_path / "users.toml")
@@ -59,7 +60,7 @@ def test_signed_out_visitors_cannot_upload_or_roll_back(monkeypatch, tmp_path):
     assert not any("Batalkan" in b.label for b in at.button)
 
 
-def test_an_officer_signs_in_and_only_then_sees_the_uploader(monkeypatch, tmp_path):
+def test_an_officer_signs_in_and_only_then_sees_the_uploader(monkeypatch, tmp_path, records):
     from metro_poverty.intake import auth
 
     users = tmp_path / "users.toml"
@@ -67,12 +68,52 @@ def test_an_officer_signs_in_and_only_then_sees_the_uploader(monkeypatch, tmp_pa
     monkeypatch.setattr(auth, "users_file", lambda: users)
     at = open_app(page="views/upload.py")
     assert not at.get("file_uploader")
-    at.text_input[0].input("petugas.dinkes")
-    at.text_input[1].input("salah-kata-sandi")
-    next(b for b in at.button if b.label == "Masuk").click().run()
+    sign_in(at, "petugas.dinkes", "salah-kata-sandi")
     assert any("salah" in e for e in texts(at.error))
-    at.text_input[0].input("petugas.dinkes")
-    at.text_input[1].input("rahasia-dinkes-2026")
-    next(b for b in at.button if b.label == "Masuk").click().run()
-    assert at.session_state["intake_user"].username == "petugas.dinkes"
+    sign_in(at, "petugas.dinkes", "rahasia-dinkes-2026")
+    assert at.session_state["signed_in_user"].username == "petugas.dinkes"
     assert at.get("file_uploader")
+
+
+def sign_in(at, name, password):
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    next(b for b in at.button if b.label == "Masuk").click().run()
+
+
+def test_guessing_is_slowed_then_locked_and_the_right_password_is_refused_while_locked(monkeypatch, tmp_path, records):
+    from metro_poverty.intake import auth
+    from metro_poverty.records import attempts
+
+    users = tmp_path / "users.toml"
+    auth.add_user("petugas.dinkes", "rahasia-dinkes-2026", "opd", "Dinas Kesehatan", path=users)
+    monkeypatch.setattr(auth, "users_file", lambda: users)
+    clock = [1_000_000.0]
+    monkeypatch.setattr(attempts.time, "time", lambda: clock[0])
+    at = open_app(page="views/upload.py")
+    sign_in(at, "petugas.dinkes", "tebakan")
+    sign_in(at, "petugas.dinkes", "tebakan lagi")
+    sign_in(at, "petugas.dinkes", "tebakan ketiga")
+    sign_in(at, "petugas.dinkes", "rahasia-dinkes-2026")  # the fourth at once: asked to wait, the password unchecked
+    assert "signed_in_user" not in at.session_state and any("Tunggu" in e for e in texts(at.error))
+    for guess in range(15):  # a guess every 0,6 s, as in the issue, then the right password
+        sign_in(at, "petugas.dinkes", f"tebakan-{guess}")
+        clock[0] += 0.6
+    sign_in(at, "petugas.dinkes", "rahasia-dinkes-2026")
+    assert "signed_in_user" not in at.session_state and any("dikunci" in e for e in texts(at.error))
+    clock[0] += attempts.POLICIES["user"].lock_seconds + 1
+    sign_in(at, "petugas.dinkes", "rahasia-dinkes-2026")
+    assert at.session_state["signed_in_user"].username == "petugas.dinkes"
+
+
+def test_signed_out_visitors_see_when_batches_were_loaded_but_not_who_or_which_file(monkeypatch, tmp_path, records):
+    from metro_poverty.intake import loader
+    from metro_poverty.intake.batches import BatchRecord
+
+    batch = BatchRecord("20250101T000000000000Z-00000000", "=cmd|' -C calc'!A0.csv", "0" * 64, "csv", 1, "petugas.dinkes", "Dinas Kesehatan",
+                        "2025-01-01T00:00:00+00:00", {}, counts={"observations": 22})
+    monkeypatch.setattr(loader, "history", lambda inputs=None: [batch])
+    at = open_app(page="views/upload.py")
+    shown = at.dataframe[-1].value
+    assert list(shown.columns) == ["Waktu (UTC)", "Nilai", "Status"] and list(shown["Nilai"]) == [22]
+    assert "petugas.dinkes" not in shown.to_string() and "cmd" not in shown.to_string()

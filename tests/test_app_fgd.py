@@ -3,6 +3,9 @@
 import pytest
 
 from app_support import ensure_store, open_app, texts
+from records_support import PLANNER, SECRETARY, records  # noqa: F401 - fixture
+
+AS_SECRETARY = {"signed_in_user": SECRETARY}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -11,11 +14,8 @@ def _store():
 
 
 @pytest.fixture(autouse=True)
-def _fgd_files(tmp_path, monkeypatch):
-    from metro_poverty.fgd import agendas, sessions
-
-    monkeypatch.setattr(agendas, "agendas_file", lambda: tmp_path / "agendas.json")
-    monkeypatch.setattr(sessions, "sessions_file", lambda: tmp_path / "sessions.json")
+def _fgd_records(records):
+    """Every test records into a records file of its own."""
 
 
 def three_step_agenda():
@@ -25,7 +25,7 @@ def three_step_agenda():
         {"path": "", "params": {}, "title": "Angka kota", "note": "P0 2024"},
         {"path": "kesehatan", "params": {"region": "18.72.05.1001"}, "title": "Stunting per kelurahan", "note": ""},
         {"path": "konsep-definisi", "params": {"a": "stunting_ssgi", "b": "stunting_eppgbm"}, "title": "SSGI vs e-PPGBM", "note": ""},
-    ])
+    ], PLANNER)
 
 
 def test_presentation_mode_from_the_url_hides_the_sidebar_and_shows_an_exit():
@@ -62,63 +62,67 @@ def test_a_saved_agenda_starts_from_the_agenda_page():
     assert at.title[0].value.startswith("Ringkasan")
 
 
-def test_an_agenda_step_refuses_a_bad_page_path():
-    from metro_poverty.fgd import agendas
-
-    with pytest.raises(ValueError):
-        agendas.save("x", [{"path": "../etc/passwd", "params": {}, "title": "t"}])
-
-
-def test_an_agreement_is_recorded_closed_and_written_into_the_minutes():
+def test_an_fgd_secretary_records_and_closes_and_the_minutes_name_them_with_wib_times():
     from metro_poverty.fgd import sessions
 
-    session = sessions.create("FGD Stunting", "2026-11-24", "Aula Bappeda", ["Ani — BPS", "Budi — Dinas Kesehatan"], "Ani")
-    at = open_app({"session": session["id"]}, page="views/agreements.py")
-    at.text_input(key="fgd_author").input("Ani").run()
+    session = sessions.create("FGD Stunting", "2026-11-24", "Aula Bappeda", ["Ani — BPS", "Budi — Dinas Kesehatan"], SECRETARY)
+    at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
+    assert not any(ti.label == "Pencatat" for ti in at.text_input)  # the recorder is the signed-in user, not a typed name
     at.selectbox(key="agr_indicator").set_value("stunting_eppgbm").run()
     at.text_area[1].input("Rasio balita stunting terhadap balita diukur, bulan timbang Agustus")  # method
     next(b for b in at.button if "Simpan kesepakatan" in b.label).click().run()
     saved = sessions.get(session["id"])
     assert [a["indicator"] for a in saved["agreements"]] == ["stunting_eppgbm"]
-    assert saved["agreements"][0]["recorded_by"] == "Ani"
+    assert saved["agreements"][0]["recorded_by"] == "sekretaris.fgd"
     at.checkbox(key="agr_close_sure").check().run()
     next(b for b in at.button if b.label == "Tutup sesi").click().run()
     assert sessions.get(session["id"])["status"] == "closed"
     assert not any("Simpan kesepakatan" in b.label for b in at.button)  # locked: no more editing
-    minutes = next(d for d in at.get("download_button") if "berita acara" in d.label.lower())
-    assert minutes is not None
+    assert any("berita acara" in d.label.lower() for d in at.get("download_button"))
     from metro_poverty.fgd.minutes import minutes_markdown
     from metro_poverty.ui import cache
 
     text = minutes_markdown(sessions.get(session["id"]), cache.catalogue())
     assert "FINAL" in text and "bulan timbang Agustus" in text and "Budi — Dinas Kesehatan" in text
+    assert "WIB" in text and "sekretaris\\.fgd" in text and "UTC" not in text
 
 
-def test_a_closed_session_refuses_changes():
+def test_a_signed_out_visitor_reads_a_session_and_its_minutes_but_finds_no_write():
     from metro_poverty.fgd import sessions
 
-    session = sessions.create("FGD", "", "", [], "Ani")
-    sessions.close(session["id"], "Ani")
-    with pytest.raises(sessions.SessionClosed):
-        sessions.record(session["id"], {"indicator": "p0"}, [], "Ani")
+    session = sessions.create("FGD Stunting", "2026-11-24", "", [], SECRETARY)
+    sessions.record(session["id"], {"indicator": "p0", "definition": "Susenas Maret"}, [], SECRETARY)
+    at = open_app({"session": session["id"]}, page="views/agreements.py")
+    assert at.session_state["session"] == session["id"] and not at.exception
+    assert not [f for f in at.get("form") if f.proto.form_id != "sign-in-agreements"]  # no new-session or agreement form
+    assert not any(b.label == "Tutup sesi" for b in at.button)
+    assert len(at.get("download_button")) == 2  # minutes as Markdown and PDF
+    assert "Masuk" in [e.label for e in at.expander]
+
+
+def test_a_planner_reads_but_does_not_record():
+    at = open_app(page="views/agreements.py", session={"signed_in_user": PLANNER})
+    assert not any(b.label == "Buat sesi" for b in at.button)
+    assert any("sekretaris FGD" in c for c in texts(at.caption))
 
 
 def test_the_catalogue_shows_the_latest_agreement_of_an_indicator():
     from metro_poverty.fgd import sessions
 
-    session = sessions.create("FGD Kemiskinan", "2026-11-24", "", [], "Ani")
-    sessions.record(session["id"], {"indicator": "p0", "definition": "Definisi BPS, Susenas Maret"}, [], "Ani")
+    session = sessions.create("FGD Kemiskinan", "2026-11-24", "", [], SECRETARY)
+    sessions.record(session["id"], {"indicator": "p0", "definition": "Definisi BPS, Susenas Maret"}, [], SECRETARY)
     at = open_app({"q": "p0"}, page="views/catalogue.py")
-    assert any("Kesepakatan terakhir" in i and "Definisi BPS, Susenas Maret" in i for i in texts(at.info))
+    assert any("Kesepakatan terakhir" in i and "24 November 2026" in i and "Definisi BPS, Susenas Maret" in i for i in texts(at.info))
 
 
-def test_the_latest_agreement_of_each_indicator_comes_with_how_many_there_are():
+def test_a_damaged_records_file_is_said_on_the_pages_instead_of_showing_nothing(records):
     from metro_poverty.fgd import sessions
+    from metro_poverty.records import database
 
-    first = sessions.create("FGD 1", "2026-11-01", "", [], "Ani")
-    sessions.record(first["id"], {"indicator": "p0", "definition": "lama"}, [], "Ani")
-    second = sessions.create("FGD 2", "2026-11-24", "", [], "Ani")
-    sessions.record(second["id"], {"indicator": "p0", "definition": "baru"}, [], "Ani")
-    session, agreement, n = sessions.latest_by_indicator()["p0"]
-    assert (session["title"], agreement["definition"], n) == ("FGD 2", "baru", 2)
-    assert len(sessions.history("p0")) == 2
+    sessions.create("FGD", "", "", [], SECRETARY)
+    database.forget_checks()
+    records.write_bytes(b"garbage" * 100)
+    for page in ("views/agreements.py", "views/agenda.py", "views/catalogue.py", "views/scenario.py"):
+        at = open_app(page=page)
+        assert any("rusak" in e for e in texts(at.error)), page
+    assert records.read_bytes() == b"garbage" * 100

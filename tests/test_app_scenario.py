@@ -5,7 +5,10 @@ import re
 import pytest
 
 from app_support import ensure_store, open_app, texts
+from records_support import ADMIN, OTHER_PLANNER, PLANNER, records  # noqa: F401 - fixture
 from tests.register_support import register_pct
+
+SIGNED_IN = {"signed_in_user": PLANNER}
 
 PAGE = "views/scenario.py"
 TWO_KELURAHAN = "18.72.03.1002,18.72.05.1001"
@@ -17,10 +20,8 @@ def _store():
 
 
 @pytest.fixture(autouse=True)
-def _saved_scenarios(tmp_path, monkeypatch):
-    from metro_poverty import scenario_store
-
-    monkeypatch.setattr(scenario_store, "scenarios_file", lambda: tmp_path / "scenarios.json")
+def _saved_scenarios(records):
+    """Every test saves into a records file of its own."""
 
 
 def metric(at, label_start):
@@ -79,16 +80,61 @@ def test_hostile_scenario_parameters_fall_back_with_a_notice(params):
     assert metric(at, "P0").value == "6,78"
 
 
+def save_as(at, name):
+    next(ti for ti in at.text_input if ti.label.startswith("Nama skenario")).input(name)  # inside a form: sent with the submit button
+    next(b for b in at.button if b.label == "Simpan skenario ini").click().run()
+    return at
+
+
 def test_saved_scenarios_are_compared_side_by_side():
-    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
-    at.text_input[0].input("Desil 1-2 Rp300rb")  # inside a form: sent with the submit button
-    next(b for b in at.button if "Simpan" in b.label).click().run()
+    at = save_as(open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE, session=SIGNED_IN), "Desil 1-2 Rp300rb")
     assert any("disimpan" in s for s in texts(at.success))
-    at = open_app({"transfer": "150000"}, page=PAGE)
-    at.multiselect(key="sc_compare").set_value(["Desil 1-2 Rp300rb"]).run()
+    at = open_app({"transfer": "150000"}, page=PAGE)  # another browser, signed out: compares and opens links
+    (saved,) = at.multiselect(key="sc_compare").options
+    at.multiselect(key="sc_compare").set_value([saved_id(at)]).run()
     compared = at.dataframe[-1].value
     assert list(compared["Skenario"]) == ["(skenario saat ini)", "Desil 1-2 Rp300rb"]
     assert compared["Tautan"].iloc[1].startswith("./simulasi?transfer=300000")
+
+
+def saved_id(at):
+    from metro_poverty import scenario_store
+
+    return scenario_store.list_saved()[0].id
+
+
+def test_a_signed_out_visitor_gets_no_save_form_only_a_sign_in():
+    at = open_app(page=PAGE)
+    assert not any(b.label == "Simpan skenario ini" for b in at.button)
+    assert "Masuk" in [e.label for e in at.expander]
+
+
+def test_a_planner_saves_overwrites_after_a_question_and_archives():
+    from metro_poverty import scenario_store
+
+    at = save_as(open_app({"transfer": "300000"}, page=PAGE, session=SIGNED_IN), "Skenario Bappeda")
+    at.number_input(key="sc_transfer").set_value(900000.0).run()
+    save_as(at, "Skenario Bappeda")
+    assert any("Ganti dengan yang sekarang" in w for w in texts(at.warning))
+    assert scenario_store.list_saved()[0].body["transfer"] == "300000"  # nothing replaced before the answer
+    next(b for b in at.button if b.label == "Ya, ganti").click().run()
+    (kept,) = scenario_store.list_saved()
+    assert (kept.body["transfer"], kept.version, kept.owner) == ("900000", 2, "perencana.bappeda")
+    at.selectbox(key="sc_archive").set_value(kept.id)
+    next(b for b in at.button if b.key == "sc_archive_go").click().run()
+    assert scenario_store.list_saved() == [] and not at.exception
+
+
+def test_someone_elses_name_is_refused_with_who_owns_it():
+    from metro_poverty import scenario_store
+
+    scenario_store.save("Skenario Bappeda", {"transfer": "300000"}, PLANNER)
+    at = save_as(open_app({"transfer": "900000"}, page=PAGE, session={"signed_in_user": OTHER_PLANNER}), "Skenario Bappeda")
+    assert any("perencana\\.bappeda" in w for w in texts(at.warning))  # the owner, as escaped text
+    assert scenario_store.list_saved()[0].body == {"transfer": "300000"}
+    assert not any(b.key == "sc_archive_go" for b in at.button)  # not theirs to archive
+    admin = open_app(page=PAGE, session={"signed_in_user": ADMIN})
+    assert any(b.key == "sc_archive_go" for b in admin.button)
 
 
 def test_reset_returns_to_the_baseline():
@@ -98,19 +144,12 @@ def test_reset_returns_to_the_baseline():
     assert dict(at.query_params) == {}
 
 
-def test_scenario_store_refuses_bad_names_and_replaces_same_name(tmp_path):
+def test_scenario_store_refuses_bad_names():
     from metro_poverty import scenario_store
 
-    path = tmp_path / "s.json"
-    with pytest.raises(ValueError):
-        scenario_store.save("", {}, path)
-    with pytest.raises(ValueError):
-        scenario_store.save("x" * 61, {}, path)
-    scenario_store.save("A", {"transfer": "1"}, path)
-    scenario_store.save("A", {"transfer": "2"}, path)
-    assert scenario_store.list_saved(path) == [{"name": "A", "params": {"transfer": "2"}, "saved_at": scenario_store.list_saved(path)[0]["saved_at"]}]
-    path.write_text("not json")
-    assert scenario_store.list_saved(path) == []
+    for name in ("", "x" * 61, "tab\there"):
+        with pytest.raises(ValueError):
+            scenario_store.save(name, {}, PLANNER)
 
 
 def test_an_empty_region_list_asks_in_the_language_of_the_page():

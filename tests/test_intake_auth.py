@@ -57,11 +57,54 @@ def test_setting_a_password_again_replaces_the_old_one(tmp_path):
     ("dinkes2", "pendek", "opd", "Dinas Kesehatan", "short_password"),
     ("dinkes2", PASSWORD, "superuser", "", "bad_role"),
     ("dinkes2", PASSWORD, "opd", "Dinas Rahasia", "bad_opd"),
+    ("dinkes2", "password", "opd", "Dinas Kesehatan", "short_password"),
+    ("dinkes2", "12345678", "opd", "Dinas Kesehatan", "short_password"),
+    ("dinkes2", "1234567890", "opd", "Dinas Kesehatan", "common_password"),
+    ("dinkes2", "Password2026!", "opd", "Dinas Kesehatan", "common_password"),
+    ("dinkes2", "bismillah123", "opd", "Dinas Kesehatan", "common_password"),
+    ("dinkes2", "zzzzzzzzzzzz", "opd", "Dinas Kesehatan", "common_password"),
+    ("petugas.dinkes", "petugas.dinkes", "opd", "Dinas Kesehatan", "password_has_username"),
+    ("petugas.dinkes", "Petugas.Dinkes-2026", "opd", "Dinas Kesehatan", "password_has_username"),
+    ("sekretaris", "sekretaris!!!", "fgd_secretary", "", "password_has_username"),
 ])
 def test_a_bad_user_is_refused_with_a_reason(tmp_path, username, password, role, opd, code):
     with pytest.raises(auth.BadUser) as exc:
         auth.add_user(username, password, role, opd, path=tmp_path / "users.toml")
     assert exc.value.code == code and not (tmp_path / "users.toml").exists()
+
+
+def test_every_refusal_has_a_message_in_both_languages():
+    from metro_poverty.i18n import catalogue
+
+    for code in ("short_password", "common_password", "password_has_username"):
+        assert f"intake.auth.{code}" in catalogue()
+
+
+def test_the_new_roles_record_fgd_and_save_but_load_nothing():
+    secretary, planner = auth.User("s", "fgd_secretary"), auth.User("p", "planner")
+    assert (auth.can_record_fgd(secretary), auth.can_record_fgd(planner), auth.can_record_fgd(ADMIN), auth.can_record_fgd(DINKES)) == (True, False, True, False)
+    assert auth.can_save(planner) and auth.can_save(secretary) and not auth.can_save(None)
+    assert not auth.can_load(secretary, "stunting_eppgbm") and not auth.can_load(planner, "p0")
+
+
+def test_a_user_is_found_by_the_email_an_identity_provider_gives(tmp_path):
+    path = tmp_path / "users.toml"
+    auth.add_user("sekretaris.fgd", "Tanjung-Karang-Dua", "fgd_secretary", path=path, email="Ani@bps.go.id")
+    assert auth.user_by_email("ani@bps.go.id", path) == auth.User("sekretaris.fgd", "fgd_secretary", "")
+    assert auth.user_by_email("budi@bps.go.id", path) is None and auth.user_by_email("", path) is None
+
+
+def test_sign_in_counts_failures_per_client_too(tmp_path, monkeypatch, users):
+    monkeypatch.setenv("METRO_POVERTY_RECORDS_DB", str(tmp_path / "records.sqlite"))
+    from metro_poverty.records import attempts
+
+    now = 5_000_000.0
+    policy = attempts.POLICIES["client"]
+    for i in range(policy.lock_after):  # many user names from one address, each tried once, 10 s apart
+        assert auth.sign_in(f"nama{i}", "salah-sandi-x", "10.0.0.9", users, now=now + 10 * i).user is None
+    locked = auth.sign_in("dinkes1", PASSWORD, "10.0.0.9", users, now=now + 10 * policy.lock_after)
+    assert locked.user is None and locked.locked
+    assert auth.sign_in("dinkes1", PASSWORD, "10.0.0.10", users, now=now + 10 * policy.lock_after).user == DINKES
 
 
 def test_an_officer_loads_only_their_opds_indicators():

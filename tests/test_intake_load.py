@@ -94,6 +94,16 @@ def test_the_same_file_loaded_twice_is_a_duplicate_and_changes_nothing(inputs):
     assert snapshot(inputs) == before
 
 
+def test_an_officer_of_another_opd_learns_nothing_about_a_file_already_loaded(inputs):
+    first = loader.load(EXAMPLE.read_bytes(), "pertama.csv", DINKES, CONFIRMED, inputs=inputs)
+    before = snapshot(inputs)
+    again = loader.load(EXAMPLE.read_bytes(), "pertama.csv", DINSOS, CONFIRMED, inputs=inputs)
+    never = loader.load(EXAMPLE.read_bytes().replace(b"2025", b"2026"), "baru.csv", DINSOS, CONFIRMED, inputs=inputs)
+    assert again.status == never.status == "blocked" and again.batch_id is None and first.batch_id not in again.message("en")
+    assert {p.code for p in again.problems} == {p.code for p in never.problems} == {"not_allowed"}
+    assert snapshot(inputs) == before
+
+
 def test_warnings_wait_for_acceptance_and_the_record_keeps_those_accepted(inputs):
     data = csv_bytes(eppgbm_rows(2025))  # the 2024 counts again: some kelurahan are far from their history
     before = snapshot(inputs)

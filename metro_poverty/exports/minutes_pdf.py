@@ -1,9 +1,11 @@
 """The FGD minutes as a PDF, from the same lines as the Markdown minutes (metro_poverty.fgd.minutes):
-headings bold, list items indented, the follow-up table as a table. Offline, with the brief's fonts."""
+headings bold, list items indented, the follow-up table as a table. Offline, with the brief's fonts.
+The typed text the Markdown escapes is unescaped here, and set as plain text (fpdf2 without markup)."""
 
 from __future__ import annotations
 
 from metro_poverty.exports.pdf_page import new_pdf, style
+from metro_poverty.markdown_text import unescape
 
 
 def _unmarked(line: str) -> str:
@@ -12,11 +14,11 @@ def _unmarked(line: str) -> str:
     for mark in ("_", "*"):
         if text.startswith(mark) and text.endswith(mark) and len(text) > 1:
             text = text[1:-1]
-    return text
+    return unescape(text)
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [unescape(c.strip()) for c in line.strip().strip("|").split("|")]
 
 
 def minutes_pdf(markdown: str) -> bytes:

@@ -1,39 +1,44 @@
 """The minutes (berita acara) of an FGD session, written from its recorded agreements: date, place,
-attendees, each agreed indicator with its catalogue card, and the follow-up table. Markdown here;
-metro_poverty.exports makes the PDF from the same lines."""
+attendees, each agreed indicator with its catalogue card, and the follow-up table. Markdown here, in
+which everything a person typed is escaped (it reads as typed in any Markdown viewer and never becomes
+a link or an image); metro_poverty.exports.minutes_pdf makes the PDF from the same lines, unescaped.
+Times are in WIB."""
 
 from __future__ import annotations
 
+from metro_poverty import wib
 from metro_poverty.catalog import Indicator
 from metro_poverty.i18n import t
+from metro_poverty.markdown_text import escape
 
 
 def _cell(text: str) -> str:
-    """Text inside a Markdown table cell: no pipes or line breaks to break the table."""
-    return str(text or "").replace("|", "/").replace("\n", " ")
+    """Typed text inside a Markdown table cell: no pipes or line breaks to break the table, every mark escaped."""
+    return escape(" ".join(str(text or "").replace("|", "/").splitlines()))
 
 
 def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str = "id") -> str:
     final = session.get("status") == "closed"
-    lines = [f"# {t('fgd.minutes.title', lang)}: {session['title']}", "",
-             f"- {t('fgd.field.date', lang)}: {session.get('date') or '–'}",
-             f"- {t('fgd.field.place', lang)}: {session.get('place') or '–'}",
-             f"- {t('fgd.field.status', lang)}: " + (t("fgd.minutes.final", lang, by=session.get("closed_by"), at=session.get("closed_at"))
-                                                    if final else t("fgd.minutes.draft", lang)),
+    status = (t("fgd.minutes.final", lang, by=escape(session.get("closed_by")), at=wib.when(session.get("closed_at"), lang))
+              if final else t("fgd.minutes.draft", lang))
+    lines = [f"# {t('fgd.minutes.title', lang)}: {escape(session['title'])}", "",
+             f"- {t('fgd.field.date', lang)}: {wib.date(session.get('date'), lang)}",
+             f"- {t('fgd.field.place', lang)}: {escape(session.get('place')) or '–'}",
+             f"- {t('fgd.field.status', lang)}: {status}",
              "", f"## {t('fgd.field.attendees', lang)}", ""]
-    lines += [f"{i}. {a}" for i, a in enumerate(session.get("attendees") or [], start=1)] or ["–"]
+    lines += [f"{i}. {escape(a)}" for i, a in enumerate(session.get("attendees") or [], start=1)] or ["–"]
     lines += ["", f"## {t('fgd.minutes.agreements', lang)}", ""]
     follow = []
     for n, a in enumerate(session.get("agreements") or [], start=1):
         ind = catalogue.get(a["indicator"])
-        name = ind.name(lang) if ind else a["indicator"]
-        lines += [f"### {n}. {name} ({a['indicator']})", ""]
+        name = ind.name(lang) if ind else escape(a["indicator"])
+        lines += [f"### {n}. {name} ({escape(a['indicator'])})", ""]
         if ind:
             lines += [f"**{t('fgd.minutes.card', lang)}:** {ind.definition(lang)} — {t('dimension.meta.unit', lang)}: {ind.unit(lang)}; "
                       f"{t('dimension.meta.producer', lang)}: {ind.meta.get('producer')}; {t('dimension.meta.source', lang)}: {ind.meta.get('source')}.", ""]
         for field in ("definition", "method", "reference_source", "producer", "open_issues"):
-            lines.append(f"- **{t(f'fgd.field.{field}', lang)}:** {a.get(field) or '–'}")
-        lines += ["", f"_{t('fgd.minutes.recorded', lang, by=a['recorded_by'], at=a['recorded_at'])}_", ""]
+            lines.append(f"- **{t(f'fgd.field.{field}', lang)}:** {escape(a.get(field)) or '–'}")
+        lines += ["", f"_{t('fgd.minutes.recorded', lang, by=escape(a['recorded_by']), at=wib.when(a['recorded_at'], lang))}_", ""]
         follow += [(name, f) for f in a.get("follow_ups") or []]
     if not session.get("agreements"):
         lines += [t("fgd.minutes.none", lang), ""]

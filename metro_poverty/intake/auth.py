@@ -141,15 +141,14 @@ class SignIn:
 def sign_in(username: str, password: str, client: str | None, path: Path | None = None, now: float | None = None,
             records: Path | None = None) -> SignIn:
     """authenticate() behind the delay and lockout per user name and per client: while a wait is due the
-    password is not even checked, so guesses during a lockout learn nothing, the right one included."""
+    password is not even checked (the attempt counts as a failure), so guesses during a delay or a
+    lockout learn nothing, the right one included."""
     from metro_poverty.records import attempts
 
     user_key, client_key = str(username or "").strip().lower()[:64], str(client or "unknown")[:64]
     due = attempts.wait(user_key, client_key, now, records)
-    if due.must_wait:
-        return SignIn(None, due.seconds, due.locked)
-    user = authenticate(username, password, path)
-    if user is None:
+    user = None if due.must_wait else authenticate(username, password, path)
+    if user is None:  # an attempt during a wait counts as a failure too: guessing fast only locks sooner
         attempts.failed(user_key, client_key, now, records)
         after = attempts.wait(user_key, client_key, now, records)
         return SignIn(None, after.seconds, after.locked)
@@ -157,8 +156,23 @@ def sign_in(username: str, password: str, client: str | None, path: Path | None 
     return SignIn(user)
 
 
+def user_by_email(email: str, path: Path | None = None) -> User | None:
+    """The user whose `email` (set with adduser --email) is this address, for sign-in through an identity provider."""
+    wanted = str(email or "").strip().casefold()
+    if not wanted:
+        return None
+    try:
+        users = _read(path or users_file())
+    except SignInUnavailable:
+        return None
+    for name, entry in users.items():
+        if isinstance(entry, dict) and str(entry.get("email", "")).strip().casefold() == wanted and entry.get("role") in ROLES:
+            return User(name, entry["role"], str(entry.get("opd", "")) if entry["role"] == "opd" else "")
+    return None
+
+
 def add_user(username: str, password: str, role: str, opd: str = "", path: Path | None = None,
-             producers: set[str] | None = None) -> User:
+             producers: set[str] | None = None, email: str = "") -> User:
     """Create a user or set a new password and role; the file is rewritten atomically, readable by its owner only."""
     path = path or users_file()
     username = str(username).strip().lower()
@@ -173,7 +187,7 @@ def add_user(username: str, password: str, role: str, opd: str = "", path: Path 
     if role == "opd" and opd not in producers:
         raise BadUser("bad_opd", opd=opd, expected=", ".join(sorted(producers)))
     users = _read(path) if path.is_file() else {}
-    users[username] = {"role": role, "opd": opd if role == "opd" else "", "password": hash_password(password)}
+    users[username] = {"role": role, "opd": opd if role == "opd" else "", "password": hash_password(password), "email": str(email).strip()}
     _write(path, users)
     return User(username, role, users[username]["opd"])
 
@@ -203,7 +217,7 @@ def _write(path: Path, users: dict[str, dict]) -> None:
     for name in sorted(users):
         entry = users[name]
         lines += [f"[users.{_quote(name)}]", f"role = {_quote(entry['role'])}", f"opd = {_quote(entry.get('opd', ''))}",
-                  f"password = {_quote(entry['password'])}", ""]
+                  f"email = {_quote(entry.get('email', ''))}", f"password = {_quote(entry['password'])}", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -6,7 +6,7 @@ through the same functions the upload page calls.
     rollback BATCH_ID --user U
     batches                                      the history of loads and rollbacks
     template INDICATOR OUT.xlsx [--level L] [--period Y]
-    adduser USERNAME --role admin|opd [--opd "Dinas Kesehatan"]
+    adduser USERNAME --role admin|opd|fgd_secretary|planner [--opd "Dinas Kesehatan"] [--email ADDRESS]
 
 Reading options: --sheet, --header-row N, --header-rows N, --indicator CODE (repeatable), --period YEAR,
 --region-column C, --level kelurahan|kecamatan|city, --decimal , or . (every number column),
@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("username")
     p.add_argument("--role", choices=list(auth.ROLES), required=True)
     p.add_argument("--opd", default="")
+    p.add_argument("--email", default="", help="the address an identity provider signs this user in with (st.login)")
     p.set_defaults(run=_adduser)
     return parser
 
@@ -243,7 +244,7 @@ def _adduser(args) -> int:
             print(t("intake.auth.passwords_differ", args.lang), file=sys.stderr)
             return 1
     try:
-        user = auth.add_user(args.username, password, args.role, args.opd)
+        user = auth.add_user(args.username, password, args.role, args.opd, email=args.email)
     except auth.BadUser as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1

@@ -84,11 +84,13 @@ def _load(data: bytes, file_name: str, user: auth.User, choices: Choices, accept
     sha = hashlib.sha256(data).hexdigest()
     records = batches.read_records(inputs.intake)
     same = next((r for r in records if r.active and r.sha256 == sha), None)
-    if same is not None:
+    if same is not None and auth.can_rollback(user, same):  # only who may act on that batch learns it exists
         return Outcome(DUPLICATE, same.batch_id)
     pv = bounded_preview(data, file_name, choices, inputs, user)
-    if pv.errors:
+    if pv.errors:  # another OPD's file says "not allowed" here, whether or not it was loaded before
         return Outcome(BLOCKED, preview=pv, problems=pv.errors)
+    if same is not None:
+        return Outcome(DENIED)
     if pv.unaccepted(accepted):
         return Outcome(NEEDS_CONFIRMATION, preview=pv, problems=pv.unaccepted(accepted))
     if pv.rows.empty:

@@ -6,11 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from metro_poverty import wib
 from metro_poverty.catalog import DIMENSIONS, Indicator
 from metro_poverty.catalog_search import search
 from metro_poverty.fgd import sessions
 from metro_poverty.i18n import pick, t
+from metro_poverty.records.database import RecordsDamaged
 from metro_poverty.ui import cache, frame, indicator_card, url
+from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, TextParam, optional_text
 
 ALL = "all"
@@ -39,7 +42,11 @@ def render() -> None:
     st.markdown(f"**{t('catalogue.count', lang, n=len(found))}**")
     if not found:
         st.info(t("catalogue.none", lang))
-    latest = sessions.latest_by_indicator()
+    try:
+        latest = sessions.latest_by_indicator()
+    except RecordsDamaged as exc:  # the cards still show; the agreements say why they are missing
+        st.error(exc.message(lang), icon=":material/report:")
+        latest = {}
     for ind in found:
         card(ind, catalogue, lang, latest.get(ind.code))
     st.divider()
@@ -81,8 +88,8 @@ def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: 
         st.markdown(ind.definition(lang))
         if agreement:
             session, a, n_agreements = agreement
-            st.info(t("agreements.latest", lang, date=session["date"] or session["created_at"][:10], session=session["title"],
-                      definition=a["definition"] or "–"), icon=":material/handshake:")
+            st.info(t("agreements.latest", lang, date=wib.date(session["date"] or session["created_at"][:10], lang), session=plain(session["title"]),
+                      definition=plain(a["definition"]) or "–"), icon=":material/handshake:")
             st.page_link("views/agreements.py", label=t("agreements.history", lang, n=n_agreements),
                          query_params={"session": session["id"]}, icon=":material/history:")
         with st.expander(t("catalogue.more", lang)):

@@ -10,7 +10,9 @@ import streamlit as st
 
 from metro_poverty.fgd import agendas
 from metro_poverty.i18n import t
+from metro_poverty.records.database import RecordsDamaged
 from metro_poverty.ui import pages
+from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, optional_text
 
 SLIDE_KEY = "slide"
@@ -84,7 +86,10 @@ def element_height() -> str:
 
 
 def params() -> list[Param]:
-    ids = [None] + [a["id"] for a in agendas.list_agendas()]
+    try:  # archived agendas too: a link shared before the archiving still presents
+        ids = [None] + [a["id"] for a in agendas.list_agendas(with_archived=True)]
+    except RecordsDamaged:  # the page itself says why; presenting an agenda waits for the records
+        ids = [None]
     return [Param("present", (False, True), False, to_text=lambda on: "1" if on else "0"),
             Param("agenda", ids, None, to_text=optional_text),
             Param("step", tuple(range(agendas.MAX_STEPS)), 0)]
@@ -99,7 +104,10 @@ def apply(lang: str) -> None:
     if not active():
         return
     st.html(PRESENT_CSS)
-    agenda = agendas.get(st.session_state.get("agenda"))
+    try:
+        agenda = agendas.get(st.session_state.get("agenda"))
+    except RecordsDamaged:  # the records page says why; the projector shows the page without the bar
+        agenda = None
     if not agenda:  # nothing to step through: one small button in the corner, the screen for the figure
         st.html(EXIT_CSS)
         st.container(key=EXIT_KEY).button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
@@ -111,8 +119,8 @@ def apply(lang: str) -> None:
         current = agenda["steps"][step]
         cols[0].button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, width="stretch",
                        on_click=go, args=(agenda, step - 1))
-        cols[1].markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {current['title']}**"
-                         + (f" · {current['note']}" if current["note"] else ""))
+        cols[1].markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
+                         + (f" · {plain(current['note'])}" if current["note"] else ""))
         cols[2].button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
                        width="stretch", on_click=go, args=(agenda, step + 1))
     cols[3].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch", on_click=_exit)

@@ -10,7 +10,7 @@ import streamlit as st
 from metro_poverty import numfmt, quality, reconcile
 from metro_poverty.provenance import mark, mark_label
 from metro_poverty.i18n import pick, t
-from metro_poverty.ui import cache, charts, frame, tables, url
+from metro_poverty.ui import cache, charts, frame, signin, tables, url
 from metro_poverty.url_state import Param
 
 VIEWS = ("figures", "pairs", "quality")
@@ -90,6 +90,8 @@ def _figure_history(rows: pd.DataFrame, lang: str) -> None:
                          c("status"): [t(f"status_short.{s}", lang) for s in versions.status], c("source"): versions.source_publisher,
                          c("batch"): versions.batch_id.fillna("–"), c("uploader"): versions.uploader.fillna("–"),
                          c("loaded_at"): versions.loaded_at.fillna("–"), c("shown"): ["✓" if s else "" for s in versions.is_shown]})
+    if signin.current() is None:  # who loaded which batch: for signed-in users only, like the batch history
+        view = view.drop(columns=[c("batch"), c("uploader")])
     tables.static(view)
 
 

@@ -1,12 +1,11 @@
-"""Text from outside (a file name, a cell, a URL) shown where Streamlit renders Markdown: escaped, so
-it reads as typed and never becomes a link, an image or formatting."""
+"""Text from outside (a file name, a cell, a URL, anything a person typed) shown where Streamlit renders
+Markdown (markdown, caption, subheader, info, expander and widget labels, st.table cells): escaped, so it
+reads as typed and never becomes a link, an image or formatting (metro_poverty.markdown_text)."""
 
 from __future__ import annotations
 
-import re
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=])")
+from metro_poverty.markdown_text import escape
 
 
 def plain(text) -> str:
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    return escape(text)

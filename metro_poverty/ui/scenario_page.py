@@ -18,7 +18,9 @@ from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEI
 from metro_poverty.engine.scenario_table import DECIMALS, SIMULATED, m0_kind, results_table, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, engine_data, frame, maps, presentation, scenario_baseline, scenario_targeting, tables, url
+from metro_poverty.records.database import RecordsBusy, RecordsDamaged
+from metro_poverty.ui import cache, engine_data, frame, maps, presentation, saving, scenario_baseline, scenario_targeting, signin, tables, url
+from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import shown
 
 PAGE_PATH = "simulasi"
@@ -290,25 +292,66 @@ def _contributions(scenario: Scenario, lang: str) -> None:
 
 
 def _saved(scenario: Scenario, lang: str) -> None:
+    """Save (signed in: the scenario is then yours; a name you already have asks first), compare saved
+    scenarios and open them by link (no sign-in), archive your own (an admin: any)."""
     st.subheader(t("scenario.compare", lang))
-    with st.form("save-scenario", clear_on_submit=True, border=False):
-        c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
-        name = c1.text_input(t("scenario.save_name", lang), max_chars=scenario_store.MAX_NAME)
-        if c2.form_submit_button(t("scenario.save", lang), icon=":material/bookmark_add:"):
-            if scenario_store.valid_name(name):
-                scenario_store.save(name, scenario.to_query_params())
-                st.success(t("scenario.saved", lang, name=name.strip()))
-            else:
-                st.warning(t("scenario.bad_name", lang))
-    saved = scenario_store.list_saved()
+    user = signin.panel(lang, "signin.to_save_scenario", "scenario")
+    if user is not None:
+        with st.form("save-scenario", clear_on_submit=True, border=False):
+            c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
+            name = c1.text_input(t("scenario.save_name", lang), max_chars=scenario_store.MAX_NAME)
+            if c2.form_submit_button(t("scenario.save", lang), icon=":material/bookmark_add:"):
+                params = scenario.to_query_params()
+                saving.attempt(SAVE_KEY, lambda replace: scenario_store.save(name, params, user, replace), name, lang, _saved_message(lang))
+        saving.question(SAVE_KEY, lang, _saved_message(lang))
+    try:
+        saved = scenario_store.list_saved()
+    except RecordsDamaged as exc:
+        st.error(exc.message(lang), icon=":material/report:")
+        return
     if not saved:
         st.caption(t("scenario.none_saved", lang))
         return
-    picked = st.multiselect(t("scenario.compare_pick", lang), [s["name"] for s in saved], key="sc_compare",
-                            placeholder=t("common.choose", lang))
-    rows = [(t("scenario.current", lang), scenario)] + [(s["name"], Scenario.from_query_params(s["params"])[0]) for s in saved if s["name"] in picked]
+    by_id = {s.id: s for s in saved}
+    picked = st.multiselect(t("scenario.compare_pick", lang), list(by_id), key="sc_compare", placeholder=t("common.choose", lang),
+                            format_func=lambda i: _label(by_id[i], lang) if i in by_id else i)
+    rows = [(t("scenario.current", lang), scenario)] + [(by_id[i].name, Scenario.from_query_params(by_id[i].body)[0]) for i in picked if i in by_id]
     st.dataframe(_comparison(rows, lang), hide_index=True, width="stretch",
                  column_config={t("scenario.open_link", lang): st.column_config.LinkColumn(display_text=t("scenario.open_link", lang))})
+    _archive(saved, user, lang)
+
+
+SAVE_KEY = "_scenario_replace"
+
+
+def _label(s, lang: str) -> str:
+    owner = t("saving.owner", lang, owner=s.owner) if s.owner else t("saving.no_owner", lang)
+    return f"{s.name} ({owner})"
+
+
+def _saved_message(lang: str):
+    return lambda s: st.success(t("scenario.saved", lang, name=plain(s.name)) + (f" ({t('scenario.version', lang, n=s.version)})" if s.version > 1 else ""))
+
+
+def _archive(saved: list, user, lang: str) -> None:
+    mine = [s for s in saved if s.may_archive(user)]
+    if not mine:
+        return
+    with st.expander(t("scenario.archive_title", lang), icon=":material/archive:"):
+        by_id = {s.id: s for s in mine}
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        chosen = c1.selectbox(t("scenario.archive_pick", lang), list(by_id), key="sc_archive", format_func=lambda i: _label(by_id[i], lang))
+        if c2.button(t("saving.archive", lang), key="sc_archive_go", icon=":material/archive:"):
+            try:
+                scenario_store.archive(chosen, user)
+            except (scenario_store.NotAllowed, KeyError):
+                st.warning(t("saving.sign_in", lang))
+            except (RecordsBusy, RecordsDamaged):
+                st.warning(t("records.busy", lang))
+            else:
+                st.session_state.pop("sc_compare", None)
+                st.toast(t("saving.archived", lang, name=plain(by_id[chosen].name)))
+                st.rerun()
 
 
 def _comparison(rows: list[tuple[str, Scenario]], lang: str) -> pd.DataFrame:

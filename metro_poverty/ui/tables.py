@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import numfmt
+from metro_poverty.ui.safe import plain
 
 
 ROW_PX = 35  # one grid row; a table given all_rows=True is tall enough for every row
@@ -15,8 +16,13 @@ STATIC_MAX_ROWS = 60  # up to this many rows a table is static: its text wraps, 
 def static(view, styler=None) -> None:
     """A table that fits the page: every column on screen, long text wrapped (no scrolling grid). `styler`:
     a pandas Styler of the same frame, for coloured cells."""
-    shown = styler if styler is not None else view.style
+    shown = (styler if styler is not None else view.style).format(_as_text)
     st.table(shown.hide(axis="index"))
+
+
+def _as_text(value):
+    """st.table renders Markdown in its cells: a text cell (a file name, a note, a region as written) is escaped."""
+    return plain(value) if isinstance(value, str) else value
 
 
 def show(frame: pd.DataFrame, headers: dict[str, str], height: int | None = None, number_decimals: dict[str, int] | None = None,

@@ -18,10 +18,9 @@ from metro_poverty.intake import mapping, worker
 from metro_poverty.intake.choices import LEVELS
 from metro_poverty.pipeline.manifest import ROLES
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, frame, tables, url
+from metro_poverty.ui import cache, frame, signin, tables, url
 from metro_poverty.ui.safe import plain
 
-USER = "intake_user"
 MAP_ROLES = ("value",) + tuple(r for r in ROLES if r != "value")  # a column's role, the commonest first
 
 
@@ -30,14 +29,12 @@ def render() -> None:
     st.title(t("upload.title", lang))
     url.show_notices()
     st.caption(t("upload.intro", lang))
-    user = st.session_state.get(USER)
-    if user is None:
-        _sign_in(lang)
-        _history(None, lang)
+    user = signin.panel(lang, "signin.to_upload", "upload", expanded=True)
+    if user is None or user.role not in ("admin", "opd"):
+        if user is not None:
+            st.caption(t("upload.role_cannot_load", lang))
+        _history(user, lang)
         return
-    c1, c2 = st.columns([4, 1], vertical_alignment="center")
-    c1.markdown(t("upload.signed_in", lang, user=plain(user.username), role=t(f"upload.role.{user.role}", lang), opd=plain(user.opd or "–")))
-    c2.button(t("upload.sign_out", lang), icon=":material/logout:", on_click=lambda: st.session_state.pop(USER, None))
     _warm_worker()
     _templates(user, lang)
     _upload(user, lang)
@@ -48,23 +45,6 @@ def render() -> None:
 def _warm_worker() -> bool:
     worker.warm()
     return True
-
-
-def _sign_in(lang: str) -> None:
-    if not intake.sign_in_available():
-        st.info(t("upload.no_users", lang), icon=":material/lock:")
-        return
-    with st.form("sign-in"):
-        st.subheader(t("upload.sign_in", lang))
-        name = st.text_input(t("upload.username", lang), max_chars=64)
-        password = st.text_input(t("upload.password", lang), type="password", max_chars=200)
-        if st.form_submit_button(t("upload.sign_in", lang), icon=":material/login:", type="primary"):
-            user = intake.authenticate(name, password)
-            if user is None:
-                st.error(t("upload.bad_credentials", lang))
-            else:
-                st.session_state[USER] = user
-                st.rerun()
 
 
 def _templates(user, lang: str) -> None:
@@ -279,6 +259,12 @@ def _history(user, lang: str) -> None:
     batches = intake.history()
     if not batches:
         st.caption(t("upload.no_batches", lang))
+        return
+    if user is None:  # signed out: when and how much, not who, which file or which batch
+        st.caption(t("upload.history_signed_out", lang))
+        st.dataframe(pd.DataFrame([{t("upload.col.loaded_at", lang): b.loaded_at, t("upload.col.rows", lang): b.counts.get("observations", ""),
+                                    t("upload.col.status", lang): t(f"upload.batch_status.{b.status}", lang)} for b in batches]),
+                     hide_index=True, width="stretch")
         return
     st.dataframe(pd.DataFrame([{t("upload.col.batch", lang): b.batch_id, t("upload.col.file", lang): b.file_name,
                                 t("upload.col.uploader", lang): b.uploader, t("upload.col.opd", lang): b.opd,
