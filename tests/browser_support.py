@@ -85,3 +85,14 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in_form(page, username: str, password: str) -> None:
+    """Sign in through the page's sign-in panel (opened first when it is folded)."""
+    field = page.get_by_label("Nama pengguna")
+    if not field.is_visible():
+        page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first.click()
+    field.fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.locator('[data-testid="stFormSubmitButton"] button', has_text="Masuk").click()
+    wait_rendered(page, "Masuk sebagai")

@@ -95,12 +95,15 @@ def chromium():
 
 
 OFFICER_PASSWORD = "rahasia-dinkes-2026"
+SECRETARY_PASSWORD = "notulen-fgd-metro-24"  # sekretaris.fgd, role fgd_secretary
+PLANNER_PASSWORD = "rencana-bappeda-metro"  # perencana.bappeda, role planner
 
 
 @pytest.fixture(scope="module")
 def isolated_app(tmp_path_factory):
     """An app server with a store, intake, FGD records and users of its own (a copy built from data/):
-    for browser tests that load, roll back or record, so the repo's store is never touched."""
+    for browser tests that load, roll back or record, so the repo's store is never touched. Yields the
+    base URL; the records file is <store>/records.sqlite (tests may write to it as the app would)."""
     from app_support import ensure_store  # noqa: F401 - the real boundaries must exist to copy
     from browser_support import app_server
     from metro_poverty.intake.auth import add_user
@@ -112,7 +115,18 @@ def isolated_app(tmp_path_factory):
     users = root / "users.toml"
     add_user("petugas.dinkes", OFFICER_PASSWORD, "opd", "Dinas Kesehatan", path=users)
     add_user("petugas.disdik", OFFICER_PASSWORD, "opd", "Dinas Pendidikan", path=users)
+    add_user("sekretaris.fgd", SECRETARY_PASSWORD, "fgd_secretary", path=users)
+    add_user("perencana.bappeda", PLANNER_PASSWORD, "planner", path=users)
     env = {"METRO_POVERTY_STORE_DIR": str(store), "METRO_POVERTY_INTAKE_DIR": str(store / "intake"),
            "METRO_POVERTY_USERS_FILE": str(users), "METRO_POVERTY_BOUNDARIES_DIR": str(boundaries)}
     with app_server(env=env) as base:
+        _ISOLATED[base] = store / "records.sqlite"
         yield base
+
+
+_ISOLATED: dict[str, Path] = {}
+
+
+def isolated_records(base_url: str) -> Path:
+    """The records file of the isolated app at base_url (tests write to it as the app would)."""
+    return _ISOLATED[base_url]

@@ -6,7 +6,8 @@ import io
 
 import pytest
 
-from browser_support import screenshot, wait_rendered
+from browser_support import screenshot, sign_in_form, wait_rendered
+from conftest import PLANNER_PASSWORD, SECRETARY_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -50,6 +51,7 @@ def test_an_agenda_is_built_and_presented_at_projector_size(isolated_app, chromi
     wait_rendered(page, None)
     add_view(page)
     go(page, "Agenda & Presentasi", "Draf agenda")
+    sign_in_form(page, "perencana.bappeda", PLANNER_PASSWORD)  # saving needs a signed-in user; the draft stays
     page.get_by_label("Nama agenda").fill("FGD stunting 24 November")
     page.get_by_role("button", name="Simpan agenda").click()
     wait_rendered(page, "disimpan")
@@ -75,9 +77,8 @@ def test_an_agreement_is_recorded_the_session_closed_and_the_minutes_contain_it(
     page = chromium.new_page(viewport={"width": 1280, "height": 1600})
     page.goto(f"{isolated_app}/kesepakatan")
     wait_rendered(page, "Kesepakatan FGD")
-    recorder = page.get_by_role("textbox", name="Pencatat")
-    recorder.fill("Ani (BPS)")
-    recorder.press("Enter")
+    assert page.get_by_role("button", name="Buat sesi").count() == 0  # signed out: reading only
+    sign_in_form(page, "sekretaris.fgd", SECRETARY_PASSWORD)
     page.get_by_role("textbox", name="Judul").fill("FGD Stunting Kota Metro")
     page.get_by_role("textbox", name="Peserta").fill("Ani — BPS Kota Metro\nBudi — Dinas Kesehatan")
     page.get_by_role("button", name="Buat sesi").click()
@@ -104,6 +105,7 @@ def test_an_agreement_is_recorded_the_session_closed_and_the_minutes_contain_it(
     pdf, name = download(page, "Unduh berita acara (PDF)")
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert name.endswith(".pdf") and "bulan timbang Agustus" in text and "Budi — Dinas Kesehatan" in text
+    assert "sekretaris.fgd" in text and "WIB" in text  # the signed-in recorder, the time in WIB
     screenshot(page, "agreements_closed")
 
 

@@ -8,21 +8,23 @@ import pytest
 
 from metro_poverty.ui.safe import plain
 
+J = "\u2060"  # the invisible word joiner that keeps GFM from linking an address (metro_poverty.markdown_text)
+
 
 def test_ordinary_text_is_left_as_it_is():
     assert plain("Dinas Kesehatan Kota Metro 2024") == "Dinas Kesehatan Kota Metro 2024"
 
 
 def test_a_link_is_shown_as_typed():
-    assert plain("[klik di sini](https://contoh.id)") == r"\[klik di sini\]\(https\://contoh\.id\)"
+    assert plain("[klik di sini](https://contoh.id)") == r"\[klik di sini\]\(https\:" + J + r"//contoh\.id\)"
 
 
 def test_an_image_is_shown_as_typed():
-    assert plain("![logo](http://contoh.id/a.png)") == r"\!\[logo\]\(http\://contoh\.id/a\.png\)"
+    assert plain("![logo](http://contoh.id/a.png)") == r"\!\[logo\]\(http\:" + J + r"//contoh\.id/a\.png\)"
 
 
 def test_an_autolink_in_angle_brackets_is_shown_as_typed():
-    assert plain("<https://contoh.id>") == r"\<https\://contoh\.id\>"
+    assert plain("<https://contoh.id>") == r"\<https\:" + J + r"//contoh\.id\>"
 
 
 def test_emphasis_and_strikethrough_are_shown_as_typed():
@@ -55,7 +57,9 @@ def test_code_and_a_table_bar_are_shown_as_typed():
 
 
 def test_streamlit_colour_icon_and_formula_syntax_are_shown_as_typed():
-    assert plain(":red[merah] :material/home: $x^2$") == r"\:red\[merah\] \:material/home\: \$x^2\$"
+    # the slash too: Streamlit's frontend turns ':material/' into an icon even with its colon escaped
+    # (tests/test_browser_records.py saw the icon drawn)
+    assert plain(":red[merah] :material/home: $x^2$") == r"\:red\[merah\] \:material\/home\: \$x^2\$"
 
 
 def test_a_backslash_is_shown_as_typed():

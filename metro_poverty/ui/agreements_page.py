@@ -41,7 +41,8 @@ def render() -> None:
     writer = user if can_record_fgd(user) else None
     if user is not None and writer is None:
         st.caption(t("agreements.read_only_role", lang))
-    labels = {s["id"]: f"{s['title']} · {wib.date(s['date'], lang)} · {t('agreements.status.' + s['status'], lang)}" for s in all_sessions}
+    # title and date only: the status is the badge under the title (a closed session's label would otherwise go stale in the open picker)
+    labels = {s["id"]: f"{s['title']} · {wib.date(s['date'], lang)}" for s in all_sessions}
     st.selectbox(t("agreements.session", lang), [None] + list(labels), key="session",
                  format_func=lambda sid: t("agreements.pick" if writer else "agreements.pick_read", lang) if sid is None else labels[sid],
                  placeholder=t("common.choose", lang))
@@ -114,11 +115,12 @@ def _agreement_list(session: dict, lang: str) -> None:
     for a in session["agreements"]:
         name = catalogue[a["indicator"]].name(lang) if a["indicator"] in catalogue else plain(a["indicator"])
         with st.expander(f"{name} — {t('fgd.minutes.recorded', lang, by=plain(a['recorded_by']), at=wib.when(a['recorded_at'], lang))}"):
-            rows = [(t(f"fgd.field.{f}", lang), plain(a.get(f)) or "–") for f in CONTENT]
-            st.table(pd.DataFrame(rows, columns=[t("catalogue.aspect", lang), "–"]).set_index(t("catalogue.aspect", lang)))
-            if a["follow_ups"]:
-                st.table(pd.DataFrame([{t("fgd.field.action", lang): plain(f["action"]), t("fgd.field.owner", lang): plain(f["owner"]),
-                                        t("fgd.field.due", lang): plain(f["due"])} for f in a["follow_ups"]]))
+            # st.markdown with escaped text, not st.table: a table cell turns even an escaped :material/…: into an icon
+            for f in CONTENT:
+                st.markdown(f"**{t(f'fgd.field.{f}', lang)}:** {plain(a.get(f)) or '–'}")
+            if a["follow_ups"]:  # a data grid draws text as text
+                st.dataframe(pd.DataFrame([{t("fgd.field.action", lang): f["action"], t("fgd.field.owner", lang): f["owner"],
+                                            t("fgd.field.due", lang): f["due"]} for f in a["follow_ups"]]), hide_index=True, width="stretch")
             if a["history"]:
                 st.caption(t("agreements.versions", lang, n=len(a["history"]) + 1))
 
