@@ -28,11 +28,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def app_server(env: dict | None = None, timeout: float = 30.0):
-    """A fresh `streamlit run serve.py` (as `make run` starts it) on a free port; yields its base URL."""
-    port = free_port()
+def app_server(env: dict | None = None, timeout: float = 30.0, port: int | None = None, options: list[str] | None = None):
+    """A fresh `streamlit run serve.py` (as `make run` starts it) on a free port (or `port`); yields its base
+    URL. `options`: more `--section.option value` arguments (e.g. a secrets file)."""
+    port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false", *(options or [])]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

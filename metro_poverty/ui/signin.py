@@ -58,14 +58,16 @@ def panel(lang: str, why: str, key: str, expanded: bool = False) -> auth.User | 
     if user is not None:
         status(user, lang, key)
         return user
+    if oidc.configured() and oidc.signed_in_without_role():  # known to the provider, not to this app
+        st.warning(t("signin.no_role", lang, email=plain(oidc.email())), icon=":material/person_off:")
+        oidc.login_button(lang, key)
+        return None
     with st.expander(t("signin.title", lang), icon=":material/login:", expanded=expanded):
         st.caption(t(why, lang))
         if oidc.configured():
             oidc.login_button(lang, key)
-            if oidc.signed_in_without_role():
-                st.warning(t("signin.no_role", lang, email=plain(oidc.email())), icon=":material/person_off:")
-            return None
-        form(lang, key)
+        else:
+            form(lang, key)
     return None
 
 
