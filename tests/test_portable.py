@@ -37,3 +37,30 @@ def test_every_module_imports_and_the_lock_works_without_fcntl():
 def test_no_module_of_the_package_imports_fcntl():
     users = [str(p.relative_to(ROOT)) for p in (ROOT / "metro_poverty").rglob("*.py") if "import fcntl" in p.read_text(encoding="utf-8")]
     assert users == []
+
+
+def test_threads_of_one_process_take_turns_under_the_writers_lock(tmp_path):
+    """filelock keeps what fcntl.flock gave: two threads of one process contend like two processes."""
+    import threading
+    import time
+
+    from metro_poverty.intake.lock import writer_lock
+
+    inside, overlaps, done = [0], [], []
+
+    def work():
+        for _ in range(20):
+            with writer_lock(tmp_path, timeout=60):
+                inside[0] += 1
+                time.sleep(0)  # hand the interpreter to another thread while inside: a broken lock shows here
+                if inside[0] > 1:
+                    overlaps.append(inside[0])
+                inside[0] -= 1
+        done.append(1)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert overlaps == [] and len(done) == 8
