@@ -40,7 +40,7 @@ def test_a_signed_out_browser_reads_every_page_and_reaches_no_write(isolated_app
             assert page.get_by_role("button", name=label).count() == 0, (p.url_path, label)
         assert page.locator('[data-testid="stFileUploader"]').count() == 0, p.url_path
     page.goto(f"{isolated_app}/simulasi?transfer=300000&deciles=1,2")  # a shared scenario
-    wait_rendered(page, "Hasil untuk Kota Metro")
+    wait_rendered(page, "Hasil model untuk Kota Metro")
     assert page.get_by_label("Bantuan tunai (Rp per bulan)").input_value() in ("300000", "300.000", "300,000")
 
 
@@ -159,7 +159,7 @@ def test_every_typed_field_is_shown_as_text_and_fetches_nothing(isolated_app, ch
 
     # a scenario named with a payload, through the save form, as a planner; compared by a signed-out browser
     page.goto(f"{isolated_app}/simulasi?transfer=100000")
-    wait_rendered(page, "Hasil untuk Kota Metro")
+    wait_rendered(page, "Hasil model untuk Kota Metro")
     sign_in_form(page, "perencana.bappeda", PLANNER_PASSWORD)
     page.get_by_label("Nama skenario").fill(corpus[3])
     page.get_by_role("button", name="Simpan skenario ini").click()
@@ -168,7 +168,7 @@ def test_every_typed_field_is_shown_as_text_and_fetches_nothing(isolated_app, ch
     other = chromium.new_page(viewport={"width": 1280, "height": 2400})
     other.on("request", lambda r: requests.append(r.url) if host in r.url else None)
     other.goto(f"{isolated_app}/simulasi")
-    wait_rendered(other, "Hasil untuk Kota Metro")
+    wait_rendered(other, "Hasil model untuk Kota Metro")
     picker = other.locator('[data-testid="stMultiSelect"]', has_text="Pilih dua atau lebih skenario")
     picker.locator("input").click()
     other.keyboard.press("ArrowDown")  # opens the list of choices
