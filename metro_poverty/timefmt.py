@@ -1,15 +1,17 @@
-"""Dates and times as the room reads them: in Asia/Jakarta (WIB), the Indonesian way.
+"""Dates and times as the room reads them: in Western Indonesia Time (WIB), the Indonesian way.
 
 'Senin, 30 November 2026, 13.24 WIB' in the Indonesian UI, 'Monday, 30 November 2026, 13:24 WIB' in
-English. Stored times stay ISO 8601 in UTC (unambiguous); they are converted here, when shown.
+English. Stored times stay ISO 8601 in UTC (unambiguous); they are converted here, when shown. WIB is
+UTC+7 all year (no daylight saving since 1964), so a fixed offset needs no time-zone database on a
+Windows laptop. The one module for times shown to people: the pages, the minutes, the brief, exports.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import date as Date
+from datetime import datetime, timedelta, timezone
 
-WIB = ZoneInfo("Asia/Jakarta")
+WIB = timezone(timedelta(hours=7), "WIB")
 DAYS = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
         "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 MONTHS = {"id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
@@ -38,10 +40,12 @@ def parse(value) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def long_date(day: date | datetime, lang: str = "id") -> str:
+def long_date(day: Date | datetime, lang: str = "id") -> str:
     """'Senin, 30 November 2026'."""
     if isinstance(day, datetime):
         day = day.astimezone(WIB).date()
+    elif isinstance(day, str):
+        day = datetime.strptime(day, "%Y-%m-%d").date()
     lang = lang if lang in DAYS else "id"
     return f"{DAYS[lang][day.weekday()]}, {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
@@ -58,3 +62,13 @@ def wib(moment, lang: str = "id", missing: str = "–") -> str:
 
 def now_wib(lang: str = "id") -> str:
     return wib(datetime.now(timezone.utc), lang)
+
+
+def date(iso_date, lang: str = "id", missing: str = "–") -> str:
+    """A calendar date ('2026-11-24') written out ('Selasa, 24 November 2026'); as given when unreadable."""
+    if not iso_date:
+        return missing
+    try:
+        return long_date(iso_date if isinstance(iso_date, (Date, datetime)) else str(iso_date)[:10], lang)
+    except ValueError:
+        return str(iso_date)

@@ -6,7 +6,7 @@ Times are in WIB."""
 
 from __future__ import annotations
 
-from metro_poverty import wib
+from metro_poverty import timefmt
 from metro_poverty.catalog import Indicator
 from metro_poverty.i18n import t
 from metro_poverty.markdown_text import escape
@@ -19,10 +19,10 @@ def _cell(text: str) -> str:
 
 def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str = "id") -> str:
     final = session.get("status") == "closed"
-    status = (t("fgd.minutes.final", lang, by=escape(session.get("closed_by")), at=wib.when(session.get("closed_at"), lang))
+    status = (t("fgd.minutes.final", lang, by=escape(session.get("closed_by")), at=timefmt.wib(session.get("closed_at"), lang))
               if final else t("fgd.minutes.draft", lang))
     lines = [f"# {t('fgd.minutes.title', lang)}: {escape(session['title'])}", "",
-             f"- {t('fgd.field.date', lang)}: {wib.date(session.get('date'), lang)}",
+             f"- {t('fgd.field.date', lang)}: {timefmt.date(session.get('date'), lang)}",
              f"- {t('fgd.field.place', lang)}: {escape(session.get('place')) or '–'}",
              f"- {t('fgd.field.status', lang)}: {status}",
              "", f"## {t('fgd.field.attendees', lang)}", ""]
@@ -38,7 +38,7 @@ def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str =
                       f"{t('dimension.meta.producer', lang)}: {ind.meta.get('producer')}; {t('dimension.meta.source', lang)}: {ind.meta.get('source')}.", ""]
         for field in ("definition", "method", "reference_source", "producer", "open_issues"):
             lines.append(f"- **{t(f'fgd.field.{field}', lang)}:** {escape(a.get(field)) or '–'}")
-        lines += ["", f"_{t('fgd.minutes.recorded', lang, by=escape(a['recorded_by']), at=wib.when(a['recorded_at'], lang))}_", ""]
+        lines += ["", f"_{t('fgd.minutes.recorded', lang, by=escape(a['recorded_by']), at=timefmt.wib(a['recorded_at'], lang))}_", ""]
         follow += [(name, f) for f in a.get("follow_ups") or []]
     if not session.get("agreements"):
         lines += [t("fgd.minutes.none", lang), ""]

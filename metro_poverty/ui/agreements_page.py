@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metro_poverty import wib
+from metro_poverty import timefmt
 from metro_poverty.exports.minutes_pdf import minutes_pdf
 from metro_poverty.fgd import sessions
 from metro_poverty.fgd.minutes import minutes_markdown
@@ -42,7 +42,7 @@ def render() -> None:
     if user is not None and writer is None:
         st.caption(t("agreements.read_only_role", lang))
     # title and date only: the status is the badge under the title (a closed session's label would otherwise go stale in the open picker)
-    labels = {s["id"]: f"{s['title']} · {wib.date(s['date'], lang)}" for s in all_sessions}
+    labels = {s["id"]: f"{s['title']} · {timefmt.date(s['date'], lang)}" for s in all_sessions}
     st.selectbox(t("agreements.session", lang), [None] + list(labels), key="session",
                  format_func=lambda sid: t("agreements.pick" if writer else "agreements.pick_read", lang) if sid is None else labels[sid],
                  placeholder=t("common.choose", lang))
@@ -101,10 +101,10 @@ def _header(session: dict, lang: str) -> None:
     st.subheader(plain(session["title"]))
     st.badge(status, icon=":material/lock:" if session["status"] == "closed" else ":material/edit_note:",
              color="gray" if session["status"] == "closed" else "green")
-    line = (f"{t('fgd.field.date', lang)}: {wib.date(session['date'], lang)} · {t('fgd.field.place', lang)}: {plain(session['place']) or '–'} · "
-            + t("agreements.created", lang, by=plain(session["created_by"]), at=wib.when(session["created_at"], lang)))
+    line = (f"{t('fgd.field.date', lang)}: {timefmt.date(session['date'], lang)} · {t('fgd.field.place', lang)}: {plain(session['place']) or '–'} · "
+            + t("agreements.created", lang, by=plain(session["created_by"]), at=timefmt.wib(session["created_at"], lang)))
     if session["status"] == "closed":
-        line += " · " + t("agreements.closed_by", lang, by=plain(session["closed_by"]), at=wib.when(session["closed_at"], lang))
+        line += " · " + t("agreements.closed_by", lang, by=plain(session["closed_by"]), at=timefmt.wib(session["closed_at"], lang))
     st.caption(line)
     st.markdown(f"**{t('fgd.field.attendees', lang)}:** " + ("; ".join(plain(a) for a in session["attendees"]) or "–"))
 
@@ -114,7 +114,7 @@ def _agreement_list(session: dict, lang: str) -> None:
     st.markdown(f"#### {t('fgd.minutes.agreements', lang)} ({len(session['agreements'])})")
     for a in session["agreements"]:
         name = catalogue[a["indicator"]].name(lang) if a["indicator"] in catalogue else plain(a["indicator"])
-        with st.expander(f"{name} — {t('fgd.minutes.recorded', lang, by=plain(a['recorded_by']), at=wib.when(a['recorded_at'], lang))}"):
+        with st.expander(f"{name} — {t('fgd.minutes.recorded', lang, by=plain(a['recorded_by']), at=timefmt.wib(a['recorded_at'], lang))}"):
             # st.markdown with escaped text, not st.table: a table cell turns even an escaped :material/…: into an icon
             for f in CONTENT:
                 st.markdown(f"**{t(f'fgd.field.{f}', lang)}:** {plain(a.get(f)) or '–'}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metro_poverty import wib
+from metro_poverty import timefmt
 from metro_poverty.catalog import DIMENSIONS, Indicator
 from metro_poverty.catalog_search import search
 from metro_poverty.fgd import sessions
@@ -88,7 +88,7 @@ def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: 
         st.markdown(ind.definition(lang))
         if agreement:
             session, a, n_agreements = agreement
-            st.info(t("agreements.latest", lang, date=wib.date(session["date"] or session["created_at"][:10], lang), session=plain(session["title"]),
+            st.info(t("agreements.latest", lang, date=timefmt.date(session["date"] or session["created_at"][:10], lang), session=plain(session["title"]),
                       definition=plain(a["definition"]) or "–"), icon=":material/handshake:")
             st.page_link("views/agreements.py", label=t("agreements.history", lang, n=n_agreements),
                          query_params={"session": session["id"]}, icon=":material/history:")
