@@ -94,3 +94,37 @@ class _AnyText:
 
     def __contains__(self, value) -> bool:
         return isinstance(value, str) and len(value) <= self.max_length and value.isprintable()
+
+
+class _Valid:
+    """Options defined by a test rather than a list: `value in options` asks the test."""
+
+    def __init__(self, test: Callable[[Any], bool]):
+        self.test = test
+
+    def __contains__(self, value) -> bool:
+        return self.test(value)
+
+    def __iter__(self):
+        return iter(())
+
+
+class CodedParam(Param):
+    """A parameter whose value is free-form data carried in the URL as text (a draft agenda): `decode` turns
+    URL text into a value (None when it cannot), `encode_value` a value into text (None when it is the default),
+    `check` tells a valid value."""
+
+    def __init__(self, key: str, default: Any, decode: Callable[[str], Any], encode_value: Callable[[Any], str | None],
+                 check: Callable[[Any], bool]):
+        super().__init__(key, _Valid(check), default, to_text=lambda v: "")
+        object.__setattr__(self, "_decode", decode)
+        object.__setattr__(self, "_encode_value", encode_value)
+
+    def parse(self, raw: str | None) -> tuple[Any, bool]:
+        if raw is None:
+            return self.default, True
+        value = self._decode(raw)
+        return (self.default, False) if value is None else (value, True)
+
+    def encode(self, value: Any) -> str | None:
+        return self._encode_value(value) if value != self.default else None

@@ -35,10 +35,46 @@ def test_presentation_mode_from_the_url_hides_the_sidebar_and_shows_an_exit():
     assert any('stSidebar' in h.proto.body and 'display: none' in h.proto.body for h in at.get("html"))
 
 
-def test_the_frame_adds_the_view_on_screen_to_the_draft_agenda():
-    at = open_app({"year": "2022"}, page="views/dimension_health.py")
+def add_view(at):
     next(b for b in at.button if "agenda" in b.label.lower()).click().run()
-    assert at.session_state["agenda_draft"] == [{"path": "kesehatan", "params": {"year": "2022"}, "title": "Kesehatan", "note": ""}]
+
+
+def test_the_frame_adds_the_view_on_screen_to_the_draft_agenda_named_by_what_it_shows():
+    at = open_app({"year": "2022", "ind": "stunting_eppgbm", "region": "18.72.05.1001"}, page="views/dimension_health.py")
+    add_view(at)
+    # the step keeps the URL (only what differs from the defaults) and is named by all that is on screen
+    assert at.session_state["draft"] == [{"path": "kesehatan", "params": {"year": "2022", "region": "18.72.05.1001"},
+                                          "title": "Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2022", "note": ""}]
+
+
+def test_the_draft_lives_in_the_url_so_a_reload_keeps_it():
+    at = open_app({"ind": "stunting_eppgbm"}, page="views/dimension_health.py")
+    add_view(at)
+    link = at.query_params["draft"]
+    reopened = open_app({"draft": link[0] if isinstance(link, list) else link}, page="views/agenda.py")
+    assert [s["title"] for s in reopened.session_state["draft"]] == ["Kesehatan · Stunting (e-PPGBM) · 2025"]
+    assert reopened.session_state["draft"][0]["path"] == "kesehatan"
+    assert "### 1." in texts(reopened.markdown)  # numbered from 1
+
+
+def test_a_damaged_draft_in_the_url_falls_back_to_an_empty_one():
+    at = open_app({"draft": "bukan-draf"}, page="views/agenda.py")
+    assert at.session_state["draft"] == []
+    assert any("Draf masih kosong" in i for i in texts(at.info))
+
+
+def test_draft_steps_are_moved_and_removed():
+    at = open_app({"ind": "stunting_eppgbm"}, page="views/dimension_health.py")
+    add_view(at)
+    at.query_params["ind"] = "imm_complete"
+    at.run()
+    add_view(at)
+    at.switch_page("views/agenda.py").run()
+    first = [s["title"] for s in at.session_state["draft"]]
+    next(b for b in at.button if (b.key or "").startswith("dt-down-0-")).click().run()
+    assert [s["title"] for s in at.session_state["draft"]] == first[::-1]
+    next(b for b in at.button if (b.key or "").startswith("dt-remove-0-")).click().run()
+    assert [s["title"] for s in at.session_state["draft"]] == [first[0]]
 
 
 def test_an_agenda_is_presented_step_by_step():

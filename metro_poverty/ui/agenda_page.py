@@ -4,7 +4,9 @@ Presenting and sharing need no sign-in. Typed titles and notes are shown as text
 
 from __future__ import annotations
 
-import pandas as pd
+import zlib
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
 import streamlit as st
 
 from metro_poverty.fgd import agendas
@@ -14,6 +16,7 @@ from metro_poverty.ui import frame, pages, presentation, saving, signin, url
 from metro_poverty.ui.safe import plain
 
 REPLACE = "_agenda_replace"
+DRAFT = frame.DRAFT.key
 
 
 def render() -> None:
@@ -27,18 +30,29 @@ def render() -> None:
 
 
 def _draft(lang: str) -> None:
+    """The draft's steps numbered from 1, each with its title and note to edit, moved up or down, removed.
+    The draft lives in the URL (frame.DRAFT): a reload keeps it."""
     st.subheader(t("agenda.draft", lang))
-    draft = st.session_state.get("agenda_draft", [])
-    if not draft:
+    kept = st.session_state.get(DRAFT, [])
+    if not kept:
         st.info(t("agenda.empty", lang), icon=":material/playlist_add:")
         return
-    table = pd.DataFrame([{"title": s["title"], "note": s["note"], "view": _describe(s, lang)} for s in draft])
-    edited = st.data_editor(table, key="agenda_editor", num_rows="dynamic", hide_index=False, width="stretch",
-                            column_config={"title": st.column_config.TextColumn(t("agenda.col.title", lang), required=True, max_chars=300),
-                                           "note": st.column_config.TextColumn(t("agenda.col.note", lang), max_chars=900),
-                                           "view": st.column_config.TextColumn(t("agenda.col.view", lang), disabled=True)})
-    kept = [dict(draft[i], title=str(row["title"] or ""), note=str(row["note"] or "")) for i, row in edited.iterrows() if i < len(draft)]
-    st.session_state["agenda_draft"] = kept
+    for i, step in enumerate(kept):
+        token = f"{i}-{zlib.crc32(repr(sorted(step.items())).encode())}"  # new widgets when the step moves or changes
+        with st.container(border=True):
+            c0, c1, c2, c3 = st.columns([0.35, 4, 4, 1.7], vertical_alignment="bottom")
+            c0.markdown(f"### {i + 1}.")
+            c1.text_input(t("agenda.col.title", lang), value=step["title"], max_chars=agendas.MAX_TEXT, key=f"dt-title-{token}",
+                          on_change=_edit, args=(i, "title", f"dt-title-{token}"))
+            c2.text_input(t("agenda.col.note", lang), value=step["note"], max_chars=agendas.MAX_TEXT * 3, key=f"dt-note-{token}",
+                          on_change=_edit, args=(i, "note", f"dt-note-{token}"))
+            with c3.container(horizontal=True, gap="small"):
+                st.button("", icon=":material/arrow_upward:", key=f"dt-up-{token}", help=t("agenda.up", lang), disabled=i == 0,
+                          on_click=_move, args=(i, -1))
+                st.button("", icon=":material/arrow_downward:", key=f"dt-down-{token}", help=t("agenda.down", lang),
+                          disabled=i == len(kept) - 1, on_click=_move, args=(i, 1))
+                st.button("", icon=":material/delete:", key=f"dt-remove-{token}", help=t("agenda.remove", lang), on_click=_remove, args=(i,))
+            st.caption(_describe(step, lang))
     user = signin.panel(lang, "signin.to_save_agenda", "agenda")
     if user is None:
         return
@@ -50,8 +64,31 @@ def _draft(lang: str) -> None:
     saving.question(REPLACE, lang, lambda a: _done(a, lang))
 
 
+def _edit(i: int, field: str, key: str) -> None:
+    steps = list(st.session_state.get(DRAFT, []))
+    text = str(st.session_state.get(key) or "").strip()
+    if i < len(steps) and (text or field == "note"):  # a step keeps a title
+        steps[i] = dict(steps[i], **{field: text})
+        st.session_state[DRAFT] = steps
+
+
+def _move(i: int, by: int) -> None:
+    steps = list(st.session_state.get(DRAFT, []))
+    j = i + by
+    if 0 <= i < len(steps) and 0 <= j < len(steps):
+        steps[i], steps[j] = steps[j], steps[i]
+        st.session_state[DRAFT] = steps
+
+
+def _remove(i: int) -> None:
+    steps = list(st.session_state.get(DRAFT, []))
+    if 0 <= i < len(steps):
+        del steps[i]
+        st.session_state[DRAFT] = steps
+
+
 def _done(agenda: dict | None, lang: str) -> None:
-    st.session_state["agenda_draft"] = []
+    st.session_state[DRAFT] = []
     st.success(t("agenda.saved", lang, title=plain(agenda["title"] if agenda else "")))
 
 
@@ -80,12 +117,19 @@ def _saved(lang: str) -> None:
             c1.caption(" → ".join(plain(s["title"]) for s in agenda["steps"]))
             c2.button(t("agenda.start", lang), key=f"start-{agenda['id']}", icon=":material/slideshow:", type="primary",
                       on_click=presentation.go, args=(agenda, 0), width="stretch")
-            _, params = presentation.step_link(agenda, 0)
-            c1.caption(t("agenda.share", lang) + " " + plain(pages.BY_URL.get(agenda["steps"][0]["path"], pages.PAGES[0]).url_path
-                                                              + "?" + "&".join(f"{k}={v}" for k, v in params.items())))
+            c1.caption(t("agenda.share", lang))
+            c1.code(share_link(agenda), language=None, wrap_lines=True)  # the code block has a copy button
             if agenda["item"].may_archive(user):
                 c2.button(t("saving.archive", lang), key=f"archive-{agenda['id']}", icon=":material/archive:", width="stretch",
                           on_click=_archive, args=(agenda, user, lang))
+
+
+def share_link(agenda: dict) -> str:
+    """The agenda's first step presented, as a full URL on this server: what a facilitator sends the room."""
+    _, params = presentation.step_link(agenda, 0)
+    here = urlsplit(st.context.url or "")
+    path = pages.BY_URL.get(agenda["steps"][0]["path"], pages.PAGES[0]).url_path
+    return urlunsplit((here.scheme or "http", here.netloc or "localhost", f"/{path}", urlencode(params), ""))
 
 
 def _archive(agenda: dict, user, lang: str) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from metro_poverty import db
+from metro_poverty.fgd import agendas, draft
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE, default_year
 from metro_poverty.i18n import LANGUAGES, t
 from metro_poverty.timefmt import wib
 from metro_poverty.ui import cache, presentation, url
-from metro_poverty.url_state import Param
+from metro_poverty.url_state import CodedParam, Param
 
 LANG = Param("lang", LANGUAGES, "id")
 
@@ -65,7 +66,7 @@ def shared_controls(page) -> tuple[str, int]:
     the URL: in reach at 1280×720 without scrolling the sidebar. In presentation mode the bar is drawn but
     hidden (its values must stay alive); the presentation bar takes its place."""
     year_p = year_param()
-    url.restore([LANG, year_p, *presentation.params()])
+    url.restore([LANG, year_p, DRAFT, *presentation.params()])
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key=BAR_KEY):
         st.selectbox(t("frame.year", lang()), year_p.options, key="year", help=t("frame.year_help", lang()), width=120, placeholder=t("common.choose", lang()))
         st.segmented_control("Bahasa / Language", LANGUAGES, key="lang", required=True, label_visibility="collapsed",
@@ -74,16 +75,28 @@ def shared_controls(page) -> tuple[str, int]:
         st.button(t("frame.bar.add", lang()), icon=":material/playlist_add:", on_click=_add_to_agenda, args=(page.url_path, page.title),
                   help=t("present.add", lang()))
     if st.session_state.pop("_agenda_added", False):
-        st.toast(t("present.added", lang(), n=len(st.session_state.get("agenda_draft", []))), icon=":material/playlist_add_check:")
+        st.toast(t("present.added", lang(), n=len(st.session_state.get(DRAFT.key, []))), icon=":material/playlist_add_check:")
     return lang(), year()
 
 
 BAR_KEY = "frame_bar"  # the top bar's container (presentation mode hides it by this key)
 
 
+# The draft agenda lives in the URL (a reload keeps it), compressed; a value that is not a draft falls back
+# to an empty one with a notice. The step keys of a presented agenda never enter it.
+DRAFT = CodedParam("draft", [], draft.decode, draft.encode, draft.valid)
+
+
 def _add_to_agenda(path: str, title: str) -> None:
-    params = {k: v for k, v in st.query_params.items() if k not in ("present", "agenda", "step")}
-    st.session_state.setdefault("agenda_draft", []).append({"path": path or "", "params": params, "title": title, "note": ""})
+    params = {k: v for k, v in st.query_params.items() if k not in (*agendas.FRAME_KEYS, DRAFT.key)}
+    if len(st.session_state.get(DRAFT.key, [])) >= agendas.MAX_STEPS:
+        return
+    names = {code: ind.short(lang()) for code, ind in cache.catalogue().items()}
+    names.update(dict(zip(cache.regions().region_code, cache.regions().name)))
+    # named by what is on screen: a default value is not in the URL, but it is what the room sees
+    shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "a", "region", "year") if st.session_state.get(k) is not None}
+    step = {"path": path or "", "params": params, "title": draft.step_title(title, {**shown, **params}, names, lang()), "note": ""}
+    st.session_state[DRAFT.key] = [*st.session_state.get(DRAFT.key, []), step]
     st.session_state["_agenda_added"] = True
 
 

@@ -1,0 +1,71 @@
+"""The draft agenda a facilitator builds from any page: its steps named by what they show, and its place in
+the URL, so a reload (or a link sent to oneself) keeps it. Pure: no Streamlit.
+
+A step's default title says what it shows — 'Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2024' — from the
+page, the indicator, the region and the year in its parameters, in the UI language. In the URL the draft is
+compact JSON, zlib-compressed and base64url-encoded; a value that does not decode to valid steps is refused
+(the caller falls back to an empty draft with a notice).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import zlib
+
+from metro_poverty.fgd.agendas import MAX_STEPS, clean_step
+
+MAX_URL_TEXT = 6000  # a draft longer than this in the URL is refused: browsers and proxies cut long URLs
+
+
+def encode(steps: list[dict]) -> str | None:
+    """The draft as URL text; None when it is empty (left out of the URL)."""
+    if not steps:
+        return None
+    compact = [[s["path"], s["params"], s["title"], s.get("note") or ""] for s in steps]
+    raw = json.dumps(compact, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+
+def decode(text: str | None) -> list[dict] | None:
+    """The steps in URL text; [] for none, None when the text is not a valid draft."""
+    if not text:
+        return []
+    if len(text) > MAX_URL_TEXT:
+        return None
+    try:
+        raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), bufsize=MAX_URL_TEXT * 4)
+        compact = json.loads(raw.decode("utf-8"))
+        if not isinstance(compact, list) or len(compact) > MAX_STEPS:
+            return None
+        return [clean_step({"path": p, "params": params, "title": title, "note": note}) for p, params, title, note in compact]
+    except (ValueError, TypeError, zlib.error, binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def valid(steps) -> bool:
+    """A list of at most MAX_STEPS steps that clean_step accepts."""
+    if not isinstance(steps, list) or len(steps) > MAX_STEPS:
+        return False
+    try:
+        for s in steps:
+            clean_step(s)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True
+
+
+def step_title(page_title: str, params: dict, names: dict[str, str], lang: str) -> str:
+    """'Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2024': the page, then what its parameters choose.
+    `names`: indicator codes and region codes to the names to show (in the UI language)."""
+    parts = [page_title]
+    for key in ("ind", "map_ind", "a"):
+        if params.get(key) in names:
+            parts.append(names[params[key]])
+            break
+    if params.get("region") in names:
+        parts.append(names[params["region"]])
+    if params.get("year"):
+        parts.append(str(params["year"]))
+    return " · ".join(parts)
