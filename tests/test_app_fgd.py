@@ -1,5 +1,7 @@
 """The FGD room through the real app frame (AppTest): presentation mode, agendas, agreements, minutes."""
 
+import datetime
+
 import pytest
 
 from app_support import ensure_store, open_app, texts
@@ -105,13 +107,19 @@ def test_an_fgd_secretary_records_and_closes_and_the_minutes_name_them_with_wib_
     at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
     assert not any(ti.label == "Pencatat" for ti in at.text_input)  # the recorder is the signed-in user, not a typed name
     at.selectbox(key="agr_indicator").set_value("stunting_eppgbm").run()
+    assert at.text_area[1].value == ""  # the method is the room's words: not pre-filled with the catalogue's formula
     at.text_area[1].input("Rasio balita stunting terhadap balita diukur, bulan timbang Agustus")  # method
+    at.text_input(key="fu-a-stunting_eppgbm-0").input("Kirim rekap e-PPGBM 2025")
+    at.text_input(key="fu-o-stunting_eppgbm-0").input("Dinas Kesehatan")
+    at.date_input(key="fu-d-stunting_eppgbm-0").set_value(datetime.date(2026, 12, 15))
     next(b for b in at.button if "Simpan kesepakatan" in b.label).click().run()
     saved = sessions.get(session["id"])
     assert [a["indicator"] for a in saved["agreements"]] == ["stunting_eppgbm"]
     assert saved["agreements"][0]["recorded_by"] == "sekretaris.fgd"
-    at.checkbox(key="agr_close_sure").check().run()
+    assert saved["agreements"][0]["follow_ups"] == [{"action": "Kirim rekap e-PPGBM 2025", "owner": "Dinas Kesehatan", "due": "2026-12-15"}]
     next(b for b in at.button if b.label == "Tutup sesi").click().run()
+    assert sessions.get(session["id"])["status"] == "open"  # one click opens the question, it does not close
+    next(b for b in at.button if b.label == "Ya, tutup sesi").click().run()
     assert sessions.get(session["id"])["status"] == "closed"
     assert not any("Simpan kesepakatan" in b.label for b in at.button)  # locked: no more editing
     assert any("berita acara" in d.label.lower() for d in at.get("download_button"))
@@ -132,7 +140,7 @@ def test_a_signed_out_visitor_reads_a_session_and_its_minutes_but_finds_no_write
     assert at.session_state["session"] == session["id"] and not at.exception
     assert not [f for f in at.get("form") if f.proto.form_id != "sign-in-agreements"]  # no new-session or agreement form
     assert not any(b.label == "Tutup sesi" for b in at.button)
-    assert len(at.get("download_button")) == 2  # minutes as Markdown and PDF
+    assert len(at.get("download_button")) == 3  # the berita acara as PDF and Word, the minutes as Markdown
     assert "Masuk" in [e.label for e in at.expander]
 
 

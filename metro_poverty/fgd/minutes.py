@@ -1,7 +1,7 @@
 """The minutes (berita acara) of an FGD session, written from its recorded agreements: date, place,
 attendees, each agreed indicator with its catalogue card, and the follow-up table. Markdown here, in
 which everything a person typed is escaped (it reads as typed in any Markdown viewer and never becomes
-a link or an image); metro_poverty.exports.minutes_pdf makes the PDF from the same lines, unescaped.
+a link or an image). The signed document (PDF, DOCX) is metro_poverty.fgd.berita_acara.
 Times are in WIB."""
 
 from __future__ import annotations

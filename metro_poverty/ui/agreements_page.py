@@ -6,12 +6,14 @@ typed is shown as text (ui.safe.plain), never as Markdown."""
 
 from __future__ import annotations
 
+import datetime
+
 import pandas as pd
 import streamlit as st
 
 from metro_poverty import timefmt
-from metro_poverty.exports.minutes_pdf import minutes_pdf
-from metro_poverty.fgd import sessions
+from metro_poverty.exports.berita_acara import berita_acara_docx, berita_acara_pdf
+from metro_poverty.fgd import berita_acara, sessions
 from metro_poverty.fgd.minutes import minutes_markdown
 from metro_poverty.i18n import t
 from metro_poverty.intake.auth import can_record_fgd
@@ -131,40 +133,89 @@ def _record_form(session: dict, user, lang: str) -> None:
     code = st.selectbox(t("fgd.field.indicator", lang), list(catalogue), key="agr_indicator", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
     ind = catalogue[code]
     existing = next((a for a in session["agreements"] if a["indicator"] == code), None)
-    base = existing or {"definition": ind.definition(lang), "method": ind.meta.get("formula") or "", "reference_source": ind.meta.get("source") or "",
+    # the definition, source and producer start from the catalogue; the method is the room's words (the catalogue's
+    # formula is shown beside it, not typed into it)
+    base = existing or {"definition": ind.definition(lang), "method": "", "reference_source": ind.meta.get("source") or "",
                         "producer": ind.meta.get("producer") or "", "open_issues": "", "follow_ups": []}
     if existing:
         st.caption(t("agreements.editing", lang))
     with st.form(f"record-{code}"):
-        values = {f: st.text_area(t(f"fgd.field.{f}", lang), value=base.get(f) or "", height=80 if f != "definition" else 110) for f in CONTENT}
+        values = {}
+        for f in CONTENT:
+            values[f] = st.text_area(t(f"fgd.field.{f}", lang), value=base.get(f) or "", height=80 if f != "definition" else 110)
+            if f == "method" and ind.meta.get("formula"):
+                st.caption(t("agreements.catalogue_formula", lang, formula=plain(ind.meta["formula"])))
         st.markdown(f"**{t('fgd.field.follow_ups', lang)}**")
-        follow = st.data_editor(pd.DataFrame(base["follow_ups"] or [], columns=["action", "owner", "due"]), num_rows="dynamic", width="stretch",
-                                column_config={"action": st.column_config.TextColumn(t("fgd.field.action", lang), max_chars=500),
-                                               "owner": st.column_config.TextColumn(t("fgd.field.owner", lang), max_chars=120),
-                                               "due": st.column_config.TextColumn(t("fgd.field.due", lang), max_chars=10)})
+        rows = _follow_up_rows(base["follow_ups"] or [], code, lang)
         st.caption(t("agreements.recorded_as", lang, user=plain(user.username)))
         if st.form_submit_button(t("agreements.save", lang), icon=":material/save:", type="primary"):
-            rows = follow.fillna("").to_dict("records")
+            rows = [r for r in rows if r["action"].strip()]
             if _write(lambda: sessions.record(session["id"], {"indicator": code, **values}, rows, user,
                                               agreement_id=existing["id"] if existing else None), lang):
                 st.rerun()
 
 
+FOLLOW_UP_ROWS = 3  # per save; saving again adds more
+
+
+def _follow_up_rows(existing: list[dict], code: str, lang: str) -> list[dict]:
+    """Rows of (action, owner, due date) inside the form, with a date picker for the date; blank rows are left out
+    when saved. Returns the rows as getters of the widgets' values, read when the form is submitted."""
+    rows = []
+    for i in range(max(FOLLOW_UP_ROWS, len(existing) + 1)):
+        f = existing[i] if i < len(existing) else {}
+        c1, c2, c3 = st.columns([5, 3, 2])
+        action = c1.text_input(t("fgd.field.action", lang), value=f.get("action", ""), max_chars=500, key=f"fu-a-{code}-{i}",
+                               label_visibility="visible" if i == 0 else "collapsed")
+        owner = c2.text_input(t("fgd.field.owner", lang), value=f.get("owner", ""), max_chars=120, key=f"fu-o-{code}-{i}",
+                              label_visibility="visible" if i == 0 else "collapsed")
+        due = c3.date_input(t("fgd.field.due", lang), value=_as_date(f.get("due")), format="DD/MM/YYYY", key=f"fu-d-{code}-{i}",
+                            label_visibility="visible" if i == 0 else "collapsed")
+        rows.append({"action": action, "owner": owner, "due": due.isoformat() if due else ""})
+    return rows
+
+
+def _as_date(text):
+    try:
+        return datetime.date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
+
+
+CLOSING = "_agr_closing"  # the session whose closing is being asked about
+
+
 def _close(session: dict, user, lang: str) -> None:
-    with st.expander(t("agreements.close", lang), icon=":material/lock:"):
+    """One clear button, then one question (yes or cancel) before the session is locked."""
+    if st.session_state.get(CLOSING) != session["id"]:
         st.caption(t("agreements.close_help", lang))
-        sure = st.checkbox(t("agreements.close_confirm", lang), key="agr_close_sure")
-        if st.button(t("agreements.close", lang), disabled=not sure, type="primary"):
+        st.button(t("agreements.close", lang), icon=":material/lock:", type="primary", key="agr_close",
+                  on_click=st.session_state.__setitem__, args=(CLOSING, session["id"]))
+        return
+    with st.container(border=True):
+        st.markdown(f"**{t('agreements.close_question', lang, title=plain(session['title']))}**")
+        st.caption(t("agreements.close_help", lang))
+        c1, c2 = st.columns(2)
+        if c1.button(t("agreements.close_yes", lang), type="primary", icon=":material/lock:", width="stretch", key="agr_close_yes"):
+            st.session_state.pop(CLOSING, None)
             if _write(lambda: sessions.close(session["id"], user), lang):
                 st.rerun()
+        c2.button(t("agreements.close_no", lang), width="stretch", key="agr_close_no", on_click=st.session_state.pop, args=(CLOSING, None))
 
 
 def _downloads(session: dict, lang: str) -> None:
     text = minutes_markdown(session, cache.catalogue(), lang)
-    c1, c2 = st.columns(2)
-    c1.download_button(t("agreements.download_md", lang), text.encode("utf-8"), file_name=f"berita-acara-{session['id']}.md",
-                       mime="text/markdown", icon=":material/description:", on_click="ignore")
-    c2.download_button(t("downloads.minutes_pdf", lang), lambda: minutes_pdf(text), file_name=f"berita-acara-{session['id']}.pdf",
+    doc = berita_acara.document(session, cache.catalogue(), lang)
+    stem = f"berita-acara-{session['id']}"
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(t("downloads.minutes_pdf", lang), lambda: berita_acara_pdf(doc), file_name=f"{stem}.pdf",
                        mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore")
+    c2.download_button(t("agreements.download_docx", lang), lambda: berita_acara_docx(doc), file_name=f"{stem}.docx",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", icon=":material/article:",
+                       on_click="ignore")
+    c3.download_button(t("agreements.download_md", lang), text.encode("utf-8"), file_name=f"{stem}.md",
+                       mime="text/markdown", icon=":material/description:", on_click="ignore")
+    with st.expander(t("agreements.preview", lang)):
+        st.markdown(text)  # typed text is escaped in the minutes themselves (fgd.minutes)
     with st.expander(t("agreements.preview", lang)):
         st.markdown(text)  # typed text is escaped in the minutes themselves (fgd.minutes)
