@@ -47,7 +47,17 @@ def long_date(day: Date | datetime, lang: str = "id") -> str:
     elif isinstance(day, str):
         day = datetime.strptime(day, "%Y-%m-%d").date()
     lang = lang if lang in DAYS else "id"
-    return f"{DAYS[lang][day.weekday()]}, {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+    return f"{DAYS[lang][day.weekday()]}, {day_month_year(day, lang)}"
+
+
+def day_month_year(day: Date, lang: str = "id") -> str:
+    """'30 November 2026'."""
+    return f"{day.day} {MONTHS[lang if lang in MONTHS else 'id'][day.month - 1]} {day.year}"
+
+
+def today() -> Date:
+    """Today's date in Metro (WIB), whatever the server's time zone."""
+    return datetime.now(WIB).date()
 
 
 def wib(moment, lang: str = "id", missing: str = "–") -> str:

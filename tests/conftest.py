@@ -117,6 +117,10 @@ def isolated_app(tmp_path_factory):
     add_user("petugas.disdik", OFFICER_PASSWORD, "opd", "Dinas Pendidikan", path=users)
     add_user("sekretaris.fgd", SECRETARY_PASSWORD, "fgd_secretary", path=users)
     add_user("perencana.bappeda", PLANNER_PASSWORD, "planner", path=users)
+    # the deployment's signatories, where a deployment puts them (beside the store)
+    (root / "signatories.toml").write_text('[[signatory]]\nrole_id = "Kepala BPS Kota Metro"\nrole_en = "Head of BPS Kota Metro"\n'
+                                           'name = "Nama Kepala BPS"\n\n[[signatory]]\nrole_id = "Kepala Bappeda Kota Metro"\n'
+                                           'role_en = "Head of Bappeda Kota Metro"\n', encoding="utf-8")
     env = {"METRO_POVERTY_STORE_DIR": str(store), "METRO_POVERTY_INTAKE_DIR": str(store / "intake"),
            "METRO_POVERTY_USERS_FILE": str(users), "METRO_POVERTY_BOUNDARIES_DIR": str(boundaries)}
     with app_server(env=env) as base:

@@ -100,6 +100,33 @@ def test_a_saved_agenda_starts_from_the_agenda_page():
     assert at.title[0].value.startswith("Ringkasan")
 
 
+def test_the_draft_is_presented_from_the_top_bar_without_saving_and_its_url_carries_it():
+    at = open_app({"ind": "stunting_eppgbm"}, page="views/dimension_health.py")
+    add_view(at)
+    next(b for b in at.button if b.label == "Presentasikan draf (1)").click().run()
+    assert at.session_state["present"] is True and at.session_state["agenda"] == "draft"
+    assert any("Langkah 1 dari 1: Kesehatan · Stunting" in m for m in texts(at.markdown))
+    assert at.query_params["agenda"] in ("draft", ["draft"]) and at.query_params.get("draft")  # a reload presents the same
+
+
+def test_a_slide_opens_the_agreements_with_its_indicator_and_a_titled_new_session():
+    from metro_poverty.fgd import sessions
+
+    at = open_app({"ind": "stunting_eppgbm"}, page="views/dimension_health.py", session=AS_SECRETARY)
+    add_view(at)
+    next(b for b in at.button if b.label.startswith("Presentasikan draf")).click().run()
+    next(b for b in at.button if b.label == "Catat kesepakatan").click().run()
+    assert at.session_state["present"] is False and at.title[0].value == "Kesepakatan FGD"
+    title = next(ti for ti in at.text_input if ti.label == "Judul")
+    assert title.value == "FGD Indikator Kemiskinan Kota Metro"  # a new session is one click away
+    at.switch_page("views/agreements.py")  # AppTest runs its own page again after a switch_page made by the script
+    next(b for b in at.button if b.label == "Buat sesi").click().run()
+    assert at.selectbox(key="agr_indicator").value == "stunting_eppgbm"  # the indicator the room was looking at
+    assert at.text_input(key="fu-o-stunting_eppgbm-0").value == "Dinas Kesehatan"  # its producer owns the first follow-up
+    assert at.text_input(key="fu-o-stunting_eppgbm-1").value == ""
+    assert len(sessions.list_sessions()) == 1
+
+
 def test_an_fgd_secretary_records_and_closes_and_the_minutes_name_them_with_wib_times():
     from metro_poverty.fgd import sessions
 

@@ -2,12 +2,14 @@
 presented at 1280×720, an agreement recorded and the session closed, the minutes downloaded; and a map
 as PNG, a table in Excel and the city brief as PDF, each with its sources."""
 
+import datetime
 import io
 
 import pytest
 
 from browser_support import screenshot, sign_in_form, wait_rendered
 from conftest import PLANNER_PASSWORD, SECRETARY_PASSWORD
+from metro_poverty import timefmt
 
 pytestmark = pytest.mark.browser
 
@@ -95,18 +97,108 @@ def test_an_agreement_is_recorded_the_session_closed_and_the_minutes_contain_it(
     method.press("Tab")  # a text area hands its value to the form when it loses focus
     page.get_by_role("button", name="Simpan kesepakatan").click()
     wait_rendered(page, "Kesepakatan (1)")
-    page.get_by_text("Tutup sesi").first.click()
-    page.get_by_text("Saya yakin sesi ini selesai").click()
     page.get_by_role("button", name="Tutup sesi").click()
+    wait_rendered(page, "Tutup dan kunci sesi")
+    page.get_by_role("button", name="Ya, tutup sesi").click()
     wait_rendered(page, "Ditutup (terkunci)")
     assert page.get_by_role("button", name="Simpan kesepakatan").count() == 0
     markdown, _ = download(page, "Unduh berita acara (Markdown)")
     assert "bulan timbang Agustus" in markdown.decode("utf-8") and "FINAL" in markdown.decode("utf-8")
     pdf, name = download(page, "Unduh berita acara (PDF)")
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
-    assert name.endswith(".pdf") and "bulan timbang Agustus" in text and "Budi — Dinas Kesehatan" in text
+    assert name.endswith(".pdf") and "bulan timbang Agustus" in text and "Budi" in text and "Dinas Kesehatan" in text  # attendance: name, institution
     assert "sekretaris.fgd" in text and "WIB" in text  # the signed-in recorder, the time in WIB
     screenshot(page, "agreements_closed")
+
+
+class Actions:
+    """A person's actions, counted: a click, a text typed into a field, a key pressed, an address opened."""
+
+    def __init__(self, page):
+        self.page, self.log = page, []
+
+    def _count(self, what):
+        self.log.append(what)
+
+    def open(self, url, text):
+        self._count(f"open {url}")
+        self.page.goto(url)
+        wait_rendered(self.page, text)
+
+    def click(self, locator, what, then=None):
+        self._count(f"click {what}")
+        locator.click()
+        wait_rendered(self.page, then)
+
+    def type(self, locator, text, what):
+        self._count(f"type {what}")
+        locator.fill(text)
+
+    def type_keys(self, locator, keys, what):
+        """Typing into a field that takes keys, not text (a date field's segments)."""
+        self._count(f"type {what}")
+        locator.press_sequentially(keys)
+
+    def download(self, label):
+        self._count(f"download {label}")
+        data, name = download(self.page, label)
+        return data, name
+
+
+def test_a_first_time_fgd_flow_takes_at_most_20_actions(isolated_app, chromium):
+    """Three views, presented, one agreement with a follow-up, the session closed, the minutes as PDF and DOCX:
+    counted from the open app, every click and every field typed into; no dead end (each action's result is
+    waited for by what it must show)."""
+    import docx
+    import pypdf
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{isolated_app}/")
+    wait_rendered(page, "6,44%")
+    act = Actions(page)
+    button = lambda name: page.get_by_role("button", name=name, exact=True)  # noqa: E731
+    nav = lambda label: page.locator('[data-testid="stSidebarNav"]').get_by_text(label, exact=True)  # noqa: E731
+
+    act.click(button("Ke agenda"), "Ke agenda (Ringkasan)", "Ditambahkan ke draf agenda (1")
+    act.click(nav("Pendidikan"), "Pendidikan", "Pendidikan")
+    act.click(button("Ke agenda"), "Ke agenda (Pendidikan)", "Ditambahkan ke draf agenda (2")
+    act.click(nav("Kesehatan"), "Kesehatan", "Stunting (e-PPGBM), 2024")
+    act.click(button("Ke agenda"), "Ke agenda (Kesehatan)", "Ditambahkan ke draf agenda (3")
+    act.click(button("Presentasikan draf (3)"), "Presentasikan draf", "Langkah 1 dari 3")
+    screenshot(page, "flow_step_1_1280x720")
+    act.click(button("Berikutnya"), "Berikutnya", "Langkah 2 dari 3")
+    act.click(button("Berikutnya"), "Berikutnya", "Langkah 3 dari 3")
+    screenshot(page, "flow_step_3_1280x720")
+    act.click(button("Catat kesepakatan"), "Catat kesepakatan", "Kesepakatan FGD")
+    act.type(page.get_by_label("Nama pengguna"), "sekretaris.fgd", "nama pengguna")
+    act.type(page.get_by_label("Kata sandi"), SECRETARY_PASSWORD, "kata sandi")
+    act.click(page.locator('[data-testid="stFormSubmitButton"] button', has_text="Masuk"), "Masuk", "Masuk sebagai")
+    act.click(page.locator('[data-testid="stFormSubmitButton"] button', has_text="Buat sesi"), "Buat sesi", "Catat atau ubah kesepakatan")
+    screenshot(page, "flow_new_session_1280x720")
+    # the slide's indicator is chosen and its producer owns the first follow-up
+    assert "bulan penimbangan" in page.get_by_role("textbox", name="Definisi yang disepakati").input_value()  # e-PPGBM's
+    assert page.get_by_role("textbox", name="Penanggung jawab").first.input_value() == "Dinas Kesehatan"
+    act.type(page.get_by_role("textbox", name="Tindak lanjut").first, "Kirim rekap e-PPGBM Agustus 2026", "tindak lanjut")
+    # the due date typed into the date field (day, month, year segments: the digits move through them)
+    due = timefmt.today() + datetime.timedelta(days=14)
+    act.type_keys(page.get_by_role("spinbutton", name="day, Tenggat").first, f"{due:%d%m%Y}", "tenggat")
+    act.click(button("Simpan kesepakatan"), "Simpan kesepakatan", "Kesepakatan (1)")
+    act.click(button("Tutup sesi"), "Tutup sesi", "Tutup dan kunci sesi")
+    act.click(button("Ya, tutup sesi"), "Ya, tutup sesi", "Ditutup (terkunci)")
+    screenshot(page, "flow_closed_1280x720")
+    pdf, pdf_name = act.download("Unduh berita acara (PDF)")  # the minutes: the flow ends here
+    assert len(act.log) <= 20, act.log
+    word, word_name = download(page, "Unduh berita acara (Word)")  # the same minutes for editing, not counted
+    assert pdf_name.endswith(".pdf") and word_name.endswith(".docx")
+    pdf_text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    book = docx.Document(io.BytesIO(word))
+    word_text = "\n".join([p.text for p in book.paragraphs] + [c.text for t in book.tables for r in t.rows for c in r.cells])
+    for text in (pdf_text, word_text):
+        for expected in ("BERITA ACARA FOCUS GROUP DISCUSSION", "FGD Indikator Kemiskinan Kota Metro",
+                         "Prevalensi Stunting (penimbangan e-PPGBM)",  # the agreement
+                         "Kirim rekap e-PPGBM Agustus 2026", "Dinas Kesehatan", timefmt.day_month_year(due),  # the follow-up
+                         "Kepala BPS Kota Metro", "Nama Kepala BPS", "Kepala Bappeda Kota Metro"):  # the signature block
+            assert expected in text, (expected, text[:3000])
 
 
 def test_a_map_png_a_table_in_excel_and_the_city_brief_pdf_carry_their_sources(isolated_app, chromium):

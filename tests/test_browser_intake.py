@@ -54,8 +54,8 @@ def stored_rows(page, base, origin_file):
     wait_rendered(page, "Sumber & Status Data")
     with page.expect_download() as info:
         page.locator('[data-testid="stDownloadButton"]').first.locator("button").click()
-    text = info.value.path().read_bytes().decode("utf-8")
-    return [r for r in csv.DictReader(io.StringIO(text)) if r["origin_file"] == origin_file]
+    text = info.value.path().read_bytes().decode("utf-8-sig")  # the exporter writes a BOM for Excel
+    return [r for r in csv.DictReader(io.StringIO(text, newline="")) if r["origin_file"] == origin_file]
 
 
 def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_app, chromium):

@@ -59,6 +59,9 @@ def attendee(line: str) -> tuple[str, str]:
     return name, institution or "–"
 
 
+CITY = "Metro"  # where the minutes are signed when the session names no place
+
+
 def signatories(lang: str, path: Path | None = None) -> list[tuple[str, str]]:
     """The officials who sign: the deployment's file when it exists and reads, else the chair and the secretary."""
     path = path or SIGNATORIES_FILE
@@ -77,7 +80,7 @@ def signatories(lang: str, path: Path | None = None) -> list[tuple[str, str]]:
 def document(session: dict, catalogue: dict[str, Indicator], lang: str = "id", signers: list[tuple[str, str]] | None = None) -> Document:
     final = session.get("status") == "closed"
     day = timefmt.date(session.get("date"), lang)
-    place = str(session.get("place") or "").strip() or "–"
+    place = str(session.get("place") or "").strip()
     items, follow = [], []
     for n, a in enumerate(session.get("agreements") or [], start=1):
         ind = catalogue.get(a["indicator"])
@@ -94,10 +97,10 @@ def document(session: dict, catalogue: dict[str, Indicator], lang: str = "id", s
               else t("fgd.minutes.draft", lang))
     return Document(
         lang=lang, title=t("berita.title", lang), session_title=str(session.get("title") or ""), status=status,
-        opening=t("berita.opening", lang, day=day, place=place, title=session.get("title") or ""),
+        opening=t("berita.opening" if place else "berita.opening_no_place", lang, day=day, place=place, title=session.get("title") or ""),
         attendees=[attendee(a) for a in session.get("attendees") or [] if str(a).strip()],
         items=items, follow_ups=follow, signatories=signers if signers is not None else signatories(lang),
-        place_date=t("berita.place_date", lang, place=place.split(",")[0], day=day),
+        place_date=t("berita.place_date", lang, place=place.split(",")[0] if place else CITY, day=day),
     )
 
 

@@ -16,6 +16,7 @@ import zlib
 
 from metro_poverty.fgd.agendas import MAX_STEPS, clean_step
 
+URL_KEY = "draft"  # the URL parameter (and session key) holding the draft
 MAX_URL_TEXT = 6000  # a draft longer than this in the URL is refused: browsers and proxies cut long URLs
 
 

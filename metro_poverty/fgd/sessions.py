@@ -133,11 +133,16 @@ def latest_by_indicator(path: Path | None = None) -> dict[str, tuple[dict, dict,
     """indicator -> (session, agreement, number of agreements on it) for its most recently recorded
     agreement: the records are read once for the whole catalogue."""
     latest: dict[str, tuple[dict, dict, int]] = {}
+
+    def newer(session: dict, agreement: dict, than: tuple[dict, dict, int]) -> bool:
+        # recorded_at has whole seconds: two records in one second go by the later FGD date
+        return (agreement["recorded_at"], session["date"]) > (than[1]["recorded_at"], than[0]["date"])
+
     for s in list_sessions(path):
         for a in s["agreements"]:
             code = a["indicator"]
             seen = latest[code][2] if code in latest else 0
-            if code not in latest or a["recorded_at"] > latest[code][1]["recorded_at"]:
+            if code not in latest or newer(s, a, latest[code]):
                 latest[code] = (s, a, seen + 1)
             else:
                 latest[code] = (*latest[code][:2], seen + 1)

@@ -53,6 +53,8 @@ def _draft(lang: str) -> None:
                           disabled=i == len(kept) - 1, on_click=_move, args=(i, 1))
                 st.button("", icon=":material/delete:", key=f"dt-remove-{token}", help=t("agenda.remove", lang), on_click=_remove, args=(i,))
             st.caption(_describe(step, lang))
+    st.button(t("frame.bar.present_draft", lang, n=len(kept)), icon=":material/slideshow:", type="primary", key="present-draft",
+              on_click=presentation.go, args=(presentation.current_draft(lang), 0), help=t("frame.bar.present_draft_help", lang))
     user = signin.panel(lang, "signin.to_save_agenda", "agenda")
     if user is None:
         return

@@ -18,7 +18,7 @@ from metro_poverty.fgd.minutes import minutes_markdown
 from metro_poverty.i18n import t
 from metro_poverty.intake.auth import can_record_fgd
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
-from metro_poverty.ui import cache, frame, signin, url
+from metro_poverty.ui import cache, frame, presentation, signin, url
 from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, optional_text
 
@@ -39,7 +39,8 @@ def render() -> None:
     st.title(t("agreements.title", lang))
     url.show_notices()
     st.caption(t("agreements.intro", lang))
-    user = signin.panel(lang, "signin.to_record", "agreements")
+    # opened from a slide to record: the sign-in form is open
+    user = signin.panel(lang, "signin.to_record", "agreements", expanded=presentation.RECORD_WANTED in st.session_state)
     writer = user if can_record_fgd(user) else None
     if user is not None and writer is None:
         st.caption(t("agreements.read_only_role", lang))
@@ -83,9 +84,11 @@ def _write(action, lang: str) -> bool:
 def _new_session(user, lang: str) -> None:
     with st.form("new-session"):
         st.subheader(t("agreements.new", lang))
-        title = st.text_input(t("fgd.field.title", lang), max_chars=200)
+        wanted = (st.session_state.get(presentation.RECORD_WANTED) or {}).get("title")
+        title = st.text_input(t("fgd.field.title", lang), max_chars=200,
+                              value=wanted or t("agreements.default_title", lang))  # the date is beside it everywhere
         c1, c2 = st.columns(2)
-        date = c1.date_input(t("fgd.field.date", lang), format="DD/MM/YYYY")
+        date = c1.date_input(t("fgd.field.date", lang), value=timefmt.today(), format="DD/MM/YYYY")
         place = c2.text_input(t("fgd.field.place", lang), max_chars=200)
         attendees = st.text_area(t("fgd.field.attendees", lang), help=t("fgd.field.attendees_help", lang))
         if st.form_submit_button(t("agreements.create", lang), icon=":material/add:", type="primary"):
@@ -122,7 +125,7 @@ def _agreement_list(session: dict, lang: str) -> None:
                 st.markdown(f"**{t(f'fgd.field.{f}', lang)}:** {plain(a.get(f)) or '–'}")
             if a["follow_ups"]:  # a data grid draws text as text
                 st.dataframe(pd.DataFrame([{t("fgd.field.action", lang): f["action"], t("fgd.field.owner", lang): f["owner"],
-                                            t("fgd.field.due", lang): f["due"]} for f in a["follow_ups"]]), hide_index=True, width="stretch")
+                                            t("fgd.field.due", lang): timefmt.date(f["due"], lang)} for f in a["follow_ups"]]), hide_index=True, width="stretch")
             if a["history"]:
                 st.caption(t("agreements.versions", lang, n=len(a["history"]) + 1))
 
@@ -130,6 +133,9 @@ def _agreement_list(session: dict, lang: str) -> None:
 def _record_form(session: dict, user, lang: str) -> None:
     catalogue = cache.catalogue()
     st.markdown(f"#### {t('agreements.record', lang)}")
+    wanted = (st.session_state.pop(presentation.RECORD_WANTED, None) or {}).get("indicator")
+    if wanted in catalogue:  # opened from a slide: the indicator the room was looking at
+        st.session_state["agr_indicator"] = wanted
     code = st.selectbox(t("fgd.field.indicator", lang), list(catalogue), key="agr_indicator", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
     ind = catalogue[code]
     existing = next((a for a in session["agreements"] if a["indicator"] == code), None)
@@ -146,7 +152,7 @@ def _record_form(session: dict, user, lang: str) -> None:
             if f == "method" and ind.meta.get("formula"):
                 st.caption(t("agreements.catalogue_formula", lang, formula=plain(ind.meta["formula"])))
         st.markdown(f"**{t('fgd.field.follow_ups', lang)}**")
-        rows = _follow_up_rows(base["follow_ups"] or [], code, lang)
+        rows = _follow_up_rows(base["follow_ups"] or [], code, ind.meta.get("producer") or "", lang)
         st.caption(t("agreements.recorded_as", lang, user=plain(user.username)))
         if st.form_submit_button(t("agreements.save", lang), icon=":material/save:", type="primary"):
             rows = [r for r in rows if r["action"].strip()]
@@ -158,12 +164,12 @@ def _record_form(session: dict, user, lang: str) -> None:
 FOLLOW_UP_ROWS = 3  # per save; saving again adds more
 
 
-def _follow_up_rows(existing: list[dict], code: str, lang: str) -> list[dict]:
-    """Rows of (action, owner, due date) inside the form, with a date picker for the date; blank rows are left out
-    when saved. Returns the rows as getters of the widgets' values, read when the form is submitted."""
+def _follow_up_rows(existing: list[dict], code: str, producer: str, lang: str) -> list[dict]:
+    """Rows of (action, owner, due date) inside the form, with a date picker for the date; rows without an action
+    are left out when saved. The first new row's owner is the indicator's producer, most often the one to act."""
     rows = []
     for i in range(max(FOLLOW_UP_ROWS, len(existing) + 1)):
-        f = existing[i] if i < len(existing) else {}
+        f = existing[i] if i < len(existing) else ({"owner": producer} if i == len(existing) else {})
         c1, c2, c3 = st.columns([5, 3, 2])
         action = c1.text_input(t("fgd.field.action", lang), value=f.get("action", ""), max_chars=500, key=f"fu-a-{code}-{i}",
                                label_visibility="visible" if i == 0 else "collapsed")
@@ -207,15 +213,13 @@ def _downloads(session: dict, lang: str) -> None:
     text = minutes_markdown(session, cache.catalogue(), lang)
     doc = berita_acara.document(session, cache.catalogue(), lang)
     stem = f"berita-acara-{session['id']}"
-    c1, c2, c3 = st.columns(3)
-    c1.download_button(t("downloads.minutes_pdf", lang), lambda: berita_acara_pdf(doc), file_name=f"{stem}.pdf",
+    row = st.container(horizontal=True)  # buttons as wide as their labels, wrapping at 1280 rather than cutting
+    row.download_button(t("downloads.minutes_pdf", lang), lambda: berita_acara_pdf(doc), file_name=f"{stem}.pdf",
                        mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore")
-    c2.download_button(t("agreements.download_docx", lang), lambda: berita_acara_docx(doc), file_name=f"{stem}.docx",
+    row.download_button(t("agreements.download_docx", lang), lambda: berita_acara_docx(doc), file_name=f"{stem}.docx",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", icon=":material/article:",
                        on_click="ignore")
-    c3.download_button(t("agreements.download_md", lang), text.encode("utf-8"), file_name=f"{stem}.md",
+    row.download_button(t("agreements.download_md", lang), text.encode("utf-8"), file_name=f"{stem}.md",
                        mime="text/markdown", icon=":material/description:", on_click="ignore")
-    with st.expander(t("agreements.preview", lang)):
-        st.markdown(text)  # typed text is escaped in the minutes themselves (fgd.minutes)
     with st.expander(t("agreements.preview", lang)):
         st.markdown(text)  # typed text is escaped in the minutes themselves (fgd.minutes)

@@ -74,6 +74,10 @@ def shared_controls(page) -> tuple[str, int]:
         st.toggle(t("frame.bar.present", lang()), key="present", help=t("present.toggle_help", lang()))
         st.button(t("frame.bar.add", lang()), icon=":material/playlist_add:", on_click=_add_to_agenda, args=(page.url_path, page.title),
                   help=t("present.add", lang()))
+        steps = st.session_state.get(DRAFT.key) or []
+        if steps:  # the draft presented from step 1, wherever the facilitator is
+            st.button(t("frame.bar.present_draft", lang(), n=len(steps)), icon=":material/slideshow:", type="primary",
+                      on_click=presentation.go, args=(presentation.current_draft(lang()), 0), help=t("frame.bar.present_draft_help", lang()))
     if st.session_state.pop("_agenda_added", False):
         st.toast(t("present.added", lang(), n=len(st.session_state.get(DRAFT.key, []))), icon=":material/playlist_add_check:")
     return lang(), year()
@@ -84,7 +88,7 @@ BAR_KEY = "frame_bar"  # the top bar's container (presentation mode hides it by 
 
 # The draft agenda lives in the URL (a reload keeps it), compressed; a value that is not a draft falls back
 # to an empty one with a notice. The step keys of a presented agenda never enter it.
-DRAFT = CodedParam("draft", [], draft.decode, draft.encode, draft.valid)
+DRAFT = CodedParam(draft.URL_KEY, [], draft.decode, draft.encode, draft.valid)
 
 
 def _add_to_agenda(path: str, title: str) -> None:

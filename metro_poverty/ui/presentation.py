@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metro_poverty.fgd import agendas
+from metro_poverty.fgd import agendas, draft
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsDamaged
 from metro_poverty.ui import pages
@@ -85,11 +85,15 @@ def element_height() -> str:
     return "stretch" if active() else "content"
 
 
+DRAFT_ID = "draft"  # the agenda id of the draft (not saved: its steps travel in the URL's draft parameter)
+RECORD_WANTED = "_agr_wanted"  # what the agreements page preselects when opened from a slide
+
+
 def params() -> list[Param]:
     try:  # archived agendas too: a link shared before the archiving still presents
-        ids = [None] + [a["id"] for a in agendas.list_agendas(with_archived=True)]
+        ids = [None, DRAFT_ID] + [a["id"] for a in agendas.list_agendas(with_archived=True)]
     except RecordsDamaged:  # the page itself says why; presenting an agenda waits for the records
-        ids = [None]
+        ids = [None, DRAFT_ID]
     return [Param("present", (False, True), False, to_text=lambda on: "1" if on else "0"),
             Param("agenda", ids, None, to_text=optional_text),
             Param("step", tuple(range(agendas.MAX_STEPS)), 0)]
@@ -105,7 +109,7 @@ def apply(lang: str) -> None:
         return
     st.html(PRESENT_CSS)
     try:
-        agenda = agendas.get(st.session_state.get("agenda"))
+        agenda = current_agenda(lang)
     except RecordsDamaged:  # the records page says why; the projector shows the page without the bar
         agenda = None
     if not agenda:  # nothing to step through: one small button in the corner, the screen for the figure
@@ -113,23 +117,40 @@ def apply(lang: str) -> None:
         st.container(key=EXIT_KEY).button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
         return
     bar = st.container(key=BAR_KEY)
-    cols = bar.columns([1.6, 5, 1.6, 1.3], vertical_alignment="center")
-    if agenda:
-        step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
-        current = agenda["steps"][step]
-        cols[0].button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, width="stretch",
-                       on_click=go, args=(agenda, step - 1))
-        cols[1].markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
-                         + (f" · {plain(current['note'])}" if current["note"] else ""))
-        cols[2].button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
-                       width="stretch", on_click=go, args=(agenda, step + 1))
-    cols[3].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch", on_click=_exit)
+    cols = bar.columns([1.5, 4.4, 1.5, 1.9, 1.2], vertical_alignment="center")
+    step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
+    current = agenda["steps"][step]
+    cols[0].button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, width="stretch",
+                   on_click=go, args=(agenda, step - 1))
+    cols[1].markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
+                     + (f" · {plain(current['note'])}" if current["note"] else ""))
+    cols[2].button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
+                   width="stretch", on_click=go, args=(agenda, step + 1))
+    cols[3].button(t("present.record", lang), icon=":material/edit_note:", width="stretch", help=t("present.record_help", lang),
+                   on_click=_record, args=(agenda,))
+    cols[4].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch", on_click=_exit)
+
+
+def current_agenda(lang: str) -> dict | None:
+    """The agenda being presented: a saved one, or the draft (its steps are the draft's of this session)."""
+    agenda_id = st.session_state.get("agenda")
+    if agenda_id == DRAFT_ID:
+        return current_draft(lang) if st.session_state.get(draft.URL_KEY) else None
+    return agendas.get(agenda_id)
+
+
+def current_draft(lang: str) -> dict:
+    """The draft agenda of this session, shaped as a saved agenda."""
+    return {"id": DRAFT_ID, "title": t("agenda.draft", lang), "steps": list(st.session_state.get(draft.URL_KEY) or [])}
 
 
 def step_link(agenda: dict, step: int) -> tuple[str, dict]:
     """(script, query params) of an agenda step, in presentation mode."""
     s = agenda["steps"][step]
-    return pages.script_of(s["path"]), {**s["params"], "present": "1", "agenda": agenda["id"], "step": str(step)}
+    query = {**s["params"], "present": "1", "agenda": agenda["id"], "step": str(step)}
+    if agenda["id"] == DRAFT_ID:  # the draft's steps go with it: a reload or a link presents the same
+        query[draft.URL_KEY] = draft.encode(agenda["steps"])
+    return pages.script_of(s["path"]), query
 
 
 def go(agenda: dict, step: int) -> None:
@@ -140,6 +161,18 @@ def go(agenda: dict, step: int) -> None:
 
 def _exit() -> None:
     st.session_state["present"] = False
+
+
+INDICATOR_KEYS = ("ind", "map_ind")  # where a page keeps the indicator it shows
+
+
+def _record(agenda: dict) -> None:
+    """(A button callback) leave the slide for the agreements page, with the indicator on screen chosen there and
+    the agenda's title offered for a new session."""
+    shown = next((st.session_state[k] for k in INDICATOR_KEYS if st.session_state.get(k)), None)
+    st.session_state[RECORD_WANTED] = {"indicator": shown, "title": agenda["title"] if agenda["id"] != DRAFT_ID else None}
+    st.session_state["present"] = False
+    st.session_state["_present_goto"] = (pages.script_of("kesepakatan"), {})
 
 
 def follow() -> None:
