@@ -8,7 +8,7 @@ Not a test. For each scale, each step in a fresh process:
    then time run_scenario() (FGT before/after, M0 before/after, budget, persons lifted, for every
    kelurahan, kecamatan and kab/kota) several times with a different transfer each run; median,
    and the process's peak resident memory (ru_maxrss covers DuckDB's own allocations).
-3. pandas: the same scenario with the plain pandas implementation (metro_poverty.engine.reference)
+3. pandas: the same scenario with the plain pandas implementation (tests/engine_reference.py)
    on the same households; its city figures are checked against the engine's.
 
 Run: .venv/bin/python bench/bench_engine.py [--quick]   (--quick skips the 25-million scale)
@@ -122,7 +122,7 @@ def step_engine(scale: Scale) -> dict:
 
 
 def step_pandas(scale: Scale) -> dict:
-    from metro_poverty.engine import reference
+    from tests import engine_reference as reference
 
     frame = _pandas_frame(scale)
     last = scale.engine_runs

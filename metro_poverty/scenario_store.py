@@ -1,5 +1,5 @@
 """Named scenarios saved on the server, so a planner can come back to them and colleagues can compare
-them. A scenario is kept as its URL parameters (metro_poverty.engine.Scenario.to_query_params), which
+them. A scenario is kept as its URL parameters (metro_poverty.engine.scenario_url.to_query_params), which
 is also how it is shared: opening its link needs no sign-in. Saving does, and the scenario is then its
 saver's (metro_poverty.records.saved: asked before replacing, every version kept, archived not deleted).
 """

@@ -22,32 +22,6 @@ by_kelurahan as (
     group by kelurahan_code
 ),
 
--- Only the poor add to the sums; the population of every kelurahan comes from household_regions.
-with_population as (
-    select
-        r.kelurahan_code,
-        r.kecamatan_code,
-        r.city_code,
-        r.population_persons,
-        coalesce(columns(k.* exclude (kelurahan_code)), 0)
-    from household_regions as r
-    left join by_kelurahan as k using (kelurahan_code)
-),
-
--- Sums add up, so kecamatan and city are sums of kelurahan sums.
-by_region as (
-    select
-        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
-        case
-            when grouping(kelurahan_code) = 0 then 'kelurahan'
-            when grouping(kecamatan_code) = 0 then 'kecamatan'
-            else 'city'
-        end as level,
-        sum(columns(* exclude (kelurahan_code, kecamatan_code, city_code)))
-    from with_population
-    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
-),
-
 indices as (
     select
         region_code,
@@ -62,7 +36,9 @@ indices as (
         -- Perfect targeting: P1/100 x GK x population = the sum of every poor person's shortfall.
         $poverty_line * gap_persons as min_budget_rp_per_month,
         12 * $poverty_line * gap_persons as min_budget_rp_per_year
-    from by_region
+    -- Every kelurahan's population, and kecamatan and city as sums of kelurahan sums
+    -- (roll_up_to_regions: queries/engine_households_create.sql).
+    from roll_up_to_regions('by_kelurahan')
 )
 
 select * from indices

@@ -9,6 +9,8 @@
 -- up through this small table; the population is the one sum no scenario changes.
 -- And `household_deciles`: households and persons per kelurahan and decile, so the bases of the
 -- targeting errors (eligible households, ineligible ones in the area) are sums of a few hundred rows.
+-- And the table macro `roll_up_to_regions`, the one place where per-kelurahan sums become rows for
+-- every kelurahan, kecamatan and city (every engine query ends with it).
 drop table if exists households;
 
 drop table if exists household_regions;
@@ -92,3 +94,35 @@ select kelurahan_code, kecamatan_code, city_code, decile, sum(weight) as househo
 from households
 group by kelurahan_code, kecamatan_code, city_code, decile
 order by kelurahan_code, decile;
+
+-- roll_up_to_regions('<relation>'): the relation (a CTE of the calling query, by name) holds
+-- kelurahan_code and sums that add up; out come one row per city, kecamatan and kelurahan with
+-- region_code, level, population_persons and those sums. Every kelurahan of household_regions is there,
+-- with zeros where the relation has no row, so a query may sum only the households that contribute.
+-- Sums add up, so kecamatan and city are sums of kelurahan sums.
+create or replace macro roll_up_to_regions(kelurahan_sums) as table
+with with_population as (
+    select
+        r.kelurahan_code,
+        r.kecamatan_code,
+        r.city_code,
+        r.population_persons,
+        coalesce(columns(k.* exclude (kelurahan_code)), 0)
+    from household_regions as r
+    left join query_table(kelurahan_sums) as k using (kelurahan_code)
+),
+
+by_region as (
+    select
+        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
+        case
+            when grouping(kelurahan_code) = 0 then 'kelurahan'
+            when grouping(kecamatan_code) = 0 then 'kecamatan'
+            else 'city'
+        end as level,
+        sum(columns(* exclude (kelurahan_code, kecamatan_code, city_code)))
+    from with_population
+    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
+)
+
+select * from by_region;

@@ -31,30 +31,6 @@ by_kelurahan as (
     group by kelurahan_code
 ),
 
-with_population as (
-    select
-        r.kelurahan_code,
-        r.kecamatan_code,
-        r.city_code,
-        r.population_persons,
-        coalesce(columns(k.* exclude (kelurahan_code)), 0)
-    from household_regions as r
-    left join by_kelurahan as k using (kelurahan_code)
-),
-
-by_region as (
-    select
-        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
-        case
-            when grouping(kelurahan_code) = 0 then 'kelurahan'
-            when grouping(kecamatan_code) = 0 then 'kecamatan'
-            else 'city'
-        end as level,
-        sum(columns(* exclude (kelurahan_code, kecamatan_code, city_code)))
-    from with_population
-    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
-),
-
 indices as (
     select
         region_code,
@@ -65,7 +41,9 @@ indices as (
         100 * md_score_persons / nullif(md_poor_persons, 0) as a_pct,
         md_score_persons / nullif(population_persons, 0) as m0,
         $k::double as k
-    from by_region
+    -- Every kelurahan's population, and kecamatan and city as sums of kelurahan sums
+    -- (roll_up_to_regions: queries/engine_households_create.sql).
+    from roll_up_to_regions('by_kelurahan')
 )
 
 select * from indices

@@ -23,19 +23,52 @@ with flags as (
     where deprivation_pattern > 0 or exp_pc < $poverty_line
 ),
 
--- One row per household and indicator: deprived or not.
-long as (
-    unpivot flags
-    on d_expenditure_below_line as expenditure_below_line,
-        d_schooling as schooling,
-        d_school_attendance as school_attendance,
-        d_jkn as jkn,
-        d_immunisation as immunisation,
-        d_water as water,
-        d_sanitation as sanitation,
-        d_electricity as electricity,
-        d_housing as housing
-    into name indicator value deprived
+-- Per kelurahan and indicator: persons deprived, and deprived and multidimensionally poor (censored).
+by_kelurahan as (
+    select
+        kelurahan_code,
+        sum(persons * d_expenditure_below_line::int) as deprived_expenditure_below_line,
+        sum(persons * (d_expenditure_below_line and md_poor)::int) as censored_expenditure_below_line,
+        sum(persons * d_schooling::int) as deprived_schooling,
+        sum(persons * (d_schooling and md_poor)::int) as censored_schooling,
+        sum(persons * d_school_attendance::int) as deprived_school_attendance,
+        sum(persons * (d_school_attendance and md_poor)::int) as censored_school_attendance,
+        sum(persons * d_jkn::int) as deprived_jkn,
+        sum(persons * (d_jkn and md_poor)::int) as censored_jkn,
+        sum(persons * d_immunisation::int) as deprived_immunisation,
+        sum(persons * (d_immunisation and md_poor)::int) as censored_immunisation,
+        sum(persons * d_water::int) as deprived_water,
+        sum(persons * (d_water and md_poor)::int) as censored_water,
+        sum(persons * d_sanitation::int) as deprived_sanitation,
+        sum(persons * (d_sanitation and md_poor)::int) as censored_sanitation,
+        sum(persons * d_electricity::int) as deprived_electricity,
+        sum(persons * (d_electricity and md_poor)::int) as censored_electricity,
+        sum(persons * d_housing::int) as deprived_housing,
+        sum(persons * (d_housing and md_poor)::int) as censored_housing
+    from flags
+    group by kelurahan_code
+),
+
+-- Every kelurahan, with zeros where nobody is deprived; kecamatan and city as sums of kelurahan
+-- (queries/engine_households_create.sql).
+by_region as (
+    select * from roll_up_to_regions('by_kelurahan')
+),
+
+-- One row per region and indicator.
+by_indicator as (
+    unpivot by_region
+    on
+        (deprived_expenditure_below_line, censored_expenditure_below_line) as expenditure_below_line,
+        (deprived_schooling, censored_schooling) as schooling,
+        (deprived_school_attendance, censored_school_attendance) as school_attendance,
+        (deprived_jkn, censored_jkn) as jkn,
+        (deprived_immunisation, censored_immunisation) as immunisation,
+        (deprived_water, censored_water) as water,
+        (deprived_sanitation, censored_sanitation) as sanitation,
+        (deprived_electricity, censored_electricity) as electricity,
+        (deprived_housing, censored_housing) as housing
+    into name indicator value deprived_persons, censored_persons
 ),
 
 weights as (
@@ -52,48 +85,6 @@ weights as (
     ) as w (indicator, weight)
 ),
 
-by_kelurahan as (
-    select
-        kelurahan_code,
-        indicator,
-        coalesce(sum(persons) filter (where deprived), 0) as deprived_persons,
-        -- Censored: deprived in this indicator and multidimensionally poor.
-        coalesce(sum(persons) filter (where deprived and md_poor), 0) as censored_persons
-    from long
-    group by kelurahan_code, indicator
-),
-
--- Every kelurahan gets every indicator, with zeros where nobody is deprived.
-with_population as (
-    select
-        r.kelurahan_code,
-        r.kecamatan_code,
-        r.city_code,
-        i.indicator,
-        r.population_persons,
-        coalesce(k.deprived_persons, 0) as deprived_persons,
-        coalesce(k.censored_persons, 0) as censored_persons
-    from household_regions as r
-    cross join weights as i
-    left join by_kelurahan as k using (kelurahan_code, indicator)
-),
-
-by_region as (
-    select
-        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
-        case
-            when grouping(kelurahan_code) = 0 then 'kelurahan'
-            when grouping(kecamatan_code) = 0 then 'kecamatan'
-            else 'city'
-        end as level,
-        indicator,
-        sum(population_persons) as population_persons,
-        sum(deprived_persons) as deprived_persons,
-        sum(censored_persons) as censored_persons
-    from with_population
-    group by grouping sets ((city_code, indicator), (kecamatan_code, indicator), (kelurahan_code, indicator))
-),
-
 contributions as (
     select
         r.region_code,
@@ -105,7 +96,7 @@ contributions as (
         100 * r.censored_persons / nullif(r.population_persons, 0) as censored_headcount_pct,
         100 * w.weight * r.censored_persons
         / nullif(sum(w.weight * r.censored_persons) over (partition by r.region_code, r.level), 0) as contribution_pct
-    from by_region as r
+    from by_indicator as r
     join weights as w using (indicator)
 )
 

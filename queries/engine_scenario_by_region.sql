@@ -138,28 +138,9 @@ by_kelurahan as (
     group by kelurahan_code
 ),
 
-with_population as (
-    select
-        r.kelurahan_code,
-        r.kecamatan_code,
-        r.city_code,
-        r.population_persons,
-        coalesce(columns(k.* exclude (kelurahan_code)), 0)
-    from household_regions as r
-    left join by_kelurahan as k using (kelurahan_code)
-),
-
+-- Every kelurahan's population, and kecamatan and city as sums (queries/engine_households_create.sql).
 by_region as (
-    select
-        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
-        case
-            when grouping(kelurahan_code) = 0 then 'kelurahan'
-            when grouping(kecamatan_code) = 0 then 'kecamatan'
-            else 'city'
-        end as level,
-        sum(columns(* exclude (kelurahan_code, kecamatan_code, city_code)))
-    from with_population
-    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
+    select * from roll_up_to_regions('by_kelurahan')
 ),
 
 budgets as (

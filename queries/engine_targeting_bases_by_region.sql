@@ -25,20 +25,20 @@ classified as (
     from cells
 ),
 
-by_region as (
+by_kelurahan as (
     select
-        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
-        case
-            when grouping(kelurahan_code) = 0 then 'kelurahan'
-            when grouping(kecamatan_code) = 0 then 'kecamatan'
-            else 'city'
-        end as level,
+        kelurahan_code,
         sum(households) as households,
         sum(households * in_area::int) as area_households,
         sum(households * eligible::int) as eligible_households,
         sum(households * (in_area and not eligible)::int) as ineligible_area_households
     from classified
-    group by grouping sets ((city_code), (kecamatan_code), (kelurahan_code))
+    group by kelurahan_code
+),
+
+-- Kecamatan and city as sums of kelurahan (queries/engine_households_create.sql).
+by_region as (
+    select * exclude (population_persons) from roll_up_to_regions('by_kelurahan')
 ),
 
 bases as (

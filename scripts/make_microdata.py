@@ -47,7 +47,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from metro_poverty import paths  # noqa: E402
 from metro_poverty.engine.poverty_line import BASELINE_YEAR  # noqa: E402
-from metro_poverty.engine.reference import fgt  # noqa: E402
 from metro_poverty.microdata.schema import COLUMNS  # noqa: E402
 
 SEED = 20240301
@@ -107,6 +106,15 @@ def _bisect(f, low: float, high: float, iterations: int = 80) -> float:
         mid = (low + high) / 2
         low, high = (mid, high) if f(mid) < 0 else (low, mid)
     return (low + high) / 2
+
+
+def fgt(y: np.ndarray, persons: np.ndarray, z: float) -> tuple[float, float, float]:
+    """P0, P1, P2 (x100, as BPS publishes) of per-capita expenditure y, persons as weights. Plain numpy:
+    the bisection evaluates it thousands of times; tests/test_microdata_calibration.py checks the
+    written file with the engine's own FGT."""
+    gap = np.where(y < z, (z - y) / z, 0.0)
+    n = persons.sum()
+    return tuple(100 * float((persons * gap**alpha * (y < z)).sum() / n) for alpha in (0, 1, 2))
 
 
 def calibrate(x: np.ndarray, persons: np.ndarray) -> tuple[float, float]:

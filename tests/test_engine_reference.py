@@ -1,4 +1,4 @@
-"""The DuckDB engine agrees with the independent pandas implementation (engine.reference) on random data."""
+"""The DuckDB engine agrees with the independent pandas implementation (tests/engine_reference.py) on random data."""
 
 import numpy as np
 import pandas as pd
@@ -8,8 +8,8 @@ from metro_poverty.engine import (
     Scenario, fgt_by_region, inequality_by_region, multidim_by_region, multidim_indicators_by_region, run_scenario,
     targeting_bases_by_region,
 )
-from metro_poverty.engine import reference
 from metro_poverty.engine.indicators import DEFAULT_DIMENSION_WEIGHTS, EXPENDITURE_INCLUDED_WEIGHTS, nested_weights
+from tests import engine_reference as reference
 from tests.engine_support import connect, random_households
 
 SEEDS = [1, 2, 3, 4, 5]

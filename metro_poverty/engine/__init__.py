@@ -1,11 +1,11 @@
 """The poverty engine: figures computed in DuckDB from a `households` table, one idea per module.
+(Its independent pandas oracle, for the tests and the benchmark, is tests/engine_reference.py.)
 
 - fgt: FGT P0, P1, P2, poor persons, gaps and the perfect-targeting budget
 - multidim: Alkire-Foster H, A, M0 and indicator contributions (indicators: the AF definitions)
 - inequality: Gini ratio and the bottom 40%'s expenditure share
 - scenario / scenario_url / scenario_results: the levers, their URL form, and their results
 - targeting: the bases of a scenario's targeting errors (eligible households, ineligible ones in the area)
-- reference: an independent pandas version, for tests and the benchmark baseline
 """
 
 from metro_poverty.engine.fgt import fgt_by_region

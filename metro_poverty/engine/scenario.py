@@ -14,7 +14,6 @@ leaves poverty unchanged; inflation with a transfer fixed in Rupiah makes the tr
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from metro_poverty.engine.indicators import DEFAULT_DIMENSION_WEIGHTS, DEFAULT_K, DIMENSIONS, af_params, nested_weights
@@ -58,18 +57,6 @@ class Scenario:
 
     def indicator_weights(self) -> dict[str, float]:
         return nested_weights(self.dimension_weights)
-
-    def to_query_params(self) -> dict[str, str]:
-        from metro_poverty.engine.scenario_url import to_query_params
-
-        return to_query_params(self)
-
-    @classmethod
-    def from_query_params(cls, params: Mapping[str, str], known_regions=None):
-        """(Scenario, notices): invalid values fall back to their default, each with a notice."""
-        from metro_poverty.engine.scenario_url import from_query_params
-
-        return from_query_params(params, known_regions)
 
     def sql_params(self, baseline_rp: float = GK_METRO_2024_RP) -> dict:
         """Bound parameters of queries/engine_scenario_by_region.sql."""

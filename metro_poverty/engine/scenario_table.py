@@ -12,6 +12,7 @@ import pandas as pd
 
 from metro_poverty.engine.indicators import counts_expenditure
 from metro_poverty.engine.scenario import Scenario
+from metro_poverty.engine.scenario_url import to_query_params
 from metro_poverty.i18n import t
 from metro_poverty.source_line import source_line
 
@@ -29,7 +30,7 @@ def m0_kind(scenario: Scenario) -> str:
 
 def source_rows(scenario: Scenario, dataset: str, lang: str) -> pd.DataFrame:
     """The model as a source, in the columns source_line reads; `dataset`: the household file's label."""
-    levers = urlencode(scenario.to_query_params(), safe=",") or t("scenario.source.baseline", lang)
+    levers = urlencode(to_query_params(scenario), safe=",") or t("scenario.source.baseline", lang)
     return pd.DataFrame([{
         "source_publisher": t("scenario.source.publisher", lang),
         "source_title": t("scenario.source.title", lang, dataset=dataset),

@@ -1,5 +1,8 @@
 """A Scenario in the URL: only what differs from the defaults is written, as short flat strings.
 
+This module knows the Scenario; the Scenario knows nothing of URLs (the page, the saved scenarios and
+the results table call to_query_params / from_query_params here).
+
 Reading is forgiving: a value that cannot be used falls back to its default with a notice the page
 shows; keys that are not the scenario's (the page's other controls) are left alone.
 """

@@ -16,7 +16,7 @@ from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
 from metro_poverty.engine.scenario_table import DECIMALS, SIMULATED, m0_kind, results_table, source_text
-from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY
+from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY, from_query_params, to_query_params
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
 from metro_poverty.ui import cache, engine_data, frame, maps, presentation, saving, scenario_baseline, scenario_targeting, signin, tables, url
@@ -51,7 +51,7 @@ def render() -> None:
     with presentation.controls(_summary(_scenario_from_widgets(), sub_city, lang)):
         _levers(sub_city, lang)
     scenario = _scenario_from_widgets()
-    url.write_block(scenario.to_query_params())
+    url.write_block(to_query_params(scenario))
     result = engine_data.results(scenario)
     if present:  # the slide: the results beside the map of the change
         with presentation.slide(presentation.ABOVE_SLIDE_PX + 40):
@@ -81,7 +81,7 @@ def render() -> None:
 
 def _scenario_from_url(known: set[str], lang: str) -> Scenario:
     raw = {k: st.query_params.get(k) for k in URL_KEYS if k in st.query_params}
-    scenario, notices = Scenario.from_query_params(raw, known_regions=known)
+    scenario, notices = from_query_params(raw, known_regions=known)
     for notice in notices:  # the value came from a URL: shown only as plain, bounded text
         url.add_notice(t(f"engine.scenario.notice.{notice.code}", lang, key=shown(notice.key), value=shown(notice.value)))
     return scenario
@@ -301,7 +301,7 @@ def _saved(scenario: Scenario, lang: str) -> None:
             c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
             name = c1.text_input(t("scenario.save_name", lang), max_chars=scenario_store.MAX_NAME)
             if c2.form_submit_button(t("scenario.save", lang), icon=":material/bookmark_add:"):
-                params = scenario.to_query_params()
+                params = to_query_params(scenario)
                 saving.attempt(SAVE_KEY, lambda replace: scenario_store.save(name, params, user, replace), name, lang, _saved_message(lang))
         saving.question(SAVE_KEY, lang, _saved_message(lang))
     try:
@@ -315,7 +315,7 @@ def _saved(scenario: Scenario, lang: str) -> None:
     by_id = {s.id: s for s in saved}
     picked = st.multiselect(t("scenario.compare_pick", lang), list(by_id), key="sc_compare", placeholder=t("common.choose", lang),
                             format_func=lambda i: _label(by_id[i], lang) if i in by_id else i)
-    rows = [(t("scenario.current", lang), scenario)] + [(by_id[i].name, Scenario.from_query_params(by_id[i].body)[0]) for i in picked if i in by_id]
+    rows = [(t("scenario.current", lang), scenario)] + [(by_id[i].name, from_query_params(by_id[i].body)[0]) for i in picked if i in by_id]
     st.dataframe(_comparison(rows, lang), hide_index=True, width="stretch",
                  column_config={t("scenario.open_link", lang): st.column_config.LinkColumn(display_text=t("scenario.open_link", lang))})
     _archive(saved, user, lang)
@@ -358,7 +358,7 @@ def _comparison(rows: list[tuple[str, Scenario]], lang: str) -> pd.DataFrame:
     out = []
     for name, s in rows:
         r = _city(engine_data.results(s))
-        link = "./" + PAGE_PATH + ("?" + urlencode(s.to_query_params()) if s.to_query_params() else "")
+        link = "./" + PAGE_PATH + ("?" + urlencode(to_query_params(s)) if to_query_params(s) else "")
         out.append({t("scenario.col.scenario", lang): name,
                     t("engine.column.p0_after_pct", lang): numfmt.number(r.p0_after_pct, 2, lang),
                     t("engine.column.persons_lifted", lang): numfmt.number(r.persons_lifted, 0, lang),

@@ -1,7 +1,8 @@
 """An independent, straightforward pandas/numpy version of the engine's figures.
 
 Written from DOMAIN.md rather than from the SQL, on purpose: the tests compare the DuckDB engine
-with it on random data, and bench/bench_engine.py uses it as the pandas baseline. Input is the
+with it on random data, and bench/bench_engine.py uses it as the pandas baseline. It lives with the
+tests, not in the package: the app never runs it. Input is the
 household frame as the loader returns it (with `u_target`); output columns match the engine's.
 """
 
@@ -15,13 +16,6 @@ from metro_poverty.engine.scenario import Scenario
 HOUSING_MIN_FLOOR_AREA_PC = 7.2
 LEVELS = (("kelurahan", "kelurahan_code"), ("kecamatan", "kecamatan_code"), ("city", "city_code"))
 _SCORE_TOLERANCE = 1e-9
-
-
-def fgt(y: np.ndarray, persons: np.ndarray, z: float) -> tuple[float, float, float]:
-    """P0, P1, P2 (x100, as BPS publishes) of per-capita expenditure y, persons as weights."""
-    gap = np.where(y < z, (z - y) / z, 0.0)
-    n = persons.sum()
-    return tuple(100 * float((persons * gap**alpha * (y < z)).sum() / n) for alpha in (0, 1, 2))
 
 
 def sum_by_region(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
