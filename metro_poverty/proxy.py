@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import gzip
 import os
+import pwd
 import re
 import shutil
 import socket
@@ -95,11 +96,13 @@ def render_site(listen: str, streamlit: str, frontend: Path, template: Path = SI
 
 
 def standalone_conf(site: Path, workdir: Path, workers: int | str = "auto") -> str:
-    """A main nginx.conf around the site file, for an nginx started by an ordinary user (the benchmark):
-    pid, logs and temporary files in `workdir`, Debian's mime.types."""
+    """A main nginx.conf around the site file, for an nginx of its own (the benchmark, the tests): pid, logs
+    and temporary files in `workdir`, Debian's mime.types, the workers as the user who started it."""
     w = Path(workdir).resolve()
     temps = "\n".join(f"    {d}_temp_path {w / (d + '_temp')};" for d in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    return f"""worker_processes {workers};
+    # started by root, nginx's workers would run as nobody and could not read a frontend copy in a private folder
+    user = f"user {pwd.getpwuid(0).pw_name};\n" if os.geteuid() == 0 else ""
+    return f"""{user}worker_processes {workers};
 pid {w / 'nginx.pid'};
 error_log {w / 'error.log'} warn;
 daemon off;
