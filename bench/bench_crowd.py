@@ -257,8 +257,8 @@ def views(browser, srv: Servers, n: int) -> dict:
     return out
 
 
-def _state(page) -> str:
-    """What a page that never rendered shows, for the report; and a screenshot."""
+def _state(page, at: float, error: Exception) -> str:
+    """What a page that did not render in time shows, why the wait ended, and a screenshot."""
     from browser_support import screenshot
 
     try:
@@ -266,12 +266,15 @@ def _state(page) -> str:
           const app = document.querySelector('[data-testid="stApp"]');
           return {script: app && app.getAttribute('data-test-script-state'),
                   skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
-                  text: (document.body ? document.body.innerText : '').replace(/\\s+/g, ' ').slice(0, 80)};
+                  renderedAt: window.__metroRenderedAt || null, now: Date.now(),
+                  text: (document.body ? document.body.innerText : '').replace(/\\s+/g, ' ').slice(0, 60)};
         }""")
         shot = screenshot(page, f"crowd-not-rendered-{int(time.time() * 1000) % 10**8}")
-        return f"{page.url[-40:]} script={state['script']} skeletons={state['skeletons']} text={state['text']!r} ({shot.name})"
+        drawn = f"{(state['renderedAt'] - at) / 1000:.0f} s" if state["renderedAt"] else "never"
+        return (f"{type(error).__name__} {str(error).splitlines()[0][:60] if str(error) else ''}; after {(state['now'] - at) / 1000:.0f} s: "
+                f"script={state['script']} skeletons={state['skeletons']} drawn={drawn} text={state['text']!r} ({shot.name})")
     except Exception as e:  # noqa: BLE001
-        return f"{page.url[-40:]} ({type(e).__name__})"
+        return f"{type(error).__name__}, then {type(e).__name__} reading the page"
 
 
 def browser_crowd(browser, srv: Servers, n: int, within_s: float = 0.0) -> dict:
@@ -311,14 +314,15 @@ def browser_crowd(browser, srv: Servers, n: int, within_s: float = 0.0) -> dict:
     for page, at in zip(pages, starts):
         try:
             wait_rendered(page, CONTENT, timeout=max(1.0, deadline - time.monotonic()) * 1000)
-            rendered_at = page.evaluate("window.__metroRenderedAt")
+            # the probe looks every 50 ms: Playwright may see the page drawn a moment before it does
+            rendered_at = page.wait_for_function("() => window.__metroRenderedAt", timeout=10_000).json_value()
             if rendered_at is None or rendered_at - at > GIVE_UP_S * 1000:
-                raise TimeoutError
+                raise TimeoutError(f"drawn per the page's probe after {rendered_at and (rendered_at - at) / 1000}")
             times.append((rendered_at - at) / 1000)
             wrong_url += page.url != srv.url
-        except Exception:  # noqa: BLE001 -- a timeout: never rendered
+        except Exception as e:  # noqa: BLE001 -- a timeout: never rendered
             not_rendered += 1
-            unrendered.append(_state(page))
+            unrendered.append(_state(page, at, e))
     load_after = loadavg()
     seen = list(problems)  # what happened while the room waited, not while the pages close
     for ctx in contexts:
