@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SHARED_GEO ?= ../shared/geo
 BOUNDARIES := data/boundaries
 
-.PHONY: run test test-fast store bench setup setup-dev boundaries browser clean-store python-version
+.PHONY: run test test-fast store bench setup setup-dev boundaries browser proxy clean-store python-version
 
 run: setup boundaries
 	@echo "==> [4/4] Building the data store from data/ (skipped when nothing changed)"
@@ -15,7 +15,7 @@ run: setup boundaries
 	@echo "==> Starting the app on http://$(HOST):$(PORT) (stop with Ctrl+C)"
 	$(VENV)/bin/streamlit run serve.py --server.address $(HOST) --server.port $(PORT)
 
-test: setup-dev boundaries browser
+test: setup-dev boundaries browser proxy
 	@echo "==> Building the data store from data/ (skipped when nothing changed)"
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
 	@echo "==> Running every test (browser tests included)"
@@ -29,7 +29,7 @@ test-fast: setup-dev boundaries
 store: setup boundaries
 	$(PY) -m metro_poverty.pipeline.cli build
 
-bench: setup-dev boundaries browser
+bench: setup-dev boundaries browser proxy
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
 	$(PY) bench/run_all.py
 
@@ -63,3 +63,7 @@ boundaries:
 # Debian's chromium for the browser tests, installed only when missing.
 browser:
 	@sh scripts/ensure_chromium.sh
+
+# Debian's nginx for the crowd benchmark (deploy/nginx/metro-poverty.conf), installed only when missing.
+proxy:
+	@sh scripts/ensure_nginx.sh

@@ -31,14 +31,23 @@ def free_port() -> int:
 def app_server(env: dict | None = None, timeout: float = 30.0, port: int | None = None, options: list[str] | None = None):
     """A fresh `streamlit run serve.py` (as `make run` starts it) on a free port (or `port`); yields its base
     URL. `options`: more `--section.option value` arguments (e.g. a secrets file)."""
+    with app_process(env, timeout, args=tuple(options or ()), port=port) as (base, _):
+        yield base
+
+
+@contextlib.contextmanager
+def app_process(env: dict | None = None, timeout: float = 30.0, args: tuple[str, ...] = (), log=subprocess.PIPE,
+                port: int | None = None):
+    """As app_server, with extra `streamlit run` options and the server's output sent to `log`;
+    yields (base URL, the server's Popen)."""
     port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false", *(options or [])]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false", *args]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_http(f"{base}/_stcore/health", timeout)
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         try:
