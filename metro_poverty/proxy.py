@@ -24,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+from metro_poverty import atomic
 from metro_poverty import paths
 
 SITE_TEMPLATE = paths.ROOT / "deploy" / "nginx" / "metro-poverty.conf"
@@ -75,9 +76,7 @@ def _gzip_beside(path: Path) -> None:
     packed = gzip.compress(data, compresslevel=9, mtime=0)
     if len(packed) >= len(data):
         return
-    tmp = gz.with_name(gz.name + f".{os.getpid()}.tmp")
-    tmp.write_bytes(packed)
-    os.replace(tmp, gz)
+    atomic.write_bytes(gz, packed)
 
 
 def render_site(listen: str, streamlit: str, frontend: Path, template: Path = SITE_TEMPLATE) -> str:

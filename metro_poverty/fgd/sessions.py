@@ -133,16 +133,11 @@ def latest_by_indicator(path: Path | None = None) -> dict[str, tuple[dict, dict,
     """indicator -> (session, agreement, number of agreements on it) for its most recently recorded
     agreement: the records are read once for the whole catalogue."""
     latest: dict[str, tuple[dict, dict, int]] = {}
-
-    def newer(session: dict, agreement: dict, than: tuple[dict, dict, int]) -> bool:
-        # recorded_at has whole seconds: two records in one second go by the later FGD date
-        return (agreement["recorded_at"], session["date"]) > (than[1]["recorded_at"], than[0]["date"])
-
     for s in list_sessions(path):
         for a in s["agreements"]:
             code = a["indicator"]
             seen = latest[code][2] if code in latest else 0
-            if code not in latest or newer(s, a, latest[code]):
+            if code not in latest or _recency(s, a) > _recency(*latest[code][:2]):
                 latest[code] = (s, a, seen + 1)
             else:
                 latest[code] = (*latest[code][:2], seen + 1)
@@ -152,4 +147,10 @@ def latest_by_indicator(path: Path | None = None) -> dict[str, tuple[dict, dict,
 def history(indicator: str, path: Path | None = None) -> list[tuple[dict, dict]]:
     """Every agreement on an indicator, newest first, with its session."""
     rows = [(s, a) for s in list_sessions(path) for a in s["agreements"] if a["indicator"] == indicator]
-    return sorted(rows, key=lambda sa: sa[1]["recorded_at"], reverse=True)
+    return sorted(rows, key=lambda sa: _recency(*sa), reverse=True)
+
+
+def _recency(session: dict, agreement: dict) -> tuple[str, str]:
+    """Newer first: by the time recorded; recorded_at has whole seconds, so two agreements recorded in
+    one second go by their FGD's date."""
+    return agreement["recorded_at"], session["date"]

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from metro_poverty import atomic
 from metro_poverty import paths
 from metro_poverty.i18n import t
 
@@ -218,12 +219,7 @@ def _write(path: Path, users: dict[str, dict]) -> None:
         entry = users[name]
         lines += [f"[users.{_quote(name)}]", f"role = {_quote(entry['role'])}", f"opd = {_quote(entry.get('opd', ''))}",
                   f"email = {_quote(entry.get('email', ''))}", f"password = {_quote(entry['password'])}", ""]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(lines))
-    os.replace(tmp, path)
+    atomic.write_text(path, "\n".join(lines), private=True)
 
 
 def _quote(text: str) -> str:

@@ -16,15 +16,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from metro_poverty import atomic
 from metro_poverty import db
-from metro_poverty.intake.batches import BatchRecord, append_aliases, read_records, write_atomic, write_record
+from metro_poverty.intake.batches import BatchRecord, append_aliases, read_records, write_record
 
 PENDING = "PENDING.json"
 LOAD, ROLLBACK = "load", "rollback"
 
 
 def begin(intake_dir: Path, op: str, record: BatchRecord) -> None:
-    write_atomic(intake_dir / PENDING, json.dumps({"op": op, "record": json.loads(record.to_json())}).encode("utf-8"))
+    atomic.write_bytes(intake_dir / PENDING, json.dumps({"op": op, "record": json.loads(record.to_json())}).encode("utf-8"))
 
 
 def pending(intake_dir: Path) -> tuple[str, BatchRecord] | None:

@@ -8,11 +8,12 @@ restore() puts a backup back: the damaged file is moved aside (never deleted) an
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from metro_poverty import atomic
 
 KEEP_DAILY = 30
 DAY = timedelta(days=1)
@@ -42,7 +43,7 @@ def make(records: Path, reason: str, now: datetime | None = None) -> Path:
     now = now or datetime.now(timezone.utc)
     target = folder(records) / f"records-{_stamp(now)}-{reason}.sqlite"
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
+    tmp = atomic.temporary(target)
     source = sqlite3.connect(f"{records.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     try:
         copy = sqlite3.connect(tmp)
@@ -56,14 +57,8 @@ def make(records: Path, reason: str, now: datetime | None = None) -> Path:
     if not ok:
         tmp.unlink(missing_ok=True)
         raise RuntimeError(f"the backup of {records} failed its check")
-    _fsync(tmp)
-    os.replace(tmp, target)
+    atomic.put(tmp, target)
     return target
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
 
 
 def daily(records: Path, now: datetime | None = None) -> Path | None:
@@ -97,15 +92,14 @@ def restore(records: Path, copy: Path, now: datetime | None = None) -> Path | No
     aside = None
     if records.exists():
         aside = records.with_name(f"{records.name}.replaced-{_stamp(now or datetime.now(timezone.utc))}")
-        os.replace(records, aside)
+        atomic.move(records, aside)
         for suffix in ("-wal", "-shm"):  # the journal of the replaced file belongs to it, not to the copy
             side = records.with_name(records.name + suffix)
             if side.exists():
-                os.replace(side, aside.with_name(aside.name + suffix))
-    tmp = records.with_name(records.name + ".restoring")
+                atomic.move(side, aside.with_name(aside.name + suffix))
+    tmp = atomic.temporary(records)
     shutil.copyfile(copy, tmp)
-    _fsync(tmp)
-    os.replace(tmp, records)
+    atomic.put(tmp, records)
     from metro_poverty.records.database import forget_checks
 
     forget_checks()

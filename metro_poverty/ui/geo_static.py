@@ -5,12 +5,12 @@ rerun. One folder per store file, so a new build never serves old shapes."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 
+from metro_poverty import atomic
 from metro_poverty import paths
 
 STATIC_DIR = paths.ROOT / "static"  # Streamlit serves <app folder>/static at app/static/
@@ -38,10 +38,7 @@ def _write(path: Path, shapes: pd.DataFrame) -> None:
     features = [{"type": "Feature", "geometry": json.loads(s.geometry_json),
                  "properties": {"region_code": s.region_code, "region_name": s.region_name, "label_lon": s.label_lon, "label_lat": s.label_lat}}
                 for s in shapes.itertuples(index=False)]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")))
 
 
 def _remove_old(keep: str) -> None:
