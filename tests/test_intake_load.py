@@ -14,7 +14,7 @@ from metro_poverty.intake.journal import current_file
 from metro_poverty.intake.previewer import preview
 from metro_poverty.intake.report import problem_key
 from metro_poverty.pipeline.build import build as real_build
-from metro_poverty.pipeline.problems import BuildFailed, Problem
+from metro_poverty.problems import BuildFailed, Problem
 
 CONFIRMED = Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG})
 

@@ -8,7 +8,7 @@ from intake_support import csv_bytes, eppgbm_rows, inputs_with_store, xlsx_bytes
 from metro_poverty.intake import report
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.previewer import preview
-from metro_poverty.pipeline.problems import WARNING, Problem
+from metro_poverty.problems import WARNING, Problem
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
-"""Numbers as OPD files write them: metro_poverty.pipeline.numbers."""
+"""Numbers as OPD files write them: metro_poverty.numbers."""
 
 import pytest
 
-from metro_poverty.pipeline.numbers import DECIMAL, FRACTION, PERCENT, WHOLE, NumberError, Percent, column_mark, parse_number, parse_year, read_number
+from metro_poverty.numbers import DECIMAL, FRACTION, PERCENT, WHOLE, NumberError, Percent, column_mark, parse_number, parse_year, read_number
 
 
 def test_decimal_comma_with_thousands_point():
@@ -143,3 +143,38 @@ def test_a_column_without_separators_has_nothing_to_decide():
 def test_three_digits_after_one_separator_in_a_column_of_decimals_is_ambiguous():
     # 12,070 thousand persons or 12.07 thousand: only the file or the uploader can say
     assert column_mark(["12,070", "11,500"], DECIMAL) == (None, "ambiguous")
+
+
+# One parser: the whole-column form the household files use reads every cell as parse_number does.
+COLUMN_CELLS = ["1.234,5", "1,234.5", "1.204", "12,070", "5,05", "0,853", "1.5", "1.23.4", "12,5", "85,3%", "", " ", "-", "–",
+                "abc", "inf", "NaN", "1e5", "+7", "-2,5", "1 234", "1\u00a0234,5", "9" * 400, "12.345.678", "0", None]
+
+
+@pytest.mark.parametrize("decimal", [",", "."])
+def test_a_column_is_read_cell_by_cell_as_parse_number_reads_each_cell(decimal):
+    import pandas as pd
+
+    from metro_poverty.numbers import NumberError, parse_number, parse_numbers
+
+    values, bad = parse_numbers(pd.Series(COLUMN_CELLS, dtype="object"), decimal)
+    for cell, value, refused in zip(COLUMN_CELLS, values, bad, strict=True):
+        try:
+            expected = parse_number(cell, decimal)
+            expected = None if isinstance(cell, str) and cell.strip().endswith("%") else expected
+        except NumberError:
+            expected = None
+        if isinstance(cell, str) and cell.strip().endswith("%"):
+            assert refused, cell  # no share in a household file
+        elif expected is None:
+            assert pd.isna(value) and refused == (cell not in (None, "", " ", "-", "–")), (cell, value, refused)
+        else:
+            assert value == expected and not refused, (cell, value, expected)
+
+
+def test_a_decimal_comma_household_column_refuses_what_the_old_reader_turned_into_other_numbers():
+    import pandas as pd
+
+    from metro_poverty.numbers import parse_numbers
+
+    values, bad = parse_numbers(pd.Series(["1.5", "1.23.4", "1.234,5", "12,5"]), ",")
+    assert list(bad) == [True, True, False, False] and list(values[2:]) == [1234.5, 12.5]

@@ -13,7 +13,7 @@ import pytest
 
 from metro_poverty.pipeline import cli
 from metro_poverty.pipeline.build import build
-from metro_poverty.pipeline.problems import BuildFailed
+from metro_poverty.problems import BuildFailed
 
 EPPGBM_2024 = "dinkes/e-PPGBM_Agustus_2024.csv"
 

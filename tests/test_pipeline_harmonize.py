@@ -10,7 +10,7 @@ import pytest
 from metro_poverty import paths
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, harmonize_records
 from metro_poverty.pipeline.manifest import file_spec
-from metro_poverty.pipeline.problems import ERROR, WARNING
+from metro_poverty.problems import ERROR, WARNING
 from metro_poverty.pipeline.raw import RawTable
 from metro_poverty.pipeline.reference import load_reference
 from metro_poverty.pipeline.validate import validate_table

@@ -15,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what an .xlsx may unpack to (a zip bomb is refused unopened)

@@ -14,7 +14,6 @@ new file, never half of one. Batch ids sort by load time, which is the order the
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
@@ -22,9 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from metro_poverty import atomic
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.steps import display_name, replay
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.reference import Reference
 from metro_poverty.regions import RegionResolver
 
@@ -90,14 +90,6 @@ def new_batch_id(sha256: str) -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ") + "-" + sha256[:8]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def record_path(intake_dir: Path, batch_id: str) -> Path:
@@ -118,7 +110,7 @@ def read_records(intake_dir: Path) -> list[BatchRecord]:
 
 
 def write_record(intake_dir: Path, record: BatchRecord) -> None:
-    write_atomic(record_path(intake_dir, record.batch_id), record.to_json().encode("utf-8"))
+    atomic.write_bytes(record_path(intake_dir, record.batch_id), record.to_json().encode("utf-8"))
 
 
 def remove_record(intake_dir: Path, batch_id: str) -> None:
@@ -130,7 +122,7 @@ def store_file(intake_dir: Path, record: BatchRecord, data: bytes) -> bool:
     path = intake_dir / record.stored_as
     if path.is_file():
         return False
-    write_atomic(path, data)
+    atomic.write_bytes(path, data)
     return True
 
 
@@ -162,7 +154,7 @@ def append_aliases(intake_dir: Path, record: BatchRecord) -> None:
     if not record.aliases:
         return
     frame = aliases(intake_dir, [record])
-    write_atomic(alias_file(intake_dir), frame.to_csv(index=False).encode("utf-8"))
+    atomic.write_bytes(alias_file(intake_dir), frame.to_csv(index=False).encode("utf-8"))
 
 
 # ------------------------------------------------------------------------------------------ the build

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from metro_poverty.pipeline.problems import WARNING, Problem
+from metro_poverty.problems import WARNING, Problem
 
 MAD_LIMIT = 3.0
 MAD_TO_SD = 1.4826  # the MAD of normal data times this is its standard deviation

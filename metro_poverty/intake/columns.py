@@ -22,8 +22,8 @@ import pandas as pd
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.layout import Note
 from metro_poverty.pipeline.manifest import Measure
-from metro_poverty.pipeline.numbers import DECIMAL, FRACTION, PERCENT, NumberError, column_mark, read_number
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.numbers import DECIMAL, FRACTION, PERCENT, NumberError, column_mark, read_number
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.pipeline.reference import Reference
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError, join_header, label_key, sniff_separator
 
 ZIP_MAGIC = b"PK\x03\x04"

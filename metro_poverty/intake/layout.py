@@ -23,7 +23,7 @@ from pathlib import Path
 from metro_poverty.intake.choices import LEVELS, Choices
 from metro_poverty.intake.detect import blank
 from metro_poverty.pipeline.manifest import Measure
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import RegionResolver, is_total_label
 

@@ -33,7 +33,7 @@ from metro_poverty.intake.lock import DEFAULT_TIMEOUT, Busy, writer_lock
 from metro_poverty.intake.previewer import Preview, confirmed_aliases
 from metro_poverty.intake.worker import bounded_preview
 from metro_poverty.pipeline.build import Inputs, build
-from metro_poverty.pipeline.problems import BuildFailed, Problem
+from metro_poverty.problems import BuildFailed, Problem
 from metro_poverty.pipeline.raw import RawReadError
 from metro_poverty.pipeline.reference import load_reference
 

@@ -16,8 +16,8 @@ import pandas as pd
 
 from metro_poverty.intake.detect import blank
 from metro_poverty.pipeline.manifest import Measure
-from metro_poverty.pipeline.numbers import has_percent_sign
-from metro_poverty.pipeline.problems import WARNING, Problem
+from metro_poverty.numbers import has_percent_sign
+from metro_poverty.problems import WARNING, Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 
 PERCENT_UNITS = ("%", "persen")

@@ -23,7 +23,7 @@ from metro_poverty.intake.layout import Note
 from metro_poverty.pipeline.build import Inputs
 from metro_poverty.pipeline.harmonize import AS_DELIVERED
 from metro_poverty.pipeline.manifest import STATUSES
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError
 from metro_poverty.pipeline.reference import Reference, load_reference
 from metro_poverty.regions import RegionResolver, code_key

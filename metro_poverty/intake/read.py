@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from metro_poverty.intake import archive, detect
 from metro_poverty.intake.choices import Choices
-from metro_poverty.pipeline.numbers import Percent
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.numbers import Percent
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError, RawTable, fill_ranges, table_at
 
 MAX_BYTES = 10 * 1024 * 1024  # an OPD table is kilobytes; 10 MB leaves room for a heavy workbook

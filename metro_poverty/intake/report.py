@@ -12,7 +12,7 @@ import json
 from collections.abc import Collection, Iterable
 
 from metro_poverty.i18n import t
-from metro_poverty.pipeline.problems import ERROR, WARNING, Problem
+from metro_poverty.problems import ERROR, WARNING, Problem
 
 
 RULES = ("encoding", "separator", "decimal", "header", "percent", "period")

@@ -16,7 +16,7 @@ from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.percent import apply_rule
 from metro_poverty.pipeline.harmonize import harmonize_records
 from metro_poverty.pipeline.manifest import FileSpec, file_spec
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawReadError, RawTable
 from metro_poverty.pipeline.reference import Reference
 from metro_poverty.pipeline.validate import RECORD_COLUMNS, validate_table

@@ -33,7 +33,7 @@ from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import set_spawning_popen
 
 from metro_poverty.intake.choices import Choices
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 
 MAX_SECONDS = float(os.environ.get("METRO_POVERTY_INTAKE_SECONDS", "8"))
 MAX_MEMORY_MB = float(os.environ.get("METRO_POVERTY_INTAKE_MEMORY_MB", "400"))

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from metro_poverty import paths
 from metro_poverty.i18n import t
-from metro_poverty.microdata.problems import HouseholdFileError, LoaderProblem, limit_per_kind
+from metro_poverty.microdata.problems import HouseholdFileError, household_problem, limit_per_kind
 from metro_poverty.microdata.validate import Source, validate
 
 SHIPPED_FILE = paths.MICRODATA_DIR / "households.parquet"
@@ -68,15 +68,15 @@ READERS = {".csv": _read_csv, ".txt": _read_csv, ".parquet": _read_parquet, ".pq
 
 def _read(path: Path) -> tuple[pd.DataFrame, Source, str]:
     if not path.is_file():
-        raise HouseholdFileError([LoaderProblem("not_found", path.name)])
+        raise HouseholdFileError([household_problem("not_found", path.name)])
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise HouseholdFileError([LoaderProblem("unknown_format", path.name, fields={"suffix": path.suffix or "-"})])
+        raise HouseholdFileError([household_problem("unknown_format", path.name, fields={"suffix": path.suffix or "-"})])
     try:
         return reader(path)
     except (OSError, ValueError, UnicodeError, pd.errors.ParserError) as exc:
         # pyarrow's and pandas' read errors derive from these; the reason is shown as it comes.
-        raise HouseholdFileError([LoaderProblem("unreadable", path.name, fields={"reason": str(exc).splitlines()[0][:200]})])
+        raise HouseholdFileError([household_problem("unreadable", path.name, fields={"reason": str(exc).splitlines()[0][:200]})])
 
 
 def known_kelurahan_codes() -> set[str]:

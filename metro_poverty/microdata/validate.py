@@ -11,7 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from metro_poverty.microdata.problems import LoaderProblem
+from metro_poverty.microdata.problems import household_problem
+from metro_poverty.problems import Problem
+from metro_poverty.numbers import parse_numbers
 from metro_poverty.microdata.schema import COLUMNS, REQUIRED, Column
 
 TRUE_WORDS = {"true", "t", "1", "ya", "y", "yes", "benar"}
@@ -41,16 +43,8 @@ def _text(values: pd.Series) -> pd.Series:
 
 
 def _parse_number(values: pd.Series, integer: bool, decimal_comma: bool) -> Parsed:
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        parsed = values.astype("float64")
-        missing = parsed.isna()
-    else:
-        text = _text(values)
-        missing = text == ""
-        if decimal_comma:
-            text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        parsed = pd.to_numeric(text, errors="coerce").astype("float64")
-    bad = ~missing & (parsed.isna() | ~np.isfinite(parsed.fillna(0)))
+    parsed, bad = parse_numbers(values, "," if decimal_comma else ".")  # the project's one number parser
+    missing = parsed.isna() & ~bad
     if integer:
         bad |= ~missing & ~bad & (parsed % 1 != 0)
     return Parsed(parsed, missing, bad)
@@ -81,15 +75,15 @@ def parse_column(values: pd.Series, column: Column, decimal_comma: bool = False)
     return _parse_code(values, column)
 
 
-def _problems_at(mask: pd.Series, raw: pd.Series, code: str, column: str, source: Source, **fields) -> list[LoaderProblem]:
+def _problems_at(mask: pd.Series, raw: pd.Series, code: str, column: str, source: Source, **fields) -> list[Problem]:
     positions = np.flatnonzero(mask.to_numpy())
     return [
-        LoaderProblem(code, source.file, row=int(i) + source.first_row, column=column, value=str(raw.iloc[i]), fields=fields)
+        household_problem(code, source.file, row=int(i) + source.first_row, column=column, value=str(raw.iloc[i]), fields=fields)
         for i in positions
     ]
 
 
-def _column_problems(raw: pd.Series, column: Column, parsed: Parsed, source: Source) -> list[LoaderProblem]:
+def _column_problems(raw: pd.Series, column: Column, parsed: Parsed, source: Source) -> list[Problem]:
     problems = _problems_at(parsed.missing, raw, "missing_value", column.name, source)
     problems += _problems_at(parsed.bad, raw, f"not_{column.kind}" if column.kind != "code" else "bad_code", column.name,
                              source, example=_CODE_EXAMPLE.get(column.name, ""))
@@ -103,34 +97,34 @@ def _column_problems(raw: pd.Series, column: Column, parsed: Parsed, source: Sou
     return problems
 
 
-def _at(typed: pd.DataFrame, mask: pd.Series, code: str, column: str, source: Source, fields) -> list[LoaderProblem]:
+def _at(typed: pd.DataFrame, mask: pd.Series, code: str, column: str, source: Source, fields) -> list[Problem]:
     """One problem per flagged row; `fields(i)` gives the message fields of row position i."""
     return [
-        LoaderProblem(code, source.file, int(i) + source.first_row, column, str(typed[column].iloc[i]), fields(i))
+        household_problem(code, source.file, int(i) + source.first_row, column, str(typed[column].iloc[i]), fields(i))
         for i in np.flatnonzero(mask.to_numpy())
     ]
 
 
-def _duplicate_ids(typed: pd.DataFrame, source: Source) -> list[LoaderProblem]:
+def _duplicate_ids(typed: pd.DataFrame, source: Source) -> list[Problem]:
     ids = typed["hh_id"]
     duplicated = ids.duplicated(keep="first")
     first = {hh_id: i for i, hh_id in reversed(list(enumerate(ids)))} if duplicated.any() else {}
     return _at(typed, duplicated, "duplicate_id", "hh_id", source, lambda i: {"first": first[ids.iloc[i]] + source.first_row})
 
 
-def _out_of_school(typed: pd.DataFrame, source: Source) -> list[LoaderProblem]:
+def _out_of_school(typed: pd.DataFrame, source: Source) -> list[Problem]:
     too_many = typed["n_children_out_of_school"] > typed["n_children_school_age"]
     return _at(typed, too_many, "out_of_school_exceeds", "n_children_out_of_school", source,
                lambda i: {"school_age": int(typed["n_children_school_age"].iloc[i])})
 
 
-def _kecamatan_of_kelurahan(typed: pd.DataFrame, source: Source) -> list[LoaderProblem]:
+def _kecamatan_of_kelurahan(typed: pd.DataFrame, source: Source) -> list[Problem]:
     expected = typed["kelurahan_code"].str[:8]
     return _at(typed, typed["kecamatan_code"] != expected, "kecamatan_mismatch", "kecamatan_code", source,
                lambda i: {"kelurahan": typed["kelurahan_code"].iloc[i], "expected": expected.iloc[i]})
 
 
-def _cross_problems(typed: pd.DataFrame, source: Source, known_kelurahan: set[str] | None) -> list[LoaderProblem]:
+def _cross_problems(typed: pd.DataFrame, source: Source, known_kelurahan: set[str] | None) -> list[Problem]:
     problems = _duplicate_ids(typed, source) + _out_of_school(typed, source) + _kecamatan_of_kelurahan(typed, source)
     if known_kelurahan:
         unknown = ~typed["kelurahan_code"].isin(known_kelurahan)
@@ -152,15 +146,15 @@ def target_draws(hh_id: pd.Series) -> np.ndarray:
     return draws.astype(np.float32)
 
 
-def validate(raw: pd.DataFrame, source: Source, known_kelurahan: set[str] | None = None) -> tuple[pd.DataFrame, list[LoaderProblem]]:
+def validate(raw: pd.DataFrame, source: Source, known_kelurahan: set[str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """(typed frame, problems). The frame is only meaningful when there are no problems."""
     missing = [name for name in REQUIRED if name not in raw.columns]
     if missing:
         found = ", ".join(map(str, raw.columns)) or "-"
-        return raw, [LoaderProblem("missing_column", source.file, column=name, fields={"column": name, "found": found})
+        return raw, [household_problem("missing_column", source.file, column=name, fields={"column": name, "found": found})
                      for name in missing]
     if raw.empty:
-        return raw, [LoaderProblem("empty", source.file)]
+        return raw, [household_problem("empty", source.file)]
     typed, problems = {}, []
     for column in COLUMNS:
         if column.name not in raw.columns:

@@ -16,7 +16,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import box, mapping
 
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 
 LEVEL_FILES = {"kelurahan": "kelurahan.geojson", "kecamatan": "kecamatan.geojson"}
 # Optional: the province's kab/kota (the city among them), for the view of Metro among Lampung's 15.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -22,15 +21,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from metro_poverty import atomic
 from metro_poverty import db, paths
-from metro_poverty.i18n import t
 from metro_poverty.pipeline import boundaries as bnd
 from metro_poverty.intake import batches as intake_batches
 from metro_poverty.intake import journal
 from metro_poverty.intake.lock import writer_lock
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, harmonize_records, latest_batches, typed
 from metro_poverty.pipeline.manifest import load_manifest
-from metro_poverty.pipeline.problems import WARNING, BuildFailed, Problem, errors
+from metro_poverty.problems import WARNING, BuildFailed, Problem, errors
 from metro_poverty.pipeline.published import read_published
 from metro_poverty.pipeline.published_long import load_long_specs, read_long_file
 from metro_poverty.pipeline.raw import RawReadError, locate_table, read_rows
@@ -206,7 +205,7 @@ def _build(inputs: Inputs, lang: str, batches: list | None, before_swap) -> Buil
     info = {"built_at": stamp, "fingerprint": fingerprint(inputs, batches), "map_kind": map_kind, "n_observations": str(len(observations))}
     try:
         _write(tmp, ref, observations, shapes, problems, info, lang, intake_batches.store_rows(batches, observations))
-        os.replace(tmp, final)
+        atomic.put(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
     if before_swap is not None:
@@ -253,10 +252,7 @@ def _problem_rows(problems: list[Problem]) -> pd.DataFrame:
 
 
 def _point_to(store_dir: Path, filename: str, fp: str) -> None:
-    pointer = store_dir / "CURRENT"
-    tmp = store_dir / "CURRENT.tmp"
-    tmp.write_text(json.dumps({"file": filename, "fingerprint": fp}))
-    os.replace(tmp, pointer)
+    atomic.write_text(store_dir / "CURRENT", json.dumps({"file": filename, "fingerprint": fp}))
 
 
 def _remove_old(store_dir: Path, keep: str) -> None:

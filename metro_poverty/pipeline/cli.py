@@ -11,7 +11,7 @@ import sys
 
 from metro_poverty.i18n import t
 from metro_poverty.pipeline.build import Inputs, build, current_pointer, is_stale
-from metro_poverty.pipeline.problems import BuildFailed
+from metro_poverty.problems import BuildFailed
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metro_poverty.pipeline.manifest import FileSpec
-from metro_poverty.pipeline.problems import WARNING, Problem
+from metro_poverty.problems import WARNING, Problem
 from metro_poverty.pipeline.validate import ANY_SERIES
 from metro_poverty.pipeline.reference import in_catalogue_range
 from metro_poverty.regions import RegionResolver, is_grand_total

@@ -12,8 +12,8 @@ import pandas as pd
 
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS
 from metro_poverty.pipeline.manifest import STATUSES
-from metro_poverty.pipeline.numbers import parse_number, parse_year
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.numbers import parse_number, parse_year
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.reference import QUALITY_FLAGS, in_catalogue_range
 from metro_poverty.regions import RegionResolver
 

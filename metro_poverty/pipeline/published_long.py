@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.published import range_problems, without_duplicates, year_and_value
 from metro_poverty.regions import RegionResolver
 

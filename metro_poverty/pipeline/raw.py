@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 
 
 @dataclass

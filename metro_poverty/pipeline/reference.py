@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.problems import Problem
 from metro_poverty.regions import RegionResolver
 
 # Every indicator must say all of this (the Satu Data metadata of Peraturan BPS 4/2020: concept, definition,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from metro_poverty.pipeline.manifest import FileSpec, Measure
-from metro_poverty.pipeline.numbers import parse_number, parse_year
-from metro_poverty.pipeline.problems import Problem
+from metro_poverty.numbers import parse_number, parse_year
+from metro_poverty.problems import Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import is_total_label
 

@@ -42,7 +42,7 @@ def ensure_store() -> None:
     except db.StoreMissing:
         pass
     from metro_poverty.pipeline.build import build
-    from metro_poverty.pipeline.problems import BuildFailed
+    from metro_poverty.problems import BuildFailed
 
     with st.status(t("frame.building_store", lang()), expanded=True) as status:
         try:

@@ -1,4 +1,6 @@
 """A problem found in an input: where (file, sheet, row, column), what was found, what was expected.
+The one problem type of the project: OPD files (pipeline, intake) and household files (microdata)
+report through it; `texts` names the section of the texts that words its code.
 
 Rows are numbered as a person sees them in a spreadsheet or text editor (1-based, title rows counted),
 so a data officer can go straight to the cell.
@@ -12,11 +14,12 @@ from metro_poverty.i18n import t
 
 ERROR = "error"
 WARNING = "warning"
+SHOWN_PER_KIND = 5  # rows listed for one problem in one column by limit_per_kind; the rest are counted
 
 
 @dataclass(frozen=True)
 class Problem:
-    code: str  # a key under pipeline.problem.* in the texts
+    code: str  # a key under `texts` (pipeline.problem.* unless said)
     file: str
     row: int | None = None
     column: str | None = None
@@ -24,6 +27,7 @@ class Problem:
     severity: str = ERROR
     fields: dict = field(default_factory=dict, hash=False, compare=False)
     sheet: str | None = None
+    texts: str = "pipeline.problem"
 
     def message(self, lang: str = "id") -> str:
         where = [t("pipeline.where.file", lang, file=self.file)]
@@ -34,7 +38,7 @@ class Problem:
         if self.column:
             where.append(t("pipeline.where.column", lang, column=self.column))
         found = "" if self.value is None else t("pipeline.where.found", lang, value=_short(self.value))
-        body = t(f"pipeline.problem.{self.code}", lang, **self.fields)
+        body = t(f"{self.texts}.{self.code}", lang, **self.fields)
         kind = t(f"pipeline.severity.{self.severity}", lang)
         return f"{kind}: {', '.join(where)}: {body}{found}"
 
@@ -57,3 +61,21 @@ class BuildFailed(Exception):
 
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR]
+
+
+def limit_per_kind(problems: list[Problem], shown: int = SHOWN_PER_KIND) -> list[Problem]:
+    """The first `shown` problems of each (code, column), then one 'more_rows' problem counting the others."""
+    kept: list[Problem] = []
+    hidden: dict[tuple[str, str | None], int] = {}
+    seen: dict[tuple[str, str | None], int] = {}
+    for problem in problems:
+        key = (problem.code, problem.column)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= shown:
+            kept.append(problem)
+        else:
+            hidden[key] = hidden.get(key, 0) + 1
+    for (code, column), count in hidden.items():
+        first = next(p for p in problems if p.code == code and p.column == column)
+        kept.append(Problem("more_rows", first.file, column=column, fields={"count": count}, texts=first.texts))
+    return kept

@@ -20,6 +20,9 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+import pandas as pd
+
 WHOLE, PERCENT, FRACTION, DECIMAL = "whole", "percent", "fraction", "decimal"
 KINDS = (WHOLE, PERCENT, FRACTION, DECIMAL)
 MARKS = (",", ".")
@@ -71,6 +74,32 @@ def parse_number(cell, decimal: str = ".") -> float | None:
     if not _NUMBER.match(text):
         raise NumberError("not_a_number", text)
     return _finite(float(text), text)
+
+
+def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.Series]:
+    """parse_number for a whole column at once (a household file's millions of cells): (values, bad).
+    An empty cell is NaN and not bad; a cell parse_number refuses is NaN and bad. No '%' is allowed:
+    a household file holds amounts and counts, not shares. A test compares it with parse_number."""
+    index = values.index
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        parsed = values.astype("float64")
+        return parsed, parsed.notna() & ~np.isfinite(parsed.fillna(0))
+    if pd.api.types.is_bool_dtype(values):
+        return pd.Series(np.nan, index=index), values.notna()
+    typed = values.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore").fillna(False).astype(bool)
+    text = values.astype("string").fillna("").str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    empty = text.isin(["", "-", "–"]) | values.isna()
+    thousands = "," if decimal == "." else "."
+    bad = text.str.contains(thousands, regex=False) & ~text.str.match(_GROUPED[decimal].pattern)
+    plain = text.str.replace(thousands, "", regex=False)
+    if decimal == ",":
+        plain = plain.str.replace(",", ".", regex=False)
+    bad = ~typed & ~empty & (bad | ~plain.str.match(_NUMBER.pattern))
+    parsed = pd.to_numeric(plain.where(~bad & ~empty & ~typed), errors="coerce").astype("float64")
+    if typed.any():
+        parsed[typed] = values[typed].astype("float64")
+    bad |= ~empty & ~bad & ~np.isfinite(parsed.fillna(0))  # more digits than a float holds
+    return parsed.where(~bad & ~empty), bad.fillna(False).astype(bool)
 
 
 def _compact(cell) -> str:
