@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SHARED_GEO ?= ../shared/geo
 BOUNDARIES := data/boundaries
 
-.PHONY: run test test-fast store bench setup setup-dev boundaries browser proxy clean-store python-version
+.PHONY: run test test-fast lint lock store bench setup setup-dev boundaries browser proxy clean-store python-version
 
 run: setup boundaries
 	@echo "==> [4/4] Building the data store from data/ (skipped when nothing changed)"
@@ -45,15 +45,26 @@ $(VENV)/bin/python:
 	@echo "==> [1/4] Creating the virtual environment .venv with $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime: requirements.txt constraints.txt | $(VENV)/bin/python
-	@echo "==> [2/4] Installing the app's pinned packages into .venv (about half a minute the first time; pip shows its progress)"
-	$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements.txt -c constraints.txt
+# Installs from the locks only: every file pinned and checked against its hash (pip refuses a mismatch).
+$(VENV)/.runtime: requirements.lock | $(VENV)/bin/python
+	@echo "==> [2/4] Installing the app's locked packages into .venv (about half a minute the first time; pip shows its progress)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	@echo "==> Installing the test and benchmark tools into .venv"
-	$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements-dev.txt -c constraints.txt
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
+	@echo "==> Installing the test and benchmark tools into .venv (locked, with hashes)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on --require-hashes --no-deps -r requirements-dev.lock
 	touch $@
+
+# After changing requirements*.txt or constraints.txt: the locks again, with a hash for every file of
+# every platform (Linux, Windows, macOS), for Python 3.11 and newer.
+lock: setup-dev
+	$(VENV)/bin/uv pip compile requirements.txt -c constraints.txt --generate-hashes --python-version 3.11 --universal -o requirements.lock
+	$(VENV)/bin/uv pip compile requirements.txt requirements-dev.txt -c constraints.txt --generate-hashes --python-version 3.11 --universal -o requirements-dev.lock
+
+# The lint of pyproject.toml (also run by the test suite: tests/test_lint.py).
+lint: setup-dev
+	$(VENV)/bin/ruff check .
 
 # Copies the reference boundaries when they exist beside the project; a deployment may drop its own files instead.
 boundaries:

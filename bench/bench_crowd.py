@@ -329,7 +329,8 @@ def browser_crowd(browser, srv: Servers, n: int, within_s: float = 0.0) -> dict:
         ctx.close()
     time.sleep(SETTLE_S * 2)
     return {"n": n, "within_s": within_s, "times": times, "not_rendered": not_rendered, "unrendered": unrendered,
-            "problems": seen + [f"URL not kept: {wrong_url} pages"] * bool(wrong_url), "cpu_per_session": (srv.cpu() - c0) / n, "load": f"{load_before} → {load_after}"}
+            "problems": seen + [f"URL not kept: {wrong_url} pages"] * bool(wrong_url), "cpu_per_session": (srv.cpu() - c0) / n,
+            "load": f"{load_before} → {load_after}"}
 
 
 # --- protocol clients: what a browser asks of the server, without drawing ----------------------------------------
@@ -478,7 +479,8 @@ def report(results: list[dict]) -> str:
                          f"{max(c['times'], default=float('nan')):.1f} s | {c['cpu_per_session']:.2f} s | {len(c['errors'])} | {c['load']} |")
     lines += ["", "**Real browsers** (fresh chromium contexts on the same 2 cores as the server and each other; time to first "
               "render measured inside each page from its own start; indicative: it includes the browsers' own drawing)", "",
-              f"| setup | sessions | rendered (within {CROWD_TIMEOUT_S:.0f} s) | time to first render, p50 / p90 / max | server CPU per session | errors | load before → after |",
+              f"| setup | sessions | rendered (within {CROWD_TIMEOUT_S:.0f} s) | time to first render, p50 / p90 / max"
+              " | server CPU per session | errors | load before → after |",
               "|---|---|---|---|---|---:|---|"]
     for r in results:
         for (n, within), c in r["browsers"].items():

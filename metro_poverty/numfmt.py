@@ -6,7 +6,6 @@ would show 1,234.5), so numbers are formatted here, in Python, before they reach
 
 from __future__ import annotations
 
-import math
 
 
 def _is_missing(value) -> bool:

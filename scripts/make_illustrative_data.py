@@ -115,7 +115,8 @@ def eppgbm_files(lat: pd.DataFrame, rng) -> None:
         fmt = (lambda x: id_dec(x, 2)) if sep == ";" else (lambda x: f"{x:.2f}")
         rows = []
         for i, r in lat.iterrows():
-            rows.append([i + 1, f"Puskesmas {PUSKESMAS[r.parent_code]}", f"Kel. {r['name']}", int(measured[i]), int(stunted[i]), fmt(100 * stunted[i] / measured[i])])
+            rows.append([i + 1, f"Puskesmas {PUSKESMAS[r.parent_code]}", f"Kel. {r['name']}", int(measured[i]), int(stunted[i]),
+                         fmt(100 * stunted[i] / measured[i])])
         rows.append(["", "", "Total", int(measured.sum()), int(stunted.sum()), fmt(100 * stunted.sum() / measured.sum())])
         write_csv(RAW / "dinkes" / f"e-PPGBM_Agustus_{year}.csv",
                   [[f"LAPORAN HASIL PENGUKURAN e-PPGBM BULAN AGUSTUS {year}"], ["DINAS KESEHATAN KOTA METRO"], ["Data ilustrasi, bukan data resmi"], []],

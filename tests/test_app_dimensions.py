@@ -109,7 +109,9 @@ def test_a_citys_target_is_not_drawn_against_another_areas_series():
 def test_survey_and_records_for_one_concept_are_labelled_apart():
     survey = open_app({"ind": "stunting_ssgi"}, page=DIMENSION_PAGES["health"])
     records = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
-    badges = lambda at: " ".join(m for m in texts(at.markdown) if "-badge[" in m)  # st.badge renders as markdown
+    def badges(at):
+        return " ".join(m for m in texts(at.markdown) if "-badge[" in m)  # st.badge renders as markdown
+
     assert "Estimasi survei (makro)" in badges(survey)
     assert "Catatan administratif (mikro)" in badges(records)
     assert any("Prevalensi Stunting (penimbangan e-PPGBM)" in c for c in texts(survey.caption))

@@ -25,7 +25,8 @@ MEASURE = """() => {
   const px = el => parseFloat(getComputedStyle(el).fontSize);
   const body = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')]
       .filter(p => p.offsetParent).map(px);
-  const chartText = [...slide.querySelectorAll('svg text')].filter(t => t.textContent.trim()).map(t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize));
+  const chartText = [...slide.querySelectorAll('svg text')].filter(t => t.textContent.trim())
+      .map(t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize));
   return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, area: r.width * r.height,
           screen: innerWidth * innerHeight, height: innerHeight, width: innerWidth,
           body: Math.min(...body), title: px(document.querySelector('h1')), chart: chartText.length ? Math.min(...chartText) : null};

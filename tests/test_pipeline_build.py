@@ -80,7 +80,8 @@ def test_every_kelurahan_and_kecamatan_has_a_boundary_polygon(boundary_con):
 
 
 def test_without_boundary_files_the_map_is_schematic(store_con):
-    assert rows(store_con, "select kind, level, count(*) from boundaries group by all order by level") == [("schematic", "kecamatan", 5), ("schematic", "kelurahan", 22)]
+    assert rows(store_con, "select kind, level, count(*) from boundaries group by all order by level") == [("schematic", "kecamatan", 5),
+                                                                                                           ("schematic", "kelurahan", 22)]
     assert rows(store_con, "select value from build_info where key = 'map_kind'") == [("schematic",)]
 
 
@@ -136,7 +137,8 @@ def test_uhh_old_and_new_series_are_distinct(store_con):
 
 
 def test_ipm_old_and_new_series_are_distinct(store_con):
-    assert rows(store_con, "select series, list(period order by period) from observation_best where indicator_code = 'ipm' and region_code = '18.72' group by series order by series") == [
+    assert rows(store_con, "select series, list(period order by period) from observation_best"
+                           " where indicator_code = 'ipm' and region_code = '18.72' group by series order by series") == [
         ("uhh_pre_sp2020", [2020]), ("uhh_sp2020_lf", [2022, 2023, 2024])]
 
 

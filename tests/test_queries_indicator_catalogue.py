@@ -31,7 +31,8 @@ def test_every_indicator_in_catalogue_position_order(con):
 def test_carries_every_catalogue_column_then_the_coverage(con):
     indicator_columns = [name for (name,) in con.execute(
         "select column_name from information_schema.columns where table_name = 'indicators' order by ordinal_position").fetchall()]
-    assert list(db.run(con, "indicator_catalogue", **PARAMS).columns) == indicator_columns + ["levels", "first_period", "last_period", "has_illustrative", "target", "target_year",
+    assert list(db.run(con, "indicator_catalogue", **PARAMS).columns) == indicator_columns + ["levels", "first_period", "last_period",
+                                                                                              "has_illustrative", "target", "target_year",
                                                                           "target_document", "target_region", "target_note_id", "target_note_en"]
 
 

@@ -102,8 +102,10 @@ def legacy_files(folder):
                                      "open_issues": "", "follow_ups": [], "recorded_by": "Budi", "recorded_at": "2026-10-01T03:00:00Z"}]}],
     }]), encoding="utf-8")
     (folder / "fgd" / "agendas.json").write_text(json.dumps([
-        {"id": "0a0b0c0d", "title": "Agenda", "steps": [{"path": "", "params": {}, "title": "Angka kota", "note": ""}], "author": "", "created_at": "2026-10-02T00:00:00Z"},
-        {"id": "1a1b1c1d", "title": "Agenda", "steps": [{"path": "kesehatan", "params": {}, "title": "Stunting", "note": ""}], "author": "", "created_at": "2026-10-03T00:00:00Z"},
+        {"id": "0a0b0c0d", "title": "Agenda", "steps": [{"path": "", "params": {}, "title": "Angka kota", "note": ""}], "author": "",
+         "created_at": "2026-10-02T00:00:00Z"},
+        {"id": "1a1b1c1d", "title": "Agenda", "steps": [{"path": "kesehatan", "params": {}, "title": "Stunting", "note": ""}], "author": "",
+         "created_at": "2026-10-03T00:00:00Z"},
     ]), encoding="utf-8")
     (folder / "scenarios.json").write_text(json.dumps([{"name": f"S{i}", "params": {"transfer": str(i)}, "saved_at": f"2026-10-0{1 + i % 9}T00:00:00Z"}
                                                        for i in range(5)]), encoding="utf-8")

@@ -101,7 +101,8 @@ def test_observation_labeled_joins_region_indicator_and_source(con):
     assert con.execute("""
         select region_code, region_name, region_level, parent_code, dimension, measure_kind, source_title, source_publisher, source_reference, value
         from observation_labeled""").fetchall() == [
-        ("18.72.01.1001", "Metro", "kelurahan", "18.72.01", "health", "admin_record", "Prevalensi stunting e-PPGBM", "Dinas Kesehatan Kota Metro", "news", 4.92)]
+        ("18.72.01.1001", "Metro", "kelurahan", "18.72.01", "health", "admin_record", "Prevalensi stunting e-PPGBM", "Dinas Kesehatan Kota Metro",
+         "news", 4.92)]
 
 
 def test_observation_labeled_shows_only_the_best_value(con):

@@ -34,7 +34,8 @@ problems = cache.read("build_problems")
 if problems.empty:
     st.success(t("sources.no_problems", lang), icon=":material/check_circle:")
 else:
-    tables.show(problems[["message_en" if lang == "en" else "message_id"]], {"message_id": t("sources.col.message", lang), "message_en": t("sources.col.message", lang)})
+    tables.show(problems[["message_en" if lang == "en" else "message_id"]], {"message_id": t("sources.col.message", lang),
+                                                                             "message_en": t("sources.col.message", lang)})
 
 st.subheader(t("sources.download", lang))
 export = cache.read("observations_export")

@@ -42,6 +42,7 @@ badges.show_source_line(p0, lang)
 st.divider()
 ind = catalogue[st.session_state["map_ind"]]
 c1, c2, _ = st.columns([3, 2, 2])
-c1.selectbox(t("overview.map_indicator", lang), MAP_IND.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
+c1.selectbox(t("overview.map_indicator", lang), MAP_IND.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang),
+             placeholder=t("common.choose", lang))
 c2.segmented_control(t("overview.map_level", lang), LEVEL.options, key="level", required=True, format_func=lambda v: t(f"level.{v}", lang))
 maps.indicator_map(ind, st.session_state["level"], year, lang, title_key="overview.map_title")

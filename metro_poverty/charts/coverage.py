@@ -20,7 +20,8 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> alt.Chart:
     return alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("region_name:N", sort=order, title=None, axis=alt.Axis(labelAngle=-50, labelLimit=160)),
         y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=260)),
-        color=alt.Color("share:Q", title=t("reconcile.col.share", lang), scale=alt.Scale(domain=[0, 1], range=[theme.WORSE_RAMP[5][-1], theme.WORSE_RAMP[5][0]]),
+        color=alt.Color("share:Q", title=t("reconcile.col.share", lang),
+                        scale=alt.Scale(domain=[0, 1], range=[theme.WORSE_RAMP[5][-1], theme.WORSE_RAMP[5][0]]),
                         legend=alt.Legend(format=".0%", orient="top")),
         tooltip=[alt.Tooltip("indicator:N", title=t("reconcile.col.indicator", lang)), alt.Tooltip("region_name:N", title=t("reconcile.col.region", lang)),
                  alt.Tooltip("share_text:N", title=t("reconcile.col.share", lang))],

@@ -46,7 +46,8 @@ def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str =
     if follow:
         lines += [f"| No | {t('fgd.field.action', lang)} | {t('fgd.field.owner', lang)} | {t('fgd.field.due', lang)} | {t('fgd.field.indicator', lang)} |",
                   "|---|---|---|---|---|"]
-        lines += [f"| {i} | {_cell(f['action'])} | {_cell(f['owner'])} | {_cell(timefmt.date(f['due'], lang))} | {_cell(name)} |" for i, (name, f) in enumerate(follow, start=1)]
+        lines += [f"| {i} | {_cell(f['action'])} | {_cell(f['owner'])} | {_cell(timefmt.date(f['due'], lang))} | {_cell(name)} |"
+                  for i, (name, f) in enumerate(follow, start=1)]
     else:
         lines.append("–")
     return "\n".join(lines) + "\n"

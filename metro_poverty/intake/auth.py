@@ -207,7 +207,8 @@ def password_problem(password: str, username: str) -> str | None:
     stem = re.sub(r"[\d\W_]+$", "", folded)  # 'Password2026!' -> 'password'
     if name and (name in folded or stem in {name, *re.split(r"[._-]", name)}):
         return "password_has_username"
-    if folded in common_passwords() or stem in common_passwords() or len(set(folded)) <= 2 or folded in "01234567890" * 2 or folded in "abcdefghijklmnopqrstuvwxyz":
+    if (folded in common_passwords() or stem in common_passwords() or len(set(folded)) <= 2
+            or folded in "01234567890" * 2 or folded in "abcdefghijklmnopqrstuvwxyz"):
         return "common_password"
     return None
 

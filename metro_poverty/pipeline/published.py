@@ -28,7 +28,8 @@ def read_published(path: Path, resolver: RegionResolver, catalogue: pd.DataFrame
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in REQUIRED if c not in table.columns]
     if missing:
-        return pd.DataFrame(columns=PUBLISHED_COLUMNS), [Problem("missing_column", name, fields={"column": ", ".join(missing), "found": ", ".join(table.columns)})]
+        return pd.DataFrame(columns=PUBLISHED_COLUMNS), [Problem("missing_column", name, fields={"column": ", ".join(missing),
+                                                                                                 "found": ", ".join(table.columns)})]
     meta = catalogue.set_index("code")
     unit_of = meta["unit_id"]
     factors = {(r.unit_as_delivered, r.unit): float(r.factor) for r in units.itertuples(index=False)}

@@ -41,7 +41,8 @@ def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[
             problems.append(Problem("empty_region", column=spec.region_column, **where))
             continue
         year = _row_year(row, spec, year_col, where, problems)
-        series = ANY_SERIES if total and series_col is not None and not str(row[series_col] or "").strip() else _row_series(row, spec, series_col, where, problems)
+        series = ANY_SERIES if total and series_col is not None and not str(row[series_col] or "").strip() else _row_series(row, spec, series_col,
+                                                                                                                            where, problems)
         split = label_key(row[split_col]) if split_col is not None else None
         for measure, col, slot_year in slots:
             if measure.when is not None and label_key(measure.when) != split:

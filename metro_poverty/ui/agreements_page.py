@@ -125,7 +125,8 @@ def _agreement_list(session: dict, lang: str) -> None:
                 st.markdown(f"**{t(f'fgd.field.{f}', lang)}:** {plain(a.get(f)) or '–'}")
             if a["follow_ups"]:  # a data grid draws text as text
                 st.dataframe(pd.DataFrame([{t("fgd.field.action", lang): f["action"], t("fgd.field.owner", lang): f["owner"],
-                                            t("fgd.field.due", lang): timefmt.date(f["due"], lang)} for f in a["follow_ups"]]), hide_index=True, width="stretch")
+                                            t("fgd.field.due", lang): timefmt.date(f["due"],
+                                                                                   lang)} for f in a["follow_ups"]]), hide_index=True, width="stretch")
             if a["history"]:
                 st.caption(t("agreements.versions", lang, n=len(a["history"]) + 1))
 
@@ -136,7 +137,8 @@ def _record_form(session: dict, user, lang: str) -> None:
     wanted = (st.session_state.pop(presentation.RECORD_WANTED, None) or {}).get("indicator")
     if wanted in catalogue:  # opened from a slide: the indicator the room was looking at
         st.session_state["agr_indicator"] = wanted
-    code = st.selectbox(t("fgd.field.indicator", lang), list(catalogue), key="agr_indicator", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
+    code = st.selectbox(t("fgd.field.indicator", lang), list(catalogue), key="agr_indicator", format_func=lambda c: catalogue[c].name(lang),
+                        placeholder=t("common.choose", lang))
     ind = catalogue[code]
     existing = next((a for a in session["agreements"] if a["indicator"] == code), None)
     # the definition, source and producer start from the catalogue; the method is the room's words (the catalogue's

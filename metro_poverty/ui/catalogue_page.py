@@ -14,7 +14,7 @@ from metro_poverty.i18n import pick, t
 from metro_poverty.records.database import RecordsDamaged
 from metro_poverty.ui import cache, frame, indicator_card, url
 from metro_poverty.ui.safe import plain
-from metro_poverty.url_state import Param, TextParam, optional_text
+from metro_poverty.url_state import Param, TextParam
 
 ALL = "all"
 

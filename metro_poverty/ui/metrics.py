@@ -6,7 +6,7 @@ import streamlit as st
 
 from metro_poverty import numfmt
 from metro_poverty.catalog import Indicator
-from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline, macro_notice
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline
 from metro_poverty.i18n import t
 from metro_poverty.provenance import decimals_of
 from metro_poverty.ui import cache, presentation

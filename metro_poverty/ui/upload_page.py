@@ -54,7 +54,8 @@ def _templates(user, lang: str) -> None:
         if not allowed:
             st.caption(t("upload.no_indicators", lang))
             return
-        code = st.selectbox(t("upload.template_indicator", lang), allowed, key="tpl_indicator", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
+        code = st.selectbox(t("upload.template_indicator", lang), allowed, key="tpl_indicator", format_func=lambda c: catalogue[c].name(lang),
+                            placeholder=t("common.choose", lang))
         st.download_button(t("upload.template_download", lang), lambda: intake.template_bytes(code), file_name=f"template_{code}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
                            on_click="ignore")
@@ -135,7 +136,8 @@ def _reading(pv, state: dict, lang: str) -> None:
             return  # nothing was read as a table: no choice below would change that
         c1, c2, c3 = st.columns(3)
         if len(pv.sheets) > 1:
-            sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if pv.choices.sheet in pv.sheets else 0, placeholder=t("common.choose", lang))
+            sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if pv.choices.sheet in pv.sheets else 0,
+                                 placeholder=t("common.choose", lang))
             if sheet != pv.choices.sheet:
                 _choose(state, sheet=sheet, measures=None, column_decimals={})
         if pv.choices.year_column is None:
