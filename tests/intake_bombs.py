@@ -66,7 +66,7 @@ def many_rows(n: int = 200_000) -> bytes:
 def many_strings(n: int = 2_000_000) -> bytes:
     """A shared-strings part of two million one-letter strings."""
     strings = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d">' % n + b"<si><t>a</t></si>" * n + b"</sst>"
-    types = lambda x: x.replace(  # noqa: E731 - one expression, named for what it addsb"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    types = lambda x: x.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'  # noqa: E731
                                              b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
     return patched(base(), {"[Content_Types].xml": types}, {"xl/sharedStrings.xml": strings})
 
