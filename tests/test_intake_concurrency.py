@@ -183,8 +183,17 @@ def test_two_loads_at_once_take_turns_and_both_arrive(inputs):
     from concurrent.futures import ThreadPoolExecutor
 
     uploads = [(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG})), (large_batch(), "beban.csv", Choices())]
+    def load(upload):
+        outcome = loader.load(*upload[:2], DINKES, upload[2], inputs=inputs)
+        if outcome.status == "needs_confirmation":
+            # the other load came first, so the example is compared with a longer history and its values are outliers (the example's
+            # kelurahan now have 2000-2020): the officer sees the warning, accepts it, loads again
+            keys = [r["key"] for r in outcome.preview.report()]
+            outcome = loader.load(*upload[:2], DINKES, upload[2], accepted=keys, inputs=inputs)
+        return outcome
+
     with ThreadPoolExecutor(2) as pool:
-        outcomes = list(pool.map(lambda u: loader.load(u[0], u[1], DINKES, u[2], inputs=inputs), uploads))
+        outcomes = list(pool.map(load, uploads))
     assert [o.status for o in outcomes] == ["loaded", "loaded"]
     assert sorted(r.batch_id for r in read_records(inputs.intake)) == sorted(o.batch_id for o in outcomes)
     with duckdb.connect(str(current_file(inputs.store_dir)), read_only=True) as con:

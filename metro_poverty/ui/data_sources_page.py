@@ -1,0 +1,47 @@
+"""Sumber & status data: where every figure comes from, what status it has, and what the last build noticed."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metro_poverty.exports.tables import table_csv
+from metro_poverty.i18n import t
+from metro_poverty.timefmt import wib
+from metro_poverty.ui import badges, cache, frame, tables, url
+
+
+def render() -> None:
+    lang = frame.lang()
+    st.title(t("sources.title", lang))
+    url.show_notices()
+    info = cache.build_info()
+    st.caption(t("sources.build", lang, built=wib(info.get("built_at"), lang), n=info.get("n_observations", "?"),
+                 maps=t(f"frame.map_kind.{info.get('map_kind', 'boundary')}", lang)))
+    badges.illustrative_notice(lang)
+
+    st.subheader(t("sources.sources", lang))
+    st.markdown(t("sources.model", lang))
+    sources = cache.read("sources_with_counts").assign(
+        reference=lambda f: f.url.fillna(f.locator),
+        citation_text=lambda f: [t(f"sources.citation.{c}", lang) for c in f.citation],
+        status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
+    )
+    tables.show(sources, {
+        "publisher": t("sources.col.publisher", lang), "title": t("sources.col.title", lang), "reference": t("sources.col.reference", lang),
+        "citation_text": t("sources.col.citation", lang), "producer": t("sources.col.producer", lang),
+        "status_text": t("common.status", lang), "n_values": t("sources.col.n_values", lang),
+        "first_period": t("sources.col.first", lang), "last_period": t("sources.col.last", lang),
+    })
+
+    st.subheader(t("sources.problems", lang))
+    problems = cache.read("build_problems")
+    if problems.empty:
+        st.success(t("sources.no_problems", lang), icon=":material/check_circle:")
+    else:
+        tables.show(problems[["message_en" if lang == "en" else "message_id"]], {"message_id": t("sources.col.message", lang),
+                                                                                 "message_en": t("sources.col.message", lang)})
+
+    st.subheader(t("sources.download", lang))
+    export = cache.read("observations_export")
+    st.download_button(t("sources.download_button", lang, n=len(export)), table_csv(export),
+                       file_name="kemiskinan_kota_metro_observasi.csv", mime="text/csv", icon=":material/download:")
