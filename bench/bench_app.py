@@ -26,7 +26,7 @@ PAGES = [(None, {}, "Ringkasan (Overview)"),
 
 def bench_build(runs: int) -> list[float]:
     from metro_poverty import paths
-    from metro_poverty.pipeline.build import Inputs, build
+    from metro_poverty.store.build import Inputs, build
 
     samples = []
     for _ in range(runs):
@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
     n = 2 if args.quick else 5
-    from metro_poverty.pipeline.build import Inputs, build, is_stale
+    from metro_poverty.store.build import Inputs, build, is_stale
 
     if is_stale(Inputs()):
         build(Inputs())

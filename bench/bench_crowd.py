@@ -521,7 +521,7 @@ def main() -> None:
     args = parser.parse_args()
     from browser_support import browser as chromium
     from metro_poverty import proxy
-    from metro_poverty.pipeline.build import Inputs, build, is_stale
+    from metro_poverty.store.build import Inputs, build, is_stale
 
     if not Path(proxy.NGINX).exists():
         sys.exit(f"{proxy.NGINX} is missing: run `sh scripts/ensure_nginx.sh` (or `make bench`)")

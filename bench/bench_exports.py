@@ -27,7 +27,7 @@ def timed(make, runs: int) -> list[float]:
 
 def main() -> None:
     from metro_poverty.exports import brief, chart_image, tables
-    from metro_poverty.pipeline.build import Inputs, build, is_stale
+    from metro_poverty.store.build import Inputs, build, is_stale
     from metro_poverty.ui import maps
 
     if is_stale(Inputs()):

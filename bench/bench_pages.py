@@ -357,7 +357,7 @@ def main() -> None:
         return
 
     from metro_poverty import paths
-    from metro_poverty.pipeline.build import Inputs, build, is_stale
+    from metro_poverty.store.build import Inputs, build, is_stale
 
     if is_stale(Inputs()):
         build(Inputs())

@@ -3,7 +3,7 @@ by about 230 generated kecamatan and 2,600 generated kelurahan (Lampung has abou
 
 The app is city-centric (pages compare every region with the city 18.72), so the generated regions stay
 children of 18.72: what grows is the number of regions a page queries, ranks and draws, nothing else.
-The store is written by the project's own load code (metro_poverty.pipeline.build._write, which also runs
+The store is written by the project's own load code (metro_poverty.store.build._write, which also runs
 the store's invariant checks) and made current with its own pointer (build._point_to), in a directory of
 its own, so the app runs on it with METRO_POVERTY_STORE_DIR=<that directory>:
 
@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from metro_poverty.headline import CITY  # noqa: E402
 from metro_poverty.pipeline import boundaries as bnd  # noqa: E402
-from metro_poverty.pipeline.build import Inputs, _point_to, _write, collect  # noqa: E402
+from metro_poverty.store.build import Inputs, _point_to, _write, collect  # noqa: E402
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, typed  # noqa: E402
 
 N_KECAMATAN = 230

@@ -7,7 +7,6 @@ Every SQL statement is a file in queries/, run with bound parameters.
 
 from __future__ import annotations
 
-import json
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from metro_poverty import paths
+from metro_poverty.store.pointer import current_file
 
 _lock = threading.Lock()
 _connections: dict[Path, duckdb.DuckDBPyConnection] = {}
@@ -47,11 +47,9 @@ class StoreMissing(Exception):
 
 def store_path() -> Path:
     """The file named by store/CURRENT: a new build gives a new path, hence a new connection."""
-    try:
-        name = json.loads(paths.CURRENT_POINTER.read_text())["file"]
-    except (FileNotFoundError, KeyError, json.JSONDecodeError):
-        raise StoreMissing(str(paths.CURRENT_POINTER)) from None
-    path = paths.STORE_DIR / name
+    path = current_file(paths.STORE_DIR)
+    if path is None:
+        raise StoreMissing(str(paths.CURRENT_POINTER))
     if not path.is_file():
         raise StoreMissing(str(path))
     return path

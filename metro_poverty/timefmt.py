@@ -55,6 +55,11 @@ def day_month_year(day: Date, lang: str = "id") -> str:
     return f"{day.day} {MONTHS[lang if lang in MONTHS else 'id'][day.month - 1]} {day.year}"
 
 
+def utc_now_iso() -> str:
+    """The time stored with a record: UTC, whole seconds, ISO 8601 ('2026-11-30T06:24:38+00:00')."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def today() -> Date:
     """Today's date in Metro (WIB), whatever the server's time zone."""
     return datetime.now(WIB).date()

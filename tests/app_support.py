@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metro_poverty.pipeline.build import Inputs, build, is_stale
+from metro_poverty.store.build import Inputs, build, is_stale
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

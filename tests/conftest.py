@@ -13,7 +13,7 @@ import pytest
 
 from metro_poverty import paths
 from metro_poverty.pipeline.boundaries import has_boundary_files
-from metro_poverty.pipeline.build import Inputs, build
+from metro_poverty.store.build import Inputs, build
 
 INPUT_FOLDERS = ("reference", "published", "raw")  # what a store is built from; boundaries come separately
 

@@ -12,8 +12,8 @@ import duckdb
 from openpyxl import Workbook
 
 from metro_poverty.intake import auth
-from metro_poverty.intake.journal import current_file
-from metro_poverty.pipeline.build import Inputs
+from metro_poverty.store.pointer import current_file
+from metro_poverty.store.build import Inputs
 
 PASSWORD = "kata-sandi-uji"
 DINKES = auth.User("dinkes1", "opd", "Dinas Kesehatan")

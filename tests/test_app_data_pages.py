@@ -108,7 +108,7 @@ def test_guessing_is_slowed_then_locked_and_the_right_password_is_refused_while_
 
 def test_signed_out_visitors_see_when_batches_were_loaded_but_not_who_or_which_file(monkeypatch, tmp_path, records):
     from metro_poverty.intake import loader
-    from metro_poverty.intake.batches import BatchRecord
+    from metro_poverty.store.batches import BatchRecord
 
     batch = BatchRecord("20250101T000000000000Z-00000000", "=cmd|' -C calc'!A0.csv", "0" * 64, "csv", 1, "petugas.dinkes", "Dinas Kesehatan",
                         "2025-01-01T00:00:00+00:00", {}, counts={"observations": 22})

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from metro_poverty.pipeline.build import build
+from metro_poverty.store.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 READERS, BUILDS = 2, 3

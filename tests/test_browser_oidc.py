@@ -19,7 +19,7 @@ def sso_app(tmp_path_factory):
 
     from metro_poverty import paths
     from metro_poverty.intake.auth import add_user
-    from metro_poverty.pipeline.build import Inputs, build
+    from metro_poverty.store.build import Inputs, build
 
     root = tmp_path_factory.mktemp("sso_app")
     store = root / "store"

@@ -63,7 +63,7 @@ def test_the_workbook_stores_such_text_as_text_not_as_a_formula_and_numbers_as_n
 def test_the_store_csv_of_the_sources_page_is_written_through_the_neutralising_exporter():
     from pathlib import Path
 
-    page = (Path(__file__).resolve().parent.parent / "views" / "data_sources.py").read_text(encoding="utf-8")
+    page = (Path(__file__).resolve().parent.parent / "metro_poverty" / "ui" / "data_sources_page.py").read_text(encoding="utf-8")
     assert "table_csv(" in page and ".to_csv(" not in page
 
 

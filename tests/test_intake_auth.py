@@ -7,7 +7,7 @@ import pytest
 from intake_support import ADMIN, DINKES, DINSOS, PASSWORD, users_file
 
 from metro_poverty.intake import auth
-from metro_poverty.intake.batches import BatchRecord
+from metro_poverty.store.batches import BatchRecord
 
 
 @pytest.fixture(scope="module")

@@ -24,10 +24,11 @@ import pytest
 from intake_support import DINKES, EPPGBM_HEADER, EXAMPLE, TEJO_AGUNG, csv_bytes, inputs_with_store, observations, snapshot
 
 from metro_poverty import paths
-from metro_poverty.intake import journal, loader
-from metro_poverty.intake.batches import read_records
+from metro_poverty.intake import loader
+from metro_poverty.store import journal
+from metro_poverty.store.batches import read_records
 from metro_poverty.intake.choices import Choices
-from metro_poverty.intake.journal import current_file
+from metro_poverty.store.pointer import current_file
 
 YEARS = range(2000, 2021)  # before the seed's 2021–2024, so no history warning asks for confirmation
 READERS, THREADS = 2, 2
@@ -69,7 +70,7 @@ from pathlib import Path
 from metro_poverty.intake import loader
 from metro_poverty.intake.auth import User
 from metro_poverty.intake.choices import Choices
-from metro_poverty.pipeline.build import Inputs
+from metro_poverty.store.build import Inputs
 
 root, upload = Path(sys.argv[1]), Path(sys.argv[2])
 inputs = Inputs(data_dir=root / "data", boundaries_dir=root / "boundaries", store_dir=root / "store")
@@ -160,8 +161,8 @@ def test_a_load_killed_midway_leaves_the_store_as_before_and_the_next_load_works
 def test_a_load_killed_after_the_swap_is_completed_by_the_next_writer(inputs):
     """The commit point is CURRENT: a pending load the store already shows is finished, not dropped."""
     from metro_poverty.intake.previewer import confirmed_aliases, preview
-    from metro_poverty.intake.batches import BatchRecord, new_batch_id, now_iso, store_file
-    from metro_poverty.pipeline.build import build
+    from metro_poverty.store.batches import BatchRecord, new_batch_id, now_iso, store_file
+    from metro_poverty.store.build import build
 
     choices = Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG})
     data = EXAMPLE.read_bytes()

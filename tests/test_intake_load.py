@@ -8,12 +8,12 @@ from intake_support import (ADMIN, DINKES, DINSOS, EXAMPLE, TEJO_AGUNG, csv_byte
                             snapshot)
 
 from metro_poverty.intake import loader
-from metro_poverty.intake.batches import read_records
+from metro_poverty.store.batches import read_records
 from metro_poverty.intake.choices import Choices
-from metro_poverty.intake.journal import current_file
+from metro_poverty.store.pointer import current_file
 from metro_poverty.intake.previewer import preview
 from metro_poverty.intake.report import problem_key
-from metro_poverty.pipeline.build import build as real_build
+from metro_poverty.store.build import build as real_build
 from metro_poverty.problems import BuildFailed, Problem
 
 CONFIRMED = Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG})

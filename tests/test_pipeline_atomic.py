@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from metro_poverty.pipeline import cli
-from metro_poverty.pipeline.build import build
+from metro_poverty.store.build import build
 from metro_poverty.problems import BuildFailed
 
 EPPGBM_2024 = "dinkes/e-PPGBM_Agustus_2024.csv"

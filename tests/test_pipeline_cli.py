@@ -12,7 +12,7 @@ import pytest
 
 from metro_poverty import paths
 from metro_poverty.pipeline import cli
-from metro_poverty.pipeline.build import build, is_stale
+from metro_poverty.store.build import build, is_stale
 
 
 def run_cli(tmp_path, *args):

@@ -19,7 +19,7 @@ for name in names:
         importlib.import_module(name)
     except Exception as exc:
         failed.append(f"{name}: {exc!r}")
-from metro_poverty.intake.lock import writer_lock
+from metro_poverty.store.lock import writer_lock
 with writer_lock(pathlib.Path(tempfile.mkdtemp())):
     pass
 print(len(names), "modules")
@@ -44,7 +44,7 @@ def test_threads_of_one_process_take_turns_under_the_writers_lock(tmp_path):
     import threading
     import time
 
-    from metro_poverty.intake.lock import writer_lock
+    from metro_poverty.store.lock import writer_lock
 
     inside, overlaps, done = [0], [], []
 

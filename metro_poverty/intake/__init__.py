@@ -16,11 +16,11 @@ The upload page and the CLI (python -m metro_poverty.intake.cli) call the same f
 One module per idea: detect (the stated reading rules), archive (what a workbook declares, checked before
 it is opened), read (bytes -> rows, limits), layout (what the columns mean), columns (numbers read by a
 rule per column), percent (percentage rule), steps (validate + harmonize, shared with the build), checks
-(warnings against plausible ranges and history), report (problem rows, accepted warnings), previewer,
-worker (a preview in a process with limits), batches (records and files on disk), journal (an operation in flight, crash recovery), lock (one writer),
-loader (load and rollback), templates, auth, cli.
+(warnings against plausible ranges and history), report (problem rows, accepted warnings), templates,
+auth; then, above the store (metro_poverty.store: batches, journal, lock, build), previewer, worker (a
+preview in a process with limits), loader (load and rollback) and cli.
 
-Names are imported lazily: pipeline.build imports intake.batches, and loader imports pipeline.build.
+Names are imported lazily: the store imports the reading modules, and loader imports the store.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import importlib
 _EXPORTS = {
     "Choices": "choices", "Preview": "previewer", "Suggestion": "previewer", "preview": "previewer", "bounded_preview": "worker",
     "Outcome": "loader", "load": "loader", "rollback": "loader", "history": "loader",
-    "BatchRecord": "batches", "User": "auth", "SignInUnavailable": "auth", "authenticate": "auth",
+    "User": "auth", "SignInUnavailable": "auth", "authenticate": "auth",
     "can_load": "auth", "can_rollback": "auth", "sign_in_available": "auth", "add_user": "auth",
     "write_template": "templates", "template_bytes": "templates", "problem_key": "report", "reading_rules": "report",
 }

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, batches, journal, mapping, read, report, steps
-from metro_poverty.intake.batches import BATCH_ID, BatchRecord
+from metro_poverty.intake import auth, mapping, read, report, steps
+from metro_poverty.store import batches, journal
+from metro_poverty.store.batches import BATCH_ID, BatchRecord
 from metro_poverty.intake.choices import Choices
-from metro_poverty.intake.lock import DEFAULT_TIMEOUT, Busy, writer_lock
+from metro_poverty.store.lock import DEFAULT_TIMEOUT, Busy, writer_lock
 from metro_poverty.intake.previewer import Preview, confirmed_aliases
 from metro_poverty.intake.worker import bounded_preview
-from metro_poverty.pipeline.build import Inputs, build
+from metro_poverty.store.build import Inputs, build
 from metro_poverty.problems import BuildFailed, Problem
 from metro_poverty.pipeline.raw import RawReadError
 from metro_poverty.pipeline.reference import load_reference

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from metro_poverty import atomic
+from metro_poverty import atomic, timefmt
 from metro_poverty.intake.choices import Choices
 from metro_poverty.pipeline.manifest import ROLES, Measure
 from metro_poverty.pipeline.raw import label_key
@@ -68,12 +68,10 @@ def remembered(intake_dir: Path, user, columns: list[str]) -> Choices | None:
 
 def remember(intake_dir: Path, user, columns: list[str], choices: Choices, batch_id: str) -> None:
     """Keep the meaning of these columns for this OPD's next file of the same shape (after a load)."""
-    from metro_poverty.intake.batches import now_iso
-
     maps = _read(intake_dir)
     kept = {k: v for k, v in choices.to_dict().items() if k in KEPT}
     maps[f"{owner(user)}|{shape(columns)}"] = {"owner": owner(user), "columns": list(columns), "choices": kept,
-                                                "batch_id": batch_id, "by": user.username, "saved_at": now_iso()}
+                                                "batch_id": batch_id, "by": user.username, "saved_at": timefmt.utc_now_iso()}
     atomic.write_bytes(intake_dir / FILE, json.dumps(maps, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
 
 

@@ -16,11 +16,12 @@ import pandas as pd
 
 from metro_poverty import db
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, batches, checks, columns, detect, layout, mapping, read, report, steps, templates
+from metro_poverty.intake import auth, checks, columns, detect, layout, mapping, read, report, steps, templates
+from metro_poverty.store import batches
 from metro_poverty.intake.choices import Choices
-from metro_poverty.intake.journal import current_file
+from metro_poverty.store.pointer import current_file
 from metro_poverty.intake.layout import Note
-from metro_poverty.pipeline.build import Inputs
+from metro_poverty.store.build import Inputs
 from metro_poverty.pipeline.harmonize import AS_DELIVERED
 from metro_poverty.pipeline.manifest import STATUSES
 from metro_poverty.problems import Problem

@@ -82,7 +82,7 @@ def bounded_preview(data: bytes, file_name: str, choices: Choices | None = None,
 
 def _history(inputs):
     from metro_poverty.intake import previewer
-    from metro_poverty.intake.journal import current_file
+    from metro_poverty.store.pointer import current_file
 
     path = current_file(inputs.store_dir)
     key = (str(path), path.stat().st_mtime_ns if path is not None and path.is_file() else 0)

@@ -10,7 +10,8 @@ import argparse
 import sys
 
 from metro_poverty.i18n import t
-from metro_poverty.pipeline.build import Inputs, build, current_pointer, is_stale
+from metro_poverty.store import pointer
+from metro_poverty.store.build import Inputs, build, is_stale
 from metro_poverty.problems import BuildFailed
 
 
@@ -22,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     inputs = Inputs()
     if args.if_stale and not is_stale(inputs):
-        print(t("pipeline.cli.up_to_date", args.lang, path=inputs.store_dir / current_pointer(inputs.store_dir)["file"]))
+        print(t("pipeline.cli.up_to_date", args.lang, path=inputs.store_dir / pointer.read(inputs.store_dir)["file"]))
         return 0
     try:
         result = build(inputs, args.lang)

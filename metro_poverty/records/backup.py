@@ -99,8 +99,5 @@ def restore(records: Path, copy: Path, now: datetime | None = None) -> Path | No
                 atomic.move(side, aside.with_name(aside.name + suffix))
     tmp = atomic.temporary(records)
     shutil.copyfile(copy, tmp)
-    atomic.put(tmp, records)
-    from metro_poverty.records.database import forget_checks
-
-    forget_checks()
+    atomic.put(tmp, records)  # a new file (a new inode): the records module checks it again at its next opening
     return aside

@@ -17,12 +17,11 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
-from metro_poverty import db, paths
-from metro_poverty.i18n import t
+from metro_poverty import paths
 from metro_poverty.locks import Busy, exclusive
+from metro_poverty.records.sql import RecordsBusy, RecordsDamaged, now_iso, run
 
 MIGRATIONS_DIR = paths.QUERIES_DIR / "records_migrations"
 BUSY_MS = 10_000
@@ -30,31 +29,8 @@ _checked: dict[Path, tuple[int, int]] = {}  # file -> (device, inode) checked in
 _check_lock = threading.Lock()
 
 
-class RecordsDamaged(Exception):
-    """The records file cannot be trusted; nothing is read from it or written to it."""
-
-    def __init__(self, code: str, path: Path, detail: str = ""):
-        self.code, self.path, self.detail = code, path, detail
-        super().__init__(f"{code}: {path} {detail}".strip())
-
-    def message(self, lang: str = "id") -> str:
-        from metro_poverty.records import backup
-
-        newest = backup.newest(self.path)
-        restore = t("records.damaged.restore", lang, backup=str(newest), path=str(self.path)) if newest else t("records.damaged.no_backup", lang)
-        return t(f"records.damaged.{self.code}", lang, path=str(self.path), detail=self.detail) + " " + restore
-
-
-class RecordsBusy(Exception):
-    """Another writer held the file for longer than the timeout."""
-
-
 def default_path() -> Path:
     return Path(os.environ.get("METRO_POVERTY_RECORDS_DB", paths.RECORDS_DB))
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def migrations() -> list[Path]:
@@ -145,11 +121,6 @@ def _migrate(con: sqlite3.Connection, path: Path) -> None:
             if con.in_transaction:
                 con.execute("rollback")
             raise
-
-
-def run(con: sqlite3.Connection, query: str, /, **params) -> list[sqlite3.Row]:
-    """A named statement (queries/<query>.sql) with bound $parameters; its rows."""
-    return con.execute(db.query_text(query), params).fetchall()
 
 
 @contextmanager

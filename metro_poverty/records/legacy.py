@@ -20,8 +20,7 @@ import secrets
 import sqlite3
 from pathlib import Path
 
-from metro_poverty.records.database import RecordsDamaged, now_iso, run
-from metro_poverty.records.saved import name_key
+from metro_poverty.records.sql import RecordsDamaged, name_key, now_iso, run
 
 FIELDS = ("definition", "method", "reference_source", "producer", "open_issues")
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from metro_poverty.intake.auth import User
-from metro_poverty.records.database import now_iso, reading, run, writing
+from metro_poverty.records.database import reading, writing
+from metro_poverty.records.sql import name_key, now_iso, run
 
 KINDS = ("scenario", "agenda")
 
@@ -61,10 +62,6 @@ class Saved:
 def may_change(user: User | None, owner: str) -> bool:
     """An owner changes and archives what they saved; an admin archives anything."""
     return user is not None and (user.is_admin or (bool(owner) and user.username == owner))
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _saved(row) -> Saved:

@@ -41,7 +41,7 @@ def ensure_store() -> None:
         return
     except db.StoreMissing:
         pass
-    from metro_poverty.pipeline.build import build
+    from metro_poverty.store.build import build
     from metro_poverty.problems import BuildFailed
 
     with st.status(t("frame.building_store", lang()), expanded=True) as status:

@@ -12,7 +12,6 @@ observations carry their batch_id. Builds, loads and rollbacks are serialized by
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,9 +23,9 @@ import pandas as pd
 from metro_poverty import atomic
 from metro_poverty import db, paths
 from metro_poverty.pipeline import boundaries as bnd
-from metro_poverty.intake import batches as intake_batches
-from metro_poverty.intake import journal
-from metro_poverty.intake.lock import writer_lock
+from metro_poverty.store import batches as intake_batches
+from metro_poverty.store import journal, pointer
+from metro_poverty.store.lock import writer_lock
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, harmonize_records, latest_batches, typed
 from metro_poverty.pipeline.manifest import load_manifest
 from metro_poverty.problems import WARNING, BuildFailed, Problem, errors
@@ -83,7 +82,7 @@ def fingerprint(inputs: Inputs, batches: list | None = None) -> str:
     code = paths.ROOT / "metro_poverty"
     folders = [inputs.reference_dir, inputs.raw_dir, inputs.published_file.parent, inputs.boundaries_dir]
     files = [(f"{d.name}/{p.relative_to(d)}", p) for d in folders for p in sorted(d.rglob("*")) if p.is_file()]
-    sources = (sorted((code / "pipeline").glob("*.py")) + sorted((code / "intake").glob("*.py")) + [code / "regions.py"]
+    sources = (sorted((code / "pipeline").glob("*.py")) + sorted((code / "intake").glob("*.py")) + sorted((code / "store").glob("*.py")) + [code / "regions.py"]
                + sorted(paths.QUERIES_DIR.glob("store_*.sql")))
     files += [(f"code/{p.parent.name}/{p.name}", p) for p in sources]
     for name, p in files:
@@ -96,16 +95,8 @@ def fingerprint(inputs: Inputs, batches: list | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def current_pointer(store_dir: Path) -> dict | None:
-    pointer = store_dir / "CURRENT"
-    try:
-        return json.loads(pointer.read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
-        return None
-
-
 def is_stale(inputs: Inputs) -> bool:
-    info = current_pointer(inputs.store_dir)
+    info = pointer.read(inputs.store_dir)
     try:
         return info is None or not (inputs.store_dir / info["file"]).is_file() or info.get("fingerprint") != fingerprint(inputs)
     except intake_batches.BadBatchRecord:
@@ -210,7 +201,7 @@ def _build(inputs: Inputs, lang: str, batches: list | None, before_swap) -> Buil
         tmp.unlink(missing_ok=True)
     if before_swap is not None:
         before_swap()
-    _point_to(inputs.store_dir, final.name, info["fingerprint"])
+    pointer.point_to(inputs.store_dir, final.name, info["fingerprint"])
     _remove_old(inputs.store_dir, keep=final.name)
     return BuildResult(final, len(observations), map_kind, time.perf_counter() - started, [p for p in problems if p.severity == WARNING])
 
@@ -250,9 +241,6 @@ def _problem_rows(problems: list[Problem]) -> pd.DataFrame:
     rows = [[p.severity, p.code, p.file, p.sheet, p.row, p.column, p.value, p.message("id"), p.message("en")] for p in problems]
     return pd.DataFrame(rows, columns=["severity", "code", "file", "sheet", "row_number", "column_name", "value", "message_id", "message_en"])
 
-
-def _point_to(store_dir: Path, filename: str, fp: str) -> None:
-    atomic.write_text(store_dir / "CURRENT", json.dumps({"file": filename, "fingerprint": fp}))
 
 
 def _remove_old(store_dir: Path, keep: str) -> None:

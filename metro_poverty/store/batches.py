@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from metro_poverty import atomic
+from metro_poverty import atomic, timefmt
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.steps import display_name, replay
 from metro_poverty.problems import Problem
@@ -82,8 +82,7 @@ class BadBatchRecord(Exception):
         super().__init__(name)
 
 
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+now_iso = timefmt.utc_now_iso  # when a batch was loaded or rolled back
 
 
 def new_batch_id(sha256: str) -> str:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from metro_poverty import atomic
 from metro_poverty import db
-from metro_poverty.intake.batches import BatchRecord, append_aliases, read_records, write_record
+from metro_poverty.store.pointer import current_file
+from metro_poverty.store.batches import BatchRecord, append_aliases, read_records, write_record
 
 PENDING = "PENDING.json"
 LOAD, ROLLBACK = "load", "rollback"
@@ -64,13 +65,6 @@ def recover(store_dir: Path, intake_dir: Path) -> str | None:
         return "completed"
     discard(intake_dir, op, record)
     return "discarded"
-
-
-def current_file(store_dir: Path) -> Path | None:
-    try:
-        return store_dir / json.loads((store_dir / "CURRENT").read_text())["file"]
-    except (FileNotFoundError, KeyError, ValueError):
-        return None
 
 
 def _store_status(store_dir: Path, batch_id: str) -> str | None:
