@@ -5,7 +5,7 @@
 -- A region whose weights sum to zero gets null indices rather than a division error.
 with poor as (
     select
-        kelurahan_code,
+        kelurahan_index,
         persons,
         1 - exp_pc / $poverty_line as gap
     from households
@@ -14,12 +14,12 @@ with poor as (
 
 by_kelurahan as (
     select
-        kelurahan_code,
+        kelurahan_index,
         sum(persons) as poor_persons,
         sum(persons * gap) as gap_persons,
         sum(persons * gap * gap) as gap_squared_persons
     from poor
-    group by kelurahan_code
+    group by kelurahan_index
 ),
 
 indices as (

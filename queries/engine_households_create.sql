@@ -1,64 +1,78 @@
 -- The engine's `households` table, one row per household, from a validated household file
--- registered (or viewed) as `households_input` with the columns of metro_poverty/microdata/schema.py.
--- No parameters. Several statements: the region codes become ENUM types first, because grouping
--- 25 million rows by 13-character text codes is several times slower than by enum.
+-- registered (or viewed) as `households_input` with the columns of metro_poverty/microdata/schema.py,
+-- and the small tables and the macro the engine's queries read beside it.
+-- No parameters. Several statements. Each kelurahan gets a small integer key, kelurahan_index (its
+-- position in code order, from 0), and the engine's queries group and join by it: grouping 25 million
+-- rows by 13-character text codes is several times slower, and an ENUM of 26,000 codes (tried before)
+-- made DuckDB's planner itself slow, about 10 ms per query at that size.
 -- The non-expenditure deprivations of the multidimensional index are defined here, once; the
 -- expenditure one depends on the scenario's line and is computed by each query.
--- Also `household_regions`: each kelurahan with its kecamatan, city (kab/kota) and population, so
--- queries sum only the households that can contribute (the poor, recipients) by kelurahan and roll
--- up through this small table; the population is the one sum no scenario changes.
--- And `household_deciles`: households and persons per kelurahan and decile, so the bases of the
--- targeting errors (eligible households, ineligible ones in the area) are sums of a few hundred rows.
--- And the table macro `roll_up_to_regions`, the one place where per-kelurahan sums become rows for
--- every kelurahan, kecamatan and city (every engine query ends with it).
+-- What is made here is what no lever changes, so that a scenario reads only the households whose
+-- state it can change (queries/engine_scenario_by_region.sql):
+-- - `households`, sorted by expenditure: the households that can be poor under a scenario are a
+--   prefix of the table, and DuckDB skips the row groups above a bound on exp_pc unread;
+-- - `household_regions`: each kelurahan's key with its codes, its kecamatan and city (kab/kota) and its
+--   population (the one sum no scenario changes), so queries sum only the households that contribute
+--   and roll up here;
+-- - `household_deciles`: households and persons per kelurahan and decile, so the bases of the
+--   targeting errors (eligible households, ineligible ones in the area) are sums of a few hundred rows;
+-- - `household_draws`: who can receive a transfer, sorted by decile and then by the targeting draw,
+--   so the recipients of a scenario (chosen deciles above the exclusion share, the other deciles
+--   below the inclusion share) are a few contiguous ranges;
+-- - `household_patterns`: persons per kelurahan and deprivation pattern, so the multidimensional index
+--   of the households no scenario makes poor is a sum over a few dozen patterns per kelurahan;
+-- - the table macro `roll_up_to_regions`, the one place where per-kelurahan sums become rows for
+--   every kelurahan, kecamatan and city (every engine query ends with it), and `programme_area`, the
+--   one definition of the kelurahan a programme covers.
 drop table if exists households;
 
 drop table if exists household_regions;
 
 drop table if exists household_deciles;
 
-create or replace type households_kelurahan_code as enum (
-    select distinct kelurahan_code::varchar from households_input order by 1
-);
+drop table if exists household_draws;
 
-create or replace type households_kecamatan_code as enum (
-    select distinct kecamatan_code::varchar from households_input order by 1
-);
-
-create or replace type households_city_code as enum (
-    select distinct left(kecamatan_code::varchar, 5) from households_input order by 1
-);
+drop table if exists household_patterns;
 
 create table households as
 with input as (
     select * from households_input
 ),
 
+kelurahan_keys as (
+    select
+        kelurahan_code,
+        (row_number() over (order by kelurahan_code) - 1)::uinteger as kelurahan_index
+    from (select distinct kelurahan_code::varchar as kelurahan_code from input)
+),
+
 typed as (
     select
-        hh_id::bigint as hh_id,
-        kelurahan_code::varchar::households_kelurahan_code as kelurahan_code,
-        kecamatan_code::varchar::households_kecamatan_code as kecamatan_code,
-        left(kecamatan_code::varchar, 5)::households_city_code as city_code,
-        weight::double as weight,
-        hh_size::utinyint as hh_size,
-        weight::double * hh_size as persons,
-        exp_pc::double as exp_pc,
-        decile::utinyint as decile,
-        u_target::float as u_target,
+        i.hh_id::bigint as hh_id,
+        k.kelurahan_index,
+        k.kelurahan_code,
+        i.kecamatan_code::varchar as kecamatan_code,
+        left(i.kecamatan_code::varchar, 5) as city_code,
+        i.weight::double as weight,
+        i.hh_size::utinyint as hh_size,
+        i.weight::double * i.hh_size as persons,
+        i.exp_pc::double as exp_pc,
+        i.decile::utinyint as decile,
+        i.u_target::float as u_target,
         -- No member aged 15+ has completed six years of schooling (primary school).
-        max_schooling_years < 6 as d_schooling,
-        n_children_out_of_school > 0 as d_school_attendance,
-        not jkn_all_members as d_jkn,
+        i.max_schooling_years < 6 as d_schooling,
+        i.n_children_out_of_school > 0 as d_school_attendance,
+        not i.jkn_all_members as d_jkn,
         -- Only households with a child under two can be deprived here (global MPI convention).
-        n_children_under2 > 0 and not immunisation_complete as d_immunisation,
-        not water_safe as d_water,
-        not sanitation_proper as d_sanitation,
-        not electricity as d_electricity,
+        i.n_children_under2 > 0 and not i.immunisation_complete as d_immunisation,
+        not i.water_safe as d_water,
+        not i.sanitation_proper as d_sanitation,
+        not i.electricity as d_electricity,
         -- Unfit housing (RTLH): earth floor, unfit wall or roof, or under 7.2 m2 of floor per person
         -- (the per-capita floor area used by BPS for adequate housing, SDG 11.1.1).
-        floor_earth or wall_unfit or roof_unfit or floor_area_pc < 7.2 as d_housing
-    from input
+        i.floor_earth or i.wall_unfit or i.roof_unfit or i.floor_area_pc < 7.2 as d_housing
+    from input as i
+    join kelurahan_keys as k on k.kelurahan_code = i.kelurahan_code::varchar
 ),
 
 -- The eight flags as one small number (bit 0 = d_schooling ... bit 7 = d_housing, the order of
@@ -78,25 +92,39 @@ patterned as (
     from typed
 )
 
--- Stored in kelurahan order: a query's running sums for one kelurahan then stay in cache while its
--- households stream past (measured: about a third faster at 25 million households than random order).
+-- Stored in expenditure order (hh_id breaks ties, so the order is reproducible): a filter
+-- exp_pc < bound then reads only the first row groups; min and max of each row group's exp_pc
+-- tell DuckDB which ones to skip.
 select * from patterned
-order by kelurahan_code, hh_id;
+order by exp_pc, hh_id;
 
 create table household_regions as
-select kelurahan_code, kecamatan_code, city_code, sum(persons) as population_persons
+select kelurahan_index, kelurahan_code, kecamatan_code, city_code, sum(persons) as population_persons
 from households
-group by kelurahan_code, kecamatan_code, city_code
-order by kelurahan_code;
+group by kelurahan_index, kelurahan_code, kecamatan_code, city_code
+order by kelurahan_index;
 
 create table household_deciles as
-select kelurahan_code, kecamatan_code, city_code, decile, sum(weight) as households, sum(persons) as persons
+select kelurahan_index, decile, sum(weight) as households, sum(persons) as persons
 from households
-group by kelurahan_code, kecamatan_code, city_code, decile
-order by kelurahan_code, decile;
+group by kelurahan_index, decile
+order by kelurahan_index, decile;
+
+-- The draw is kept as a double, the type it is compared in, so that a filter on it needs no cast
+-- and skips row groups (a float widens to a double exactly).
+create table household_draws as
+select kelurahan_index, decile, u_target::double as u_target, weight, persons
+from households
+order by decile, u_target, kelurahan_index;
+
+create table household_patterns as
+select kelurahan_index, deprivation_pattern, sum(persons) as persons
+from households
+group by kelurahan_index, deprivation_pattern
+order by kelurahan_index, deprivation_pattern;
 
 -- roll_up_to_regions('<relation>'): the relation (a CTE of the calling query, by name) holds
--- kelurahan_code and sums that add up; out come one row per city, kecamatan and kelurahan with
+-- kelurahan_index and sums that add up; out come one row per city, kecamatan and kelurahan with
 -- region_code, level, population_persons and those sums. Every kelurahan of household_regions is there,
 -- with zeros where the relation has no row, so a query may sum only the households that contribute.
 -- Sums add up, so kecamatan and city are sums of kelurahan sums.
@@ -107,14 +135,14 @@ with with_population as (
         r.kecamatan_code,
         r.city_code,
         r.population_persons,
-        coalesce(columns(k.* exclude (kelurahan_code)), 0)
+        coalesce(columns(k.* exclude (kelurahan_index)), 0)
     from household_regions as r
-    left join query_table(kelurahan_sums) as k using (kelurahan_code)
+    left join query_table(kelurahan_sums) as k using (kelurahan_index)
 ),
 
 by_region as (
     select
-        coalesce(kelurahan_code::varchar, kecamatan_code::varchar, city_code::varchar) as region_code,
+        coalesce(kelurahan_code, kecamatan_code, city_code) as region_code,
         case
             when grouping(kelurahan_code) = 0 then 'kelurahan'
             when grouping(kecamatan_code) = 0 then 'kecamatan'
@@ -126,3 +154,14 @@ by_region as (
 )
 
 select * from by_region;
+
+-- programme_area(all_regions, regions): every kelurahan with in_area, true when the programme covers it:
+-- everywhere, or the kelurahan, its kecamatan or its city is one of `regions` (a list of codes).
+create or replace macro programme_area(all_regions, regions) as table
+select
+    kelurahan_index,
+    all_regions
+    or list_contains(regions, kelurahan_code)
+    or list_contains(regions, kecamatan_code)
+    or list_contains(regions, city_code) as in_area
+from household_regions;

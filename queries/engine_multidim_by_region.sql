@@ -7,7 +7,7 @@
 -- engine_scenario_by_region.sql; tests check that the three agree.
 with scores as (
     select
-        kelurahan_code,
+        kelurahan_index,
         persons,
         $pattern_scores[deprivation_pattern::integer + 1]
         + (exp_pc < $poverty_line)::int * $w_expenditure_below_line as score
@@ -24,11 +24,11 @@ identified as (
 
 by_kelurahan as (
     select
-        kelurahan_code,
+        kelurahan_index,
         sum(persons) as md_poor_persons,
         sum(persons * score) as md_score_persons
     from identified
-    group by kelurahan_code
+    group by kelurahan_index
 ),
 
 indices as (

@@ -5,7 +5,7 @@
 -- $w_immunisation, $w_water, $w_sanitation, $w_electricity, $w_housing.
 with flags as (
     select
-        kelurahan_code,
+        kelurahan_index,
         persons,
         exp_pc < $poverty_line as d_expenditure_below_line,
         $pattern_scores[deprivation_pattern::integer + 1]
@@ -26,7 +26,7 @@ with flags as (
 -- Per kelurahan and indicator: persons deprived, and deprived and multidimensionally poor (censored).
 by_kelurahan as (
     select
-        kelurahan_code,
+        kelurahan_index,
         sum(persons * d_expenditure_below_line::int) as deprived_expenditure_below_line,
         sum(persons * (d_expenditure_below_line and md_poor)::int) as censored_expenditure_below_line,
         sum(persons * d_schooling::int) as deprived_schooling,
@@ -46,7 +46,7 @@ by_kelurahan as (
         sum(persons * d_housing::int) as deprived_housing,
         sum(persons * (d_housing and md_poor)::int) as censored_housing
     from flags
-    group by kelurahan_code
+    group by kelurahan_index
 ),
 
 -- Every kelurahan, with zeros where nobody is deprived; kecamatan and city as sums of kelurahan

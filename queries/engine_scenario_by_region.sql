@@ -16,26 +16,44 @@
 -- only; comparing it with "after" measures the transfer alone (persons lifted, share to the poor,
 -- perfect-targeting budget). Deciles are read from the table, never recomputed here: ranking
 -- millions of households again on every change would cost seconds.
-with targeting as (
-    select
-        kelurahan_code,
-        weight,
-        hh_size,
-        persons,
-        exp_pc,
-        decile,
-        u_target,
-        deprivation_pattern,
-        $all_regions
-        or list_contains($regions, kelurahan_code)
-        or list_contains($regions, kecamatan_code)
-        or list_contains($regions, city_code) as in_area
-    from households
+--
+-- Pruning: a household adds to a sum other than the population only if it is poor in some state, is
+-- multidimensionally poor, or receives the transfer. So the query reads three small parts, each from
+-- a table made for it by engine_households_create.sql, and never the other households:
+-- 1. the households below an expenditure bound, the only ones that can be poor in any state (a prefix
+--    of `households`, which is sorted by exp_pc): every figure of theirs is computed in full;
+-- 2. the recipients, counted from `household_draws` (sorted by decile, then draw): the chosen deciles
+--    at or above the exclusion share and the other deciles below the inclusion share;
+-- 3. the multidimensional index as if nobody were poor in expenditure, from `household_patterns`
+--    (persons per kelurahan and deprivation pattern); part 1 adds, for its households, the difference
+--    being poor makes to their score (zero when expenditure has no weight).
+-- The programme area as one flag per kelurahan, in key order, so that a household's flag is a lookup
+-- by its kelurahan_index (programme_area: queries/engine_households_create.sql).
+with area as (
+    select list(in_area order by kelurahan_index) as in_area_by_kelurahan
+    from programme_area($all_regions, $regions)
 ),
 
-eligibility as (
-    select *, in_area and list_contains($deciles, decile) as eligible
-    from targeting
+-- Part 1. Expenditure without the transfer is exp_pc x (1 + growth) x (1 + inflation), and the
+-- transfer only adds to it, so a household at or above the bound is poor in no state: above the
+-- baseline line, and above the scenario line even with the lower of the two growth rates. The margin
+-- (1e-9, relative) is far above rounding error and only lets a few more households be checked.
+candidates as (
+    select
+        h.kelurahan_index,
+        h.weight,
+        h.hh_size,
+        h.persons,
+        h.exp_pc,
+        h.decile,
+        h.u_target::double as u_target,
+        $pattern_scores[h.deprivation_pattern::integer + 1] as score_without_expenditure,
+        (select in_area_by_kelurahan from area)[h.kelurahan_index + 1] as in_area
+    from households as h
+    where h.exp_pc < greatest(
+        $baseline_line,
+        $scenario_line / ((1 + least($growth_low, $growth_high)) * (1 + $inflation))
+    ) * (1 + 1e-9)
 ),
 
 -- Exclusion error: an eligible household whose draw falls below the exclusion share is missed.
@@ -43,9 +61,9 @@ eligibility as (
 recipients as (
     select
         *,
-        (eligible and u_target::double >= $exclusion)
-        or (in_area and not eligible and u_target::double < $inclusion) as receives
-    from eligibility
+        (in_area and list_contains($deciles, decile) and u_target >= $exclusion)
+        or (in_area and not list_contains($deciles, decile) and u_target < $inclusion) as receives
+    from candidates
 ),
 
 expenditure as (
@@ -63,23 +81,18 @@ expenditure as (
 
 states as (
     select
-        kelurahan_code,
-        weight,
-        persons,
-        receives,
-        exp_pc,
-        exp_pc_without_transfer,
+        *,
         exp_pc_without_transfer + transfer_rp_per_capita as exp_pc_after,
         exp_pc < $baseline_line as poor_before,
         exp_pc_without_transfer < $scenario_line as poor_without_transfer,
-        exp_pc_without_transfer + transfer_rp_per_capita < $scenario_line as poor_after,
-        $pattern_scores[deprivation_pattern::integer + 1] as score_without_expenditure
+        exp_pc_without_transfer + transfer_rp_per_capita < $scenario_line as poor_after
     from expenditure
 ),
 
 scores as (
     select
         *,
+        score_without_expenditure >= $k - 1e-9 as md_poor_without_expenditure,
         score_without_expenditure + poor_before::int * $w_expenditure_below_line as score_before,
         score_without_expenditure + poor_after::int * $w_expenditure_below_line as score_after
     from states
@@ -93,28 +106,20 @@ identified as (
     from scores
 ),
 
--- A household that is poor in no state, multidimensionally poor in none and receives nothing adds
--- zero to every sum below except the population, so only the others are summed. The transfer never
--- lowers expenditure, so poor after implies poor without the transfer.
-relevant as (
-    select *
-    from identified
-    where poor_before or poor_without_transfer or receives or md_poor_before or md_poor_after
-),
-
 gaps as (
     select
         *,
         greatest(1 - exp_pc / $baseline_line, 0) as gap_before,
         greatest(1 - exp_pc_without_transfer / $scenario_line, 0) as gap_without_transfer,
         greatest(1 - exp_pc_after / $scenario_line, 0) as gap_after
-    from relevant
+    from identified
 ),
 
 -- Plain sums of products: about a quarter faster than sum(...) filter (where ...) here.
-by_kelurahan as (
+-- The md_* sums are what being poor adds to part 3 (a household that is not poor adds zero).
+poor_sums as (
     select
-        kelurahan_code,
+        kelurahan_index,
         sum(persons * poor_before::int) as poor_before,
         sum(persons * gap_before) as gap_before,
         sum(persons * gap_before * gap_before) as gap_squared_before,
@@ -124,18 +129,80 @@ by_kelurahan as (
         sum(persons * gap_after) as gap_after,
         sum(persons * gap_after * gap_after) as gap_squared_after,
         sum(persons * (poor_without_transfer and not poor_after)::int) as lifted,
-        sum(persons * md_poor_before::int) as md_poor_before,
-        sum(persons * score_before * md_poor_before::int) as md_score_before,
-        sum(persons * md_poor_after::int) as md_poor_after,
-        sum(persons * score_after * md_poor_after::int) as md_score_after,
-        sum(weight * receives::int) as recipient_households,
-        sum(persons * receives::int) as recipient_persons,
+        sum(persons * (md_poor_before::int - md_poor_without_expenditure::int)) as md_poor_before,
+        sum(persons * (score_before * md_poor_before::int
+            - score_without_expenditure * md_poor_without_expenditure::int)) as md_score_before,
+        sum(persons * (md_poor_after::int - md_poor_without_expenditure::int)) as md_poor_after,
+        sum(persons * (score_after * md_poor_after::int
+            - score_without_expenditure * md_poor_without_expenditure::int)) as md_score_after,
         -- The budget is the amount times recipient households (or persons); this is the part paid
         -- to households that were poor without the transfer.
         sum(case when $per_capita then persons else weight end * (receives and poor_without_transfer)::int)
             as poor_recipient_units
     from gaps
-    group by kelurahan_code
+    group by kelurahan_index
+),
+
+-- Part 2. The two kinds of recipient, each read as ranges of household_draws: the chosen deciles
+-- (between the lowest and the highest chosen) at or above the exclusion share, and every decile
+-- below the inclusion share; the exact conditions then keep the recipients.
+eligible_draws as (
+    select kelurahan_index, weight, persons
+    from household_draws
+    where decile between list_min($deciles) and list_max($deciles)
+        and u_target >= $exclusion
+        and list_contains($deciles, decile)
+),
+
+included_draws as (
+    select kelurahan_index, weight, persons
+    from household_draws
+    where u_target < $inclusion
+        and not list_contains($deciles, decile)
+),
+
+recipient_sums as (
+    select
+        kelurahan_index,
+        sum(weight) as recipient_households,
+        sum(persons) as recipient_persons
+    from (select * from eligible_draws union all select * from included_draws)
+    where (select in_area_by_kelurahan from area)[kelurahan_index + 1]
+    group by kelurahan_index
+),
+
+-- Part 3. Multidimensionally poor on the other deprivations alone, by kelurahan: the same for before
+-- and after; part 1 adds what expenditure below the line adds.
+pattern_sums as (
+    select
+        kelurahan_index,
+        persons,
+        $pattern_scores[deprivation_pattern::integer + 1] as score_without_expenditure
+    from household_patterns
+),
+
+md_sums as (
+    select
+        kelurahan_index,
+        sum(persons) as md_poor_before,
+        sum(persons * score_without_expenditure) as md_score_before,
+        sum(persons) as md_poor_after,
+        sum(persons * score_without_expenditure) as md_score_after
+    from pattern_sums
+    where score_without_expenditure >= $k - 1e-9
+    group by kelurahan_index
+),
+
+by_kelurahan as (
+    select kelurahan_index, sum(columns(* exclude (kelurahan_index)))
+    from (
+        select * from poor_sums
+        union all by name
+        select * from recipient_sums
+        union all by name
+        select * from md_sums
+    )
+    group by kelurahan_index
 ),
 
 -- Every kelurahan's population, and kecamatan and city as sums (queries/engine_households_create.sql).

@@ -7,17 +7,9 @@
 -- with the stored draw u_target, so its recipients come close to, not exactly at, these counts.
 -- Reads household_deciles (a few hundred rows), never the households themselves.
 with cells as (
-    select
-        kelurahan_code,
-        kecamatan_code,
-        city_code,
-        decile,
-        households,
-        $all_regions
-        or list_contains($regions, kelurahan_code)
-        or list_contains($regions, kecamatan_code)
-        or list_contains($regions, city_code) as in_area
-    from household_deciles
+    select d.kelurahan_index, d.decile, d.households, a.in_area
+    from household_deciles as d
+    join programme_area($all_regions, $regions) as a using (kelurahan_index)
 ),
 
 classified as (
@@ -27,13 +19,13 @@ classified as (
 
 by_kelurahan as (
     select
-        kelurahan_code,
+        kelurahan_index,
         sum(households) as households,
         sum(households * in_area::int) as area_households,
         sum(households * eligible::int) as eligible_households,
         sum(households * (in_area and not eligible)::int) as ineligible_area_households
     from classified
-    group by kelurahan_code
+    group by kelurahan_index
 ),
 
 -- Kecamatan and city as sums of kelurahan (queries/engine_households_create.sql).

@@ -8,8 +8,11 @@ from tests.engine_support import KEL_A, KEL_B, KEL_C, connect, households
 
 
 def roll_up(con, kelurahan_sums: pd.DataFrame) -> pd.DataFrame:
-    """The macro applied to literal per-kelurahan sums, registered under a name as a query's CTE would be."""
-    con.register("kelurahan_sums", kelurahan_sums)
+    """The macro applied to literal per-kelurahan sums (by code here, by key for the macro), registered under
+    a name as a query's CTE would be."""
+    keys = con.table("household_regions").df().set_index("kelurahan_code")["kelurahan_index"]
+    kelurahan_sums = kelurahan_sums.assign(kelurahan_code=kelurahan_sums["kelurahan_code"].map(keys))
+    con.register("kelurahan_sums", kelurahan_sums.rename(columns={"kelurahan_code": "kelurahan_index"}))
     return con.execute("select * from roll_up_to_regions('kelurahan_sums')").df().set_index("region_code")
 
 
