@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import io
 
-from metro_poverty.exports import fonts
-from metro_poverty.exports.pdf_page import MARGIN, style
+from metro_poverty.exports.pdf_page import MARGIN, new_pdf, style
 from metro_poverty.fgd.berita_acara import Document, labels
 
 SIGN_SPACE_MM = 22.0  # room for a signature and a stamp
@@ -17,31 +16,16 @@ SIGN_SPACE_MM = 22.0  # room for a signature and a stamp
 # --- PDF -----------------------------------------------------------------------------------------------------------
 
 def berita_acara_pdf(doc: Document) -> bytes:
-    from fpdf import FPDF
-
     words = labels(doc.lang)
 
-    class Minutes(FPDF):
-        core_font = False
+    def page_number(page):
+        page.set_y(-10)
+        style(page, 8, colour="#555555")
+        page.cell(0, 5, words["page"].format(n=page.page_no(), total="{nb}"), align="C")
 
-        def normalize_text(self, text):
-            return super().normalize_text(fonts.latin1(text) if self.core_font else text)
-
-        def footer(self):
-            self.set_y(-10)
-            style(self, 8, colour="#555555")
-            self.cell(0, 5, words["page"].format(n=self.page_no(), total="{nb}"), align="C")
-
-    pdf = Minutes(orientation="P", unit="mm", format="A4")
+    pdf = new_pdf("minutes", footer=page_number)
     pdf.set_margins(MARGIN + 6, MARGIN, MARGIN + 6)
     pdf.set_auto_page_break(True, margin=16)
-    found = fonts.find_font()
-    if found:
-        pdf.add_font("minutes", "", str(found.regular))
-        pdf.add_font("minutes", "B", str(found.bold))
-        pdf.family_name = "minutes"
-    else:
-        pdf.core_font, pdf.family_name = True, "helvetica"
     pdf.add_page()
     w = pdf.w - pdf.l_margin - pdf.r_margin
 

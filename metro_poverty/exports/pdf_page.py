@@ -11,24 +11,30 @@ from metro_poverty.exports import fonts
 MARGIN = 12.0  # mm
 
 
-def new_pdf():
-    """fpdf2's FPDF on A4 portrait in mm, no automatic page break, with a TrueType font from the machine."""
+def new_pdf(family: str = "brief", footer=None):
+    """fpdf2's FPDF on A4 portrait in mm, no automatic page break, with a TrueType font from the machine
+    registered as `family` (Helvetica, which knows only Latin-1, when there is none). `footer(pdf)`, when
+    given, draws each page's footer."""
     from fpdf import FPDF
 
-    class BriefPDF(FPDF):
+    class UnicodePDF(FPDF):
         core_font = False  # the built-in Helvetica knows only Latin-1
 
         def normalize_text(self, text):
             return super().normalize_text(fonts.latin1(text) if self.core_font else text)
 
-    pdf = BriefPDF(orientation="P", unit="mm", format="A4")
+        def footer(self):
+            if footer is not None:
+                footer(self)
+
+    pdf = UnicodePDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     found = fonts.find_font()
     if found:
-        pdf.add_font("brief", "", str(found.regular))
-        pdf.add_font("brief", "B", str(found.bold))
-        pdf.family_name = "brief"
+        pdf.add_font(family, "", str(found.regular))
+        pdf.add_font(family, "B", str(found.bold))
+        pdf.family_name = family
     else:
         pdf.core_font, pdf.family_name = True, "helvetica"
     return pdf
