@@ -166,6 +166,10 @@ def test_a_first_time_fgd_flow_takes_at_most_20_actions(isolated_app, chromium):
     act.click(button("Ke agenda"), "Ke agenda (Kesehatan)", "Ditambahkan ke draf agenda (3")
     act.click(button("Presentasikan draf (3)"), "Presentasikan draf", "Langkah 1 dari 3")
     screenshot(page, "flow_step_1_1280x720")
+    cut = page.evaluate("""() => [...document.querySelectorAll('.st-key-present_bar button')]
+        .filter(b => [...b.querySelectorAll('[data-testid="stMarkdownContainer"], p')].some(e => e.scrollWidth > e.clientWidth + 1))
+        .map(b => b.innerText)""")
+    assert cut == []  # every button of the step bar reads whole at 1280 (no 'Sebelu…')
     act.click(button("Berikutnya"), "Berikutnya", "Langkah 2 dari 3")
     act.click(button("Berikutnya"), "Berikutnya", "Langkah 3 dari 3")
     screenshot(page, "flow_step_3_1280x720")

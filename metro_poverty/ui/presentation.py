@@ -30,7 +30,9 @@ html {{ font-size: 21px; }}
 [data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"] {{ gap: 0.6rem; }}
 h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .st-key-{BAR_KEY} {{ position: sticky; top: 0; z-index: 1000; background: white; padding: 0.3rem 0 0.25rem 0;
-                     border-bottom: 1px solid #dddddd; }}
+                     border-bottom: 1px solid #dddddd; flex-wrap: nowrap !important; }}
+.st-key-{BAR_KEY} > div:has(> .stButton) {{ flex: 0 0 auto; width: auto !important; }}
+.st-key-{BAR_KEY} > div:has(> .stMarkdown) {{ flex: 1 1 0; min-width: 0; }}
 [data-testid="stExpander"] summary p {{ font-size: 1rem; font-weight: 600; }}
 [data-testid="stMetricValue"] {{ font-size: clamp(2.4rem, 7vh, 5rem) !important; }}
 [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 1.05rem !important; }}
@@ -116,19 +118,17 @@ def apply(lang: str) -> None:
         st.html(EXIT_CSS)
         st.container(key=EXIT_KEY).button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
         return
-    bar = st.container(key=BAR_KEY)
-    cols = bar.columns([1.5, 4.4, 1.5, 1.9, 1.2], vertical_alignment="center")
+    # one row: each button as wide as its label (never cut at 1280), the step's title takes the rest and wraps
+    bar = st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center")
     step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
     current = agenda["steps"][step]
-    cols[0].button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, width="stretch",
-                   on_click=go, args=(agenda, step - 1))
-    cols[1].markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
-                     + (f" · {plain(current['note'])}" if current["note"] else ""))
-    cols[2].button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
-                   width="stretch", on_click=go, args=(agenda, step + 1))
-    cols[3].button(t("present.record", lang), icon=":material/edit_note:", width="stretch", help=t("present.record_help", lang),
-                   on_click=_record, args=(agenda,))
-    cols[4].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch", on_click=_exit)
+    bar.button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, on_click=go, args=(agenda, step - 1))
+    bar.markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
+                 + (f" · {plain(current['note'])}" if current["note"] else ""), width="stretch")
+    bar.button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
+               on_click=go, args=(agenda, step + 1))
+    bar.button(t("present.record", lang), icon=":material/edit_note:", help=t("present.record_help", lang), on_click=_record, args=(agenda,))
+    bar.button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
 
 
 def current_agenda(lang: str) -> dict | None:
