@@ -47,6 +47,9 @@ def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, pa
     assert m["top"] >= 0 and m["bottom"] <= m["height"] + 1 and m["left"] >= 0 and m["right"] <= m["width"] + 1, m
     assert m["body"] >= 20 and m["title"] >= 36, m
     assert m["chart"] is None or m["chart"] >= 18, m
+    cut = page.evaluate("""() => [...document.querySelectorAll('[class*="st-key-slide"] [data-testid="stMetric"] [data-testid="stMarkdownContainer"]')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)""")
+    assert cut == []  # no card label or change cut ('Penduduk miski…', '(← 12.…')
 
 
 def test_a_presented_dimension_map_fills_the_slide_and_names_kelurahan(app_url, chromium):

@@ -36,6 +36,8 @@ h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space:
 [data-testid="stExpander"] summary p {{ font-size: 1rem; font-weight: 600; }}
 [data-testid="stMetricValue"] {{ font-size: clamp(2.4rem, 7vh, 5rem) !important; }}
 [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 1.05rem !important; }}
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"], [data-testid="stMetricLabel"] p {{
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }}
 </style>
 """
 

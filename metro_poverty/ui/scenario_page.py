@@ -55,7 +55,7 @@ def render() -> None:
     result = engine_data.results(scenario)
     if present:  # the slide: the results beside the map of the change
         with presentation.slide(presentation.ABOVE_SLIDE_PX + 40):
-            left, right = st.columns([2, 3], gap="medium")
+            left, right = st.columns([1, 1], gap="medium")  # the cards need half: "Penduduk miskin (jiwa)" and "-3.106 (← 12.219)" whole
             with left:
                 _headline(result, scenario, lang)
             with right:
