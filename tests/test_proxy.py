@@ -114,3 +114,16 @@ def test_shared_link_through_the_proxy_opens_exactly_with_the_bundle_from_nginx(
             urllib.request.urlopen(upload, timeout=30)
         assert refused.value.code != 413
         page.close()
+
+
+def test_the_readmes_deployment_section_shows_the_site_file_the_benchmark_runs():
+    """The nginx block of the README is deploy/nginx/metro-poverty.conf without its comments: what an
+    office server is told to run is what bench/bench_crowd.py measured."""
+
+    def meaningful(text: str) -> list[str]:
+        lines = (re.sub(r"\s+#.*$", "", line).rstrip() for line in text.splitlines() if not line.lstrip().startswith("#"))
+        return [line for line in lines if line.strip()]
+
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```nginx\n(.*?)```", readme, re.S).group(1)
+    assert meaningful(block) == meaningful((paths.ROOT / "deploy" / "nginx" / "metro-poverty.conf").read_text(encoding="utf-8"))
