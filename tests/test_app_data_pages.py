@@ -115,5 +115,6 @@ def test_signed_out_visitors_see_when_batches_were_loaded_but_not_who_or_which_f
     monkeypatch.setattr(loader, "history", lambda inputs=None: [batch])
     at = open_app(page="views/upload.py")
     shown = at.dataframe[-1].value
-    assert list(shown.columns) == ["Waktu (UTC)", "Nilai", "Status"] and list(shown["Nilai"]) == [22]
+    assert list(shown.columns) == ["Dimuat pada", "Nilai", "Status"] and list(shown["Nilai"]) == [22]
+    assert list(shown["Dimuat pada"]) == ["Rabu, 1 Januari 2025, 07.00 WIB"]  # Metro's time, not UTC
     assert "petugas.dinkes" not in shown.to_string() and "cmd" not in shown.to_string()

@@ -13,7 +13,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from metro_poverty import intake
+from metro_poverty import intake, timefmt
 from metro_poverty.intake import mapping, worker
 from metro_poverty.intake.choices import LEVELS
 from metro_poverty.pipeline.manifest import ROLES
@@ -262,18 +262,16 @@ def _history(user, lang: str) -> None:
     if not batches:
         st.caption(t("upload.no_batches", lang))
         return
+    rows = [{t("upload.col.batch", lang): b.batch_id, t("upload.col.file", lang): b.file_name, t("upload.col.uploader", lang): b.uploader,
+             t("upload.col.opd", lang): b.opd, t("upload.col.loaded_at", lang): timefmt.wib(b.loaded_at, lang),
+             t("upload.col.rows", lang): b.counts.get("observations", ""), t("upload.col.status", lang): t(f"upload.batch_status.{b.status}", lang),
+             t("upload.col.rolled_back", lang): b.rolled_back_by or ""} for b in batches]
     if user is None:  # signed out: when and how much, not who, which file or which batch
         st.caption(t("upload.history_signed_out", lang))
-        st.dataframe(pd.DataFrame([{t("upload.col.loaded_at", lang): b.loaded_at, t("upload.col.rows", lang): b.counts.get("observations", ""),
-                                    t("upload.col.status", lang): t(f"upload.batch_status.{b.status}", lang)} for b in batches]),
-                     hide_index=True, width="stretch")
+        public = [t(f"upload.col.{c}", lang) for c in ("loaded_at", "rows", "status")]
+        st.dataframe(pd.DataFrame(rows)[public], hide_index=True, width="stretch")
         return
-    st.dataframe(pd.DataFrame([{t("upload.col.batch", lang): b.batch_id, t("upload.col.file", lang): b.file_name,
-                                t("upload.col.uploader", lang): b.uploader, t("upload.col.opd", lang): b.opd,
-                                t("upload.col.loaded_at", lang): b.loaded_at, t("upload.col.rows", lang): b.counts.get("observations", ""),
-                                t("upload.col.status", lang): t(f"upload.batch_status.{b.status}", lang),
-                                t("upload.col.rolled_back", lang): b.rolled_back_by or ""} for b in batches]),
-                 hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     mine = [b for b in batches if b.active and user is not None and intake.can_rollback(user, b)]
     if not mine:
         return
