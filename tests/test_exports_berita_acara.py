@@ -82,3 +82,8 @@ def test_the_deployment_names_its_signatories(tmp_path):
 
 def test_without_a_deployment_file_the_chair_and_the_secretary_sign(tmp_path):
     assert signatories("id", tmp_path / "missing.toml") == [("Pimpinan FGD", ""), ("Sekretaris FGD (notulis)", "")]
+
+
+def test_the_minutes_are_signed_in_metro_on_the_day_of_the_fgd_whatever_the_venue(doc):
+    assert doc.place_date == "Metro, 30 November 2026"  # not "Aula Bappeda Kota Metro, Senin, 30 November 2026"
+    assert "Metro, 30 November 2026" in pdf_text(berita_acara_pdf(doc)) and "Metro, 30 November 2026" in docx_text(berita_acara_docx(doc))

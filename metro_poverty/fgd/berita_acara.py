@@ -59,7 +59,7 @@ def attendee(line: str) -> tuple[str, str]:
     return name, institution or "–"
 
 
-CITY = "Metro"  # where the minutes are signed when the session names no place
+CITY = "Metro"  # where the minutes are signed, above the signatures ("Metro, 30 November 2026"), whatever the venue
 
 
 def signatories(lang: str, path: Path | None = None) -> list[tuple[str, str]]:
@@ -100,7 +100,7 @@ def document(session: dict, catalogue: dict[str, Indicator], lang: str = "id", s
         opening=t("berita.opening" if place else "berita.opening_no_place", lang, day=day, place=place, title=session.get("title") or ""),
         attendees=[attendee(a) for a in session.get("attendees") or [] if str(a).strip()],
         items=items, follow_ups=follow, signatories=signers if signers is not None else signatories(lang),
-        place_date=t("berita.place_date", lang, place=place.split(",")[0] if place else CITY, day=day),
+        place_date=t("berita.place_date", lang, place=CITY, day=_signed_on(session.get("date"), lang)),
     )
 
 
@@ -109,3 +109,9 @@ def labels(lang: str) -> dict[str, str]:
     keys = ("attendees", "no", "name", "institution", "agreements", "card", "decisions", "open_issues", "follow_ups", "action",
             "owner", "due", "indicator", "signatures", "page", "none")
     return {k: t(f"berita.label.{k}", lang) for k in keys}
+
+
+def _signed_on(held_on, lang: str) -> str:
+    """The date above the signatures, without the weekday, as an official letter writes it."""
+    parsed = timefmt.parse(held_on)
+    return timefmt.day_month_year(parsed.date(), lang) if parsed else "–"
