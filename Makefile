@@ -18,8 +18,8 @@ run: setup boundaries
 test: setup-dev boundaries browser proxy
 	@echo "==> Building the data store from data/ (skipped when nothing changed)"
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
-	@echo "==> Running every test (browser tests included)"
-	$(PY) -m pytest
+	@echo "==> Running every test: the browser tests and, beside them at a lower priority, all the others"
+	$(PY) scripts/run_tests.py
 
 # Daily work: everything but the real-browser tests.
 test-fast: setup-dev boundaries

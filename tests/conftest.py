@@ -86,12 +86,19 @@ def app_url():
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium driven by Playwright, shared by the browser tests of a session."""
-    from browser_support import browser
+def _chromium_session():
+    """Debian's chromium driven by Playwright, one for the whole session, with one shared browser context."""
+    from browser_support import SharedContextBrowser, browser
 
     with browser() as b:
-        yield b
+        yield SharedContextBrowser(b)
+
+
+@pytest.fixture
+def chromium(_chromium_session):
+    """The session's chromium for one test; the pages and contexts the test opens are closed when it ends."""
+    yield _chromium_session
+    _chromium_session.close_opened()
 
 
 OFFICER_PASSWORD = "rahasia-dinkes-2026"
