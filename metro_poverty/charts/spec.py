@@ -1,8 +1,8 @@
 """From an Altair chart to the Vega-Lite spec Streamlit draws.
 
 Altair validates every object against the Vega-Lite schema as it is built, which costs more than
-the rest of a page rerun. Charts here are built without it, and tests validate each builder's
-output once (tests/test_charts.py), so a broken spec still fails loudly.
+the rest of a page rerun. Charts here are built without it; tests/test_chart_specs.py validates every spec
+the pages draw against the schema, so a broken spec still fails loudly.
 """
 
 from __future__ import annotations

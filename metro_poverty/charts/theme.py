@@ -57,26 +57,36 @@ def ramp(polarity: str, k: int) -> list[str]:
     return list(reversed(colours)) if polarity == "higher_better" else list(colours)
 
 
-def configure(chart, lang: str, present: bool = False):
-    """Projector-readable type and the number locale of the UI language. `present`: the chart fills its
-    container (the presentation slide) in both directions, with larger type."""
-    # SVG: crisp on a projector, and every region is an element a test (or a screen reader) can reach
-    import altair as alt
-
-    if chart.usermeta is alt.Undefined:  # a builder may have chosen the canvas (a map of thousands of regions)
-        chart = chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})
-    if chart.autosize is alt.Undefined:
-        # A builder's height is the plot's: Streamlit's default ('fit') squeezes legend and axes into it,
-        # which crushed the five kecamatan of a 160-pixel chart into one row. Only the width fits the page;
-        # on a slide the chart fits its container both ways.
-        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit" if present else "fit-x", contains="padding"))
+def config(lang: str, present: bool = False) -> dict:
+    """The Vega-Lite config of every chart: projector-readable type and the number locale of the UI language;
+    `present`: the larger type of a presentation slide."""
     label, title = (PRESENT_LABEL_SIZE, PRESENT_TITLE_SIZE) if present else (LABEL_SIZE, TITLE_SIZE)
-    return (
-        chart
-        .configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["id"])}, font=FONT)
-        .configure_axis(labelFontSize=label, titleFontSize=label, gridColor="#e6e6e6", labelColor=INK, titleColor=INK)
-        .configure_legend(labelFontSize=label, titleFontSize=label, symbolSize=220, labelLimit=360, titleLimit=400,
-                          labelColor=INK, titleColor=INK)
-        .configure_title(fontSize=title, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
+    return {
+        "locale": {"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["id"])}, "font": FONT,
+        "axis": {"labelFontSize": label, "titleFontSize": label, "gridColor": "#e6e6e6", "labelColor": INK, "titleColor": INK},
+        "legend": {"labelFontSize": label, "titleFontSize": label, "symbolSize": 220, "labelLimit": 360, "titleLimit": 400,
+                   "labelColor": INK, "titleColor": INK},
+        "title": {"fontSize": title, "anchor": "start"},
+        "view": {"strokeWidth": 0},
+    }
+
+
+def spec(chart, lang: str, present: bool = False, datasets: dict[str, list] | None = None) -> dict:
+    """The Vega-Lite spec Streamlit draws: the chart's, with the theme (config) and, where the builder chose
+    none, SVG and the width fitted to the page. `present`: the chart fills its container (the presentation
+    slide) in both directions, with larger type.
+
+    The theme is set on the spec, not on the Altair object: each of Altair's configure_* and properties
+    calls copies the chart (a layered chart's layers deeply), which cost a map's first rerun about 80 ms."""
+    from metro_poverty.charts.spec import vega_spec
+
+    out = vega_spec(chart, datasets)
+    # SVG: crisp on a projector, and every region is an element a test (or a screen reader) can reach
+    out.setdefault("usermeta", {"embedOptions": {"renderer": "svg"}})  # unless a builder chose the canvas
+    # A builder's height is the plot's: Streamlit's default ('fit') squeezes legend and axes into it,
+    # which crushed the five kecamatan of a 160-pixel chart into one row. Only the width fits the page;
+    # on a slide the chart fits its container both ways.
+    out.setdefault("autosize", {"type": "fit" if present else "fit-x", "contains": "padding"})
+    base = out.get("config", {})  # Altair's default theme (the view's continuous size)
+    out["config"] = {**base, **{k: {**base[k], **v} if isinstance(base.get(k), dict) else v for k, v in config(lang, present).items()}}
+    return out

@@ -53,7 +53,9 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
                       legend=alt.Legend(orient="bottom" if compact else "top", labelFontSize=15, columns=1 if compact else 0))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
-    base = alt.Chart(data).encode(x=x, y=y, color=color, detail="line:N")
+    # the layers name no data: it is given once to the layer (Altair hashing a frame it hoists from each layer
+    # costs a first rerun about 20 ms)
+    base = alt.Chart().encode(x=x, y=y, color=color, detail="line:N")
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
     shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
@@ -67,7 +69,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
         rule = alt.Chart(pd.DataFrame({"target": [target], "label": [t("common.target", lang) + " " + ind.fmt(target, lang)]}))
         layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y="target:Q"),
                    rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333").encode(y="target:Q", text="label:N", x=alt.value(0))]
-    chart = alt.layer(*layers).properties(height=height, width="container")
+    chart = alt.layer(*layers, data=data).properties(height=height, width="container")
     return chart.properties(title=title) if title else chart
 
 

@@ -75,14 +75,13 @@ def shown_period(ind: Indicator, level: str, year: int) -> int | None:
 def trend_panel(frame: pd.DataFrame, catalogue: dict[str, Indicator], lang: str, width: int, height: int, year: int) -> Panel | None:
     """The Overview's P0 trend of Metro, Lampung and Indonesia up to the year, as a PNG of width × height px (× 2)."""
     from metro_poverty.charts import theme
-    from metro_poverty.charts.spec import vega_spec
     from metro_poverty.charts.trend import trend
     from metro_poverty.exports.chart_image import bare_png
 
     p0 = frame[(frame.indicator_code == "p0") & (frame.period <= year)]
     if p0.empty:
         return None
-    spec = vega_spec(theme.configure(trend(p0, catalogue["p0"], lang, colors=theme.area_colors(p0), height=theme.P0_TREND_HEIGHT), lang))
+    spec = theme.spec(trend(p0, catalogue["p0"], lang, colors=theme.area_colors(p0), height=theme.P0_TREND_HEIGHT), lang)
     return Panel(png=bare_png(spec, width, height), rows=p0)
 
 
@@ -90,7 +89,6 @@ def map_panel(ind: Indicator, year: int, lang: str, width: int, height: int) -> 
     """The indicator on a map of its finest level, for the year (or the latest before it); None without data."""
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
-    from metro_poverty.charts.spec import vega_spec
     from metro_poverty.exports.chart_image import bare_png
 
     level = ind.map_levels[0]
@@ -101,7 +99,7 @@ def map_panel(ind: Indicator, year: int, lang: str, width: int, height: int) -> 
     shapes = db.read("boundaries_by_level", level=level)
     context = db.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
     chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height)
-    spec = vega_spec(theme.configure(chart, lang), datasets)
+    spec = theme.spec(chart, lang, datasets=datasets)
     return MapPanel(png=bare_png(spec, width, height), rows=values, indicator=ind, level=level, period=period)
 
 

@@ -12,13 +12,12 @@ from metro_poverty.ui import cache, downloads, presentation
 @st.cache_data(show_spinner=False, max_entries=512)
 def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int | str,
                 compact: bool = False, panels: bool = False, present: bool = False) -> dict:
-    from metro_poverty.charts.spec import vega_spec
     from metro_poverty.charts.trend import trend, trend_panels
 
     draw = trend_panels if panels else trend
     chart = draw(frame, cache.catalogue()[code], lang, colors=dict(colors) if colors else None, target=target, height=height,
                  compact=compact)
-    return vega_spec(theme.configure(chart, lang, present and not panels))
+    return theme.spec(chart, lang, present and not panels)
 
 
 def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None = None, target: float | None = None,
@@ -67,9 +66,8 @@ def p0_trend(published: pd.DataFrame, lang: str, draw: bool = True, title: str |
 @st.cache_data(show_spinner=False, max_entries=64)
 def _coverage_spec(coverage: pd.DataFrame, lang: str) -> dict:
     from metro_poverty.charts.coverage import coverage_heatmap
-    from metro_poverty.charts.spec import vega_spec
 
-    return vega_spec(theme.configure(coverage_heatmap(coverage, lang), lang))
+    return theme.spec(coverage_heatmap(coverage, lang), lang)
 
 
 def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> None:
@@ -81,14 +79,13 @@ def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_v
                   reference_label: str | None = None, present: bool = False) -> dict:
     from metro_poverty.charts.maps import map_classes
     from metro_poverty.charts.ranking import ranking
-    from metro_poverty.charts.spec import vega_spec
 
     ind = cache.catalogue()[code]
     classes = map_classes(values, ind, lang, level)
     chart = ranking(values, ind, lang, classes, city_value=city_value, selected=selected, reference_label=reference_label)
     if present:
         chart = chart.properties(height="container")
-    return vega_spec(theme.configure(chart, lang, present))
+    return theme.spec(chart, lang, present)
 
 
 def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None,
@@ -103,9 +100,8 @@ def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_valu
 @st.cache_data(show_spinner=False, max_entries=512)
 def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int) -> dict:
     from metro_poverty.charts.dumbbell import dumbbell
-    from metro_poverty.charts.spec import vega_spec
 
-    return vega_spec(theme.configure(dumbbell(change, cache.catalogue()[code], lang, base, latest), lang))
+    return theme.spec(dumbbell(change, cache.catalogue()[code], lang, base, latest), lang)
 
 
 def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int, *, title: str = "", rows: pd.DataFrame | None = None) -> None:

@@ -83,11 +83,10 @@ def _map(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
 def _map_spec(values: pd.DataFrame, code: str, lang: str) -> dict:
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
-    from metro_poverty.charts.spec import vega_spec
 
     shapes = cache.read("boundaries_by_level", level="kabkota")
     chart, _, datasets = choropleth(shapes, values, cache.catalogue()[code], lang, "kabkota", selected=CITY, height=520)
-    return vega_spec(theme.configure(chart, lang), datasets)
+    return theme.spec(chart, lang, datasets=datasets)
 
 
 def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:

@@ -103,13 +103,12 @@ def value_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, heigh
 def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int | str, present: bool = False) -> dict:
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
-    from metro_poverty.charts.spec import vega_spec
 
     shapes = cache.read("boundaries_by_level", level=level)
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
     chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height, present=present,
                                     **_geometry_urls(store, level, shapes, context))
-    return vega_spec(theme.configure(chart, lang, present), datasets)
+    return theme.spec(chart, lang, present, datasets)
 
 
 def map_spec(code: str, level: str, period: int, lang: str, selected: str | None = None, selectable: bool = False, height: int | str = 560,
@@ -123,7 +122,6 @@ def _map_spec(store: str, code: str, level: str, period: int, lang: str, selecte
     """The map's Vega-Lite spec and what travels with it, cached per store file and view."""
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
-    from metro_poverty.charts.spec import vega_spec
 
     ind = cache.catalogue()[code]
     values = cache.read("indicator_by_region", indicator=code, level=level, period=period)
@@ -133,4 +131,4 @@ def _map_spec(store: str, code: str, level: str, period: int, lang: str, selecte
     chart, classes, datasets = choropleth(shapes, values, ind, lang, level, context=context, selected=selected,
                                           selection=SELECTION if selectable else None, height=height, present=present, **urls)
     kind = shapes.kind.iloc[0] if len(shapes) else "none"
-    return vega_spec(theme.configure(chart, lang, present), datasets), classes, values, kind
+    return theme.spec(chart, lang, present, datasets), classes, values, kind

@@ -1,0 +1,46 @@
+"""Every chart a page draws is a valid Vega-Lite spec. Charts are built without Altair's validation (it
+would cost more than the rest of a rerun; see metro_poverty/charts/spec.py), so this test validates what
+st.vega_lite_chart actually receives, on every view that draws a chart, against Altair's Vega-Lite schema."""
+
+import pytest
+import streamlit
+from altair.utils.schemapi import validate_jsonschema
+from altair.vegalite.v6.schema import core
+
+from app_support import open_app, store  # noqa: F401
+
+VIEWS = [
+    (None, {}),
+    (None, {"present": "1"}),
+    ("views/dimension_income.py", {}),
+    ("views/dimension_health.py", {"region": "18.72.03.1002"}),
+    ("views/dimension_health.py", {"view": "rank"}),
+    ("views/dimension_health.py", {"view": "trend"}),
+    ("views/dimension_education.py", {"view": "compare"}),
+    ("views/dimension_basic_services.py", {"ind": "rtlh", "present": "1"}),
+    ("views/region_profile.py", {"region": "18.72.03.1002"}),
+    ("views/kabkota.py", {}),
+    ("views/scenario.py", {"transfer": "300000", "deciles": "1,2"}),
+    ("views/data_sources.py", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return core.load_schema()
+
+
+@pytest.mark.parametrize("page, params", VIEWS)
+def test_every_chart_drawn_is_valid_vega_lite(store, schema, monkeypatch, page, params):  # noqa: F811
+    drawn = []
+    original = streamlit.vega_lite_chart
+
+    def recording(*args, spec=None, **kwargs):
+        drawn.append(spec)
+        return original(*args, spec=spec, **kwargs)
+
+    monkeypatch.setattr(streamlit, "vega_lite_chart", recording)
+    open_app(params, page=page)
+    assert drawn, "this view draws no chart"
+    for spec in drawn:
+        validate_jsonschema(spec, schema)  # raises with the path of the first wrong property
