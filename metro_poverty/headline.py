@@ -54,16 +54,14 @@ class Headline:
         return self.change is not None and self.previous_status not in (None, "official")
 
 
-def _one(frame: pd.DataFrame, region: str, indicator: str, period: int) -> pd.Series | None:
-    hit = frame[(frame.region_code == region) & (frame.indicator_code == indicator) & (frame.period == period)]
-    return None if hit.empty else hit.iloc[0]
+def _one(rows: list[dict], region: str, period: int) -> dict | None:
+    return next((r for r in rows if r["region_code"] == region and r["period"] == period), None)
 
 
-def _get(row: pd.Series | None, column: str):
+def _get(row: dict | None, column: str):
     """A cell, None when the row or the cell is missing (NaN and pd.NA included)."""
-    if row is None or column not in row.index or pd.isna(row[column]):
-        return None
-    return row[column]
+    value = None if row is None else row.get(column)
+    return None if value is None or pd.isna(value) else value
 
 
 def _int(value) -> int | None:
@@ -72,29 +70,31 @@ def _int(value) -> int | None:
 
 def headline(frame: pd.DataFrame, indicator: str, period: int) -> Headline:
     """frame: rows of queries/published_series_by_region.sql."""
-    cur = _one(frame, CITY, indicator, period)
-    earlier = frame[(frame.region_code == CITY) & (frame.indicator_code == indicator) & (frame.period < period)]
-    prev = earlier.sort_values("period").iloc[-1] if len(earlier) else None
-    prov, nat = _one(frame, PROVINCE, indicator, period), _one(frame, COUNTRY, indicator, period)
-    city = frame[(frame.region_code == CITY) & (frame.indicator_code == indicator)]
+    # plain rows of one indicator: a handful per region, looked up in Python (pandas filters cost ~1 ms each)
+    rows = frame[frame.indicator_code == indicator].to_dict("records")
+    cur = _one(rows, CITY, period)
+    city = [r for r in rows if r["region_code"] == CITY]
+    earlier = sorted((r for r in city if r["period"] < period), key=lambda r: r["period"])
+    prev = earlier[-1] if earlier else None
+    prov, nat = _one(rows, PROVINCE, period), _one(rows, COUNTRY, period)
     return Headline(
         indicator=indicator,
         period=period,
-        value=None if cur is None else float(cur.value),
+        value=None if cur is None else float(cur["value"]),
         status=_get(cur, "status"),
         quality_flag=_get(cur, "quality_flag"),
         source_publisher=_get(cur, "source_publisher"),
         source_reference=_get(cur, "source_reference"),
-        previous_value=None if prev is None else float(prev.value),
-        previous_period=None if prev is None else int(prev.period),
+        previous_value=None if prev is None else float(prev["value"]),
+        previous_period=None if prev is None else int(prev["period"]),
         previous_status=_get(prev, "status"),
         comparable_previous=prev is not None and cur is not None and (_get(prev, "series") or "") == (_get(cur, "series") or ""),
-        province_value=None if prov is None else float(prov.value),
-        country_value=None if nat is None else float(nat.value),
+        province_value=None if prov is None else float(prov["value"]),
+        country_value=None if nat is None else float(nat["value"]),
         citation=_get(cur, "citation"),
         decimals=_int(_get(cur, "decimals")),
         previous_decimals=_int(_get(prev, "decimals")),
-        latest_period=None if cur is not None or city.empty else int(city.period.max()),
+        latest_period=None if cur is not None or not city else int(max(r["period"] for r in city)),
         province_decimals=_int(_get(prov, "decimals")),
         country_decimals=_int(_get(nat, "decimals")),
     )

@@ -19,7 +19,9 @@ def source_entries(rows: pd.DataFrame) -> list[str]:
     if rows.empty or not cols:
         return []
     out = []
-    for r in rows[cols].drop_duplicates().to_dict("records"):
+    # distinct sources in order of appearance, in plain Python: a page asks this of several small frames
+    for values in dict.fromkeys(tuple(None if pd.isna(v) else v for v in row) for row in zip(*(rows[c].tolist() for c in cols))):
+        r = dict(zip(cols, values))
         ref, title = r.get("source_reference"), r.get("source_title") or ""
         text = f"{r.get('source_publisher', '')}: {title}"
         out.append(f"{text} ({ref})" if isinstance(ref, str) and ref else text)

@@ -29,7 +29,7 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
     x = alt.X("value:Q", title=f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=True))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("value_text:N", title=ind.short(lang)),
                alt.Tooltip("rank_text:N", title=t("dimension.rank", lang))]
-    base = alt.Chart(data).encode(y=y)
+    base = alt.Chart().encode(y=y)  # the data is the layer's (see charts.trend)
     bars = base.mark_bar(height={"band": 0.78}).encode(
         x=x,
         color=alt.Color("class_label:N", scale=alt.Scale(domain=list(classes.labels), range=colours), legend=None),
@@ -46,4 +46,4 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
             layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
                           .encode(x="value:Q", y=alt.value(0), text="label:N"))
-    return alt.layer(*layers).properties(height=max(160, bar_px * len(data)), width="container")
+    return alt.layer(*layers, data=data).properties(height=max(160, bar_px * len(data)), width="container")
