@@ -153,6 +153,6 @@ def _shape_source(dataset: str, url: str | None, lookup: bool = True):
 
 def _labels(source, size: int, italic: bool = False, dy: int = 0) -> list[alt.Chart]:
     """A name with a white halo: one text layer stroked white under one in black."""
-    text = source().encode(longitude="label_lon:Q", latitude="label_lat:Q", text="region_name:N")
+    text = source().encode(longitude=alt.Longitude("label_lon:Q"), latitude=alt.Latitude("label_lat:Q"), text=alt.Text("region_name:N"))
     style = dict(fontSize=size, fontWeight="bold", fontStyle="italic" if italic else "normal", dy=dy)
     return [text.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **style), text.mark_text(color="#111111", **style)]

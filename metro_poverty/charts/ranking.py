@@ -33,17 +33,17 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
     bars = base.mark_bar(height={"band": 0.78}).encode(
         x=x,
         color=alt.Color("class_label:N", scale=alt.Scale(domain=list(classes.labels), range=colours), legend=None),
-        stroke=alt.condition("datum.selected", alt.value(theme.SELECTED_STROKE), alt.value(None)),
-        strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0)),
+        stroke=alt.StrokeValue(None, condition={"test": "datum.selected", "value": theme.SELECTED_STROKE}),
+        strokeWidth=alt.StrokeWidthValue(0, condition={"test": "datum.selected", "value": 3}),
         tooltip=tooltip,
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=14, color=theme.INK).encode(x="value:Q", text="value_text:N")
+    labels = base.mark_text(align="left", dx=4, fontSize=14, color=theme.INK).encode(x=alt.X("value:Q"), text=alt.Text("value_text:N"))
     layers = [bars, labels]
     if city_value is not None:
         label = reference_label or t("dimension.city_line", lang, value=ind.fmt(city_value, lang))
         rule = pd.DataFrame({"value": [city_value], "label": [label]})
-        layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x="value:Q"))
+        layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x=alt.X("value:Q")))
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
             layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
-                          .encode(x="value:Q", y=alt.value(0), text="label:N"))
+                          .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
     return alt.layer(*layers, data=data).properties(height=max(160, bar_px * len(data)), width="container")

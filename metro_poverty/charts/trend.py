@@ -55,7 +55,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
     # the layers name no data: it is given once to the layer (Altair hashing a frame it hoists from each layer
     # costs a first rerun about 20 ms)
-    base = alt.Chart().encode(x=x, y=y, color=color, detail="line:N")
+    base = alt.Chart().encode(x=x, y=y, color=color, detail=alt.Detail("line:N"))
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
     shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
@@ -67,8 +67,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     layers = [lines, points]
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target], "label": [t("common.target", lang) + " " + ind.fmt(target, lang)]}))
-        layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y="target:Q"),
-                   rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333").encode(y="target:Q", text="label:N", x=alt.value(0))]
+        layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y=alt.Y("target:Q")),
+                   rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333").encode(y=alt.Y("target:Q"), text=alt.Text("label:N"), x=alt.XValue(0))]
     chart = alt.layer(*layers, data=data).properties(height=height, width="container")
     return chart.properties(title=title) if title else chart
 
