@@ -116,9 +116,10 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         datasets[SELECTED] = names
         # a little below the kelurahan's point: its kecamatan's name may sit on that very point
         layers += _labels(lambda: alt.Chart(alt.Data(name=SELECTED)), size + 2, dy=size + 4 if context is not None else 0)
-    chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
-    if geometry_url is not None:  # thousands of polygons draw faster on a canvas than as SVG elements
-        chart = chart.properties(usermeta={"embedOptions": {"renderer": "canvas"}})
+    # one LayerChart built with everything: each .project()/.properties() would copy every layer deeply again
+    # thousands of polygons draw faster on a canvas than as SVG elements
+    usermeta = {"embedOptions": {"renderer": "canvas"}} if geometry_url is not None else alt.Undefined
+    chart = alt.layer(*layers, projection=alt.Projection(type="mercator"), height=height, width="container", usermeta=usermeta)
     return chart, classes, datasets
 
 

@@ -46,4 +46,4 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
             layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
-    return alt.layer(*layers, data=data).properties(height=max(160, bar_px * len(data)), width="container")
+    return alt.layer(*layers, data=data, height=max(160, bar_px * len(data)), width="container")

@@ -69,8 +69,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
         rule = alt.Chart(pd.DataFrame({"target": [target], "label": [t("common.target", lang) + " " + ind.fmt(target, lang)]}))
         layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y=alt.Y("target:Q")),
                    rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333").encode(y=alt.Y("target:Q"), text=alt.Text("label:N"), x=alt.XValue(0))]
-    chart = alt.layer(*layers, data=data).properties(height=height, width="container")
-    return chart.properties(title=title) if title else chart
+    # one LayerChart built with everything: each .properties() would copy every layer deeply again
+    return alt.layer(*layers, data=data, height=height, width="container", title=title if title else alt.Undefined)
 
 
 def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
