@@ -68,7 +68,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target], "label": [t("common.target", lang) + " " + ind.fmt(target, lang)]}))
         layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y=alt.Y("target:Q")),
-                   rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333").encode(y=alt.Y("target:Q"), text=alt.Text("label:N"), x=alt.XValue(0))]
+                   rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333")
+                   .encode(y=alt.Y("target:Q"), text=alt.Text("label:N"), x=alt.XValue(0))]
     # one LayerChart built with everything: each .properties() would copy every layer deeply again
     return alt.layer(*layers, data=data, height=height, width="container", title=title if title else alt.Undefined)
 
