@@ -4,7 +4,7 @@ by about 230 generated kecamatan and 2,600 generated kelurahan (Lampung has abou
 The app is city-centric (pages compare every region with the city 18.72), so the generated regions stay
 children of 18.72: what grows is the number of regions a page queries, ranks and draws, nothing else.
 The store is written by the project's own load code (metro_poverty.store.build._write, which also runs
-the store's invariant checks) and made current with its own pointer (build._point_to), in a directory of
+the store's invariant checks) and made current with its own pointer (store.pointer.point_to), in a directory of
 its own, so the app runs on it with METRO_POVERTY_STORE_DIR=<that directory>:
 
     .venv/bin/python bench/province_store.py /tmp/metro-province      # writes the store, prints the command
@@ -46,7 +46,8 @@ sys.path.insert(0, str(ROOT))
 
 from metro_poverty.headline import CITY  # noqa: E402
 from metro_poverty.pipeline import boundaries as bnd  # noqa: E402
-from metro_poverty.store.build import Inputs, _point_to, _write, collect  # noqa: E402
+from metro_poverty.store import pointer  # noqa: E402
+from metro_poverty.store.build import Inputs, _write, collect  # noqa: E402
 from metro_poverty.pipeline.harmonize import OBS_COLUMNS, aggregate_up, typed  # noqa: E402
 
 N_KECAMATAN = 230
@@ -107,7 +108,7 @@ def generate(directory: Path | None = None, n_kecamatan: int = N_KECAMATAN, n_ke
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
-    _point_to(directory, final.name, fp)
+    pointer.point_to(directory, final.name, fp)
     vertices = {lvl: float(np.mean(shapely.get_num_coordinates(geo[lvl]["geometry"]))) for lvl in SUB_CITY}
     return ProvinceStore(directory, final, len(geo["kecamatan"]["codes"]), len(geo["kelurahan"]["codes"]), len(all_obs),
                          vertices, time.perf_counter() - started)
