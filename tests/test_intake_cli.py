@@ -24,6 +24,7 @@ def run(inputs, tmp_path, monkeypatch):
     monkeypatch.setattr(loader, "Inputs", lambda: inputs)
     monkeypatch.setattr(previewer, "Inputs", lambda: inputs)
     monkeypatch.setenv("METRO_POVERTY_USERS_FILE", str(tmp_path / "users.toml"))
+    monkeypatch.setenv("METRO_POVERTY_RECORDS_DB", str(tmp_path / "records.sqlite"))  # sign-in attempts are counted there
     monkeypatch.setenv(cli.PASSWORD_ENV, PASSWORD)
 
     def main(*args):
@@ -89,3 +90,19 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(run, tmp_path):
         fh.truncate(read.MAX_BYTES + 1)  # sparse: refused by its size alone
     code, _, err = run("--lang", "en", "preview", big)
     assert code == 1 and "the file is too large (limit 10 MB)" in err
+
+
+def test_the_cli_has_the_pages_delay_and_lockout(run, monkeypatch):
+    """A script cannot guess faster than a browser: wrong passwords are delayed, then the user name is locked,
+    and while it is locked even the right password is refused without being checked."""
+    from metro_poverty.records import attempts
+
+    assert run("adduser", "dinkes1", "--role", "opd", "--opd", "Dinas Kesehatan")[0] == 0
+    monkeypatch.setenv(cli.PASSWORD_ENV, "salah-sekali-1234")
+    said = [run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS) for _ in range(attempts.POLICIES["user"].lock_after)]
+    assert all(code == 3 for code, _, _ in said)
+    assert "Wait" in said[attempts.POLICIES["user"].free][2]  # after the free attempts, each says how long to wait
+    assert "locked" in said[-1][2]
+    monkeypatch.setenv(cli.PASSWORD_ENV, PASSWORD)
+    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS)
+    assert code == 3 and "locked" in err  # the right password, but locked: nothing is loaded

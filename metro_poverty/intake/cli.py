@@ -15,7 +15,8 @@ Reading options: --sheet, --header-row N, --header-rows N, --indicator CODE (rep
 (repeatable; the page's column mapping says the same, and a load remembers it for the OPD's next file
 of the same shape), --source SOURCE_ID, --status official|provisional|illustrative.
 
-The password is asked without echo, or read from $METRO_POVERTY_INTAKE_PASSWORD (scripts and tests).
+The password is asked without echo, or read from $METRO_POVERTY_INTAKE_PASSWORD (scripts and tests),
+under the page's delay and lockout (metro_poverty.records.attempts).
 Exit codes: 0 done (or duplicate), 1 errors, 2 warnings to confirm, 3 not allowed, 4 busy.
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import math
 import os
 import sys
 from pathlib import Path
@@ -166,19 +168,34 @@ def _password(prompt_key: str, lang: str) -> str:
     return os.environ.get(PASSWORD_ENV) or getpass.getpass(t(prompt_key, lang))
 
 
+def _client() -> str:
+    """The CLI's client for the lockout: the operating-system account (the page uses the browser's address)."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
 def _sign_in(username: str, lang: str) -> auth.User | None:
+    """The page's sign-in rules for the CLI too: the same delay and lockout per user name and per client, so
+    a script cannot guess passwords faster than a browser can."""
+    from metro_poverty.records.sql import RecordsDamaged
+
     try:
         if not auth.sign_in_available():  # say so before asking for a password nobody could check
             raise auth.SignInUnavailable("no_users_file", auth.users_file())
-        user = auth.authenticate(username, _password("intake.auth.password_prompt", lang))
-    except auth.SignInUnavailable as exc:
+        outcome = auth.sign_in(username, _password("intake.auth.password_prompt", lang), _client())
+    except (auth.SignInUnavailable, RecordsDamaged) as exc:
         print(exc.message(lang), file=sys.stderr)
         return None
     except (EOFError, KeyboardInterrupt):
         return None
-    if user is None:
-        print(t("intake.auth.wrong_credentials", lang), file=sys.stderr)
-    return user
+    if outcome.locked:
+        print(t("signin.locked", lang, minutes=max(1, math.ceil(outcome.wait_seconds / 60))), file=sys.stderr)
+    elif outcome.user is None:
+        wait = f" {t('signin.wait', lang, seconds=math.ceil(outcome.wait_seconds))}" if outcome.wait_seconds > 0 else ""
+        print(t("intake.auth.wrong_credentials", lang) + wait, file=sys.stderr)
+    return outcome.user
 
 
 def _load(args) -> int:
