@@ -85,8 +85,9 @@ def browser():
 class SharedContextBrowser:
     """A browser whose new_page() opens pages in one shared context, as tabs of one browser: Streamlit's
     bundle is fetched and compiled once, not for every page (about 0.4 s per page on the 2-core machine).
-    Each page is still a session of its own (its own websocket and session state); a test that needs a
-    browser of its own (cookies, a sign-in at a provider) asks for new_context(). close_opened() closes what
+    Each page is still a session of its own (its own websocket and session state); a test whose story is
+    another person's browser (a shared link opened by a colleague, cookies, a sign-in at a provider) asks for
+    fresh_page() or new_context(). close_opened() closes what
     was opened since the last call: a page left open would keep reconnecting to a server that has stopped."""
 
     def __init__(self, browser):
@@ -100,6 +101,11 @@ class SharedContextBrowser:
             page.set_viewport_size(viewport)
         self._opened.append(page)
         return page
+
+    def fresh_page(self, viewport: dict | None = None):
+        """A page in a browser context of its own, as on another person's machine: nothing cached, no cookie,
+        no storage shared (a shared link opened by a colleague, a signed-out visitor)."""
+        return self.new_context(viewport=viewport).new_page()
 
     def new_context(self, **kwargs):
         context = self._browser.new_context(**kwargs)

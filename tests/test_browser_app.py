@@ -51,7 +51,7 @@ def test_overview_at_projector_size(app_url, chromium):
 
 
 def test_shared_url_opens_the_same_view(app_url, chromium):
-    page = new_page(chromium, height=1600)
+    page = chromium.fresh_page({"width": 1280, "height": 1600})  # the link pasted into another person's browser
     page.goto(f"{app_url}/?year=2022&map_ind=stunting_eppgbm&level=kecamatan&lang=en")
     wait_rendered(page, "Poverty overview, 2022")
     assert page.get_by_text("7,87%").count() == 0  # English format in the English UI

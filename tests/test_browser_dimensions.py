@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def open_page(chromium, url, text, width=1280, height=1400):
-    page = chromium.new_page(viewport={"width": width, "height": height})  # a new context: like a new browser
+    page = chromium.fresh_page({"width": width, "height": height})  # a new context: like a new browser
     page.goto(url)
     wait_rendered(page, text)
     return page

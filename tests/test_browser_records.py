@@ -165,7 +165,7 @@ def test_every_typed_field_is_shown_as_text_and_fetches_nothing(isolated_app, ch
     page.get_by_role("button", name="Simpan skenario ini").click()
     wait_rendered(page, "disimpan")
     shown_as_typed(page, [corpus[3]], host, "scenario saved message")
-    other = chromium.new_page(viewport={"width": 1280, "height": 2400})
+    other = chromium.fresh_page({"width": 1280, "height": 2400})  # another person's browser, signed out
     other.on("request", lambda r: requests.append(r.url) if host in r.url else None)
     other.goto(f"{isolated_app}/simulasi")
     wait_rendered(other, "Hasil model untuk Kota Metro")

@@ -67,7 +67,7 @@ def test_a_planner_sets_a_transfer_to_deciles_1_2_in_two_kelurahan_and_shares_it
     assert len(rows) == 28 and {r["Status"] for r in rows} == {"simulated"}
     assert all("SINTETIS" in r["Sumber"] and "deciles=1,2" in r["Sumber"] for r in rows)
 
-    shared = chromium.new_page(viewport={"width": 1280, "height": 1400})  # a colleague opens the link
+    shared = chromium.fresh_page({"width": 1280, "height": 1400})  # a colleague opens the link in their browser
     shared.goto(page.url)
     wait_rendered(shared, "Hasil model untuk Kota Metro")
     assert p0_after(shared) == after
