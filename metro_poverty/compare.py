@@ -34,10 +34,20 @@ def ranked(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
 
 def city_reference(city: pd.DataFrame, source_id: str, period: int, series: str | None = None) -> float | None:
     """The city's value from the same source, period (and series): the fair reference for its regions."""
-    hit = city[(city.source_id == source_id) & (city.period == period)]
-    if series is not None and "series" in hit:
-        hit = hit[hit.series.fillna("") == (series or "")]
-    return None if hit.empty else float(hit.value.iloc[0])
+    return city_reference_in(city.to_dict("records"), source_id, period, series)
+
+
+def city_reference_in(city: list[dict], source_id: str, period: int, series: str | None = None) -> float | None:
+    """city_reference on plain rows (one indicator's city rows), for callers that look up many indicators."""
+    for r in city:
+        if r["source_id"] == source_id and r["period"] == period and (series is None or "series" not in r or same_series(r["series"], series)):
+            return float(r["value"])
+    return None
+
+
+def same_series(value, series: str | None) -> bool:
+    """A row's series against a wanted one, an empty series matching a missing one (as fillna('') compares)."""
+    return ("" if value is None or pd.isna(value) else value) == (series or "")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metro_poverty.catalog import Indicator
+from metro_poverty.compare import city_reference_in, same_series
 
 COLUMNS = ["indicator_code", "dimension", "period", "value", "city_value", "gap", "direction", "trend", "status",
            "source_publisher", "series"]
@@ -16,34 +17,32 @@ def profile_rows(rows: pd.DataFrame, catalogue: dict[str, Indicator], region: st
     # plain rows, looked up in Python: a region has a few dozen, and a pandas filter per indicator cost the
     # profile's first rerun about 50 ms
     own = rows[rows.region_code == region].to_dict("records")
-    city = rows[rows.region_level == "city"].to_dict("records")
     by_indicator: dict[str, list[dict]] = {}
+    city: dict[str, list[dict]] = {}
     for r in own:
         by_indicator.setdefault(r["indicator_code"], []).append(r)
+    for r in rows[rows.region_level == "city"].to_dict("records"):
+        city.setdefault(r["indicator_code"], []).append(r)
     out = []
     for code, part in by_indicator.items():
         ind = catalogue.get(code)
-        upto = sorted((r for r in part if r["period"] <= year), key=lambda r: r["period"])
+        # the latest year; within it a published value before an illustrative one (the city may have both)
+        upto = sorted((r for r in part if r["period"] <= year), key=lambda r: (r["period"], _kind(r) == "published"))
         if ind is None or not upto:
             continue
         last = upto[-1]
-        ref = _city_value(city, code, last["source_id"], int(last["period"]), last["series"])
+        ref = city_reference_in(city.get(code, []), last["source_id"], int(last["period"]), last["series"])
         direction = _direction(ind, float(last["value"]), ref)
-        series = sorted((r for r in part if _series(r["series"]) == _series(last["series"])), key=lambda r: r["period"])
+        # the trend is the last value's line, as trend charts draw lines: its series, published or illustrative
+        series = sorted((r for r in part if same_series(r["series"], last["series"]) and _kind(r) == _kind(last)), key=lambda r: r["period"])
         out.append([code, ind.dimension, int(last["period"]), float(last["value"]), ref,
                     None if ref is None else float(last["value"]) - ref, direction, [float(r["value"]) for r in series],
                     last["status"], last["source_publisher"], last["series"]])
     return pd.DataFrame(out, columns=COLUMNS)
 
 
-def _series(value) -> str:
-    return "" if value is None or pd.isna(value) else value
-
-
-def _city_value(city: list[dict], code: str, source_id: str, period: int, series) -> float | None:
-    """As compare.city_reference, on plain rows: the city's value of the same indicator, source, period and series."""
-    return next((float(r["value"]) for r in city if r["indicator_code"] == code and r["source_id"] == source_id
-                 and r["period"] == period and _series(r["series"]) == _series(series)), None)
+def _kind(row: dict) -> str:
+    return "illustrative" if row["status"] == "illustrative" else "published"
 
 
 def _direction(ind: Indicator, value: float, city: float | None) -> str | None:
