@@ -84,7 +84,8 @@ def browser():
 
 class SharedContextBrowser:
     """A browser whose new_page() opens pages in one shared context, as tabs of one browser: Streamlit's
-    bundle is fetched and compiled once, not for every page (about 0.4 s per page on the 2-core machine).
+    bundle is fetched once, not for every page (0.3-0.5 s less per page in one measurement on the 2-core machine;
+    the browser tier's total did not change measurably).
     Each page is still a session of its own (its own websocket and session state); a test whose story is
     another person's browser (a shared link opened by a colleague, cookies, a sign-in at a provider) asks for
     fresh_page() or new_context(). close_opened() closes what

@@ -77,7 +77,8 @@ def spec(chart, lang: str, present: bool = False, datasets: dict[str, list] | No
     slide) in both directions, with larger type.
 
     The theme is set on the spec, not on the Altair object: each of Altair's configure_* and properties
-    calls copies the chart (a layered chart's layers deeply), which cost a map's first rerun about 80 ms."""
+    calls copies the chart (a layered chart's layers deeply), the largest single cost in a profile of a map's
+    first rerun."""
     from metro_poverty.charts.spec import vega_spec
 
     out = vega_spec(chart, datasets)

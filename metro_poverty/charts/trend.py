@@ -21,7 +21,7 @@ def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFra
     """
     if frame.empty:
         return frame
-    # plain rows, grouped in Python: a trend has a few dozen points, and a reindex per line cost ~9 ms
+    # plain rows, grouped in Python: a trend has a few dozen points (the Overview's P0 trend: 3 ms, a reindex per line 6-8 ms)
     columns = ["period", *[c for c in frame.columns if c != "period"]]
     lines: dict = {}
     for row in frame.to_dict("records"):
