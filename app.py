@@ -8,7 +8,7 @@ import streamlit as st
 
 from metro_poverty.ui import cache, frame, pages, presentation, url
 
-st.set_page_config(page_title="Kemiskinan Kota Metro", page_icon=":material/insights:", layout="wide")
+st.set_page_config(page_title="Kemiskinan Kota Metro", page_icon=frame.FAVICON, layout="wide")
 url.begin()
 page = pages.navigation(frame.lang_before_controls())
 presentation.follow()

@@ -1,6 +1,7 @@
 """The app in a real browser (Playwright driving Debian's chromium): the flows people use."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -9,6 +10,8 @@ from browser_support import app_server, screenshot, wait_rendered
 from metro_poverty.ui.pages import PAGES
 
 pytestmark = pytest.mark.browser
+
+HTTP = {"http", "https", "ws", "wss"}
 
 
 def new_page(chromium, width=1280, height=720):
@@ -98,10 +101,14 @@ CUT_TEXTS = """() => {
 
 
 @pytest.mark.parametrize("path", [p.url_path for p in PAGES])
-def test_no_label_is_cut_off_at_projector_size(app_url, chromium, path):
+def test_every_page_at_projector_size_cuts_no_label_and_fetches_nothing_from_the_internet(app_url, chromium, path):
     page = new_page(chromium, 1280, 720)
+    server = urlsplit(app_url).netloc
+    elsewhere = []  # the app runs offline: fonts, icons, scripts and map shapes all come from its own server
+    page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).scheme in HTTP and urlsplit(r.url).netloc != server else None)
     page.goto(f"{app_url}/{path}")
     wait_rendered(page)
     page.wait_for_function("document.fonts.status === 'loaded'")  # the labels are measured in their real font
     screenshot(page, f"projector_{path}")
     assert page.evaluate(CUT_TEXTS) == []
+    assert elsewhere == []

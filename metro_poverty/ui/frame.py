@@ -3,6 +3,8 @@ controls, the URL notices, and a footer saying what data the app runs on."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from metro_poverty import db
@@ -14,6 +16,9 @@ from metro_poverty.ui import cache, presentation, url
 from metro_poverty.url_state import CodedParam, Param
 
 LANG = Param("lang", LANGUAGES, "id")
+# The tab's icon is a file of ours: Streamlit fetches a :material/...: page icon from fonts.gstatic.com,
+# which fails offline (and tells the internet who opened the app).
+FAVICON = str(Path(__file__).parent / "assets" / "favicon.svg")
 
 
 def lang() -> str:
