@@ -62,3 +62,18 @@ def test_after_warm_up_each_dimension_pages_default_map_is_not_built_again(monke
         level = ind.map_levels[0]
         spec, *_ = maps.map_spec(ind.code, level, maps.shown_period(ind, level, year), "id", None, True, warmup.DIMENSION_MAP_HEIGHT)
         assert spec["layer"]
+
+
+def test_after_warm_up_the_first_element_drawn_skips_streamlits_repl_check(monkeypatch):
+    """The check walks the stack and resolves every loaded module's path (137 ms in the server's first run); a
+    Streamlit upgrade that renames its flag fails here rather than silently slowing the first visitor again."""
+    from streamlit import delta_generator, env_util
+
+    from metro_poverty.ui import warmup
+
+    def must_not_run():
+        raise AssertionError("the REPL check ran in a visitor's script run")
+
+    warmup.first_run_once()
+    monkeypatch.setattr(env_util, "is_repl", must_not_run)
+    delta_generator._maybe_print_use_warning()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from metro_poverty import numfmt
@@ -55,12 +56,17 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
         st.caption(" · ".join(notes))
 
 
+def province_p0() -> pd.DataFrame:
+    """P0 of Lampung's kab/kota, every year: what Metro's standing is computed from."""
+    return cache.read("kabkota_values", indicators=["p0"], province=PROVINCE)
+
+
 def kabkota_standing(year: int, catalogue: dict[str, Indicator], lang: str) -> None:
     """Metro's P0 rank among Lampung's kab/kota, computed from the figures, with a link to the view."""
     from metro_poverty import kabkota
     from metro_poverty.provenance import mark_label
 
-    s = kabkota.standing_in(cache.read("kabkota_values", indicators=["p0"], province=PROVINCE), "p0", year, CITY)
+    s = kabkota.standing_in(province_p0(), "p0", year, CITY)
     if s is None:
         return
     period = year

@@ -15,15 +15,33 @@ def warm(lang: str = "id") -> None:
         db.store_path()
     except db.StoreMissing:
         return  # the first visitor builds it, with a progress indicator
+    first_run_once()  # first: a visitor may arrive before the caches are full
     catalogue = cache.catalogue()
     cache.build_info()
     cache.regions()
     year = year_param().default
     metrics.headlines(year)
+    metrics.province_p0()  # Metro's standing in Lampung
     charts.p0_trend(metrics.published(), lang, draw=False)
     ind = catalogue[maps.OVERVIEW_MAP_DEFAULT]
     level = ind.map_levels[0]
     maps.map_spec(ind.code, level, maps.shown_period(ind, level, year), lang)
+
+
+def first_run_once() -> None:
+    """What the first script run of a server process does only once, done here instead of in the first visitor's run:
+    - Streamlit checks, on the first element drawn, whether it runs in a REPL, to print a hint if it does. The check
+      (inspect.stack()) resolves the path of every loaded module: 137 ms of a 326 ms first Overview run, profiled in
+      the server. Under `streamlit run` the answer is known (no hint), so the check is marked done. The flag is
+      private to Streamlit; if a later version drops it, the first run is only slower again.
+    - The tab icon needs PIL (Streamlit imports it to read any page icon) and the brief's button its exports module:
+      33 ms of imports in the same run."""
+    from streamlit import delta_generator
+
+    from metro_poverty.exports import brief  # noqa: F401  (imported for its cost, as the Overview's brief button does)
+
+    delta_generator._use_warning_has_been_displayed = True
+    import PIL.Image  # noqa: F401
 
 
 def warm_dimensions(lang: str = "id") -> None:
