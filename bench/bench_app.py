@@ -43,14 +43,16 @@ def bench_build(runs: int) -> list[float]:
 FIRST_PAGES = [  # (label, script, what shows the page is drawn: a text, and whether a chart must be drawn too)
     ("hello", "bench/baselines/hello_world.py", "Hello, world", False),
     ("hello_chart", "bench/baselines/hello_chart.py", "Hello, world", True),
+    ("hello_widgets", "bench/baselines/hello_widgets.py", None, True),
     ("app", "serve.py", None, True),
 ]
 
 
 def bench_first_page(runs: int) -> dict[str, list[float]]:
     """From launching `streamlit run` to the page drawn in chromium, for the app (`serve.py`, as `make run`
-    starts it: the Overview's figures, trend and map drawn) and for two baselines started the same way: a
-    hello-world page, and a hello-world page with one chart. Interleaved, so the machine's load falls on all three."""
+    starts it: the Overview's figures, trend and map drawn) and for three baselines started the same way: a
+    hello-world page, a hello-world page with one chart, and a page with the Overview's kinds of element on literal
+    data. Interleaved, so the machine's load falls on all four."""
     import subprocess
 
     from browser_support import CHROMIUM_ARGS, CHROMIUM, free_port, wait_http, wait_rendered
@@ -72,7 +74,7 @@ def bench_first_page(runs: int) -> dict[str, list[float]]:
                     page.goto(f"http://127.0.0.1:{port}/")
                     if text:
                         page.get_by_text(text).first.wait_for()
-                    else:  # the Overview's headline figures
+                    else:  # headline figures
                         page.locator('[data-testid="stMetricValue"]').first.wait_for()
                     if chart:
                         page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').last.wait_for()
@@ -146,9 +148,13 @@ def main() -> None:
     rows.append(("Server start → first page drawn in chromium: a hello-world page (baseline)", summary(first["hello"]), "–"))
     rows.append(("Server start → first page drawn in chromium: a hello-world page with one chart", summary(first["hello_chart"]),
                  f"{statistics.median(first['hello_chart']) / statistics.median(first['hello']):.2f}× hello-world"))
+    rows.append(("Server start → first page drawn in chromium: the Overview's kinds of element (controls, metrics, two charts) "
+                 "on literal data", summary(first["hello_widgets"]),
+                 f"{statistics.median(first['hello_widgets']) / statistics.median(first['hello']):.2f}× hello-world"))
     rows.append(("Server start → first page drawn in chromium: the Overview (figures, trend, map; `serve.py`)", summary(first["app"]),
                  f"**{ratio:.2f}× hello-world** (target ≤ 1.2×, {'met' if ratio <= 1.2 else 'missed'}); "
-                 f"{statistics.median(first['app']) / statistics.median(first['hello_chart']):.2f}× hello-world with a chart"))
+                 f"{statistics.median(first['app']) / statistics.median(first['hello_chart']):.2f}× hello-world with a chart; "
+                 f"{statistics.median(first['app']) / statistics.median(first['hello_widgets']):.2f}× the Overview's elements on literal data"))
     rows.append(("Scenario: change the transfer → new results drawn in chromium", summary(bench_scenario_update(n * 2)), "≤ 1 s"))
     for label, samples in bench_reruns(n * 6):
         rows.append((f"Server-side rerun: {label}", summary(samples), "≤ 150 ms"))
