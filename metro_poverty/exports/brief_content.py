@@ -12,7 +12,7 @@ import pandas as pd
 from metro_poverty import db
 from metro_poverty.catalog import CATALOGUE_PARAMS, Indicator, catalogue_from_frame, mappable
 from metro_poverty.compare import period_shown
-from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, headline
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, headlines
 from metro_poverty.kabkota import CityStanding, standing_in
 
 MAP_DIMENSIONS = ("income", "education", "health", "basic_services")
@@ -115,7 +115,7 @@ def brief_content(year: int, lang: str, *, trend_px: tuple[int, int], map_px: tu
     maps = [map_panel(ind, year, lang, *map_px) for ind in map_indicators(catalogue)] if with_maps else []
     return BriefContent(
         year=year, lang=lang, catalogue=catalogue,
-        headlines=[headline(frame, code, year) for code in HEADLINE_INDICATORS],
+        headlines=headlines(frame, year),
         trend=trend_panel(frame, catalogue, lang, *trend_px, year=year),
         maps=[m for m in maps if m is not None],
         standing=standing_in(db.read("kabkota_values", indicators=["p0"], province=PROVINCE), "p0", year, CITY),

@@ -7,7 +7,8 @@ import streamlit as st
 
 from metro_poverty import numfmt
 from metro_poverty.catalog import Indicator
-from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, headline
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes
+from metro_poverty.headline import headlines as headline_values
 from metro_poverty.i18n import t
 from metro_poverty.provenance import decimals_of
 from metro_poverty.ui import cache, presentation
@@ -15,7 +16,7 @@ from metro_poverty.ui import cache, presentation
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _headlines(store: str, year: int) -> list[Headline]:
-    return [headline(published(), code, year) for code in HEADLINE_INDICATORS]
+    return headline_values(published(), year)
 
 
 def published():
