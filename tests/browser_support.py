@@ -117,6 +117,28 @@ class SharedContextBrowser:
         while self._opened:
             self._opened.pop().close()
 
+    def keep_evidence(self, name: str) -> list[tuple[Path, str]]:
+        """After a failed test: a full-page screenshot and the text of every page it left open, in
+        artifacts/screenshots/failed/, so a failure seen once (a flaky run in CI) shows what the page looked like.
+        Returns each screenshot's path with the text of the page's main area."""
+        pages = []
+        for opened in self._opened:
+            pages.extend(opened.pages if hasattr(opened, "pages") else [opened])
+        folder = SCREENSHOTS / "failed"
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = []
+        for i, page in enumerate(p for p in pages if not p.is_closed()):
+            stem = folder / f"{name}-{i}"
+            try:
+                page.screenshot(path=f"{stem}.png", full_page=True, timeout=10_000)
+                main = page.locator('[data-testid="stMain"]')
+                text = f"{page.url}\n\n{(main if main.count() else page.locator('body')).inner_text(timeout=10_000)}"
+            except Exception as exc:  # noqa: BLE001 - evidence is best effort; the test has already failed
+                text = f"{page.url}\n\nno evidence: {exc}"
+            stem.with_suffix(".txt").write_text(text, encoding="utf-8")
+            kept.append((stem.with_suffix(".png"), text))
+        return kept
+
 
 def wait_rendered(page, text: str | None = None, timeout: float = 20_000) -> None:
     """Wait for real content, then for the script to finish and the skeletons to go."""
