@@ -118,8 +118,8 @@ class SharedContextBrowser:
             self._opened.pop().close()
 
     def keep_evidence(self, name: str) -> list[tuple[Path, str]]:
-        """After a failed test: a full-page screenshot and the text of every page it left open, in
-        artifacts/screenshots/failed/, so a failure seen once (a flaky run in CI) shows what the page looked like.
+        """After a failed test: a screenshot (what the window shows) and the main area's text of every page it left
+        open, in artifacts/screenshots/failed/, so a failure seen once (a flaky run in CI) shows what the page held.
         Returns each screenshot's path with the text of the page's main area."""
         pages = []
         for opened in self._opened:

@@ -105,14 +105,16 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def chromium(_chromium_session, request):
     """The session's chromium for one test; the pages and contexts the test opens are closed when it ends,
-    after a screenshot and the text of each if the test failed."""
+    after a screenshot (what the window shows: Streamlit scrolls inside its main area) and the text of each if the test failed."""
     yield _chromium_session
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)[:120]
-        for path, text in _chromium_session.keep_evidence(name):
-            print(f"the page when the test failed: {path}\n{text[:2000]}\n")  # shown under the failure, in CI's log too
-    _chromium_session.close_opened()
+    try:
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:
+            name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)[:120]
+            for path, text in _chromium_session.keep_evidence(name):
+                print(f"the page when the test failed: {path}\n{text[:2000]}\n")  # shown under the failure, in CI's log too
+    finally:
+        _chromium_session.close_opened()
 
 
 OFFICER_PASSWORD = "rahasia-dinkes-2026"
