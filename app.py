@@ -6,7 +6,7 @@ to a sub-page opened first on a fresh server would then skip this frame (see REA
 
 import streamlit as st
 
-from metro_poverty.ui import cache, frame, pages, presentation, url
+from metro_poverty.ui import cache, frame, pages, presentation, url, warmup
 
 st.set_page_config(page_title="Kemiskinan Kota Metro", page_icon=frame.FAVICON, layout="wide")
 url.begin()
@@ -15,7 +15,7 @@ presentation.follow()
 url.enter(page.url_path)
 frame.compact_layout()
 frame.ensure_store()
-cache.pin_snapshot()  # every query of this rerun reads this one store file
+warmup.follow(cache.pin_snapshot())  # every query of this rerun reads this one store file; a new one is warmed
 lang, _ = frame.shared_controls(page)
 presentation.apply(lang)
 url.enter_page()

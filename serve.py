@@ -18,18 +18,11 @@ async def lifespan(app):
     yield
 
 
-DIMENSIONS_AFTER_S = 8  # the Overview first; the rest once a first visitor has had the two cores
-
-
 def _warm() -> None:
-    import time
-
     try:
-        from metro_poverty.ui.warmup import warm, warm_dimensions
+        from metro_poverty.ui.warmup import serve
 
-        warm()
-        time.sleep(DIMENSIONS_AFTER_S)
-        warm_dimensions()
+        serve()
     except Exception:  # a cold start is slower, never broken; the reason goes to the server log
         import logging
 

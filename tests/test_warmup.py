@@ -74,6 +74,39 @@ def test_after_warm_up_the_first_element_drawn_skips_streamlits_repl_check(monke
     def must_not_run():
         raise AssertionError("the REPL check ran in a visitor's script run")
 
+    # as in a fresh server (an AppTest earlier in this process has drawn an element); fails if the name is gone
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
     warmup.first_run_once()
     monkeypatch.setattr(env_util, "is_repl", must_not_run)
     delta_generator._maybe_print_use_warning()
+
+
+def test_a_server_warms_each_new_store_once_in_the_background_and_a_test_process_never(monkeypatch):
+    import threading
+
+    from metro_poverty.ui import warmup
+
+    warmed = []
+    done = threading.Event()
+
+    def record(name):
+        def call(*args, **kwargs):
+            warmed.append((name, threading.current_thread().name))
+            if name == "dimensions":
+                done.set()
+        return call
+
+    monkeypatch.setattr(warmup, "warm", record("overview"))
+    monkeypatch.setattr(warmup, "warm_dimensions", record("dimensions"))
+    monkeypatch.setattr(warmup, "_seen", {"/store/metro-1.duckdb"})
+
+    monkeypatch.setattr(warmup, "_serving", False)
+    warmup.follow("/store/metro-2.duckdb")  # AppTest, a test's process: nothing runs behind the test's back
+    assert warmed == []
+
+    monkeypatch.setattr(warmup, "_serving", True)
+    warmup.follow("/store/metro-1.duckdb")  # warmed at the server's start
+    warmup.follow("/store/metro-2.duckdb")  # a new build
+    assert done.wait(5)
+    warmup.follow("/store/metro-2.duckdb")  # the next rerun on it
+    assert warmed == [("overview", "warm-up-new-store"), ("dimensions", "warm-up-new-store")]
