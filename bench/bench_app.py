@@ -43,6 +43,7 @@ def bench_build(runs: int) -> list[float]:
 FIRST_PAGES = [  # (label, script, what shows the page is drawn: a text, and whether a chart must be drawn too)
     ("hello", "bench/baselines/hello_world.py", "Hello, world", False),
     ("hello_chart", "bench/baselines/hello_chart.py", "Hello, world", True),
+    ("hello_controls", "bench/baselines/hello_controls.py", None, False),
     ("hello_widgets", "bench/baselines/hello_widgets.py", None, True),
     ("app", "serve.py", None, True),
 ]
@@ -50,9 +51,9 @@ FIRST_PAGES = [  # (label, script, what shows the page is drawn: a text, and whe
 
 def bench_first_page(runs: int) -> dict[str, list[float]]:
     """From launching `streamlit run` to the page drawn in chromium, for the app (`serve.py`, as `make run`
-    starts it: the Overview's figures, trend and map drawn) and for three baselines started the same way: a
-    hello-world page, a hello-world page with one chart, and a page with the Overview's kinds of element on literal
-    data. Interleaved, so the machine's load falls on all four."""
+    starts it: the Overview's figures, trend and map drawn) and for four baselines started the same way: a
+    hello-world page, a hello-world page with one chart, the top bar's two controls with one figure, and a page
+    with the Overview's kinds of element on literal data. Interleaved, so the machine's load falls on all five."""
     import subprocess
 
     from browser_support import CHROMIUM_ARGS, CHROMIUM, free_port, wait_http, wait_rendered
@@ -148,6 +149,9 @@ def main() -> None:
     rows.append(("Server start → first page drawn in chromium: a hello-world page (baseline)", summary(first["hello"]), "–"))
     rows.append(("Server start → first page drawn in chromium: a hello-world page with one chart", summary(first["hello_chart"]),
                  f"{statistics.median(first['hello_chart']) / statistics.median(first['hello']):.2f}× hello-world"))
+    rows.append(("Server start → first page drawn in chromium: the top bar's year and language controls and one figure, "
+                 "on literal data", summary(first["hello_controls"]),
+                 f"{statistics.median(first['hello_controls']) / statistics.median(first['hello']):.2f}× hello-world"))
     rows.append(("Server start → first page drawn in chromium: the Overview's kinds of element (controls, metrics, two charts) "
                  "on literal data", summary(first["hello_widgets"]),
                  f"{statistics.median(first['hello_widgets']) / statistics.median(first['hello']):.2f}× hello-world"))

@@ -17,3 +17,12 @@ def test_each_benchmark_script_loads(script, monkeypatch):
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, spec.name, module)
     spec.loader.exec_module(module)  # top level only: scripts work under `if __name__ == "__main__"`, helpers define functions
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in (BENCH / "baselines").glob("*.py")))
+def test_each_baseline_page_runs_without_an_exception(page):
+    """The pages bench_app.py times against the app: one that raised would be drawn as an error box and timed."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(BENCH / "baselines" / page), default_timeout=30).run()
+    assert not at.exception
