@@ -148,6 +148,27 @@ def wait_rendered(page, text: str | None = None, timeout: float = 20_000) -> Non
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
 
 
+# Counts changes of the app's script state from now on (running, then not running: two per rerun).
+WATCH_RERUNS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (window.__rerunWatch) window.__rerunWatch.disconnect();
+  window.__stateChanges = 0;
+  window.__rerunWatch = new MutationObserver(records => { window.__stateChanges += records.length; });
+  window.__rerunWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def rerun_after(page, action, text: str | None = None, timeout: float = 20_000) -> None:
+    """Do `action` (a click, a key) that reruns the page, and wait until that rerun has ended. wait_rendered alone
+    can return before the rerun has even started (the state is still "not running" from the last one), and the
+    next step then acts on elements the rerun replaces: a download button whose file the rerun removes gives
+    no download at all (seen once under load in the brief's download)."""
+    page.evaluate(WATCH_RERUNS)
+    action()
+    page.wait_for_function("() => window.__stateChanges >= 2", timeout=timeout)
+    wait_rendered(page, text, timeout)
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from browser_support import screenshot, sign_in_form, wait_rendered
+from browser_support import rerun_after, screenshot, sign_in_form, wait_rendered
 from conftest import PLANNER_PASSWORD, SECRETARY_PASSWORD
 from metro_poverty import timefmt
 
@@ -49,8 +49,7 @@ def test_an_agenda_is_built_and_presented_at_projector_size(isolated_app, chromi
     wait_rendered(page, "Peringkat 22 dari 22")
     add_view(page)
     go(page, "Konsep & Definisi", "Konsep & Definisi")
-    page.get_by_role("button", name="Stunting (survei) ↔ Stunting (e-PPGBM)").click()
-    wait_rendered(page, None)
+    rerun_after(page, page.get_by_role("button", name="Stunting (survei) ↔ Stunting (e-PPGBM)").click)
     add_view(page)
     go(page, "Agenda & Presentasi", "Draf agenda")
     sign_in_form(page, "perencana.bappeda", PLANNER_PASSWORD)  # saving needs a signed-in user; the draft stays
@@ -227,8 +226,7 @@ def test_a_map_png_a_table_in_excel_and_the_city_brief_pdf_carry_their_sources(i
 
     page.goto(f"{isolated_app}/?year=2024")
     wait_rendered(page, "6,78%")
-    page.get_by_text("Sertakan peta kelurahan (data ilustrasi)").click()  # the maps are illustrative: only on request
-    wait_rendered(page)
+    rerun_after(page, page.get_by_text("Sertakan peta kelurahan (data ilustrasi)").click)  # the maps are illustrative: only on request
     pdf, _ = download(page, "Unduh Potret Kemiskinan Kota Metro 2024 (PDF)")
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "6,78" in text and "metrokota.bps.go.id" in text and "ILUSTRASI" in text

@@ -14,7 +14,7 @@ import time
 import pytest
 from intake_bombs import many_cells, many_styles, merged
 
-from browser_support import screenshot, wait_rendered
+from browser_support import rerun_after, screenshot, wait_rendered
 
 pytestmark = pytest.mark.browser
 EXAMPLE = "data/intake_examples/e-PPGBM_Agustus_2025_Dinkes.csv"
@@ -44,8 +44,7 @@ def accept_warnings(page):
     """Tick every 'I have checked' box the report offers (each tick reruns the page)."""
     boxes = page.locator('[data-testid="stCheckbox"]', has_text="Saya sudah memeriksa")
     for i in range(boxes.count()):
-        boxes.nth(i).click()
-        wait_rendered(page, None)
+        rerun_after(page, boxes.nth(i).click)
 
 
 def stored_rows(page, base, origin_file):
