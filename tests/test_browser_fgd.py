@@ -15,14 +15,14 @@ pytestmark = pytest.mark.browser
 
 
 def go(page, nav_label, text):
-    """Navigate as a person does, through the sidebar (the draft agenda lives in this browser session)."""
-    page.locator('[data-testid="stSidebarNav"]').get_by_text(nav_label, exact=True).click()
-    wait_rendered(page, text)
+    """Navigate as a person does, through the sidebar (the draft agenda lives in this browser session). The
+    navigation's rerun is waited for: `text` may already be on the page before it (the sidebar's own label)."""
+    rerun_after(page, page.locator('[data-testid="stSidebarNav"]').get_by_text(nav_label, exact=True).click, text)
 
 
 def add_view(page):
-    page.get_by_role("button", name="Ke agenda").click()
-    wait_rendered(page, "Ditambahkan ke draf agenda")
+    # the toast of the previous view added may still show the same words: the click's rerun is waited for
+    rerun_after(page, page.get_by_role("button", name="Ke agenda").click, "Ditambahkan ke draf agenda")
 
 
 def not_cut_off(page):
@@ -126,8 +126,7 @@ class Actions:
 
     def click(self, locator, what, then=None):
         self._count(f"click {what}")
-        locator.click()
-        wait_rendered(self.page, then)
+        rerun_after(self.page, locator.click, then)  # every click counted here reruns; `then` may show before it
 
     def type(self, locator, text, what):
         self._count(f"type {what}")
