@@ -110,3 +110,30 @@ def test_a_server_warms_each_new_store_once_in_the_background_and_a_test_process
     assert done.wait(5)
     warmup.follow("/store/metro-2.duckdb")  # the next rerun on it
     assert warmed == [("overview", "warm-up-new-store"), ("dimensions", "warm-up-new-store")]
+
+
+def test_a_failed_warm_up_at_start_still_leaves_the_server_looking_for_new_stores(monkeypatch):
+    import threading
+
+    from metro_poverty.ui import warmup
+
+    looked = threading.Event()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a store file being replaced")
+
+    monkeypatch.setattr(warmup, "warm", broken)
+    monkeypatch.setattr(warmup, "DIMENSIONS_AFTER_S", 0)
+    monkeypatch.setattr(warmup, "POLL_S", 0.01)
+    monkeypatch.setattr(warmup, "follow", lambda store: looked.set())
+    monkeypatch.setattr(warmup, "_seen", set())
+    monkeypatch.setattr(warmup, "_serving", False)
+    stop = threading.Event()
+    server = threading.Thread(target=warmup.serve, args=(stop,), daemon=True)
+    server.start()
+    try:
+        assert looked.wait(5)
+    finally:
+        stop.set()
+        server.join(5)
+    assert not server.is_alive()

@@ -23,20 +23,24 @@ _seen: set[str] = set()
 _seen_lock = threading.Lock()
 
 
-def serve() -> None:
+def serve(stop: threading.Event | None = None) -> None:
     """The server's warm-up (serve.py runs it in a thread of its own): the default views at start, then a look
-    at store/CURRENT every POLL_S seconds, so a new store is warmed even before anyone opens a page on it."""
+    at store/CURRENT every POLL_S seconds, so a new store is warmed even before anyone opens a page on it.
+    Runs as long as the server does (or until `stop` is set)."""
+    stop = stop or threading.Event()
     global _serving
     _serving = True
     try:
         _seen.add(str(db.store_path()))
     except db.StoreMissing:
         pass  # the first visitor builds it; follow() then warms it
-    warm()
-    time.sleep(DIMENSIONS_AFTER_S)
-    warm_dimensions()
-    while True:  # a build by the command line (another process) is noticed without waiting for a visitor
-        time.sleep(POLL_S)
+    try:
+        warm()
+        time.sleep(DIMENSIONS_AFTER_S)
+        warm_dimensions()
+    except Exception:  # a cold start is slower, never broken; new stores are still looked for below
+        logging.getLogger("metro_poverty").warning("warm-up at start failed", exc_info=True)
+    while not stop.wait(POLL_S):  # a build by the command line (another process) is noticed without waiting for a visitor
         try:
             follow(str(db.store_path()))
         except db.StoreMissing:
