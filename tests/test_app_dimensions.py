@@ -22,28 +22,35 @@ def indicator_codes(at):
     return list(at.selectbox(key="ind").options)
 
 
-def codes_of(dimension: str) -> list[str]:
+def indicators_of(dimension: str) -> list:
     from metro_poverty.ui.dimension_page import indicators_of
 
-    return [i.code for i in indicators_of(dimension)]
+    return indicators_of(dimension)
 
 
 @pytest.mark.parametrize("dimension", DIMENSION_PAGES)
-def test_every_indicator_of_every_dimension_opens_in_every_view(dimension):
+def test_every_indicator_of_every_dimension_opens_in_every_view_at_every_level(dimension):
     at = open_app(page=DIMENSION_PAGES[dimension])
     assert at.button_group(key="lang")  # app.py's frame is drawn around the page
-    codes = codes_of(dimension)
-    assert len(at.selectbox(key="ind").options) == len(codes) >= 3
-    for code in codes:
-        at.selectbox(key="ind").set_value(code).run()
-        assert not at.exception, (dimension, code, [e.value for e in at.exception])
-        assert at.session_state["ind"] == code
-        views = VIEWS if _has_views(at) else ()
-        for view in views:
-            at.button_group(key="view").set_value(view).run()
-            assert not at.exception, (dimension, code, view, [e.value for e in at.exception])
-        if views:
+    indicators = indicators_of(dimension)
+    assert len(at.selectbox(key="ind").options) == len(indicators) >= 3
+    opened = 0
+    for ind in indicators:
+        at.selectbox(key="ind").set_value(ind.code).run()
+        assert not at.exception, (dimension, ind.code, [e.value for e in at.exception])
+        assert at.session_state["ind"] == ind.code
+        if not _has_views(at):
+            continue
+        for level in ind.map_levels:
+            at.button_group(key="level").set_value(level).run()
+            assert at.session_state["level"] == level
+            for view in VIEWS:
+                at.button_group(key="view").set_value(view).run()
+                assert not at.exception, (dimension, ind.code, level, view, [e.value for e in at.exception])
+                opened += 1
             at.button_group(key="view").set_value("map").run()
+        at.button_group(key="level").set_value(ind.map_levels[0]).run()
+    assert opened >= 2 * len(VIEWS)  # not a loop that skipped everything
 
 
 def _has_views(at) -> bool:

@@ -40,7 +40,7 @@ def classify(values, decimals: int, lang: str = "id", k: int = 5, method: str = 
     if v.size == 0:
         return Classes("single", (0.0, 0.0), ())
     lo, hi = float(v.min()), float(v.max())
-    if lo == hi:
+    if numfmt.number(lo, decimals, lang) == numfmt.number(hi, decimals, lang):  # equal, or equal once printed
         return Classes("single", (lo, hi), (numfmt.number(lo, decimals, lang),))
     k = max(1, min(k, len(np.unique(v))))
     if method == "equal_interval":
@@ -48,6 +48,8 @@ def classify(values, decimals: int, lang: str = "id", k: int = 5, method: str = 
     else:
         edges = np.quantile(v, np.linspace(0, 1, k + 1))
     edges = np.unique(np.round(edges, decimals))  # no two edges that print alike
+    if len(edges) < 2:  # rounding half to even can still merge the two ends (0,04 and 0,05 at one decimal)
+        edges = np.array([lo, hi])
     edges[0], edges[-1] = lo, hi
     labels = tuple(f"{numfmt.number(a, decimals, lang)} – {numfmt.number(b, decimals, lang)}" for a, b in zip(edges[:-1], edges[1:]))
     return Classes(method, tuple(float(e) for e in edges), labels)
