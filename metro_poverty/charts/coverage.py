@@ -8,6 +8,7 @@ import pandas as pd
 
 from metro_poverty import numfmt
 from metro_poverty.charts import theme
+from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 
 
@@ -17,7 +18,7 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> alt.Chart:
     data["share"] = data.n_present / data.n_periods
     data["share_text"] = [f"{p} / {n} ({numfmt.percent(100 * s, 0, lang)})" for p, n, s in zip(data.n_present, data.n_periods, data.share)]
     order = list(dict.fromkeys(data.sort_values("sort_order").region_name))
-    return alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
+    return alt.Chart(inline_rows(data)).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("region_name:N", sort=order, title=None, axis=alt.Axis(labelAngle=-50, labelLimit=160)),
         y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=260)),
         color=alt.Color("share:Q", title=t("reconcile.col.share", lang),

@@ -8,6 +8,7 @@ import pandas as pd
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.charts import theme
+from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 
 DIRECTION_COLORS = {"better": theme.BETTER, "worse": theme.WORSE, "same": "#777777", "not_comparable": "#bbbbbb"}
@@ -34,4 +35,4 @@ def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest:
                                                       x2=alt.X2("value_latest:Q"), color=colour)
     start = base_chart.mark_point(size=120, filled=True, color="#9a9a9a").encode(x=alt.X("value_base:Q"))
     end = base_chart.mark_point(size=170, filled=True).encode(x=alt.X("value_latest:Q"), color=colour)
-    return alt.layer(rule, start, end, data=data, height=max(160, bar_px * len(data)), width="container")
+    return alt.layer(rule, start, end, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")

@@ -8,6 +8,7 @@ import pandas as pd
 from metro_poverty.catalog import Indicator
 from metro_poverty.charts import theme
 from metro_poverty.charts.classes import Classes
+from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 
 
@@ -41,9 +42,9 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
     layers = [bars, labels]
     if city_value is not None:
         label = reference_label or t("dimension.city_line", lang, value=ind.fmt(city_value, lang))
-        rule = pd.DataFrame({"value": [city_value], "label": [label]})
+        rule = alt.InlineData(values=[{"value": float(city_value), "label": label}])
         layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x=alt.X("value:Q")))
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
             layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
-    return alt.layer(*layers, data=data, height=max(160, bar_px * len(data)), width="container")
+    return alt.layer(*layers, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")

@@ -6,12 +6,16 @@ import altair as alt
 import pandas as pd
 
 from metro_poverty.catalog import Indicator
+from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 from metro_poverty.provenance import MARKS, mark_label, marks_of
 
 # a marker per kind of value, the same on every chart: what a figure is and how we know it
 MARK_SHAPES = {"official_primary": "circle", "official": "circle", "official_quoted": "diamond", "official_secondary": "diamond",
                "conflict": "cross", "provisional": "triangle-up", "illustrative": "square", "simulated": "square"}
+
+
+DRAWN = ("period", "value", "region_name", "series", "line", "value_text", "status_text")  # the columns a trend encodes
 
 
 def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFrame:
@@ -56,7 +60,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     data["value_text"] = [ind.fmt(v, lang, decimals=d) for v, d in zip(data.value, decimals)]
     data["mark_key"] = marks_of(data)
     data["status_text"] = [mark_label(m, lang) for m in data.mark_key]
-    data = with_gaps(data, "line", ["region_name", "series"])
+    shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
+    data = with_gaps(data[list(DRAWN)], "line", ["region_name", "series"])  # only what the chart reads travels to the browser
     names = list(dict.fromkeys(frame.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
@@ -69,7 +74,6 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     # costs a first rerun about 20 ms)
     base = alt.Chart().encode(x=x, y=y, color=color, detail=alt.Detail("line:N"))
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
-    shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
     points = base.mark_point(size=120, filled=True, opacity=1).encode(
         shape=alt.Shape("status_text:N", title=t("common.status", lang), scale=shapes,
@@ -78,12 +82,12 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]
     if target is not None:
-        rule = alt.Chart(pd.DataFrame({"target": [target], "label": [t("common.target", lang) + " " + ind.fmt(target, lang)]}))
+        rule = alt.Chart(alt.InlineData(values=[{"target": float(target), "label": t("common.target", lang) + " " + ind.fmt(target, lang)}]))
         layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y=alt.Y("target:Q")),
                    rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333")
                    .encode(y=alt.Y("target:Q"), text=alt.Text("label:N"), x=alt.XValue(0))]
     # one LayerChart built with everything: each .properties() would copy every layer deeply again
-    return alt.layer(*layers, data=data, height=height, width="container", title=title if title else alt.Undefined)
+    return alt.layer(*layers, data=inline_rows(data), height=height, width="container", title=title if title else alt.Undefined)
 
 
 def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
