@@ -107,15 +107,18 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
                                   "label_lon": c.label_lon, "label_lat": c.label_lat} for c in context.itertuples(index=False)]
         outlines = _shape_source(CONTEXT, context_url, lookup=False)
         layers.append(outlines().mark_geoshape(fill=None, stroke="#333333", strokeWidth=2.2))
+    # the selected outline under every name: a name stays readable where the outline crosses it
+    layers.append(regions().transform_filter(alt.datum.selected).mark_geoshape(fill=None, stroke=theme.SELECTED_STROKE, strokeWidth=4.5))
+    if context is not None and len(context):
         if len(context) <= MAX_LABELS:
             layers += _labels(outlines, size, italic=True)
     elif level in ("kecamatan",) and len(shapes) <= MAX_LABELS:
         layers += _labels(regions, size + 1)
-    layers.append(regions().transform_filter(alt.datum.selected).mark_geoshape(fill=None, stroke=theme.SELECTED_STROKE, strokeWidth=4.5))
     if names:
-        datasets[SELECTED] = names
-        # a little below the kelurahan's point: its kecamatan's name may sit on that very point
-        layers += _labels(lambda: alt.Chart(alt.Data(name=SELECTED)), size + 2, dy=size + 4 if context is not None else 0)
+        datasets[SELECTED] = _name_places(names, context, feats, size + 2, size)
+        for place in dict.fromkeys(n["place"] for n in datasets[SELECTED]):  # beside the point: a kecamatan's name may sit on it
+            layers += _labels(lambda place=place: alt.Chart(alt.Data(name=SELECTED)).transform_filter(f"datum.place == '{place}'"),
+                              size + 2, **_offset(place, size + 2))
     # one LayerChart built with everything: each .project()/.properties() would copy every layer deeply again
     # thousands of polygons draw faster on a canvas than as SVG elements
     usermeta = {"embedOptions": {"renderer": "canvas"}} if geometry_url is not None else alt.Undefined
@@ -133,7 +136,86 @@ def _named_on_slide(feats: list[dict], values: pd.DataFrame) -> list[dict]:
         return [f for f in feats if f["selected"]]
     ordered = values.dropna(subset=["value"]).sort_values("value")
     extremes = {ordered.region_code.iloc[0], ordered.region_code.iloc[-1]} if len(ordered) else set()
+    shown = {f["value_text"] for f in feats if f["region_code"] in extremes}
+    if len(shown) < 2:  # values that print alike (a transfer of Rp 0 changes nothing) have no highest or lowest
+        extremes = set()
     return [f for f in feats if f["selected"] or f["region_code"] in extremes]
+
+
+SLIDE_MAP_PX = 380  # a city map's height on a 1280x720 slide (390 px measured): names are placed to stay apart there
+PLACES = ("below", "above", "right", "left", "below-right", "above-right", "below-left", "above-left", "far-below", "far-above")
+"""Where a named region's label may go, in order of preference (the first that is clear wins)."""
+
+
+def _offset(place: str, font: int) -> dict:
+    """The text mark's alignment and offset from the point for a place ("on": on the point itself)."""
+    step, half = font + 2, font // 2 + 3
+    right, left = {"align": "left", "dx": 8}, {"align": "right", "dx": -8}
+    return {"on": {}, "below": {"dy": step}, "above": {"dy": -step}, "right": right, "left": left,
+            "below-right": right | {"dy": half}, "above-right": right | {"dy": -half},
+            "below-left": left | {"dy": half}, "above-left": left | {"dy": -half},
+            "far-below": {"dy": 2 * step}, "far-above": {"dy": -2 * step}}[place]
+
+
+def _name_places(named: list[dict], context: pd.DataFrame | None, feats: list[dict], font: int, context_font: int) -> list[dict]:
+    """Where each named region's label goes: on its point on a map without kecamatan names; else below it, or
+    the first place of PLACES that keeps it clear of the kecamatan names and of the names already placed (on a
+    slide, Iring Mulyo lies just above "Metro Timur"). Text boxes are estimated at the size a city map has on
+    a slide (SLIDE_MAP_PX high). The selected region is always named (where every place touches something,
+    the least covered); a highest or lowest region with no clear place is left out."""
+    def row(f, place):
+        return {"region_name": f["region_name"], "label_lon": f["label_lon"], "label_lat": f["label_lat"], "place": place}
+
+    if context is None or not len(context):
+        return [row(f, "on") for f in named]
+    px = SLIDE_MAP_PX / _lat_span(feats)
+    taken = [label_box(c.region_name, c.label_lon, c.label_lat, context_font, "on", px) for c in context.itertuples(index=False)] \
+        if len(context) <= MAX_LABELS else []
+    out = []
+    for f in sorted(named, key=lambda f: not f["selected"]):  # the selected region first: it is always named
+        boxes = {place: label_box(f["region_name"], f["label_lon"], f["label_lat"], font, place, px) for place in PLACES}
+        covered = {place: sum(_overlap(b, t) for t in taken) for place, b in boxes.items()}
+        place = min(PLACES, key=lambda p: (covered[p], PLACES.index(p)))
+        if covered[place] and not f["selected"]:
+            continue  # a highest or lowest region with no clear place stays unnamed: a pile of names helps nobody
+        taken.append(boxes[place])
+        out.append(row(f, place))
+    return out
+
+
+def label_box(name: str, lon: float, lat: float, size: int, place: str, px: float) -> tuple[float, float, float, float]:
+    """A name's box on screen (left, top, right, bottom, in pixels) at `px` pixels per degree: Mercator is
+    near enough to linear this close to the equator; bold sans takes about 0.5 of the size per letter
+    (measured on a slide)."""
+    w, h = 0.55 * size * len(name), size
+    offset = _offset(place, size)
+    x, y = lon * px + offset.get("dx", 0), -lat * px + offset.get("dy", 0)
+    left = {"left": x, "right": x - w}.get(offset.get("align"), x - w / 2)  # where the text starts
+    return left, y - h / 2, left + w, y + h / 2
+
+
+def _overlap(a: tuple, b: tuple) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _lat_span(feats: list[dict]) -> float:
+    """The map's height in degrees: from the polygons where the features carry them, else from the label points."""
+    lats = [pt[1] for f in feats if "geometry" in f for pt in _points(f["geometry"])]
+    if not lats:
+        lats = [f["label_lat"] for f in feats]
+        return max(max(lats) - min(lats), 1e-6) * 1.25  # the polygons reach beyond their label points
+    return max(max(lats) - min(lats), 1e-6)
+
+
+def _points(geometry: dict):
+    coords = geometry.get("coordinates", [])
+    stack = [coords]
+    while stack:
+        item = stack.pop()
+        if item and isinstance(item[0], (int, float)):
+            yield item
+        else:
+            stack.extend(item)
 
 
 def _shape_source(dataset: str, url: str | None, lookup: bool = True):
@@ -152,8 +234,8 @@ def _shape_source(dataset: str, url: str | None, lookup: bool = True):
     return chart
 
 
-def _labels(source, size: int, italic: bool = False, dy: int = 0) -> list[alt.Chart]:
-    """A name with a white halo: one text layer stroked white under one in black."""
+def _labels(source, size: int, italic: bool = False, **offset) -> list[alt.Chart]:
+    """A name with a white halo: one text layer stroked white under one in black; `offset`: dx, dy, align."""
     text = source().encode(longitude=alt.Longitude("label_lon:Q"), latitude=alt.Latitude("label_lat:Q"), text=alt.Text("region_name:N"))
-    style = dict(fontSize=size, fontWeight="bold", fontStyle="italic" if italic else "normal", dy=dy)
+    style = dict(fontSize=size, fontWeight="bold", fontStyle="italic" if italic else "normal", **offset)
     return [text.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **style), text.mark_text(color="#111111", **style)]

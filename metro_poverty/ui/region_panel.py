@@ -32,10 +32,14 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     name = now.loc[now.region_code == region, "region_name"].iloc[0]
     st.subheader(name)
     delta = None
-    if s.gap_to_city is not None and not ind.is_count:
+    compared = s.gap_to_city is not None and not ind.is_count
+    if compared:
         gap = numfmt.signed(s.gap_to_city, ind.decimals, lang).replace("−", "-")  # st.metric reads an ASCII sign
-        delta = t("dimension.vs_city", lang, diff=gap, city=ind.fmt(s.city_value, lang))
+        # on a slide the panel is narrow: the short comparison fits its chip, the city's value gets a line of its own
+        delta = t("dimension.vs_city_short" if present else "dimension.vs_city", lang, diff=gap, city=ind.fmt(s.city_value, lang))
     st.metric(f"{ind.short(lang)}, {period}", ind.fmt(s.value, lang), delta=delta, delta_color=ind.delta_color, border=True)
+    if compared and present:
+        st.markdown(t("dimension.city_line", lang, value=ind.fmt(s.city_value, lang)))
     if s.rank is not None:
         st.markdown(t("dimension.rank_of", lang, rank=s.rank, n=s.n_ranked))
     if s.meets_target is not None:

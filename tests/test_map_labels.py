@@ -1,0 +1,91 @@
+"""Names on a kelurahan map: the kecamatan names, the selected kelurahan's name and, on a slide, the names of the
+highest and the lowest. A name goes where it covers no other name (as estimated at a slide's map size); the
+selected region is always named; a highest or lowest with no clear place is left out rather than piled on."""
+
+import json
+
+import pandas as pd
+
+from app_support import store  # noqa: F401
+from metro_poverty import db
+from metro_poverty.catalog import CATALOGUE_PARAMS, Indicator, catalogue_from_frame
+from metro_poverty.charts import maps, theme
+
+IND = Indicator("stunting_eppgbm", {"short_id": "Stunting", "short_en": "Stunting", "unit_id": "%", "unit_en": "%", "decimals": 2,
+                                    "polarity": "higher_worse", "dimension": "health", "measure_kind": "admin_record", "aggregation": "ratio"})
+SIZE = theme.PRESENT_LABEL_SIZE
+
+
+def square(lon, lat, d=0.02):
+    return json.dumps({"type": "Polygon", "coordinates": [[[lon, lat], [lon + d, lat], [lon + d, lat - d], [lon, lat - d], [lon, lat]]]})
+
+
+def kelurahan(rows):
+    """rows: (code, name, lon, lat) of points; each gets a small square around it."""
+    return pd.DataFrame({"region_code": [r[0] for r in rows], "region_name": [r[1] for r in rows],
+                         "geometry_json": [square(r[2] - 0.01, r[3] + 0.01) for r in rows],
+                         "label_lon": [r[2] for r in rows], "label_lat": [r[3] for r in rows], "kind": "boundary"})
+
+
+def kecamatan(rows):
+    return pd.DataFrame({"region_code": [r[0] for r in rows], "region_name": [r[1] for r in rows],
+                         "geometry_json": [square(r[2] - 0.05, r[3] + 0.05, 0.1) for r in rows],
+                         "label_lon": [r[2] for r in rows], "label_lat": [r[3] for r in rows], "kind": "boundary"})
+
+
+def values(codes, numbers):
+    return pd.DataFrame({"region_code": codes, "value": numbers, "status": "illustrative", "period": 2024, "source_publisher": "Dinkes"})
+
+
+# a city 0,12 degrees high, as Metro is: kelurahan A sits 0,003 degrees (about 9 px on a slide) above kecamatan East's name
+SHAPES = kelurahan([("k.a", "Iring Mulyo", 105.318, -5.1237), ("k.b", "Rejomulyo", 105.313, -5.1616), ("k.c", "Purwoasri", 105.305, -5.07)])
+CONTEXT = kecamatan([("c.e", "Metro Timur", 105.317, -5.1265), ("c.s", "Metro Selatan", 105.3036, -5.1573)])
+
+
+def named(**kwargs):
+    _, _, datasets = maps.choropleth(SHAPES, kwargs.pop("values"), IND, "id", "kelurahan", context=CONTEXT, present=True, **kwargs)
+    return {row["region_name"]: row["place"] for row in datasets.get(maps.SELECTED, [])}
+
+
+def test_a_name_goes_above_its_point_when_a_kecamatan_name_sits_just_below_it():
+    places = named(values=values(["k.a", "k.b", "k.c"], [2.65, 8.2, 5.0]))  # Iring Mulyo lowest, Rejomulyo highest
+    assert places["Iring Mulyo"] == "above"
+    assert places["Rejomulyo"] == "below"  # Metro Selatan's name is above Rejomulyo: below stays clear
+
+
+def test_values_that_print_alike_name_no_highest_or_lowest():
+    assert named(values=values(["k.a", "k.b", "k.c"], [0.0, 0.0, 0.0])) == {}
+    assert named(values=values(["k.a", "k.b", "k.c"], [0.0, 0.0, 0.0]), selected="k.c") == {"Purwoasri": "below"}
+
+
+def test_the_selected_region_is_named_even_where_every_place_is_taken_and_an_extreme_is_left_out():
+    crowded = kecamatan([(f"c.{i}", "Kecamatan Panjang Sekali", 105.318 + dx, -5.1237 + dy) for i, (dx, dy) in
+                         enumerate([(0, 0.006), (0, -0.006), (0.03, 0), (-0.03, 0), (0, 0.012), (0, -0.012), (0.03, 0.006),
+                                    (-0.03, 0.006), (0.03, -0.006), (-0.03, -0.006)])])
+    for selected, shown in (("k.a", True), (None, False)):  # Iring Mulyo: the lowest, and selected or not
+        _, _, datasets = maps.choropleth(SHAPES, values(["k.a", "k.b", "k.c"], [1.0, 9.0, 5.0]), IND, "id", "kelurahan",
+                                         context=crowded, selected=selected, present=True)
+        assert ("Iring Mulyo" in {row["region_name"] for row in datasets[maps.SELECTED]}) == shown
+
+
+def test_on_every_slide_map_of_the_store_no_two_names_cover_each_other(store):  # noqa: F811
+    """Every kelurahan indicator and year of the store, with no region, a central one and an edge one selected:
+    the names placed (apart from a selected region's, which is always named) cover no other name, in the
+    boxes the placement estimates (the screenshots of the slides are the check of the estimate)."""
+    catalogue = catalogue_from_frame(db.read("indicator_catalogue", **CATALOGUE_PARAMS))
+    shapes, context = db.read("boundaries_by_level", level="kelurahan"), db.read("boundaries_by_level", level="kecamatan")
+    checked = 0
+    for ind in (i for i in catalogue.values() if "kelurahan" in i.map_levels):
+        for period, frame in db.read("indicator_history_by_level", indicator=ind.code, level="kelurahan").groupby("period"):
+            for selected in (None, "18.72.01.1001", "18.72.05.1001"):
+                _, classes, datasets = maps.choropleth(shapes, frame, ind, "id", "kelurahan", context=context, selected=selected, present=True)
+                feats = datasets[maps.FEATURES]
+                px = maps.SLIDE_MAP_PX / maps._lat_span(feats)
+                boxes = [maps.label_box(c.region_name, c.label_lon, c.label_lat, SIZE, "on", px) for c in context.itertuples(index=False)]
+                for row in datasets.get(maps.SELECTED, []):
+                    box = maps.label_box(row["region_name"], row["label_lon"], row["label_lat"], SIZE + 2, row["place"], px)
+                    is_selected = any(f["selected"] and f["region_name"] == row["region_name"] for f in feats)
+                    assert is_selected or not any(maps._overlap(box, b) for b in boxes), (ind.code, period, selected, row)
+                    boxes.append(box)
+                    checked += 1
+    assert checked > 100
