@@ -68,6 +68,15 @@ def _int(value) -> int | None:
     return None if value is None else int(value)
 
 
+def missing_text(h: Headline, ind, lang: str) -> str:
+    """Why a card has no figure: the store holds none for the year (never "not released": whether the producer
+    released one is not something the store knows), with the figure before it when there is one."""
+    if h.previous_value is None:
+        return t("provenance.not_in_store_none", lang, year=h.period)
+    return t("provenance.not_in_store_for", lang, year=h.period, previous=ind.fmt(h.previous_value, lang, decimals=h.previous_decimals),
+             previous_year=h.previous_period)
+
+
 def headlines(frame: pd.DataFrame, period: int, indicators: tuple[str, ...] = HEADLINE_INDICATORS) -> list[Headline]:
     """One headline per indicator. frame: rows of queries/published_series_by_region.sql, turned into plain rows
     once and looked up in Python: a pandas filter and to_dict per indicator took 8.0 ms for the six cards,

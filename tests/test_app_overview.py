@@ -20,12 +20,14 @@ def test_opens_on_the_latest_release_with_a_published_p0():
     assert (metric(at, "P0").value, metric(at, "P1").value, metric(at, "P2").value) == ("6,44%", "0,55", "0,07")
 
 
-def test_figures_not_yet_released_for_the_year_say_so():
+def test_figures_the_store_lacks_for_the_year_say_so_with_the_figure_before_it():
     at = open_app()
     labels = [m.label for m in at.metric]
     assert not any(label.startswith(("GK", "Jumlah miskin", "IPM")) for label in labels)
-    assert "#### Belum dirilis" in texts(at.markdown)
-    assert "belum dirilis untuk 2025; terakhir 2024" in " ".join(texts(at.caption))
+    assert "#### Tidak ada di basis data" in texts(at.markdown)
+    captions = " ".join(texts(at.caption))
+    assert "angka 2025 tidak ada di basis data; sebelumnya Rp 503.161/kapita/bulan (2024)" in captions  # GK
+    assert "dirilis" not in captions  # whether BPS released a figure is not something the store knows
 
 
 def test_a_figure_quoted_in_the_media_says_so_and_names_the_article():
@@ -85,7 +87,7 @@ def test_year_from_url_is_shown():
     at = open_app({"year": "2022"})
     assert at.title[0].value == "Ringkasan Kemiskinan 2022"
     assert metric(at, "P0").value == "7,87%"
-    assert "#### Belum dirilis" in texts(at.markdown)  # P1 of 2022 was not found
+    assert "#### Tidak ada di basis data" in texts(at.markdown)  # P1 of 2022 was not found
 
 
 def test_english_from_url():

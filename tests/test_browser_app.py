@@ -36,7 +36,7 @@ def test_overview_shows_published_figures_and_a_real_map(app_url, chromium):
     page = new_page(chromium, height=2000)
     page.goto(app_url)
     wait_rendered(page, "6,44%")
-    for text in ("0,55", "0,07", "Belum dirilis", "Persentase penduduk miskin (P0), 2015–2025", "DATA ILUSTRASI"):
+    for text in ("0,55", "0,07", "Tidak ada di basis data", "Persentase penduduk miskin (P0), 2015–2025", "DATA ILUSTRASI"):
         assert page.get_by_text(text, exact=False).first.is_visible(), text
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     assert charts.count() == 2

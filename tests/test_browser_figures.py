@@ -24,7 +24,7 @@ def test_the_overview_opens_on_2025_with_bps_latest_p0_and_says_how_it_is_known(
     assert page.get_by_role("heading", name="Ringkasan Kemiskinan 2025").is_visible()
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert "pejabat dikutip media — cocokkan dengan BRS" in main  # 6,44 % was read in news quoting BPS Kota Metro
-    assert "Belum dirilis" in main and "belum dirilis untuk 2025; terakhir 2024" in main  # GK, count, IPM
+    assert "Tidak ada di basis data" in main and "angka 2025 tidak ada di basis data; sebelumnya" in main  # GK, count, IPM
     assert "belum diuji terhadap galat sampling Susenas" in main
     assert "peringkat 2 terendah dari 9 kab/kota Lampung" in main
     screenshot(page, "figures_overview_2025")

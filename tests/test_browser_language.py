@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 ENGLISH_IN_INDONESIAN = ["Choose an option", "Choose options", "Select all", "Add row", "No results", "Download", "Source:",
                          "Sources:", "Official", "Provisional", "Illustrative", "not available", "Not yet released", "Loading",
                          "Search", "Year", "None", "Clear all", "Press Enter"]
-INDONESIAN_IN_ENGLISH = ["Pilih", "Unduh", "Resmi", "Sementara", "Belum dirilis", "belum dirilis", "dikutip", "Tampilkan",
+INDONESIAN_IN_ENGLISH = ["Pilih", "Unduh", "Resmi", "Sementara", "Tidak ada di basis data", "tidak ada di basis data", "dikutip", "Tampilkan",
                          "Indikator", "Tingkat wilayah", "Sumber:", "Lihat ", "Tambahkan", "Simpan", "Keluar", "tidak ada",
                          "Kelas:", "Data sektoral", "Estimasi survei", "Catatan administratif"]
 VIEWS = {"kesehatan": ["view=rank", "view=trend", "view=compare", "view=table"], "sinkronisasi-data": ["view=pairs", "view=quality"]}

@@ -21,7 +21,7 @@ from metro_poverty.exports.brief_content import BriefContent, MapPanel, brief_co
 from metro_poverty.exports.metadata import generated_at
 from metro_poverty.exports.pdf_page import MARGIN, fitting_size, new_pdf, opaque, rgb, style, write
 from metro_poverty.source_line import source_line
-from metro_poverty.headline import Headline, caution_notes, macro_notice
+from metro_poverty.headline import Headline, caution_notes, macro_notice, missing_text
 from metro_poverty.provenance import cautions, decimals_of, mark_label, marks_of
 from metro_poverty.i18n import t
 
@@ -87,7 +87,7 @@ def card(pdf, h: Headline, ind: Indicator, lang: str, x: float, y: float, w: flo
     x, w = x + 2.5, w - 5
     name = ind.name(lang)
     y = write(pdf, x, y + 1.6, w, name, fitting_size(pdf, name, w, 7.5, bold=True), bold=True, line=3.2, max_lines=1)
-    value = ind.fmt_compact(h.value, lang, decimals=h.decimals) if h.value is not None else t("provenance.not_released", lang)
+    value = ind.fmt_compact(h.value, lang, decimals=h.decimals) if h.value is not None else t("provenance.not_in_store", lang)
     style(pdf, 14, bold=True)
     pdf.set_xy(x, y + 0.3)
     pdf.cell(pdf.get_string_width(value) + 1.2, 6.5, value)
@@ -111,7 +111,7 @@ def unit_after(ind: Indicator, lang: str) -> str:
 def change_text(h: Headline, ind: Indicator, lang: str) -> tuple[str, str]:
     """'−0,50 poin vs 2023' in green when better, red when worse; or why there is no change."""
     if h.value is None:
-        return t("provenance.not_released_for", lang, year=h.period, latest=h.latest_period or "–"), GREY
+        return missing_text(h, ind, lang), GREY
     if h.previous_value is not None and not h.comparable_previous:
         return t("common.series_break", lang, year=h.previous_period), GREY
     if h.change is None:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from metro_poverty import numfmt
 from metro_poverty.catalog import Indicator
-from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, missing_text
 from metro_poverty.headline import headlines as headline_values
 from metro_poverty.i18n import t
 from metro_poverty.provenance import decimals_of
@@ -37,16 +37,16 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
         delta = f"{change}{unit} {t('common.vs_year', lang, year=h.previous_period)}"
     unit = ind.label_unit(lang)
     label = f"{ind.short(lang)} ({unit})" if unit else ind.short(lang)
-    if h.value is None:  # not released yet: said in words, never a blank or a zero
+    if h.value is None:  # not in the store: said in words, never a blank or a zero
         with st.container(border=True):
             st.markdown(label, help=f"**{ind.name(lang)}**: {ind.definition(lang)}")
-            st.markdown(f"#### {t('provenance.not_released', lang)}")
+            st.markdown(f"#### {t('provenance.not_in_store', lang)}")
     else:
         st.metric(label, ind.fmt_compact(h.value, lang, decimals=h.decimals), delta=delta, delta_color=ind.delta_color, border=True,
                   help=f"**{ind.name(lang)}**: {ind.definition(lang)}")
     notes = []
     if h.value is None:
-        notes.append(t("provenance.not_released_for", lang, year=h.period, latest=h.latest_period or "–"))
+        notes.append(missing_text(h, ind, lang))
     notes += caution_notes(h, lang, ind.producer)
     if h.value is not None and h.previous_value is not None and not h.comparable_previous:
         notes.append(t("common.series_break", lang, year=h.previous_period))
