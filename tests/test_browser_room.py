@@ -126,3 +126,18 @@ def test_switching_the_language_keeps_every_choice(app_url, chromium, path, quer
     page.wait_for_url(lambda u: "lang=en" not in u)
     wait_rendered(page)
     assert all(k in page.url for k in kept), page.url
+
+
+@pytest.mark.parametrize("path", ["pendapatan?ind=p0&present=1", "layanan-dasar?view=trend&present=1"])
+def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, path):
+    """On a slide a trend's legends go beside the plot: above and below it they left the lines a band about
+    10 px high at 1280x720 (the P0 of Metro, Lampung and Indonesia drawn as one line)."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page, None)
+    chart = page.locator('[class*="st-key-slide"] [data-testid="stVegaLiteChart"]').first
+    chart.locator("svg").first.wait_for()
+    grid = chart.evaluate("""c => Math.max(...[...c.querySelectorAll('[class*="role-axis-grid"]')]
+        .map(g => g.getBoundingClientRect().height))""")
+    screenshot(page, f"room_trend_{path.split('?')[0]}_1280x720")
+    assert grid >= 150  # the y axis's grid: the height the lines are drawn in

@@ -52,8 +52,10 @@ def line_key(frame: pd.DataFrame) -> pd.Series:
 
 
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
-          title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0) -> alt.LayerChart:
-    """frame: region_name, period, value, series, status (one row per point)."""
+          title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0,
+          side_legends: bool = False) -> alt.LayerChart:
+    """frame: region_name, period, value, series, status (one row per point). `side_legends`: both legends
+    beside the plot (a slide, whose height is the scarce dimension), not above and below it."""
     data = frame.copy()
     data["line"] = line_key(data)
     decimals = data["decimals"] if "decimals" in data else [None] * len(data)
@@ -67,7 +69,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
     y = alt.Y("value:Q", title=None if compact else f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False))
     color = alt.Color("region_name:N", title=None, scale=scale,
-                      legend=alt.Legend(orient="bottom" if compact else "top", labelFontSize=15, columns=1 if compact else 0))
+                      legend=alt.Legend(orient="right" if side_legends else "bottom" if compact else "top", labelFontSize=15,
+                                        columns=1 if compact or side_legends else 0))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
     # the layers name no data: it is given once to the layer (Altair hashing a frame it hoists from each layer
@@ -77,7 +80,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
     points = base.mark_point(size=120, filled=True, opacity=1).encode(
         shape=alt.Shape("status_text:N", title=t("common.status", lang), scale=shapes,
-                        legend=None if compact else alt.Legend(orient="bottom", labelFontSize=14, labelLimit=320, columns=2)),
+                        legend=None if compact else alt.Legend(orient="right" if side_legends else "bottom", labelFontSize=14,
+                                                               labelLimit=320, columns=1 if side_legends else 2)),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]

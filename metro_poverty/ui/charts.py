@@ -14,9 +14,11 @@ def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None,
                 compact: bool = False, panels: bool = False, present: bool = False) -> dict:
     from metro_poverty.charts.trend import trend, trend_panels
 
-    draw = trend_panels if panels else trend
-    chart = draw(frame, cache.catalogue()[code], lang, colors=dict(colors) if colors else None, target=target, height=height,
-                 compact=compact)
+    ind, colors = cache.catalogue()[code], dict(colors) if colors else None
+    if panels:
+        chart = trend_panels(frame, ind, lang, colors=colors, target=target, height=height, compact=compact)
+    else:  # on a slide the legends go beside the plot: its height is what a slide lacks
+        chart = trend(frame, ind, lang, colors=colors, target=target, height=height, compact=compact, side_legends=present)
     return theme.spec(chart, lang, present and not panels)
 
 
