@@ -97,6 +97,10 @@ class Indicator:
         """What sets the target and for what: 'RPJPD Kota Metro 2025–2045: 2% pada 2045'."""
         return self._text("target_note", lang) or str(self.meta.get("target_document") or "")
 
+    def target_source(self, lang: str) -> str:
+        """The document that sets the target, short enough for a chart's label: 'RPJPD Kota Metro 2025–2045'."""
+        return self.target_note(lang).split(":")[0].split(" (")[0].strip()
+
     def interpretation(self, lang: str) -> str:
         return self._text("interpretation", lang)
 

@@ -10,9 +10,10 @@ from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 from metro_poverty.provenance import MARKS, mark_label, marks_of
 
-# a marker per kind of value, the same on every chart: what a figure is and how we know it
-MARK_SHAPES = {"official_primary": "circle", "official": "circle", "official_quoted": "diamond", "official_secondary": "diamond",
-               "conflict": "cross", "provisional": "triangle-up", "illustrative": "square", "simulated": "square"}
+# a marker per kind of value, the same on every chart: what a figure is and how we know it; two kinds with
+# different labels never share a marker (a legend that cannot tell them apart says nothing)
+MARK_SHAPES = {"official_primary": "circle", "official": "triangle-right", "official_quoted": "diamond", "official_secondary": "triangle-down",
+               "conflict": "cross", "provisional": "triangle-up", "illustrative": "square", "simulated": "triangle-left"}
 
 
 DRAWN = ("period", "value", "region_name", "series", "line", "value_text", "status_text")  # the columns a trend encodes
@@ -86,7 +87,9 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]
     if target is not None:
-        rule = alt.Chart(alt.InlineData(values=[{"target": float(target), "label": t("common.target", lang) + " " + ind.fmt(target, lang)}]))
+        source = ind.target_source(lang)  # which plan's target: a 2045 target is not this year's yardstick
+        label = f"{t('common.target', lang)} {ind.fmt(target, lang)}" + (f" ({source})" if source else "")
+        rule = alt.Chart(alt.InlineData(values=[{"target": float(target), "label": label}]))
         layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y=alt.Y("target:Q")),
                    rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333")
                    .encode(y=alt.Y("target:Q"), text=alt.Text("label:N"), x=alt.XValue(0))]

@@ -130,6 +130,9 @@ def table_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     _notices_and_sources(values, lang, top=False)
 
 
+SAMPLED_CHANGES = ("p0", "p1", "p2")  # the survey estimates whose year-on-year changes provenance.sampling speaks of
+
+
 def macro(ind: Indicator, lang: str, year: int) -> None:
     """An indicator with no values below the city: a survey estimate for the city (and Lampung, Indonesia), or an
     OPD's record kept for the city only. Its trend, no map; captions name its source from the catalogue."""
@@ -155,6 +158,8 @@ def macro(ind: Indicator, lang: str, year: int) -> None:
         charts.trend_chart(rows, ind.code, lang, colors=charts.area_colors(rows), target=target, height=420,
                            title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
     badges.status_badges(rows.status, lang)
+    if ind.code in SAMPLED_CHANGES:
+        st.caption(t("provenance.sampling", lang))
     st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source, level=ind.meta.get("lowest_level")))
     badges.show_source_line(rows, lang)
 

@@ -59,6 +59,7 @@ def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -
         return
     st.markdown(t("kabkota.standing", lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked,
                   value=ind.fmt(s.value, lang)))
+    st.caption(t("kabkota.sampling", lang))
     if s.n_ranked < s.n_peers:
         st.caption(t("kabkota.coverage", lang, n=s.n_ranked, total=s.n_peers))
     if not s.is_lowest:
