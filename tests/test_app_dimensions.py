@@ -94,6 +94,20 @@ def test_a_survey_estimate_has_no_map_and_says_why():
     assert not _has_views(at)
 
 
+def test_a_survey_poverty_measure_carries_the_sampling_error_note_and_its_target_names_its_plan(monkeypatch):
+    import streamlit
+
+    drawn = []
+    original = streamlit.vega_lite_chart
+    monkeypatch.setattr(streamlit, "vega_lite_chart", lambda *a, spec=None, **k: (drawn.append(spec), original(*a, spec=spec, **k))[1])
+    at = open_app({"ind": "p0"}, page=DIMENSION_PAGES["income"])
+    assert any("belum diuji terhadap galat sampling Susenas" in c for c in texts(at.caption))
+    labels = [row.get("label") for spec in drawn for rows in spec.get("datasets", {}).values() for row in rows]
+    assert "Target 2,00% (RPJPD Kota Metro 2025–2045)" in labels  # a 2045 target says so beside its line
+    at = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
+    assert not any("galat sampling" in c for c in texts(at.caption))  # records have no sampling error
+
+
 def test_a_city_level_record_is_not_called_a_survey_estimate():
     at = open_app({"ind": "apk_sma_dapodik"}, page=DIMENSION_PAGES["education"])
     assert any("catatan administratif (Dapodik" in i for i in texts(at.info))

@@ -139,3 +139,9 @@ def test_unknown_parameter_is_ignored_with_a_notice():
     assert "foo" not in at.query_params
 
 
+
+
+def test_metro_in_lampung_warns_that_close_ranks_may_lie_within_sampling_error():
+    at = open_app(page="views/kabkota.py")
+    assert any(m.startswith("**Kota Metro: peringkat") for m in texts(at.markdown))
+    assert any("Galat sampling (RSE) kab/kota tidak ada di basis data" in c for c in texts(at.caption))
