@@ -13,6 +13,7 @@ import streamlit as st
 from metro_poverty import numfmt
 from metro_poverty.engine import BASELINE_YEAR
 from metro_poverty.i18n import t
+from metro_poverty.provenance import mark, mark_label
 from metro_poverty.ui import cache
 
 CITY_LEVEL = "city"
@@ -33,11 +34,16 @@ def show(result: pd.DataFrame, lang: str) -> None:
               poor=numfmt.number(city.poor_persons_before, 0, lang), population=numfmt.number(city.population_persons, 0, lang))
     lines = [model]
     if p0 is not None and poor is not None:
+        # each figure with how it is known and where it was read: the count of poor is not on the page that gives P0
         lines.append(t("scenario.baseline.official", lang, year=BASELINE_YEAR, p0=catalogue["p0"].fmt(p0.value, lang),
-                       poor=catalogue["poor_count"].fmt(poor.value, lang), status=t(f"status_short.{p0.status}", lang),
-                       source=p0.source_publisher))
+                       poor=catalogue["poor_count"].fmt(poor.value, lang), p0_known=_known(p0, lang), p0_source=p0.source_publisher,
+                       poor_known=_known(poor, lang), poor_source=poor.source_publisher))
         lines.append(_why(city, p0, poor, catalogue["poor_count"].unit("en"), lang))
     st.info("\n\n".join(lines), icon=":material/balance:")
+
+
+def _known(row: pd.Series, lang: str) -> str:
+    return mark_label(mark(row.status, row.get("citation"), row.get("quality_flag")), lang)
 
 
 def _why(city: pd.Series, p0: pd.Series, poor: pd.Series, poor_unit: str, lang: str) -> str:
