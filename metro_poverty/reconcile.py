@@ -68,6 +68,13 @@ def pair_rows(paired: pd.DataFrame) -> pd.DataFrame:
     """paired: rows of queries/paired_values.sql, each with why the two concepts differ (a survey against
     records, or two definitions). No difference and no tolerance: a definitional difference is not an error."""
     out = paired.copy()
-    out["reason"] = ["survey_vs_record" if (ka != kb and pd.notna(ka) and pd.notna(kb)) else "definition"
-                     for ka, kb in zip(out.kind_a, out.kind_b)]
+    out["reason"] = [_pair_reason(ka, kb, va, vb) for ka, kb, va, vb in zip(out.kind_a, out.kind_b, out.value_a, out.value_b)]
     return out
+
+
+def _pair_reason(kind_a, kind_b, value_a, value_b) -> str:
+    """Why a row of a pair differs: nothing to set side by side (one concept has no value that year), a survey
+    against records, or two definitions (the pair's note says which)."""
+    if pd.isna(value_a) or pd.isna(value_b):
+        return "one_side"
+    return "survey_vs_record" if kind_a != kind_b else "definition"

@@ -46,6 +46,7 @@ def test_the_same_figure_from_two_published_documents_agrees_within_rounding():
 def test_data_quality_view_lists_completeness_freshness_outliers_and_values_to_confirm():
     at = open_app({"view": "quality"}, page="views/reconciliation.py")
     assert len(texts(at.subheader)) == 4
+    assert any(e.startswith("DATA ILUSTRASI") for e in texts(at.error))  # the kelurahan values checked are the demo's
     waiting = at.table[-1].value
     assert "Sementara" in set(waiting["Status"])
 
@@ -118,3 +119,12 @@ def test_signed_out_visitors_see_when_batches_were_loaded_but_not_who_or_which_f
     assert list(shown.columns) == ["Dimuat pada", "Nilai", "Status"] and list(shown["Nilai"]) == [22]
     assert list(shown["Dimuat pada"]) == ["Rabu, 1 Januari 2025, 07.00 WIB"]  # Metro's time, not UTC
     assert "petugas.dinkes" not in shown.to_string() and "cmd" not in shown.to_string()
+
+
+def test_the_sources_page_counts_in_indonesian_format():
+    import re
+
+    at = open_app(page="views/data_sources.py")
+    label = next(b.label for b in at.get("download_button") if b.label.startswith("Unduh CSV"))
+    assert re.match(r"Unduh CSV \(\d{1,3}(\.\d{3})+ nilai", label), label  # 1.762, not 1762
+    assert any(re.search(r"· \d{1,3}(\.\d{3})+ nilai ·", c) for c in texts(at.caption))

@@ -247,11 +247,12 @@ def test_the_reason_is_definition_when_the_two_are_measured_alike():
     assert rows(out, "reason") == [("definition",)]
 
 
-def test_a_year_with_one_side_only_is_a_definition_row_not_a_survey_comparison():
+def test_a_year_with_one_side_only_says_there_is_nothing_to_set_side_by_side():
     out = pair_rows(paired(
         ("stunting_ssgi", "stunting_eppgbm", CITY, 2020, None, 9.91, None, "admin_record"),
+        ("p0", "dtsen_d14_pct", CITY, 2025, 6.44, None, "survey_estimate", None),
     ))
-    assert rows(out, "reason") == [("definition",)]
+    assert rows(out, "reason") == [("one_side",), ("one_side",)]  # not a definition row with another pair's example
 
 
 def test_disagreements_come_first_then_values_not_compared_then_those_within_rounding():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from metro_poverty import numfmt
 from metro_poverty.exports.tables import table_csv
 from metro_poverty.i18n import t
 from metro_poverty.timefmt import wib
@@ -15,7 +16,7 @@ def render() -> None:
     st.title(t("sources.title", lang))
     url.show_notices()
     info = cache.build_info()
-    st.caption(t("sources.build", lang, built=wib(info.get("built_at"), lang), n=info.get("n_observations", "?"),
+    st.caption(t("sources.build", lang, built=wib(info.get("built_at"), lang), n=numfmt.number(info["n_observations"], 0, lang) if info.get("n_observations") is not None else "?",
                  maps=t(f"frame.map_kind.{info.get('map_kind', 'boundary')}", lang)))
     badges.illustrative_notice(lang)
 
@@ -43,5 +44,5 @@ def render() -> None:
 
     st.subheader(t("sources.download", lang))
     export = cache.read("observations_export")
-    st.download_button(t("sources.download_button", lang, n=len(export)), table_csv(export),
+    st.download_button(t("sources.download_button", lang, n=numfmt.number(len(export), 0, lang)), table_csv(export),
                        file_name="kemiskinan_kota_metro_observasi.csv", mime="text/csv", icon=":material/download:")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from metro_poverty import db
+from metro_poverty import db, numfmt
 from metro_poverty.fgd import agendas, draft
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE, default_year
 from metro_poverty.i18n import LANGUAGES, t
@@ -56,7 +56,7 @@ def ensure_store() -> None:
             status.update(label=t("frame.build_failed", lang()), state="error")
             st.code(exc.report(lang()), language=None)
             st.stop()
-        status.update(label=t("frame.store_built", lang(), n=result.n_observations), state="complete")
+        status.update(label=t("frame.store_built", lang(), n=numfmt.number(result.n_observations, 0, lang())), state="complete")
 
 
 def year_param() -> Param:

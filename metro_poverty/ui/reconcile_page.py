@@ -10,7 +10,7 @@ import streamlit as st
 from metro_poverty import numfmt, quality, reconcile
 from metro_poverty.provenance import mark, mark_label
 from metro_poverty.i18n import pick, t
-from metro_poverty.ui import cache, charts, frame, signin, tables, url
+from metro_poverty.ui import badges, cache, charts, frame, signin, tables, url
 from metro_poverty.url_state import Param
 
 VIEWS = ("figures", "pairs", "quality")
@@ -120,6 +120,9 @@ def _side(code: str, value, status, citation, publisher, lang: str) -> str:
 
 
 def _quality(lang: str, tolerances: dict) -> None:
+    values = cache.read("values_by_level", level="kelurahan")
+    if "illustrative" in set(values.status):  # the kelurahan values checked below are the demo's made-up OPD files
+        badges.illustrative_notice(lang)
     st.subheader(t("reconcile.coverage", lang))
     coverage = cache.read("coverage_by_indicator_region", level="kelurahan")
     charts.coverage_heatmap(coverage.assign(indicator=[_name(c, lang) for c in coverage.indicator_code]), lang)
@@ -129,7 +132,7 @@ def _quality(lang: str, tolerances: dict) -> None:
     tables.show(fresh.assign(latest_load=fresh.latest_load.fillna("–")),
                 {"producer": c("producer"), "n_indicators": c("n_indicators"), "latest_period": c("latest_period"), "latest_load": c("latest_load")})
     st.subheader(t("reconcile.outliers", lang))
-    odd = quality.outliers(cache.read("values_by_level", level="kelurahan"))
+    odd = quality.outliers(values)
     if odd.empty:
         st.caption(t("reconcile.no_outliers", lang))
     else:
