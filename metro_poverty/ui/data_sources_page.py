@@ -16,7 +16,8 @@ def render() -> None:
     st.title(t("sources.title", lang))
     url.show_notices()
     info = cache.build_info()
-    st.caption(t("sources.build", lang, built=wib(info.get("built_at"), lang), n=numfmt.number(info["n_observations"], 0, lang) if info.get("n_observations") is not None else "?",
+    n = numfmt.number(info["n_observations"], 0, lang) if info.get("n_observations") is not None else "?"
+    st.caption(t("sources.build", lang, built=wib(info.get("built_at"), lang), n=n,
                  maps=t(f"frame.map_kind.{info.get('map_kind', 'boundary')}", lang)))
     badges.illustrative_notice(lang)
 
