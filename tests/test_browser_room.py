@@ -16,6 +16,7 @@ SLIDES = [
     ("kesehatan", "ind=stunting_eppgbm&present=1", "Stunting (e-PPGBM) · Kelurahan · Peta"),
     ("simulasi", "transfer=300000&deciles=1,2&present=1", "Bantuan Rp 300.000"),
     ("", "present=1", "6,44%"),
+    ("lampung", "present=1", "Kota Metro: peringkat"),
 ]
 
 # the main figure (the slide), the smallest body text, the title, and the smallest chart text (legends, labels)

@@ -13,10 +13,10 @@ from metro_poverty.i18n import t
 
 
 def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *, city_value: float | None = None,
-            selected: str | None = None, bar_px: int = 26, reference_label: str | None = None) -> alt.LayerChart:
+            selected: str | None = None, bar_px: int = 26, reference_label: str | None = None, font: int = 14) -> alt.LayerChart:
     """values: region_code, region_name, value, rank (1 = best); colours follow the map's classes. An optional
     `label_note` column is written after each value (how the figure is known); `reference_label` names the
-    reference line (the city's value by default)."""
+    reference line (the city's value by default); `font`: the size of the names and values."""
     data = values.copy()
     notes = data["label_note"] if "label_note" in data else [""] * len(data)
     data["value_text"] = [ind.fmt(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(data.value, notes)]
@@ -26,7 +26,7 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
     worst_first = data.sort_values("value", ascending=ind.polarity == "higher_better")
     order = list(worst_first.region_name)
     colours = theme.ramp(ind.polarity, len(classes.labels))
-    y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220, labelOverlap=False))
+    y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
     x = alt.X("value:Q", title=f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=True))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("value_text:N", title=ind.short(lang)),
                alt.Tooltip("rank_text:N", title=t("dimension.rank", lang))]
@@ -38,13 +38,13 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
         strokeWidth=alt.StrokeWidthValue(0, condition={"test": "datum.selected", "value": 3}),
         tooltip=tooltip,
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=14, color=theme.INK).encode(x=alt.X("value:Q"), text=alt.Text("value_text:N"))
+    labels = base.mark_text(align="left", dx=4, fontSize=font, color=theme.INK).encode(x=alt.X("value:Q"), text=alt.Text("value_text:N"))
     layers = [bars, labels]
     if city_value is not None:
         label = reference_label or t("dimension.city_line", lang, value=ind.fmt(city_value, lang))
         rule = alt.InlineData(values=[{"value": float(city_value), "label": label}])
         layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x=alt.X("value:Q")))
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
-            layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=14, fontWeight="bold", color=theme.INK)
+            layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=font, fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
     return alt.layer(*layers, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")

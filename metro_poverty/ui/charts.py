@@ -76,6 +76,9 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> None:
     st.vega_lite_chart(spec=_coverage_spec(coverage, lang), width="stretch")
 
 
+RANKING_FONT = 14  # names and values beside the bars; a slide's are the slide's label size
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None,
                   reference_label: str | None = None, present: bool = False) -> dict:
@@ -84,7 +87,8 @@ def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_v
 
     ind = cache.catalogue()[code]
     classes = map_classes(values, ind, lang, level)
-    chart = ranking(values, ind, lang, classes, city_value=city_value, selected=selected, reference_label=reference_label)
+    chart = ranking(values, ind, lang, classes, city_value=city_value, selected=selected, reference_label=reference_label,
+                    font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT)
     if present:
         chart = chart.properties(height="container")
     return theme.spec(chart, lang, present)

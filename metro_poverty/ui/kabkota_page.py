@@ -12,7 +12,7 @@ from metro_poverty.compare import period_shown
 from metro_poverty.headline import CITY, PROVINCE
 from metro_poverty.i18n import t
 from metro_poverty.provenance import mark_label
-from metro_poverty.ui import badges, cache, charts, downloads, frame, tables, url
+from metro_poverty.ui import badges, cache, charts, downloads, frame, presentation, tables, url
 from metro_poverty.url_state import Param
 
 
@@ -29,22 +29,35 @@ def render() -> None:
     period = period_shown(kabkota.periods(all_values, ind.code), year)
     st.title(t("kabkota.title", lang, year=year))
     url.show_notices()
-    st.selectbox(t("kabkota.indicator", lang), list(kabkota.PEER_INDICATORS), key="ind",
-                 format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
+    with presentation.controls(f"{ind.short(lang)} · {period if period is not None else year}"):
+        st.selectbox(t("kabkota.indicator", lang), list(kabkota.PEER_INDICATORS), key="ind",
+                     format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
     if period is None:
         st.info(t("kabkota.no_values", lang, indicator=ind.name(lang)))
         return
-    if period != year:
-        st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
+    notes = [t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period)] if period != year else []
     ranked = kabkota.cells(all_values, ind.code, period)
     n_peers = _n_peers()
-    _standing(ranked, ind, period, n_peers, lang)
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        _map(ranked, ind, period, lang)
-    with right:
-        _ranking(ranked, ind, period, lang)
+    notes += _standing(ranked, ind, period, n_peers, lang)
+    present = presentation.active()
+    if not present:  # on a slide the figures keep the screen: the notes follow them
+        _notes(notes)
+    with presentation.slide(presentation.ABOVE_SLIDE_PX + 40):  # the standing line above
+        left, right = st.columns([2, 3], gap="large")
+        with left:
+            _map(ranked, ind, period, lang)
+        with right:
+            rank_note = _ranking(ranked, ind, period, lang)
+            if not present:
+                st.caption(rank_note)
+    if present:
+        _notes([rank_note, *notes])
     _table(ranked, ind, period, n_peers, lang)
+
+
+def _notes(notes: list[str]) -> None:
+    for note in notes:
+        st.caption(note)
 
 
 def _n_peers() -> int:
@@ -52,19 +65,21 @@ def _n_peers() -> int:
     return int(((regions.parent_code == PROVINCE) & regions.level.isin(["kabkota", "city"])).sum())
 
 
-def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> None:
+def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> list[str]:
+    """Metro's rank in one line; returns the notes that go with it (the caller places them)."""
     s = kabkota.city_standing(ranked, CITY, n_peers)
     if s is None:
         st.info(t("kabkota.city_missing", lang, indicator=ind.short(lang), year=period))
-        return
+        return []
     st.markdown(t("kabkota.standing", lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked,
                   value=ind.fmt(s.value, lang)))
-    st.caption(t("kabkota.sampling", lang))
+    notes = [t("kabkota.sampling", lang)]
     if s.n_ranked < s.n_peers:
-        st.caption(t("kabkota.coverage", lang, n=s.n_ranked, total=s.n_peers))
+        notes.append(t("kabkota.coverage", lang, n=s.n_ranked, total=s.n_peers))
     if not s.is_lowest:
-        st.caption(t("kabkota.lowest_is", lang, name=s.lowest_name, value=ind.fmt(s.lowest_value, lang),
-                     mark=mark_label(s.lowest_mark, lang)))
+        notes.append(t("kabkota.lowest_is", lang, name=s.lowest_name, value=ind.fmt(s.lowest_value, lang),
+                       mark=mark_label(s.lowest_mark, lang)))
+    return notes
 
 
 def _map(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
@@ -75,22 +90,24 @@ def _map(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
         st.info(t("kabkota.no_boundaries", lang))
         return
     spec = _map_spec(ranked[["region_code", "value", "status", "citation", "quality_flag", "decimals", "period",
-                             "source_publisher"]], ind.code, lang)
-    st.vega_lite_chart(spec=spec, width="stretch")
+                             "source_publisher"]], ind.code, lang, presentation.active())
+    st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
     downloads.chart(spec, title=title, rows=ranked, lang=lang, key=f"dl-kabkota-map-{ind.code}-{period}")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _map_spec(values: pd.DataFrame, code: str, lang: str) -> dict:
+def _map_spec(values: pd.DataFrame, code: str, lang: str, present: bool = False) -> dict:
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
 
     shapes = cache.read("boundaries_by_level", level="kabkota")
-    chart, _, datasets = choropleth(shapes, values, cache.catalogue()[code], lang, "kabkota", selected=CITY, height=520)
-    return theme.spec(chart, lang, datasets=datasets)
+    chart, _, datasets = choropleth(shapes, values, cache.catalogue()[code], lang, "kabkota", selected=CITY,
+                                    height="container" if present else 520, present=present)
+    return theme.spec(chart, lang, present, datasets=datasets)
 
 
-def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
+def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str) -> str:
+    """The ranking chart; returns the note that explains its line and labels (the caller places it)."""
     title = t("kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
     st.subheader(title)
     rows = kabkota.ranking_frame(ranked, ind).assign(label_note=[t(f"provenance.short.{m}", lang) for m in ranked.mark_key])
@@ -99,7 +116,7 @@ def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
     reference = float(here.value.iloc[0]) if len(here) else None
     label = t("kabkota.province_line", lang, value=ind.fmt(reference, lang)) if reference is not None else None
     charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label)
-    st.caption(t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang)))
+    return t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang))
 
 
 def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> None:
