@@ -108,6 +108,19 @@ def test_a_survey_poverty_measure_carries_the_sampling_error_note_and_its_target
     assert not any("galat sampling" in c for c in texts(at.caption))  # records have no sampling error
 
 
+def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line(monkeypatch):
+    import streamlit
+
+    drawn = []
+    original = streamlit.vega_lite_chart
+    monkeypatch.setattr(streamlit, "vega_lite_chart", lambda *a, spec=None, **k: (drawn.append(spec), original(*a, spec=spec, **k))[1])
+    open_app({"ind": "stunting_eppgbm", "view": "trend"}, page=DIMENSION_PAGES["health"])
+    points = {(row["period"], row["value"], row["status_text"]) for spec in drawn for rows in spec.get("datasets", {}).values()
+              for row in rows if row.get("value") is not None and "status_text" in row}
+    assert (2022, 6.67, "Resmi, dikutip dari media") in points  # released by Dinas Kesehatan, read in the media
+    assert any(status.startswith("ILUSTRASI") for _, _, status in points)
+
+
 def test_a_city_level_record_is_not_called_a_survey_estimate():
     at = open_app({"ind": "apk_sma_dapodik"}, page=DIMENSION_PAGES["education"])
     assert any("catatan administratif (Dapodik" in i for i in texts(at.info))

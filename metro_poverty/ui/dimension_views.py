@@ -87,9 +87,9 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     chosen = [st.session_state["region"]] if st.session_state.get("region") in names.index else []
     picked = st.multiselect(t("dimension.trend_regions", lang), list(names.index), default=chosen, format_func=names.get,
                             key=f"trend-{ind.code}-{level}", placeholder=t("common.choose", lang))
-    families = set(values.source_id)
-    city = history(ind, "city")
-    lines = pd.concat([city[city.source_id.isin(families)], values[values.region_code.isin(picked)]], ignore_index=True)
+    # the city with every source it has: a figure the producer released (e-PPGBM 2020, 2022) stands beside the
+    # demo's illustrative line with its own marker, never hidden behind it
+    lines = pd.concat([history(ind, "city"), values[values.region_code.isin(picked)]], ignore_index=True)
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 90):  # the region picker sits above the chart
         charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
                            title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
