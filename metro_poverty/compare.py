@@ -87,6 +87,17 @@ def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: s
                     None if ref is None else ind.is_better(float(r.value), ref), meets)
 
 
+def earliest_comparable(values: pd.DataFrame, earlier: list[int], latest: int) -> int:
+    """The earliest of `earlier` whose values are of the series most of `latest`'s are (a register renamed
+    P3KE -> DTSEN in 2025 is not compared with 2022); the earliest year when none is."""
+    now = values.loc[values.period == latest, "series"].fillna("")
+    if now.empty:
+        return earlier[0]
+    series = now.mode().iloc[0]
+    same = [p for p in earlier if (values.loc[values.period == p, "series"].fillna("") == series).any()]
+    return same[0] if same else earlier[0]
+
+
 def change_between(values: pd.DataFrame, ind: Indicator, base: int, latest: int) -> pd.DataFrame:
     """Per region: value in `base` and `latest`, the change, and whether it improved; a region whose two
     values belong to different series is marked not comparable rather than compared."""

@@ -183,6 +183,22 @@ def test_compare_counts_regions_that_improved_and_worsened():
     assert any("wilayah membaik" in m and "memburuk" in m for m in texts(at.markdown))
 
 
+def test_compare_opens_on_the_earliest_year_of_the_same_series(monkeypatch):
+    """The register was P3KE until 2024 and DTSEN in 2025: 2024 opens against P3KE 2022, every kelurahan
+    comparable; 2025 has no earlier year of its series, and its pairs across the break draw no segment."""
+    import streamlit
+
+    at = open_app({"ind": "dtsen_d14_pct", "view": "compare", "year": "2024"}, page=DIMENSION_PAGES["income"])
+    assert at.session_state["cmp"] == 2022  # P3KE 2022 against P3KE 2024
+    assert any(m.endswith("0 tidak dapat dibandingkan (seri berbeda).") for m in texts(at.markdown))
+    drawn = []
+    original = streamlit.vega_lite_chart
+    monkeypatch.setattr(streamlit, "vega_lite_chart", lambda *a, spec=None, **k: (drawn.append(spec), original(*a, spec=spec, **k))[1])
+    at = open_app({"ind": "dtsen_d14_pct", "view": "compare"}, page=DIMENSION_PAGES["income"])  # 2025: DTSEN only
+    rules = [layer for spec in drawn for layer in spec.get("layer", []) if layer.get("mark", {}).get("type") == "rule"]
+    assert rules and all(t.get("filter") == "datum.direction != 'not_comparable'" for r in rules for t in r.get("transform", []))
+
+
 def test_table_matches_the_download_and_carries_the_source():
     at = open_app({"ind": "water_safe", "view": "table"}, page=DIMENSION_PAGES["basic_services"])
     shown = at.table[0].value

@@ -2,6 +2,7 @@
 columns it draws, so a column it needs and no longer sends would draw an empty chart without any error)."""
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -37,7 +38,7 @@ def _fields(node) -> set[str]:
             if key == "field" and isinstance(value, str):
                 out.add(value)
             elif key == "filter" and isinstance(value, str):
-                out.update(part.split(")")[0] for part in value.split("datum.")[1:])
+                out.update(re.findall(r"datum\.(\w+)", value))
             else:
                 out |= _fields(value)
     elif isinstance(node, list):

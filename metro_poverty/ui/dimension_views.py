@@ -104,8 +104,8 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
         st.info(t("dimension.compare_need_two", lang))
         return
     earlier = [p for p in periods if p < period] or periods
-    if st.session_state.get("cmp") not in earlier:
-        st.session_state["cmp"] = earlier[0]
+    if st.session_state.get("cmp") not in earlier:  # by default the earliest year of the same series: comparable
+        st.session_state["cmp"] = compare.earliest_comparable(values, earlier, period)
     st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
     base = st.session_state["cmp"]
     change = compare.change_between(values, ind, base, period)
