@@ -32,8 +32,8 @@ def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest:
                alt.Tooltip("direction_text:N", title=t("dimension.direction.title", lang))]
     base_chart = alt.Chart().encode(y=y, tooltip=tooltip)  # the data is the layer's (see charts.trend)
     # no segment between two values of different series: they are not a change
-    rule = base_chart.transform_filter("datum.direction != 'not_comparable'").mark_rule(strokeWidth=3).encode(x=alt.X("value_base:Q", title=x_title, scale=alt.Scale(zero=False)),
-                                                      x2=alt.X2("value_latest:Q"), color=colour)
+    rule = base_chart.transform_filter("datum.direction != 'not_comparable'").mark_rule(strokeWidth=3).encode(
+        x=alt.X("value_base:Q", title=x_title, scale=alt.Scale(zero=False)), x2=alt.X2("value_latest:Q"), color=colour)
     start = base_chart.mark_point(size=120, filled=True, color="#9a9a9a").encode(x=alt.X("value_base:Q"))
     end = base_chart.mark_point(size=170, filled=True).encode(x=alt.X("value_latest:Q"), color=colour)
     return alt.layer(rule, start, end, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")
