@@ -21,10 +21,10 @@ test: setup-dev boundaries browser proxy
 	@echo "==> Running every test: the browser tests and, beside them at a lower priority, all the others"
 	$(PY) scripts/run_tests.py
 
-# Daily work: everything but the real-browser tests.
+# Daily work: everything but the real-browser tests and the slow tier (tests/conftest.py says why each is slow).
 test-fast: setup-dev boundaries
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not slow"
 
 store: setup boundaries
 	$(PY) -m metro_poverty.pipeline.cli build

@@ -157,3 +157,32 @@ _ISOLATED: dict[str, Path] = {}
 def isolated_records(base_url: str) -> Path:
     """The records file of the isolated app at base_url (tests write to it as the app would)."""
     return _ISOLATED[base_url]
+
+
+# The slow tier: what `make test` runs and `make test-fast` (the daily tier) leaves out. Each entry says why it
+# is slow; everything it covers is also run by CI. Modules by file name, single tests by name.
+SLOW_MODULES = {
+    "test_intake_corpus.py": "the fuzz corpus: hundreds of malformed and bomb files read end to end",
+    "test_intake_concurrency.py": "loads in parallel processes, a process killed mid-load",
+    "test_app_snapshot.py": "reruns while other processes swap the store file",
+    "test_intake_cli.py": "the command line in subprocesses",
+    "test_pipeline_cli.py": "the command line in subprocesses",
+    "test_pipeline_atomic.py": "a full build per broken input",
+    "test_run_tests.py": "runs pytest itself, twice per case",
+    "test_portable.py": "every module imported in a fresh interpreter",
+    "test_intake_worker.py": "bombs stopped by the worker's limits",
+    "test_exports_brief.py": "a PDF per case, with maps",
+    "test_intake_load.py": "a batch loaded and the store rebuilt per case",
+    "test_intake_templates.py": "a filled template loaded and the store rebuilt per case",
+}
+SLOW_TESTS = {
+    "test_every_indicator_of_every_dimension_opens_in_every_view_at_every_level": "every indicator, level and view of four pages",
+    "test_nothing_is_evicted_however_many_are_saved": "thousands of saved records",
+    "test_random_scenarios_exercise_transfers_and_targeting_errors": "the engine against the reference on random data",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in SLOW_MODULES or item.originalname in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
