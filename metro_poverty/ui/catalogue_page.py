@@ -12,7 +12,7 @@ from metro_poverty.catalog_search import search
 from metro_poverty.fgd import sessions
 from metro_poverty.i18n import pick, t
 from metro_poverty.records.database import RecordsDamaged
-from metro_poverty.ui import cache, frame, indicator_card, url
+from metro_poverty.ui import cache, frame, indicator_card, presentation, url
 from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, TextParam
 
@@ -30,14 +30,17 @@ def render() -> None:
                  Param("a", codes, default_a), Param("b", codes, default_b)])
     st.title(t("catalogue.title", lang))
     url.show_notices()
-    st.caption(t("catalogue.intro", lang))
-    st.caption(t("catalogue.walidata", lang))
-    c1, c2, c3 = st.columns([4, 2, 2])
-    c1.text_input(t("catalogue.search", lang), key="q", icon=":material/search:", max_chars=60)
-    c2.selectbox(t("catalogue.dimension", lang), (ALL, *DIMENSIONS), key="dim",
-                 format_func=lambda d: t("catalogue.all", lang) if d == ALL else t(f"dimension.name.{d}", lang), placeholder=t("common.choose", lang))
-    c3.selectbox(t("catalogue.producer", lang), (ALL, *producers), key="producer",
-                 format_func=lambda p: t("catalogue.all", lang) if p == ALL else p, placeholder=t("common.choose", lang))
+    if not presentation.active():  # on a slide the definitions keep the screen
+        st.caption(t("catalogue.intro", lang))
+        st.caption(t("catalogue.walidata", lang))
+    with presentation.controls(_summary(lang)):
+        c1, c2, c3 = st.columns([4, 2, 2])
+        c1.text_input(t("catalogue.search", lang), key="q", icon=":material/search:", max_chars=60)
+        c2.selectbox(t("catalogue.dimension", lang), (ALL, *DIMENSIONS), key="dim",
+                     format_func=lambda d: t("catalogue.all", lang) if d == ALL else t(f"dimension.name.{d}", lang),
+                     placeholder=t("common.choose", lang))
+        c3.selectbox(t("catalogue.producer", lang), (ALL, *producers), key="producer",
+                     format_func=lambda p: t("catalogue.all", lang) if p == ALL else p, placeholder=t("common.choose", lang))
     found = filtered(list(catalogue.values()), st.session_state["q"], st.session_state["dim"], st.session_state["producer"])
     st.markdown(f"**{t('catalogue.count', lang, n=len(found))}**")
     if not found:
@@ -51,6 +54,15 @@ def render() -> None:
         card(ind, catalogue, lang, latest.get(ind.code))
     st.divider()
     comparison(catalogue, pairs, lang)
+
+
+def _summary(lang: str) -> str:
+    """The folded search and filters on a slide: what they hold, in one line ('stunting · Kesehatan · Semua')."""
+    dim, producer = st.session_state.get("dim", ALL), st.session_state.get("producer", ALL)
+    parts = [st.session_state.get("q") or t("catalogue.all", lang),
+             t("catalogue.all", lang) if dim == ALL else t(f"dimension.name.{dim}", lang),
+             t("catalogue.all", lang) if producer == ALL else producer]
+    return " · ".join(parts)
 
 
 def filtered(indicators: list[Indicator], query: str, dimension: str, producer: str) -> list[Indicator]:
