@@ -19,7 +19,7 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> alt.Chart:
     data["share_text"] = [f"{p} / {n} ({numfmt.percent(100 * s, 0, lang)})" for p, n, s in zip(data.n_present, data.n_periods, data.share)]
     order = list(dict.fromkeys(data.sort_values("sort_order").region_name))
     return alt.Chart(inline_rows(data)).mark_rect(stroke="white", strokeWidth=1).encode(
-        x=alt.X("region_name:N", sort=order, title=None, axis=alt.Axis(labelAngle=-50, labelLimit=160, labelOverlap=False)),  # every kelurahan named, not every 4th
+        x=alt.X("region_name:N", sort=order, title=None, axis=alt.Axis(labelAngle=-50, labelLimit=160, labelOverlap=False)),  # every kelurahan named
         y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=260)),
         color=alt.Color("share:Q", title=t("reconcile.col.share", lang),
                         scale=alt.Scale(domain=[0, 1], range=[theme.WORSE_RAMP[5][-1], theme.WORSE_RAMP[5][0]]),
