@@ -38,13 +38,17 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
         strokeWidth=alt.StrokeWidthValue(0, condition={"test": "datum.selected", "value": 3}),
         tooltip=tooltip,
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=font, color=theme.INK).encode(x=alt.X("value:Q"), text=alt.Text("value_text:N"))
-    layers = [bars, labels]
-    if city_value is not None:
+    value_text = base.encode(x=alt.X("value:Q"), text=alt.Text("value_text:N"))
+    text_style = dict(align="left", dx=4, fontSize=font)
+    layers = [bars]
+    if city_value is not None:  # the reference line under the values: a value it crosses stays readable
         label = reference_label or t("dimension.city_line", lang, value=ind.fmt(city_value, lang))
         rule = alt.InlineData(values=[{"value": float(city_value), "label": label}])
         layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x=alt.X("value:Q")))
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
             layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=font, fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
+    # each value with a white halo (a stroked copy under it), as the map's names have
+    layers += [value_text.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **text_style),
+               value_text.mark_text(color=theme.INK, **text_style)]
     return alt.layer(*layers, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")
