@@ -72,7 +72,11 @@ def test_inflation_without_real_growth_leaves_poverty_unchanged():
 
 
 @pytest.mark.parametrize("params", [{"transfer": "-5"}, {"deciles": "0,11"}, {"regions": "99.99.99"}, {"k": "abc"},
-                                    {"transfer": "<script>alert(1)</script>"}, {"weights": "1,2"}])
+                                    {"transfer": "<script>alert(1)</script>"}, {"weights": "1,2"},
+                                    # values the engine accepts but the page's controls do not: they crashed the page
+                                    # (excl=95) or showed poverty eliminated at a line of Rp 1 (line=12000000)
+                                    {"excl": "95"}, {"incl": "100"}, {"growth": "50"}, {"growth_d1_4": "-50"},
+                                    {"inflation": "500"}, {"k": "0.01"}, {"line": "12000000"}, {"weights": "5,0,0,0,0"}])
 def test_hostile_scenario_parameters_fall_back_with_a_notice(params):
     at = open_app(params, page=PAGE)
     assert texts(at.warning), params

@@ -40,6 +40,17 @@ def test_an_invalid_value_falls_back_to_its_default_with_a_notice():
     assert sorted(n.key for n in notices) == ["deciles", "k", "transfer"]
 
 
+def test_a_value_outside_what_the_page_offers_falls_back_even_where_the_engine_would_take_it():
+    from metro_poverty.engine.scenario import LEVER_RANGES
+
+    params = {"excl": "95", "growth": "50", "inflation": "-50", "line": "12000000", "k": "0.01", "transfer": "20000000"}
+    scenario, notices = from_query_params(params)
+    assert scenario == Scenario()
+    assert sorted(n.key for n in notices) == sorted(params)
+    low, high = LEVER_RANGES["exclusion_error_pct"]
+    assert from_query_params({"excl": f"{high:g}"}) == (Scenario(exclusion_error_pct=high), [])  # the bounds themselves are fine
+
+
 def test_an_unknown_region_is_dropped_with_a_notice():
     scenario, notices = from_query_params({"regions": "18.72.01,99.99"}, known_regions={"18.72.01"})
     assert scenario.target_regions == ("18.72.01",)

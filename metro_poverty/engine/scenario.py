@@ -23,6 +23,29 @@ TRANSFER_PER = ("household", "capita")
 MAX_TRANSFER_RP = 10_000_000.0
 MAX_LINE_RP = 100_000_000.0
 
+# What a planner can set on the page and a shared link can carry: the page's widgets are drawn with these
+# bounds and the link's reader refuses (with a notice) a value outside them, so a link never sets a widget out
+# of its range. The engine itself accepts the wider ranges of check_field (tests, benchmarks).
+LEVER_RANGES = {
+    "transfer_rp_per_month": (0.0, MAX_TRANSFER_RP),
+    "exclusion_error_pct": (0.0, 90.0),
+    "inclusion_error_pct": (0.0, 90.0),
+    "growth_d1_4_pct": (-20.0, 30.0),
+    "growth_d5_10_pct": (-20.0, 30.0),
+    "inflation_pct": (-10.0, 30.0),
+    "poverty_line_rp": (1.0, 10_000_000.0),
+    "dimension_weights": (0.0, 1.0),  # each dimension's weight
+    "k": (0.05, 1.0),
+}
+
+
+def in_lever_range(name: str, value) -> bool:
+    """Whether `value` (already valid for the engine) is within what the page offers for lever `name`."""
+    if name not in LEVER_RANGES or value is None:
+        return True
+    low, high = LEVER_RANGES[name]
+    return all(low <= v <= high for v in (value if isinstance(value, tuple) else (value,)))
+
 
 @dataclass(frozen=True)
 class Scenario:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from metro_poverty.engine.scenario import Scenario, check_field
+from metro_poverty.engine.scenario import Scenario, check_field, in_lever_range
 from metro_poverty.i18n import t
 
 # URL key -> Scenario field
@@ -112,7 +112,7 @@ def _parse(name: str, key: str, text: str, notices: list[Notice]):
         value = PARSERS[name](text)
     except ValueError:
         value = None
-    if value is None or check_field(name, value):
+    if value is None or check_field(name, value) or not in_lever_range(name, value):
         notices.append(Notice("invalid", key, text))
         return None
     return value

@@ -14,6 +14,7 @@ from metro_poverty import numfmt, scenario_store
 from metro_poverty.catalog import Indicator
 from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
+from metro_poverty.engine.scenario import LEVER_RANGES as RANGES
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
 from metro_poverty.engine.scenario_table import DECIMALS, SIMULATED, m0_kind, results_table, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY, from_query_params, to_query_params
@@ -118,12 +119,12 @@ def _summary(s: Scenario, sub_city: pd.DataFrame, lang: str) -> str:
 def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     names = {r.region_code: (f"Kec. {r.name}" if r.level == "kecamatan" else f"{r.name} ({r.parent_name})") for r in sub_city.itertuples()}
     c1, c2, c3, c4 = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
-    c1.number_input(t("scenario.transfer", lang), min_value=0.0, max_value=10_000_000.0, step=50_000.0, format="%.0f", key="sc_transfer")
+    c1.number_input(t("scenario.transfer", lang), *RANGES["transfer_rp_per_month"], step=50_000.0, format="%.0f", key="sc_transfer")
     c1.caption(numfmt.rupiah(st.session_state["sc_transfer"], 0, lang))  # the widget cannot group thousands the Indonesian way
     c2.segmented_control(t("scenario.per", lang), ["household", "capita"], key="sc_per", required=True,
                          format_func=lambda v: t(f"scenario.per_unit.{v}", lang))
-    c3.slider(t("scenario.exclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_excl", help=t("scenario.exclusion_help", lang))
-    c4.slider(t("scenario.inclusion", lang), 0.0, 90.0, step=5.0, format="%.0f%%", key="sc_incl", help=t("scenario.inclusion_help", lang))
+    c3.slider(t("scenario.exclusion", lang), *RANGES["exclusion_error_pct"], step=5.0, format="%.0f%%", key="sc_excl", help=t("scenario.exclusion_help", lang))
+    c4.slider(t("scenario.inclusion", lang), *RANGES["inclusion_error_pct"], step=5.0, format="%.0f%%", key="sc_incl", help=t("scenario.inclusion_help", lang))
     st.pills(t("scenario.deciles", lang), list(range(1, 11)), selection_mode="multi", key="sc_deciles")
     st.multiselect(t("scenario.regions", lang), list(names), key="sc_regions", format_func=names.get,
                    placeholder=t("common.choose", lang))
@@ -137,15 +138,15 @@ def _levers(sub_city: pd.DataFrame, lang: str) -> None:
 def _prices(lang: str) -> None:
     """Real growth and inflation: nominal expenditure moves with both, the poverty line with inflation."""
     g1, g2, g3 = st.columns(3)
-    g1.slider(t("scenario.growth_d1_4", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d1_4")
-    g2.slider(t("scenario.growth_d5_10", lang), -20.0, 30.0, step=1.0, format="%.0f%%", key="sc_growth_d5_10")
-    g3.slider(t("scenario.inflation", lang), -10.0, 30.0, step=1.0, format="%.0f%%", key="sc_inflation")
+    g1.slider(t("scenario.growth_d1_4", lang), *RANGES["growth_d1_4_pct"], step=1.0, format="%.0f%%", key="sc_growth_d1_4")
+    g2.slider(t("scenario.growth_d5_10", lang), *RANGES["growth_d5_10_pct"], step=1.0, format="%.0f%%", key="sc_growth_d5_10")
+    g3.slider(t("scenario.inflation", lang), *RANGES["inflation_pct"], step=1.0, format="%.0f%%", key="sc_inflation")
     st.caption(t("scenario.prices_note", lang))
     l1, l2 = st.columns(2, vertical_alignment="bottom")
     l1.segmented_control(t("scenario.line_mode", lang), ["inflation", "absolute"], key="sc_line_mode", required=True,
                          format_func=lambda v: t(f"scenario.line_option.{v}", lang))
     if st.session_state["sc_line_mode"] == "absolute":
-        l2.number_input(t("scenario.line", lang), min_value=1.0, max_value=10_000_000.0, step=10_000.0, format="%.0f", key="sc_line")
+        l2.number_input(t("scenario.line", lang), *RANGES["poverty_line_rp"], step=10_000.0, format="%.0f", key="sc_line")
 
 
 def _weights_from_widgets() -> tuple[float, ...]:
@@ -171,8 +172,8 @@ def _multidim(lang: str) -> None:
     st.toggle(t("scenario.md.toggle", lang), key="sc_md_expenditure", on_change=_expenditure_toggled, help=t("scenario.md.toggle_help", lang))
     dims = [d for d in DIMENSIONS if d != EXPENDITURE or st.session_state["sc_md_expenditure"]]
     for col, dim in zip(st.columns(len(dims)), dims):
-        col.slider(t(f"engine.dimension.{dim}", lang), 0.0, 1.0, step=0.05, key=f"sc_w_{dim}")
-    st.slider(t("scenario.k", lang), 0.05, 1.0, step=0.05, key="sc_k")
+        col.slider(t(f"engine.dimension.{dim}", lang), *RANGES["dimension_weights"], step=0.05, key=f"sc_w_{dim}")
+    st.slider(t("scenario.k", lang), *RANGES["k"], step=0.05, key="sc_k")
     st.caption(_multidim_kind(_weights_from_widgets(), lang))
 
 
