@@ -28,6 +28,8 @@ KINDS = (WHOLE, PERCENT, FRACTION, DECIMAL)
 MARKS = (",", ".")
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_SPACED = re.compile(r"^[+-]?\d{1,3}( \d{3})+([.,]\d+)?$")  # thousands grouped by spaces
+_DIGIT_GROUPS = re.compile(r"^[+-]?[\d.,]+( [\d.,]+)+$")  # numbers parted by spaces otherwise
 _GROUPED = {  # thousands grouped by threes, then an optional decimal part
     ".": re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"),
     ",": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"),
@@ -63,6 +65,10 @@ def parse_number(cell, decimal: str = ".") -> float | None:
         return None
     if text.endswith("%"):
         text = text[:-1]
+    if " " in text:  # a space groups thousands ('1 234 567') or it parts two numbers ('3 8'): never just dropped
+        if not _SPACED.match(text):
+            raise NumberError("spaces_in_number" if _DIGIT_GROUPS.match(text) else "not_a_number", text)
+        text = text.replace(" ", "")
     thousands = "," if decimal == "." else "."
     if thousands in text:
         # '12,5' in a decimal-point file is a misread decimal, not twelve thousand five hundred
@@ -103,7 +109,9 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.
 
 
 def _compact(cell) -> str:
-    return str(cell).strip().replace("\u00a0", "").replace(" ", "")
+    """The cell's text with its spaces (no-break and thin ones too) as single spaces, none before a '%'."""
+    text = re.sub(r"[\s\u00a0\u202f]+", " ", str(cell)).strip()
+    return re.sub(r" %$", "%", text)
 
 
 def _finite(value: float, text: str) -> float:

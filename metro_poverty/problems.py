@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from metro_poverty import numfmt
 from metro_poverty.i18n import t
 
 ERROR = "error"
@@ -18,16 +19,41 @@ SHOWN_PER_KIND = 5  # rows listed for one problem in one column by limit_per_kin
 
 
 @dataclass(frozen=True)
+class Num:
+    """A number in a problem's text, written in the reader's language when the message is made (4,92 in
+    Indonesian, 4.92 in English): a value the check computed, never a cell the officer wrote."""
+    value: float
+    decimals: int = 2
+    signed: bool = False
+    unit: str = ""  # written after the number ("%")
+
+    def text(self, lang: str) -> str:
+        return (numfmt.signed if self.signed else numfmt.number)(self.value, self.decimals, lang) + self.unit
+
+
+def _shown(value, lang: str):
+    return value.text(lang) if isinstance(value, Num) else value
+
+
+@dataclass(frozen=True)
 class Problem:
     code: str  # a key under `texts` (pipeline.problem.* unless said)
     file: str
     row: int | None = None
     column: str | None = None
-    value: str | None = None
+    value: str | Num | None = None  # what was found: the cell as written, or a computed Num
     severity: str = ERROR
     fields: dict = field(default_factory=dict, hash=False, compare=False)
     sheet: str | None = None
     texts: str = "pipeline.problem"
+
+    def found(self, lang: str = "id") -> str:
+        """What was found, as shown to a reader ('' when nothing): the cell as written, or a computed number."""
+        return "" if self.value is None else str(_shown(self.value, lang))
+
+    def body(self, lang: str = "id") -> str:
+        """What is wrong and what was expected, without where: the text of the problem's code."""
+        return t(f"{self.texts}.{self.code}", lang, **{k: _shown(v, lang) for k, v in self.fields.items()})
 
     def message(self, lang: str = "id") -> str:
         where = [t("pipeline.where.file", lang, file=self.file)]
@@ -37,8 +63,8 @@ class Problem:
             where.append(t("pipeline.where.row", lang, row=self.row))
         if self.column:
             where.append(t("pipeline.where.column", lang, column=self.column))
-        found = "" if self.value is None else t("pipeline.where.found", lang, value=_short(self.value))
-        body = t(f"{self.texts}.{self.code}", lang, **self.fields)
+        found = "" if self.value is None else t("pipeline.where.found", lang, value=_short(_shown(self.value, lang)))
+        body = self.body(lang)
         kind = t(f"pipeline.severity.{self.severity}", lang)
         return f"{kind}: {', '.join(where)}: {body}{found}"
 

@@ -187,6 +187,22 @@ def test_a_workbook_with_five_bad_rows_shows_all_five_in_one_report(isolated_app
     assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
 
 
+def test_a_workbook_of_two_tables_is_read_once_the_officer_picks_a_sheet(isolated_app, chromium):
+    """The page said 'choose one' and offered nothing to choose with (a helper's review)."""
+    from conftest import OFFICER_PASSWORD as PASSWORD
+    from intake_support import eppgbm_rows, xlsx_bytes
+    from test_intake_report import typed
+
+    page = officer_page(chromium, isolated_app, PASSWORD)
+    upload(page, "eppgbm_dua_tabel.xlsx", xlsx_bytes({"2024": typed(eppgbm_rows(2024)), "2025": typed(eppgbm_rows(2025))}),
+           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    wait_rendered(page, "pilih satu")
+    choose(page, "Lembar", "2025")
+    wait_rendered(page, "Pratinjau:")
+    screenshot(page, "intake_two_sheets")
+    assert "pilih satu" not in page.locator('[data-testid="stMain"]').inner_text()
+
+
 @pytest.mark.parametrize("bomb, limit", [(merged, "sel gabungan (merge) mencakup terlalu banyak sel (batas 500\u202f000)"),
                                          (many_cells, "berkas berisi terlalu banyak sel (batas 500\u202f000)"),
                                          (many_styles, "berkas memuat terlalu banyak format sel (batas 64\u202f000)")])

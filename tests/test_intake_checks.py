@@ -42,7 +42,8 @@ def test_a_value_inside_the_plausible_range_passes():
 def test_a_value_far_from_the_regions_history_is_an_outlier():
     found = checks.against_history(new(12.0), past(5.0, 5.4, 4.8, 5.1), THRESHOLDS, DECIMALS)
     assert [p.code for p in found] == ["outlier", "yearly_change"]
-    assert found[0].fields["median"] == "5.05" and found[0].fields["n"] == 4
+    assert found[0].fields["median"].text("id") == "5,05" and found[0].fields["n"] == 4  # in the reader's language
+    assert "median 5,05" in found[0].message("id") and "median 5.05" in found[0].message("en")  # '5.05' reads 505 in Indonesian
 
 
 def test_a_value_within_three_robust_deviations_is_not_an_outlier():
@@ -60,12 +61,12 @@ def test_fewer_than_three_earlier_values_give_no_outlier_check():
 
 def test_a_change_above_the_yearly_limit_in_points_is_a_warning():
     found = checks.against_history(new(11.0), past(5.0, first=2024), THRESHOLDS, DECIMALS)
-    assert [(p.code, p.fields["previous"], p.fields["change"], p.fields["limit"]) for p in found] == [("yearly_change", "5", "+6", "5")]
+    assert [(p.code, *(p.fields[k].text("id") for k in ("previous", "change", "limit"))) for p in found] == [("yearly_change", "5", "+6", "5")]
 
 
 def test_a_relative_yearly_limit_is_in_percent_of_last_year():
     found = checks.against_history(new(150.0, "rtlh_units"), past(100.0, indicator="rtlh_units", first=2024), THRESHOLDS, DECIMALS)
-    assert [(p.code, p.fields["limit"]) for p in found] == [("yearly_change", "40%")]
+    assert [(p.code, p.fields["limit"].text("id")) for p in found] == [("yearly_change", "40%")]
 
 
 def test_history_of_another_source_is_not_compared():
@@ -108,12 +109,13 @@ def test_this_year_and_the_first_period_are_inside_the_range():
 
 def test_a_value_outside_the_possible_range_is_an_error():
     found = checks.possible(new(150000.0, "rtlh_units"), THRESHOLDS)
-    assert [(p.code, p.severity, p.row, p.fields["max"]) for p in found] == [("impossible_value", "error", 7, "100000")]
+    assert [(p.code, p.severity, p.row, p.fields["max"].text("id")) for p in found] == [("impossible_value", "error", 7, "100.000")]
 
 
 def test_a_count_larger_than_the_city_can_have_is_an_error():
     found = checks.possible(new(0.0, numerator=3.0, denominator=1e20), THRESHOLDS)
-    assert [(p.code, p.value, p.fields["max"]) for p in found] == [("count_impossible", "1e+20", "250000")]
+    assert [(p.code, p.value.text("en"), p.fields["max"].text("id")) for p in found] == [
+        ("count_impossible", "100,000,000,000,000,000,000", "250.000")]
 
 
 def test_the_change_unit_is_points_or_percent():

@@ -66,3 +66,16 @@ def test_a_file_with_more_bad_cells_than_the_cap_lists_the_cap_and_counts_the_re
     pv = preview(csv_bytes(rows), "eppgbm.csv", Choices(), inputs)
     assert len(pv.problems) == report.CAP + 1 and pv.problems[-1].code == "more_problems"
     assert pv.problems[-1].fields == {"n": 2 * 300 - report.CAP, "errors": 2 * 300 - report.CAP, "cap": report.CAP}  # two text cells a row
+
+
+def test_a_number_the_checks_computed_is_written_in_the_readers_language():
+    """'median 4.92' reads 492 to an Indonesian officer; the 'found' column showed the raw float ('2.87908')."""
+    from metro_poverty.intake.report import row
+    from metro_poverty.problems import WARNING, Num, Problem
+
+    p = Problem("outlier", "f.csv", row=5, value=Num(2.87908, 2), severity=WARNING,
+                fields={"indicator": "stunting_eppgbm", "region": "Metro", "median": Num(4.92, 2), "limit": Num(0.74, 2), "n": 3})
+    shown = row(p, "id")
+    assert shown["found"] == "2,88" and "median 4,92, batas ±0,74" in shown["expected"]
+    assert row(p, "en")["found"] == "2.88" and "median 4.92, limit ±0.74" in row(p, "en")["expected"]
+    assert row(p, "id")["key"] == row(p, "en")["key"]  # an accepted warning is the same whatever the language

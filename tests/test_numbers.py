@@ -178,3 +178,16 @@ def test_a_decimal_comma_household_column_refuses_what_the_old_reader_turned_int
 
     values, bad = parse_numbers(pd.Series(["1.5", "1.23.4", "1.234,5", "12,5"]), ",")
     assert list(bad) == [True, True, False, False] and list(values[2:]) == [1234.5, 12.5]
+
+
+@pytest.mark.parametrize("cell, decimal, value", [("1 563", ",", 1563.0), ("1\u00a0234\u00a0567", ".", 1234567.0), ("1 563,5", ",", 1563.5),
+                                                  ("85,3 %", ",", 85.3), (" 45 ", ",", 45.0), ("12\u202f070", ".", 12070.0)])
+def test_spaces_that_group_thousands_or_pad_a_cell_are_read(cell, decimal, value):
+    assert parse_number(cell, decimal) == value
+
+
+@pytest.mark.parametrize("cell", ["3 8", "4 5", "1 5 6 3", "12 34", "1 2345"])
+def test_a_space_that_parts_two_numbers_is_an_error_not_a_new_number(cell):
+    with pytest.raises(NumberError) as err:
+        parse_number(cell, ",")  # '3 8' was read as 38 without a word
+    assert err.value.code == "spaces_in_number"

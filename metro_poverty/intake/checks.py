@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from metro_poverty.problems import WARNING, Problem
+from metro_poverty.problems import WARNING, Num, Problem
 
 MAD_LIMIT = 3.0
 MAD_TO_SD = 1.4826  # the MAD of normal data times this is its standard deviation
@@ -65,18 +65,25 @@ def possible(obs: pd.DataFrame, thresholds: pd.DataFrame) -> list[Problem]:
         limits = thresholds.loc[r.indicator_code]
         lo, hi = limits.possible_min, limits.possible_max
         if (pd.notna(lo) and r.value < lo) or (pd.notna(hi) and r.value > hi):
-            out.append(Problem("impossible_value", r.origin_file, row=int(r.origin_line), value=f"{r.value:g}",
+            out.append(Problem("impossible_value", r.origin_file, row=int(r.origin_line), value=_num(r.value),
                                fields={"indicator": r.indicator_code, "region": r.region_name,
-                                       "min": "–" if pd.isna(lo) else f"{lo:g}", "max": "–" if pd.isna(hi) else f"{hi:g}"}))
+                                       "min": "–" if pd.isna(lo) else _num(lo), "max": "–" if pd.isna(hi) else _num(hi)}))
         for count in (r.numerator, r.denominator):
             if pd.notna(limits.max_count) and pd.notna(count) and count > limits.max_count:
-                out.append(Problem("count_impossible", r.origin_file, row=int(r.origin_line), value=f"{count:g}",
-                                   fields={"indicator": r.indicator_code, "region": r.region_name, "max": f"{limits.max_count:g}"}))
+                out.append(Problem("count_impossible", r.origin_file, row=int(r.origin_line), value=_num(count),
+                                   fields={"indicator": r.indicator_code, "region": r.region_name, "max": _num(limits.max_count)}))
     return out
 
 
-def _warning(code: str, row, **fields) -> Problem:
-    return Problem(code, row.origin_file, row=int(row.origin_line), value=f"{row.value:g}", severity=WARNING,
+def _num(value, decimals: int | None = None, signed: bool = False, unit: str = "") -> Num:
+    """A computed number for a message, with as many decimals as it needs (at most 4) unless told."""
+    if decimals is None:
+        decimals = next(d for d in range(5) if round(value, d) == round(value, 4))
+    return Num(float(value), decimals, signed, unit)
+
+
+def _warning(code: str, row, decimals: int | None = None, **fields) -> Problem:
+    return Problem(code, row.origin_file, row=int(row.origin_line), value=_num(row.value, decimals), severity=WARNING,
                    fields={"indicator": row.indicator_code, "region": row.region_name, **fields})
 
 
@@ -87,7 +94,7 @@ def plausibility(obs: pd.DataFrame, thresholds: pd.DataFrame) -> list[Problem]:
             continue
         lo, hi = thresholds.at[r.indicator_code, "plausible_min"], thresholds.at[r.indicator_code, "plausible_max"]
         if (pd.notna(lo) and r.value < lo) or (pd.notna(hi) and r.value > hi):
-            out.append(_warning("outside_plausible", r, min=f"{lo:g}", max=f"{hi:g}"))
+            out.append(_warning("outside_plausible", r, min=_num(lo), max=_num(hi)))
     return out
 
 
@@ -116,7 +123,7 @@ def _outlier(r, values: pd.Series, decimals: int) -> list[Problem]:
     spread = max(MAD_TO_SD * (values - median).abs().median(), RELATIVE_FLOOR * abs(median), 0.5 * 10 ** -decimals)
     if abs(r.value - median) <= MAD_LIMIT * spread:
         return []
-    return [_warning("outlier", r, median=f"{median:.{decimals}f}", limit=f"{MAD_LIMIT * spread:.{decimals}f}", n=len(values))]
+    return [_warning("outlier", r, decimals, median=Num(median, decimals), limit=Num(MAD_LIMIT * spread, decimals), n=len(values))]
 
 
 def _yearly(r, previous: pd.Series, limits: pd.Series) -> list[Problem]:
@@ -130,4 +137,4 @@ def _yearly(r, previous: pd.Series, limits: pd.Series) -> list[Problem]:
     if size <= limit:
         return []
     unit = "%" if relative else ""
-    return [_warning("yearly_change", r, previous=f"{before:g}", year=r.period - 1, change=f"{change:+g}", limit=f"{limit:g}{unit}")]
+    return [_warning("yearly_change", r, previous=_num(before), year=r.period - 1, change=_num(change, signed=True), limit=_num(limit, unit=unit))]

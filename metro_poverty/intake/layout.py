@@ -20,6 +20,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from metro_poverty.intake import region_check
 from metro_poverty.intake.choices import LEVELS, Choices
 from metro_poverty.intake.detect import blank
 from metro_poverty.pipeline.manifest import Measure
@@ -131,6 +132,8 @@ def _region(ch: Choices, table: RawTable, resolver: RegionResolver, problems: li
         ch = ch.but(region_column=ch.region_column or column, region_level=ch.region_level or level)
     if ch.region_level not in LEVELS:
         problems.append(Problem("bad_level", table.file, value=str(ch.region_level), fields={"expected": ", ".join(LEVELS)}))
+    else:  # codes without dots read in the wrong system, a second region column that says otherwise
+        problems += region_check.check(table, resolver, ch.region_column, ch.region_level)
     if ch.label_column is None:
         ch = ch.but(label_column=_label_column(table, ch.region_column))
     return ch

@@ -12,7 +12,7 @@ import json
 from collections.abc import Collection, Iterable
 
 from metro_poverty.i18n import t
-from metro_poverty.problems import ERROR, WARNING, Problem
+from metro_poverty.problems import ERROR, WARNING, Num, Problem
 
 
 RULES = ("encoding", "separator", "decimal", "header", "percent", "period")
@@ -25,7 +25,7 @@ def reading_rules(lang: str = "id") -> list[str]:
 
 
 def problem_key(p: Problem) -> str:
-    parts = [p.code, p.sheet, p.row, p.column, p.value, sorted((k, str(v)) for k, v in p.fields.items())]
+    parts = [p.code, p.sheet, p.row, p.column, p.found("en"), sorted((k, str(v.text("en") if isinstance(v, Num) else v)) for k, v in p.fields.items())]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:12]
 
 
@@ -46,8 +46,8 @@ def unaccepted(problems: Iterable[Problem], accepted: Collection[str]) -> list[P
 def row(p: Problem, lang: str = "id") -> dict:
     """One problem as a table row for the page (to show as text, never as markup)."""
     return {"severity": t(f"pipeline.severity.{p.severity}", lang), "level": p.severity, "code": p.code, "sheet": p.sheet or "", "row": p.row,
-            "column": p.column or "", "found": "" if p.value is None else str(p.value),
-            "expected": t(f"pipeline.problem.{p.code}", lang, **p.fields), "message": p.message(lang), "key": problem_key(p)}
+            "column": p.column or "", "found": p.found(lang),
+            "expected": p.body(lang), "message": p.message(lang), "key": problem_key(p)}
 
 
 def ordered(problems: Iterable[Problem]) -> list[Problem]:

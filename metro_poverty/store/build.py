@@ -238,7 +238,7 @@ def _write(path: Path, ref: Reference, observations: pd.DataFrame, shapes: pd.Da
 
 
 def _problem_rows(problems: list[Problem]) -> pd.DataFrame:
-    rows = [[p.severity, p.code, p.file, p.sheet, p.row, p.column, p.value, p.message("id"), p.message("en")] for p in problems]
+    rows = [[p.severity, p.code, p.file, p.sheet, p.row, p.column, p.found("id") or None, p.message("id"), p.message("en")] for p in problems]
     return pd.DataFrame(rows, columns=["severity", "code", "file", "sheet", "row_number", "column_name", "value", "message_id", "message_en"])
 
 

@@ -132,14 +132,15 @@ def _reading(pv, state: dict, lang: str) -> None:
         for note in pv.note_texts(lang):
             st.text(f"• {note}")
         st.caption(" ".join(intake.reading_rules(lang)))
+        c1, c2, c3 = st.columns(3)
+        if len(pv.sheets) > 1:  # before anything was read too: a workbook of several tables is read once a sheet is chosen
+            chosen = pv.choices.sheet in pv.sheets
+            sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if chosen else 0 if pv.columns else None,
+                                 placeholder=t("common.choose", lang))
+            if sheet is not None and sheet != pv.choices.sheet:
+                _choose(state, sheet=sheet, measures=None, column_decimals={})
         if not pv.columns:
             return  # nothing was read as a table: no choice below would change that
-        c1, c2, c3 = st.columns(3)
-        if len(pv.sheets) > 1:
-            sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if pv.choices.sheet in pv.sheets else 0,
-                                 placeholder=t("common.choose", lang))
-            if sheet != pv.choices.sheet:
-                _choose(state, sheet=sheet, measures=None, column_decimals={})
         if pv.choices.year_column is None:
             year = c2.number_input(t("upload.period", lang), 1990, 2100, value=pv.choices.period, step=1, placeholder=t("upload.period_help", lang))
             if year is not None and year != pv.choices.period:
