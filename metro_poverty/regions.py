@@ -4,7 +4,8 @@ Resolution goes through the explicit alias table (data/reference/region_aliases.
 level a file declares, because one name can mean two places ("Metro" is a kelurahan and the city).
 Codes are read by their shape: dotted 18.72.01.1001 is Kemendagri, digits-only is BPS. A Kemendagri
 code written without dots (1872011001) is therefore read as a BPS code, as BPS files write them; the
-two systems number kecamatan differently, so that reading matters.
+two systems number kecamatan differently, so that reading matters, and an upload whose codes also read the
+other way into other kelurahan is stopped (intake.region_check).
 """
 
 from __future__ import annotations

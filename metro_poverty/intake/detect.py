@@ -109,18 +109,24 @@ def is_number(cell) -> bool:
 
 def decimal_mark(rows: list[list], sep: str | None) -> tuple[str | None, str]:
     """(mark, reason): reason is comma | point | default; mark None when both are seen (mixed)."""
-    comma = point = False
-    for row in rows:
-        for cell in row:
-            if isinstance(cell, str):
-                text = cell.strip().replace("\u00a0", "").replace(" ", "").removesuffix("%")
-                comma = comma or bool(_COMMA_DECIMAL.match(text))
-                point = point or bool(_POINT_DECIMAL.match(text))
+    comma, point = decimal_example(rows, ","), decimal_example(rows, ".")
     if comma and point:
         return None, "mixed"
     if comma or point:
         return ("," if comma else "."), ("comma" if comma else "point")
     return ("," if sep == ";" else "."), "default"
+
+
+def decimal_example(rows: list[list], mark: str) -> str | None:
+    """The first cell written as a number with this decimal mark (what the reading note quotes), or None."""
+    pattern = _COMMA_DECIMAL if mark == "," else _POINT_DECIMAL
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, str):
+                text = cell.strip().replace("\u00a0", "").replace(" ", "").removesuffix("%")
+                if pattern.match(text):
+                    return cell.strip()
+    return None
 
 
 def header_index(rows: list[list]) -> int | None:

@@ -183,7 +183,7 @@ def _evidence(ch: Choices, table, sheet: read.Sheet, out: Preview) -> str | None
     mark, reason = detect.decimal_mark(table.rows, sheet.sep)
     if reason not in ("comma", "point"):
         return None
-    out.notes.append((f"intake.note.decimal_{reason}", {"mark": mark}))
+    out.notes.append((f"intake.note.decimal_{reason}", {"mark": mark, "example": detect.decimal_example(table.rows, mark)}))
     return mark
 
 
