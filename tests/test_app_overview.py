@@ -145,3 +145,10 @@ def test_metro_in_lampung_warns_that_close_ranks_may_lie_within_sampling_error()
     at = open_app(page="views/kabkota.py")
     assert any(m.startswith("**Kota Metro: peringkat") for m in texts(at.markdown))
     assert any("Galat sampling (RSE) kab/kota tidak ada di basis data" in c for c in texts(at.caption))
+
+
+def test_a_parameter_given_twice_is_used_once_with_a_notice_saying_which():
+    at = open_app({"year": ["2024", "2023"]})  # ?year=2024&year=2023: different tools would pick different values
+    assert at.title[0].value == "Ringkasan Kemiskinan 2023"
+    assert "Parameter tautan «year» muncul lebih dari sekali; dipakai yang terakhir, «2023»." in texts(at.warning)
+    assert at.query_params["year"] == "2023"  # the link now says one year

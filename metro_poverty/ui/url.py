@@ -32,6 +32,11 @@ def begin() -> None:
     st.session_state[DECLARED] = []
     st.session_state[BLOCK_KEYS] = set()
     st.session_state[BLOCK_VALUES] = {}
+    for key in list(st.query_params.keys()):  # ?year=2024&year=2023: one value is used, and the link says which
+        values = st.query_params.get_all(key)
+        if len(values) > 1:
+            _notice(t("url.repeated_key", _lang(), key=shown(key), value=shown(values[-1])))
+            st.query_params[key] = values[-1]
 
 
 def enter(page_id: str) -> None:
