@@ -79,3 +79,16 @@ def test_a_number_the_checks_computed_is_written_in_the_readers_language():
     assert shown["found"] == "2,88" and "median 4,92, batas ±0,74" in shown["expected"]
     assert row(p, "en")["found"] == "2.88" and "median 4.92, limit ±0.74" in row(p, "en")["expected"]
     assert row(p, "id")["key"] == row(p, "en")["key"]  # an accepted warning is the same whatever the language
+
+
+def test_a_kecamatan_row_in_a_kelurahan_file_is_said_to_be_one(inputs):
+    """'KECAMATAN METRO PUSAT' among the kelurahan (a subtotal typed without 'Jumlah') was an unknown kelurahan
+    whose advice was to add a spelling to the alias table, which an OPD officer cannot and should not do."""
+    rows = eppgbm_rows(2025)
+    rows.insert(6, [rows[5][0], rows[5][1], "KECAMATAN METRO PUSAT", "3271", "132", "4,04"])
+    pv = preview(csv_bytes(rows), "eppgbm_2025.csv", Choices(), inputs)
+    found = [(p.code, p.row) for p in pv.errors if p.code in ("kecamatan_row", "unknown_region")]
+    assert found == [("kecamatan_row", 7)]
+    message = next(p for p in pv.errors if p.code == "kecamatan_row").message("id")
+    assert "kecamatan Metro Pusat, bukan kelurahan" in message and "alias" not in message
+    assert not [s for s in pv.suggestions if s.row == 7]  # no kelurahan name is offered for it

@@ -145,7 +145,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     if _blocked(out.problems):
         return  # what the columns mean is not settled: no cell can be read yet
     recs, obs, found = steps.harmonized(table, ch, ref, resolver)
-    out.problems += found
+    out.problems += _coarser_rows(found, ch.region_level, ref.resolver)
     for code in sorted(set(obs.loc[obs.note == AS_DELIVERED, "indicator_code"])):
         out.notes.append(("intake.note.rate_as_delivered", {"indicator": code}))
     out.suggestions = _suggestions(out.problems, ch.region_level, ref.resolver)
@@ -236,6 +236,18 @@ def _with_confirmed(ch: Choices, ref: Reference, out: Preview) -> RegionResolver
         rows.append({"alias": str(text).strip(), "level": ch.region_level, "region_code": code, "kind": "intake_confirmed", "note": ""})
     aliases = pd.concat([ref.aliases, pd.DataFrame(rows, columns=batches.ALIAS_COLUMNS)], ignore_index=True)
     return RegionResolver(ref.regions, aliases)
+
+
+def _coarser_rows(problems: list[Problem], level: str | None, resolver: RegionResolver) -> list[Problem]:
+    """An unknown kelurahan that is a kecamatan (a subtotal row, 'KECAMATAN METRO PUSAT') is said to be one: not a
+    spelling to fix, and no name to suggest."""
+    if level != "kelurahan":
+        return problems
+    out = []
+    for p in problems:
+        code = resolver.resolve(p.value, "kecamatan") if p.code in ("unknown_region", "unknown_region_hint") else None
+        out.append(p if code is None else replace(p, code="kecamatan_row", fields={"name": resolver.name(code)}))
+    return out
 
 
 def _suggestions(problems: list[Problem], level: str | None, resolver: RegionResolver) -> list[Suggestion]:
