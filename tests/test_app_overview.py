@@ -152,3 +152,12 @@ def test_a_parameter_given_twice_is_used_once_with_a_notice_saying_which():
     assert at.title[0].value == "Ringkasan Kemiskinan 2023"
     assert "Parameter tautan «year» muncul lebih dari sekali; dipakai yang terakhir, «2023»." in texts(at.warning)
     assert at.query_params["year"] == "2023"  # the link now says one year
+
+
+def test_a_notice_names_the_default_as_a_reader_knows_it():
+    """'the default «dtsen_d14_pct» is used' or '«»' told a reader nothing about what they now see."""
+    notices = " ".join(texts(open_app({"map_ind": "x", "😀": "1"}).warning))
+    assert "dipakai nilai bawaan «Keluarga desil 1–4»" in notices
+    assert "Parameter tautan «(tanda yang tidak dapat ditampilkan)» tidak dikenal" in notices
+    notices = " ".join(texts(open_app({"region": "99"}, page="views/region_profile.py").warning))
+    assert "dipakai nilai bawaan «tidak ada»" in notices

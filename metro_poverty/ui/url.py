@@ -76,7 +76,8 @@ def restore(params: Sequence[Param]) -> None:
         raw = st.query_params.get(p.key)
         value, ok = p.parse(raw)
         if not ok:
-            _notice(t("url.bad_value", _lang(), key=shown(p.key), value=shown(raw), default=shown(p.to_text(p.default))))
+            _notice(t("url.bad_value", _lang(), key=shown(p.key), value=shown(raw) or t("url.unshown", _lang()),
+                      default=_describe(p, p.default)))
         st.session_state[p.key] = value
 
 
@@ -126,7 +127,7 @@ def _drop_undeclared() -> None:
     for key in list(st.query_params.keys()):
         if key not in declared:
             if key not in st.session_state.get(KNOWN, set()):
-                _notice(t("url.unknown_key", _lang(), key=shown(key)))
+                _notice(t("url.unknown_key", _lang(), key=shown(key) or t("url.unshown", _lang())))
             del st.query_params[key]
 
 
@@ -148,6 +149,23 @@ def show_notices() -> None:
 
 def _notice(text: str) -> None:
     st.session_state.setdefault(NOTICES, []).append(text)
+
+
+def _describe(p: Param, value) -> str:
+    """A default as a reader knows it: an indicator's or a region's name, not its code; 'none' for no value."""
+    from metro_poverty.ui import cache  # the frame's first URL notice may come before the store is read
+
+    text = p.to_text(value)
+    if value is None or text == "":
+        return t("url.none", _lang())
+    try:
+        catalogue = cache.catalogue()
+        if text in catalogue:
+            return catalogue[text].short(_lang())
+        names = dict(zip(cache.regions().region_code, cache.regions().name))
+    except Exception:  # no store yet: the code says it well enough
+        return shown(text)
+    return names.get(text, shown(text))
 
 
 def _lang() -> str:
