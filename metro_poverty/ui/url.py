@@ -153,7 +153,8 @@ def _notice(text: str) -> None:
 
 def _describe(p: Param, value) -> str:
     """A default as a reader knows it: an indicator's or a region's name, not its code; 'none' for no value."""
-    from metro_poverty.ui import cache  # the frame's first URL notice may come before the store is read
+    from metro_poverty import db
+    from metro_poverty.ui import cache  # imported here: the frame's URL notices come before any page reads the store
 
     text = p.to_text(value)
     if value is None or text == "":
@@ -163,7 +164,7 @@ def _describe(p: Param, value) -> str:
         if text in catalogue:
             return catalogue[text].short(_lang())
         names = dict(zip(cache.regions().region_code, cache.regions().name))
-    except Exception:  # no store yet: the code says it well enough
+    except db.StoreMissing:  # no store yet (the first visit builds it): the code says it well enough
         return shown(text)
     return names.get(text, shown(text))
 
