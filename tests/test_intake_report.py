@@ -92,3 +92,14 @@ def test_a_kecamatan_row_in_a_kelurahan_file_is_said_to_be_one(inputs):
     message = next(p for p in pv.errors if p.code == "kecamatan_row").message("id")
     assert "kecamatan Metro Pusat, bukan kelurahan" in message and "alias" not in message
     assert not [s for s in pv.suggestions if s.row == 7]  # no kelurahan name is offered for it
+
+
+def test_a_kelurahan_row_without_numbers_is_said_to_be_skipped(inputs):
+    """'Imopuro;;' and a row of '-' gave no record and no line in the report: a kelurahan dropped out unsaid."""
+    rows = eppgbm_rows(2025)
+    rows[6][3:6] = ["", "", ""]
+    rows[7][3:6] = ["-", "-", "-"]
+    pv = preview(csv_bytes(rows), "eppgbm_2025.csv", Choices(), inputs)
+    skipped = [(p.row, p.severity) for p in pv.problems if p.code == "row_without_numbers"]
+    assert skipped == [(7, WARNING), (8, WARNING)]
+    assert "tulis 0 bila nihil" in next(p for p in pv.problems if p.code == "row_without_numbers").message("id")

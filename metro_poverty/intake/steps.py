@@ -16,11 +16,12 @@ from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.percent import apply_rule
 from metro_poverty.pipeline.harmonize import harmonize_records
 from metro_poverty.pipeline.manifest import FileSpec, file_spec
-from metro_poverty.problems import Problem
-from metro_poverty.pipeline.raw import RawReadError, RawTable
+from metro_poverty.intake.detect import blank
+from metro_poverty.problems import WARNING, Problem
+from metro_poverty.pipeline.raw import RawReadError, RawTable, label_key
 from metro_poverty.pipeline.reference import Reference
 from metro_poverty.pipeline.validate import RECORD_COLUMNS, validate_table
-from metro_poverty.regions import RegionResolver
+from metro_poverty.regions import RegionResolver, is_total_label
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
@@ -54,10 +55,27 @@ def harmonized(table: RawTable, choices: Choices, ref: Reference, resolver: Regi
     numbers, problems = columns.typed(table, choices, ref)
     records, found = validate_table(numbers, spec)
     problems += found
+    problems += _rows_without_numbers(table, choices, records, problems, resolver)  # a row already reported is not again
     records, found = apply_rule(records, table, spec.measures, choices.percent_rule)  # the cells as written show a % sign
     problems += found
     obs, found = harmonize_records(records, spec, resolver, ref.catalogue, ref.units)
     return records, obs, problems + found
+
+
+def _rows_without_numbers(table: RawTable, choices: Choices, records: pd.DataFrame, found: list[Problem],
+                          resolver: RegionResolver) -> list[Problem]:
+    """A known region's row whose mapped cells are all empty or '-' gives no record and no problem: without this
+    warning a kelurahan would drop out of the load unsaid (a note under the table is no region: not warned)."""
+    columns = [label_key(c) for c in table.columns]
+    if label_key(choices.region_column) not in columns:
+        return []
+    region = columns.index(label_key(choices.region_column))
+    said = set(records.line) | {p.row for p in found if p.row is not None}
+    return [Problem("row_without_numbers", table.file, row=line, column=table.columns[region], value=str(row[region]).strip(),
+                    sheet=table.sheet, severity=WARNING)
+            for line, row in zip(table.lines, table.rows)
+            if line not in said and not blank(row[region]) and not is_total_label(row[region])
+            and resolver.resolve(row[region], choices.region_level) is not None]
 
 
 def replay(data: bytes, name: str, choices: Choices, ref: Reference, resolver: RegionResolver) -> tuple[pd.DataFrame, list[Problem]]:
