@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -176,12 +177,18 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+SIGNED_IN = re.compile(r"^(Masuk sebagai|Signed in as) ")  # the line a signed-in page shows, case and start matched
+
+
 def sign_in_form(page, username: str, password: str) -> None:
-    """Sign in through the page's sign-in panel (opened first when it is folded)."""
+    """Sign in through the page's sign-in panel (opened first when it is folded), and wait for the rerun the
+    submit starts and for the signed-in line. A plain wait for the text 'Masuk sebagai' matched the sign-in
+    hint above the form ('... perlu masuk sebagai sekretaris FGD', matching ignores case) and returned at
+    once, so the next step could look for the session form before the sign-in had run (the FGD tests' flake)."""
     field = page.get_by_label("Nama pengguna")
     if not field.is_visible():
         page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first.click()
     field.fill(username)
     page.get_by_label("Kata sandi").fill(password)
-    page.locator('[data-testid="stFormSubmitButton"] button', has_text="Masuk").click()
-    wait_rendered(page, "Masuk sebagai")
+    rerun_after(page, page.locator('[data-testid="stFormSubmitButton"] button', has_text="Masuk").click)
+    page.get_by_text(SIGNED_IN).first.wait_for(timeout=20_000)

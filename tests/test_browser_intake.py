@@ -14,7 +14,7 @@ import time
 import pytest
 from intake_bombs import many_cells, many_styles, merged
 
-from browser_support import rerun_after, screenshot, wait_rendered
+from browser_support import rerun_after, screenshot, sign_in_form, wait_rendered
 
 pytestmark = pytest.mark.browser
 EXAMPLE = "data/intake_examples/e-PPGBM_Agustus_2025_Dinkes.csv"
@@ -22,10 +22,7 @@ UPLOADER = '[data-testid="stFileUploader"] input[type="file"]'
 
 
 def sign_in(page, password, user="petugas.dinkes"):
-    page.get_by_label("Nama pengguna").fill(user)
-    page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk").click()
-    wait_rendered(page, "Masuk sebagai")
+    sign_in_form(page, user, password)
 
 
 def officer_page(chromium, base, password, user="petugas.dinkes"):
