@@ -89,3 +89,11 @@ def test_a_header_row_outside_the_file_is_reported():
     with pytest.raises(RawReadError) as exc:
         read.table(sheet, "f.csv", Choices(header_row=9))
     assert (exc.value.problem.code, exc.value.problem.value) == ("bad_header_row", "9")
+
+
+@pytest.mark.parametrize("data, code", [(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF", "pdf_file"),
+                                        (b"<!DOCTYPE html><html><body><table><tr><td>Metro</td></tr></table></body></html>", "html_file"),
+                                        (b"\xef\xbb\xbf<html><table><tr><td>1</td></tr></table></html>", "html_file")])
+def test_a_pdf_or_a_web_page_renamed_xlsx_is_said_to_be_one(data, code):
+    """Both were read as text and refused with 'header row not found', which sent the officer looking for a header."""
+    assert problem(data).code == code

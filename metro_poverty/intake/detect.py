@@ -47,6 +47,12 @@ def file_kind(data: bytes) -> str:
     return "text"
 
 
+def looks_like_html(data: bytes) -> bool:
+    """A web page (a table saved from a browser, or an .xls 'export' that is HTML inside)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<table" in head[:512]
+
+
 def utf16(data: bytes) -> str | None:
     """'utf-16' (with a byte order mark), 'utf-16-le' or 'utf-16-be' (a NUL beside every other byte of
     mostly ASCII text), or None."""

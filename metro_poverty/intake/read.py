@@ -59,6 +59,10 @@ def read_sheet(data: bytes, name: str, choices: Choices) -> Sheet:
         raise RawReadError(Problem("empty_file", name))
     if kind == "xls":
         raise RawReadError(Problem("old_excel", name))
+    if data.lstrip()[:5] == b"%PDF-":  # a report saved as PDF, often renamed .xlsx: not a table to read
+        raise RawReadError(Problem("pdf_file", name))
+    if kind == "text" and detect.looks_like_html(data):  # a web page saved or renamed: its tags are no header row
+        raise RawReadError(Problem("html_file", name))
     if kind == "binary":
         raise RawReadError(Problem("binary_file", name))
     sheet = _xlsx(data, name, choices) if kind == "xlsx" else _csv(data, name, choices)
