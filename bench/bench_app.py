@@ -7,7 +7,6 @@ Run: .venv/bin/python bench/bench_app.py   (or `make bench` for every benchmark)
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -18,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from common import ROOT, machine, script_thread_timer, summary, write_report  # noqa: E402
+from common import ROOT, print_table_report, script_thread_timer, summary  # noqa: E402
 
 # (page path for switch_page, query params, label): the pages a rerun is measured on
 PAGES = [(None, {}, "Ringkasan (Overview)"),
@@ -162,11 +161,7 @@ def main() -> None:
     rows.append(("Scenario: change the transfer → new results drawn in chromium", summary(bench_scenario_update(n * 2)), "≤ 1 s"))
     for label, samples in bench_reruns(n * 6):
         rows.append((f"Server-side rerun: {label}", summary(samples), "≤ 150 ms"))
-    lines = [f"Machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end", "", "| measure | result | target or ratio |", "|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    print(f"written to {write_report('bench_app', text)}")
+    print_table_report("bench_app", ("measure", "result", "target or ratio"), rows)
 
 
 if __name__ == "__main__":

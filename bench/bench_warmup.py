@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import ROOT, machine, summary, write_report  # noqa: E402
+from common import ROOT, print_table_report, summary  # noqa: E402
 
 CHILD = r"""
 import json, logging, sys, time, warnings
@@ -94,12 +94,8 @@ def main() -> None:
          results[("new_store", "with")], ratio("new_store")),
         ("the same, the new store not warmed", results[("new_store", "without")], "–"),
     ]
-    lines = [f"Machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end", "",
-             "| measure (server-side script run, AppTest, a fresh process per sample) | result | ratio |", "|---|---|---|"]
-    lines += [f"| {label} | {summary(samples)} | {r} |" for label, samples, r in rows]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    print(f"written to {write_report('bench_warmup', text)}")
+    print_table_report("bench_warmup", ("measure (server-side script run, AppTest, a fresh process per sample)", "result", "ratio"),
+                       [(label, summary(samples), r) for label, samples, r in rows])
 
 
 if __name__ == "__main__":

@@ -61,6 +61,16 @@ def script_thread_timer(samples: list[float]):
         threading.Thread.run = original
 
 
+def print_table_report(name: str, header: tuple[str, str, str], rows: list[tuple]) -> None:
+    """The machine and load, then a Markdown table of (measure, result, target or ratio) rows: printed and
+    written to artifacts/<name>.md."""
+    lines = [f"Machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end", "", f"| {' | '.join(header)} |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    print(f"written to {write_report(name, text)}")
+
+
 def write_report(name: str, text: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.md"
