@@ -163,7 +163,8 @@ def _describe(p: Param, value) -> str:
         catalogue = cache.catalogue()
         if text in catalogue:
             return catalogue[text].short(_lang())
-        names = dict(zip(cache.regions().region_code, cache.regions().name))
+        regions = cache.regions()
+        names = dict(zip(regions.region_code, regions.name))
     except db.StoreMissing:  # no store yet (the first visit builds it): the code says it well enough
         return shown(text)
     return names.get(text, shown(text))
