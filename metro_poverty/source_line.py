@@ -6,15 +6,27 @@ workbooks, the brief): one function, no Streamlit.
 
 from __future__ import annotations
 
+import re
+from typing import Callable
+
 import pandas as pd
 
 from metro_poverty.i18n import t
 
 SOURCE_COLUMNS = ("source_publisher", "source_title", "source_reference")
+_URL = re.compile(r"https?://\S+")
 
 
-def source_entries(rows: pd.DataFrame) -> list[str]:
-    """'publisher: title (reference)' for each distinct source among the rows, in order of appearance."""
+def _as_is(text: str) -> str:
+    return text
+
+
+def source_entries(rows: pd.DataFrame, escape: Callable[[str], str] = _as_is) -> list[str]:
+    """'publisher: title (reference)' for each distinct source among the rows, in order of appearance.
+
+    `escape` is applied to the reference unless it is one web address (left as is, so it can be a link): the
+    reference of a loaded batch's value names the uploaded file, text from outside. Publisher and title come
+    from the reference tables and the catalogue."""
     cols = [c for c in SOURCE_COLUMNS if c in rows.columns]
     if rows.empty or not cols:
         return []
@@ -23,11 +35,13 @@ def source_entries(rows: pd.DataFrame) -> list[str]:
     for values in dict.fromkeys(tuple(None if pd.isna(v) else v for v in row) for row in zip(*(rows[c].tolist() for c in cols))):
         r = dict(zip(cols, values))
         ref, title = r.get("source_reference"), r.get("source_title") or ""
-        text = f"{r.get('source_publisher', '')}: {title}"
-        out.append(f"{text} ({ref})" if isinstance(ref, str) and ref else text)
+        text = f"{r.get('source_publisher') or ''}: {title}"
+        if isinstance(ref, str) and ref:
+            text += f" ({ref if _URL.fullmatch(ref) else escape(ref)})"
+        out.append(text)
     return out
 
 
-def source_line(rows: pd.DataFrame, lang: str = "id") -> str:
-    entries = source_entries(rows)
+def source_line(rows: pd.DataFrame, lang: str = "id", escape: Callable[[str], str] = _as_is) -> str:
+    entries = source_entries(rows, escape)
     return t("common.source_line", lang, sources="; ".join(entries)) if entries else ""

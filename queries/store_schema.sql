@@ -86,7 +86,7 @@ create table sources (
     url varchar,
     locator varchar,
     published_date varchar,
-    kind varchar not null,             -- published | derived | illustrative
+    kind varchar not null,             -- published | derived | submitted (an OPD's file, handed in on Unggah Data) | illustrative
     citation varchar not null,         -- primary | secondary | none
     producer varchar,
     note varchar
@@ -152,16 +152,18 @@ create table batches (
     n_warnings_accepted integer
 );
 
--- One value per indicator, region, period and series: official before provisional, the producer's own
--- publication before a quote of it and a quote before a relay, and a figure flagged as conflicting
--- only when nothing else exists. Illustrative values (and their kecamatan and
--- city sums) are kept apart from published ones, so a made-up figure never fills a published gap.
+-- One value per indicator, region, period and series: official before provisional, a document before a
+-- file an OPD handed in on Unggah Data (released before not yet released), the producer's own publication
+-- before a quote of it and a quote before a relay, and a figure flagged as conflicting only when nothing
+-- else exists. Illustrative values (and their kecamatan and city sums) are kept apart from published ones,
+-- so a made-up figure never fills a published gap; once an OPD loads real values of a figure, that
+-- figure's made-up value is no longer shown.
 -- Within one source, the newest loaded batch wins over older batches and over the seed data (batch ids
 -- sort by load time; seed rows have none): an OPD's corrected figure replaces its earlier one.
 -- The others stay in `observations` for the reconciliation view and the history of changes.
 create view observation_best as
 with cited as (
-    select o.* exclude (citation), coalesce(o.citation, s.citation) as citation
+    select o.* exclude (citation), coalesce(o.citation, s.citation) as citation, s.kind = 'submitted' as handed_in
     from observations as o
     join sources as s using (source_id)
 ),
@@ -173,13 +175,22 @@ ranked as (
             order by
                 case when quality_flag = 'conflict' then 1 else 0 end,
                 case status when 'official' then 1 when 'provisional' then 2 else 3 end,
+                handed_in,
                 case citation when 'primary' then 1 when 'quoted' then 2 when 'secondary' then 3 else 4 end,
                 source_id,
                 batch_id desc nulls last
         ) as preference
     from cited as c
+),
+loaded_real as (  -- figures an OPD has loaded real (not illustrative) values of
+    select distinct indicator_code, region_code, period, series, true as has_real
+    from observations
+    where batch_id is not null and status <> 'illustrative'
 )
-select * exclude (preference) from ranked where preference = 1;
+select r.* exclude (preference, handed_in)
+from ranked as r
+left join loaded_real as l using (indicator_code, region_code, period, series)
+where r.preference = 1 and not (r.status = 'illustrative' and coalesce(l.has_real, false));
 
 create view observation_labeled as
 with joined as (
@@ -191,8 +202,11 @@ with joined as (
         i.dimension,
         i.measure_kind,
         s.title as source_title,
-        s.publisher as source_publisher,
-        coalesce(s.url, s.locator) as source_reference,
+        -- a file handed in on Unggah Data is published by no one: the OPD that handed it in is named
+        case when s.kind = 'submitted' and l.opd is not null then l.opd else s.publisher end as source_publisher,
+        -- a loaded batch's value names the file that was read, the day it was loaded and the batch
+        nullif(concat_ws('; ', coalesce(s.url, s.locator),
+                         '«' || l.file_name || '», ' || left(l.loaded_at, 10) || ', batch ' || l.batch_id), '') as source_reference,
         s.url as source_url,
         s.locator as source_locator,
         s.kind as source_kind
@@ -200,5 +214,6 @@ with joined as (
     join regions as r using (region_code)
     join indicators as i on i.code = b.indicator_code
     join sources as s using (source_id)
+    left join batches as l using (batch_id)
 )
 select * from joined;

@@ -1,5 +1,7 @@
 """Sinkronisasi Data and Unggah Data through the real app frame (AppTest)."""
 
+import re
+
 import pytest
 
 from app_support import ensure_store, open_app, texts
@@ -112,11 +114,12 @@ def test_signed_out_visitors_see_when_batches_were_loaded_but_not_who_or_which_f
     from metro_poverty.store.batches import BatchRecord
 
     batch = BatchRecord("20250101T000000000000Z-00000000", "=cmd|' -C calc'!A0.csv", "0" * 64, "csv", 1, "petugas.dinkes", "Dinas Kesehatan",
-                        "2025-01-01T00:00:00+00:00", {}, counts={"observations": 22})
+                        "2025-01-01T00:00:00+00:00", {"status": "provisional"}, counts={"observations": 22})
     monkeypatch.setattr(loader, "history", lambda inputs=None: [batch])
     at = open_app(page="views/upload.py")
     shown = at.dataframe[-1].value
-    assert list(shown.columns) == ["Dimuat pada", "Nilai", "Status"] and list(shown["Nilai"]) == [22]
+    assert list(shown.columns) == ["Dimuat pada", "Nilai", "Status data", "Status batch"] and list(shown["Nilai"]) == [22]
+    assert list(shown["Status data"]) == ["Sementara"] and list(shown["Status batch"]) == ["aktif"]
     assert list(shown["Dimuat pada"]) == ["Rabu, 1 Januari 2025, 07.00 WIB"]  # Metro's time, not UTC
     assert "petugas.dinkes" not in shown.to_string() and "cmd" not in shown.to_string()
 
@@ -128,3 +131,13 @@ def test_the_sources_page_counts_in_indonesian_format():
     label = next(b.label for b in at.get("download_button") if b.label.startswith("Unduh CSV"))
     assert re.match(r"Unduh CSV \(\d{1,3}(\.\d{3})+ nilai", label), label  # 1.762, not 1762
     assert any(re.search(r"· \d{1,3}(\.\d{3})+ nilai ·", c) for c in texts(at.caption))
+
+
+def test_the_sources_page_lists_the_upload_sources_and_writes_years_as_years():
+    at = open_app(page="views/data_sources.py")
+    table = at.table[0].value
+    uploads = table[table["Judul"].str.contains("halaman Unggah Data")]
+    assert len(uploads) == 2 and set(uploads["Jumlah nilai"]) == {0} and set(uploads["Tahun awal"]) == {"–"}  # no value loaded yet
+    assert "primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Cara diketahui"])
+    years = table[table["Tahun awal"] != "–"]
+    assert len(years) and all(re.fullmatch(r"(19|20)\d\d", y) for y in list(years["Tahun awal"]) + list(years["Tahun akhir"]))

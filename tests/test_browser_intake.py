@@ -37,6 +37,13 @@ def upload(page, name, data: bytes, mime="text/csv"):
     page.locator(UPLOADER).set_input_files(files=[{"name": name, "mimeType": mime, "buffer": data}])
 
 
+def say_what_it_holds(page, real: bool):
+    """The officer says what the file holds; the load button waits for it."""
+    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+    option = "Data OPD sebenarnya" if real else "Data contoh atau uji coba"
+    rerun_after(page, page.locator('[data-testid="stRadio"] label', has_text=option).first.click)
+
+
 def accept_warnings(page):
     """Tick every 'I have checked' box the report offers (each tick reruns the page)."""
     boxes = page.locator('[data-testid="stCheckbox"]', has_text="Saya sudah memeriksa")
@@ -66,6 +73,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     assert load.is_disabled()  # the unknown kelurahan blocks the load
     page.locator('[data-testid="stCheckbox"]', has_text="ingat ejaan").first.click()
     wait_rendered(page, "Pratinjau: 22 baris")
+    say_what_it_holds(page, real=False)  # the example file is made up
     screenshot(page, "intake_preview")
     load.click()
     wait_rendered(page, "Data dimuat sebagai batch")
@@ -119,6 +127,7 @@ def test_dotted_thousands_in_quotes_load_as_the_right_whole_numbers(isolated_app
     wait_rendered(page, "«1.518» = 1518")  # the reading rule says how the column was read
     screenshot(page, "intake_dotted_thousands")
     accept_warnings(page)
+    say_what_it_holds(page, real=False)  # doubled counts: made up
     page.get_by_role("button", name="Muat sebagai batch baru").click()
     wait_rendered(page, "Data dimuat sebagai batch")
     rows = stored_rows(page, isolated_app, "eppgbm_titik_ribuan_2025.csv")
@@ -165,9 +174,11 @@ def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_p
     wait_rendered(page, "datang sebagai angka persentase saja")
     screenshot(page, "intake_rates_preview")
     accept_warnings(page)
+    say_what_it_holds(page, real=True)
     page.get_by_role("button", name="Muat sebagai batch baru").click()
     wait_rendered(page, "Data dimuat sebagai batch")
     rows = stored_rows(page, isolated_app, "APS_kecamatan_2025.csv")
+    assert {(r["status"], r["source_id"]) for r in rows} == {("provisional", "opd_upload")}  # never the demo's illustrative source
     loaded = {(r["indicator_code"], r["region_name"]): float(r["value"]) for r in rows}
     assert len(loaded) == 15 and loaded[("aps_7_12", "Metro Pusat")] == 99.51 and loaded[("aps_16_18", "Metro Selatan")] == 81.3
     assert {r["region_level"] for r in rows} == {"kecamatan"} and all("not summed" in r["note"] for r in rows)

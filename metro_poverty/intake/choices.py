@@ -12,6 +12,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from metro_poverty.pipeline.manifest import Measure
 
 PERCENT_RULES = ("percent", "fraction")
+# what an officer says a file on the upload page holds: the status of its values, and the source that goes with
+# it (data/reference/sources.csv). Handing a file in is not releasing it, so it is never official (DOMAIN §6).
+UPLOAD_SOURCES = {"provisional": "opd_upload", "illustrative": "opd_upload_illustrative"}
 LEVELS = ("kelurahan", "kecamatan", "city")
 
 

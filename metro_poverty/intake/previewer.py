@@ -210,6 +210,8 @@ def _source(ch: Choices, ref: Reference, layouts: list[Choices], out: Preview) -
         out.problems.append(Problem("bad_status", out.file_name, column="status", value=ch.status, fields={"expected": ", ".join(STATUSES)}))
     elif (ch.status == "illustrative") != (kinds[ch.source_id] == "illustrative"):
         out.problems.append(Problem("status_mismatch", out.file_name, value=ch.status, fields={"source": ch.source_id, "kind": kinds[ch.source_id]}))
+    elif kinds[ch.source_id] == "submitted" and ch.status != "provisional":  # handing a file in is not releasing it (DOMAIN §6)
+        out.problems.append(Problem("status_unreleased", out.file_name, value=ch.status, fields={"source": ch.source_id}))
     return ch
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from metro_poverty.i18n import t
 from metro_poverty.source_line import source_entries, source_line
+from metro_poverty.ui.safe import plain
 
 STATUS_COLORS = {"official": "green", "provisional": "orange", "illustrative": "red"}
 STATUS_ICONS = {"official": ":material/verified:", "provisional": ":material/pending:", "illustrative": ":material/science:"}
@@ -38,9 +39,9 @@ MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figu
 
 
 def show_source_line(frame: pd.DataFrame, lang: str) -> None:
-    entries = source_entries(frame)
+    entries = source_entries(frame, plain)
     if len(entries) <= MAX_INLINE_SOURCES:
-        line = source_line(frame, lang)
+        line = source_line(frame, lang, plain)
         if line:
             st.caption(line)
         return

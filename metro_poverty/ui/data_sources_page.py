@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from metro_poverty import numfmt
@@ -25,8 +26,10 @@ def render() -> None:
     st.markdown(t("sources.model", lang))
     sources = cache.read("sources_with_counts").assign(
         reference=lambda f: f.url.fillna(f.locator),
-        citation_text=lambda f: [t(f"sources.citation.{c}", lang) for c in f.citation],
+        citation_text=lambda f: [t(f"sources.citation.{'submitted' if k == 'submitted' else c}", lang) for c, k in zip(f.citation, f.kind)],
         status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
+        # years as written (2024, never 2.024), "–" for a source that gives no value yet (the upload sources)
+        first_period=lambda f: [_year(p) for p in f.first_period], last_period=lambda f: [_year(p) for p in f.last_period],
     )
     tables.show(sources, {
         "publisher": t("sources.col.publisher", lang), "title": t("sources.col.title", lang), "reference": t("sources.col.reference", lang),
@@ -47,3 +50,7 @@ def render() -> None:
     export = cache.read("observations_export")
     st.download_button(t("sources.download_button", lang, n=numfmt.number(len(export), 0, lang)), table_csv(export),
                        file_name="kemiskinan_kota_metro_observasi.csv", mime="text/csv", icon=":material/download:")
+
+
+def _year(period) -> str:
+    return "–" if pd.isna(period) else str(int(period))

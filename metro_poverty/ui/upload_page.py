@@ -15,7 +15,7 @@ import streamlit as st
 
 from metro_poverty import intake, timefmt
 from metro_poverty.intake import mapping, worker
-from metro_poverty.intake.choices import LEVELS
+from metro_poverty.intake.choices import LEVELS, UPLOAD_SOURCES
 from metro_poverty.pipeline.manifest import ROLES
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, frame, signin, tables, url
@@ -75,7 +75,8 @@ def _upload(user, lang: str) -> None:
     _suggestions(pv, state, lang)
     _report(pv, state, lang)
     _rows(pv, lang)
-    ready = pv.ready(state["accepted"])
+    said = _data_status(pv, state, lang)
+    ready = said and pv.ready(state["accepted"])
     if st.button(t("upload.load", lang), type="primary", icon=":material/cloud_upload:", disabled=not ready, key="upload_load"):
         with st.spinner(t("upload.loading", lang)):
             outcome = intake.load(data, name, user, pv.choices, state["accepted"])
@@ -90,8 +91,27 @@ def _state(data: bytes) -> dict:
     state = st.session_state.setdefault("upload_state", {})
     if state.get("sha") != sha:
         state.clear()
-        state.update(sha=sha, choices=intake.Choices(), accepted=set())
+        # the upload source until the officer says what the file holds (_data_status): never a layout's demo source
+        state.update(sha=sha, choices=intake.Choices(source_id=UPLOAD_SOURCES["provisional"], status="provisional"), accepted=set())
     return state
+
+
+def _data_status(pv, state: dict, lang: str) -> bool:
+    """The officer says what the file holds, for every file, before it can be loaded: the OPD's real data
+    (provisional, with the upload source naming the OPD and the file) or example data (illustrative). Never
+    taken from an earlier file of the same shape, which may have been a demo."""
+    if not pv.columns:
+        return False
+    options = list(UPLOAD_SOURCES)
+    said = st.radio(t("upload.data_status_question", lang), options, index=None, key=f"data-status-{state['sha'][:12]}",
+                    format_func=lambda s: t(f"upload.data_status.{s}", lang),
+                    captions=[t(f"upload.data_status_caption.{s}", lang) for s in options])
+    st.caption(t("upload.data_status_help", lang))
+    if said is None:
+        return False
+    if (pv.choices.source_id, pv.choices.status) != (UPLOAD_SOURCES[said], said):
+        _choose(state, source_id=UPLOAD_SOURCES[said], status=said)
+    return True
 
 
 def _preview(data: bytes, name: str, state: dict, user, lang: str):
@@ -265,11 +285,13 @@ def _history(user, lang: str) -> None:
         return
     rows = [{t("upload.col.batch", lang): b.batch_id, t("upload.col.file", lang): b.file_name, t("upload.col.uploader", lang): b.uploader,
              t("upload.col.opd", lang): b.opd, t("upload.col.loaded_at", lang): timefmt.wib(b.loaded_at, lang),
-             t("upload.col.rows", lang): b.counts.get("observations", ""), t("upload.col.status", lang): t(f"upload.batch_status.{b.status}", lang),
+             t("upload.col.rows", lang): b.counts.get("observations", ""),
+             t("upload.col.data_status", lang): t(f"status_short.{b.choices.get('status')}", lang) if b.choices.get("status") else "",
+             t("upload.col.status", lang): t(f"upload.batch_status.{b.status}", lang),
              t("upload.col.rolled_back", lang): b.rolled_back_by or ""} for b in batches]
     if user is None:  # signed out: when and how much, not who, which file or which batch
         st.caption(t("upload.history_signed_out", lang))
-        public = [t(f"upload.col.{c}", lang) for c in ("loaded_at", "rows", "status")]
+        public = [t(f"upload.col.{c}", lang) for c in ("loaded_at", "rows", "data_status", "status")]
         st.dataframe(pd.DataFrame(rows)[public], hide_index=True, width="stretch")
         return
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
