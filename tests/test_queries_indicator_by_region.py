@@ -68,10 +68,11 @@ def test_official_comes_before_provisional(con):
     assert at(con, "city", 2022, columns=("value", "status", "source_id")) == [(6.67, "official", "dinkes_eppgbm_reported")]
 
 
-def test_an_illustrative_value_is_kept_apart_from_a_published_one(con):
-    observe(con, "stunting_eppgbm", CITY, 2024, 6.67, "dinkes_eppgbm_reported", "official")
+def test_a_published_value_comes_before_an_illustrative_one_of_the_same_region(con):
+    # both stay in the store (the trend draws both); a caller reading the city's value gets the published one
     observe(con, "stunting_eppgbm", CITY, 2024, 6.43, "illus_dinkes_eppgbm", "illustrative")
-    assert sorted(at(con, "city", 2024, columns=("value", "status"))) == [(6.43, "illustrative"), (6.67, "official")]
+    observe(con, "stunting_eppgbm", CITY, 2024, 6.67, "dinkes_eppgbm_reported", "official")
+    assert at(con, "city", 2024, columns=("value", "status")) == [(6.67, "official")]
 
 
 def test_each_value_carries_its_source_and_origin(con):
@@ -82,3 +83,11 @@ def test_each_value_carries_its_source_and_origin(con):
     assert at(con, "kelurahan", 2024, columns=columns) == [
         ("", 12.0, 325.0, "unverified", "illus_dinkes_eppgbm", "ILUSTRASI: e-PPGBM", "Dinas Kesehatan (data ilustrasi)",
          "data/raw/dinkes/", "raw/dinkes/stunting_2024.csv")]
+
+
+def test_one_value_per_region_the_real_one_where_a_made_up_one_stands_beside_it(con):
+    observe(con, "stunting_eppgbm", KEL_METRO, 2024, 3.69, "illus_dinkes_eppgbm", "illustrative")
+    observe(con, "stunting_eppgbm", KEL_METRO, 2024, 4.20, "dinkes_eppgbm_reported", "provisional")
+    observe(con, "stunting_eppgbm", KEL_IMOPURO, 2024, 4.40, "illus_dinkes_eppgbm", "illustrative")
+    assert at(con, "kelurahan", 2024, columns=("region_code", "value", "status")) == [
+        (KEL_METRO, 4.20, "provisional"), (KEL_IMOPURO, 4.40, "illustrative")]
