@@ -17,6 +17,7 @@ SLIDES = [
     ("simulasi", "transfer=300000&deciles=1,2&present=1", "Bantuan Rp 300.000"),
     ("", "present=1", "6,44%"),
     ("lampung", "present=1", "Kota Metro: peringkat"),
+    ("kesehatan", "ind=stunting_eppgbm&view=rank&present=1", "Stunting (e-PPGBM) · Kelurahan · Peringkat"),
 ]
 
 # the main figure (the slide), the smallest body text, the title, and the smallest chart text (legends, labels)
@@ -142,3 +143,34 @@ def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, pat
         .map(g => g.getBoundingClientRect().height))""")
     screenshot(page, f"room_trend_{path.split('?')[0]}_1280x720")
     assert grid >= 150  # the y axis's grid: the height the lines are drawn in
+
+
+# every kelurahan name drawn in the slide, with its box on screen
+NAME_BOXES = """names => [...document.querySelectorAll('[class*="st-key-slide"] svg text')]
+    .filter(t => names.includes(t.textContent.trim()))
+    .map(t => { const r = t.getBoundingClientRect(); return {name: t.textContent.trim(), top: r.top, bottom: r.bottom, left: r.left, right: r.right}; })"""
+
+
+@pytest.mark.parametrize("path, title, levels, n", [
+    ("kesehatan?ind=stunting_eppgbm&view=rank&present=1", "Stunting (e-PPGBM) · Kelurahan · Peringkat", ("kelurahan",), 22),
+    ("lampung?present=1&year=2024", "Peringkat P0 kab/kota, 2024", ("kabkota", "city"), 15),
+    ("lampung?present=1", "Peringkat P0 kab/kota, 2025", ("kabkota", "city"), 9),
+])
+def test_a_presented_ranking_names_every_region_apart(app_url, chromium, path, title, levels, n):
+    import csv
+
+    from metro_poverty import paths
+
+    with open(paths.REFERENCE_DIR / "regions.csv", encoding="utf-8") as f:
+        names = [r["name"] for r in csv.DictReader(f) if r["level"] in levels and r["region_code"].startswith("18")]
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page, title)
+    page.wait_for_function("n => document.querySelectorAll('[class*=\"st-key-slide\"] svg').length >= n", arg=2)
+    boxes = page.evaluate(NAME_BOXES, names)
+    screenshot(page, f"room_ranking_{n}_1280x720")
+    assert len(boxes) == len({b["name"] for b in boxes}) == n  # each named once, none dropped
+    overlapping = [(a["name"], b["name"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1]
+    assert overlapping == []  # 22 kelurahan in one panel, or 9 kab/kota beside the map, put every name on its neighbours
+    assert all(b["bottom"] <= 720 for b in boxes)

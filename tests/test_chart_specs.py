@@ -15,6 +15,7 @@ VIEWS = [
     ("views/dimension_income.py", {}),
     ("views/dimension_health.py", {"region": "18.72.03.1002"}),
     ("views/dimension_health.py", {"view": "rank"}),
+    ("views/dimension_health.py", {"view": "rank", "present": "1"}),  # two panels on one value axis
     ("views/dimension_health.py", {"view": "trend"}),
     ("views/dimension_education.py", {"view": "compare"}),
     ("views/dimension_basic_services.py", {"ind": "rtlh", "present": "1"}),
@@ -44,3 +45,28 @@ def test_every_chart_drawn_is_valid_vega_lite(store, schema, monkeypatch, page, 
     assert drawn, "this view draws no chart"
     for spec in drawn:
         validate_jsonschema(spec, schema)  # raises with the path of the first wrong property
+
+
+def test_a_slide_ranks_22_kelurahan_in_two_panels_on_one_value_axis(store, monkeypatch):  # noqa: F811
+    drawn = []
+    original = streamlit.vega_lite_chart
+
+    def recording(*args, spec=None, **kwargs):
+        drawn.append(spec)
+        return original(*args, spec=spec, **kwargs)
+
+    monkeypatch.setattr(streamlit, "vega_lite_chart", recording)
+    open_app({"ind": "stunting_eppgbm", "view": "rank", "present": "1"}, page="views/dimension_health.py")
+    panels = [s for s in drawn if _is_ranking(s)]
+    rows = [len(s["datasets"][s["data"]["name"]]) for s in panels]
+    assert rows == [11, 11]
+    domains = [s["layer"][0]["encoding"]["x"]["scale"]["domain"] for s in panels]
+    assert domains[0] == domains[1]
+    drawn.clear()
+    open_app({"ind": "stunting_eppgbm", "view": "rank", "present": "1", "level": "kecamatan"}, page="views/dimension_health.py")
+    assert len([s for s in drawn if _is_ranking(s)]) == 1  # five kecamatan fit one panel
+
+
+def _is_ranking(spec: dict) -> bool:
+    first = (spec.get("layer") or [{}])[0]
+    return "data" in spec and first.get("mark", {}).get("type") == "bar" and first.get("encoding", {}).get("y", {}).get("field") == "region_name"

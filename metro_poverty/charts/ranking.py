@@ -12,22 +12,35 @@ from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 
 
+def worst_first(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
+    """The rows in the order a ranking draws them, top to bottom."""
+    return values.sort_values("value", ascending=ind.polarity == "higher_better", kind="stable")
+
+
+def value_domain(values: pd.DataFrame, city_value: float | None = None) -> tuple[float, float]:
+    """One value axis for the panels of a ranking split in two: from zero to the farthest value."""
+    ends = [0.0, *(float(v) for v in values.value.dropna())] + ([float(city_value)] if city_value is not None else [])
+    return min(ends), max(ends)
+
+
 def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *, city_value: float | None = None,
-            selected: str | None = None, bar_px: int = 26, reference_label: str | None = None, font: int = 14) -> alt.LayerChart:
+            selected: str | None = None, bar_px: int = 26, reference_label: str | None = None, font: int = 14,
+            domain: tuple[float, float] | None = None) -> alt.LayerChart:
     """values: region_code, region_name, value, rank (1 = best); colours follow the map's classes. An optional
     `label_note` column is written after each value (how the figure is known); `reference_label` names the
-    reference line (the city's value by default); `font`: the size of the names and values."""
+    reference line (the city's value by default); `font`: the size of the names and values; `domain`: the
+    value axis, when the ranking is one of two panels that must share it."""
     data = values.copy()
     notes = data["label_note"] if "label_note" in data else [""] * len(data)
     data["value_text"] = [ind.fmt(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(data.value, notes)]
     data["class_label"] = [classes.label_of(v) for v in data.value]
     data["rank_text"] = [f"{r}" if pd.notna(r) else "" for r in data["rank"]]
     data["selected"] = data.region_code == selected
-    worst_first = data.sort_values("value", ascending=ind.polarity == "higher_better")
-    order = list(worst_first.region_name)
+    order = list(worst_first(data, ind).region_name)
     colours = theme.ramp(ind.polarity, len(classes.labels))
     y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
-    x = alt.X("value:Q", title=f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=True))
+    x = alt.X("value:Q", title=f"{ind.short(lang)} ({ind.unit(lang)})",
+              scale=alt.Scale(zero=True) if domain is None else alt.Scale(domain=list(domain), nice=True))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("value_text:N", title=ind.short(lang)),
                alt.Tooltip("rank_text:N", title=t("dimension.rank", lang))]
     base = alt.Chart().encode(y=y)  # the data is the layer's (see charts.trend)

@@ -77,29 +77,46 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> None:
 
 
 RANKING_FONT = 14  # names and values beside the bars; a slide's are the slide's label size
+SLIDE_RANKING_ROWS = 12  # a slide ranks more regions than this in two panels side by side: 22 kelurahan at 18 px would overlap
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None,
-                  reference_label: str | None = None, present: bool = False) -> dict:
+                  reference_label: str | None = None, present: bool = False, part: pd.DataFrame | None = None) -> dict:
+    """The ranking of `values`; with `part`, only those rows, drawn with the classes and value axis of all."""
     from metro_poverty.charts.maps import map_classes
-    from metro_poverty.charts.ranking import ranking
+    from metro_poverty.charts.ranking import ranking, value_domain
 
     ind = cache.catalogue()[code]
     classes = map_classes(values, ind, lang, level)
-    chart = ranking(values, ind, lang, classes, city_value=city_value, selected=selected, reference_label=reference_label,
-                    font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT)
+    chart = ranking(values if part is None else part, ind, lang, classes, city_value=city_value, selected=selected,
+                    reference_label=reference_label, font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT,
+                    domain=None if part is None else value_domain(values, city_value))
     if present:
         chart = chart.properties(height="container")
     return theme.spec(chart, lang, present)
 
 
 def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None,
-                  title: str = "", reference_label: str | None = None) -> None:
+                  title: str = "", reference_label: str | None = None, split_above: int | None = SLIDE_RANKING_ROWS) -> None:
+    """The ranking; on a slide, more than `split_above` regions are drawn in two panels side by side (None: never,
+    for a ranking in a column of its own, where its panels would get no height)."""
+    from metro_poverty.charts.ranking import worst_first
+
     cols = [c for c in ("region_code", "region_name", "value", "rank", "label_note") if c in values.columns]
     present = presentation.active()
-    spec = _ranking_spec(values[cols], ind.code, lang, level, city_value, selected, reference_label, present)
-    st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
+    shown = values[cols]
+    if present and split_above is not None and len(shown) > split_above:  # two panels, the worst half on the left, one value axis
+        ordered = worst_first(shown, ind)
+        half = (len(ordered) + 1) // 2
+        for column, part in zip(st.columns(2), (ordered.iloc[:half], ordered.iloc[half:])):
+            with column:
+                st.vega_lite_chart(spec=_ranking_spec(shown, ind.code, lang, level, city_value, selected, reference_label, present, part),
+                                   width="stretch", height="stretch")
+        spec = _ranking_spec(shown, ind.code, lang, level, city_value, selected, reference_label)  # the download: one chart
+    else:
+        spec = _ranking_spec(shown, ind.code, lang, level, city_value, selected, reference_label, present)
+        st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
     downloads.chart(spec, title=title or ind.short(lang), rows=values, lang=lang, key=f"dl-rank-{ind.code}-{level}")
 
 

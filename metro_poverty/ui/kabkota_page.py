@@ -15,6 +15,8 @@ from metro_poverty.provenance import mark_label
 from metro_poverty.ui import badges, cache, charts, downloads, frame, presentation, tables, url
 from metro_poverty.url_state import Param
 
+SLIDE_ROWS_BESIDE_MAP = 7  # 9 names at 18 px in the column beside the map touched at 1280×720
+
 
 def values() -> pd.DataFrame:
     return cache.read("kabkota_values", indicators=list(kabkota.PEER_INDICATORS), province=PROVINCE)
@@ -42,16 +44,24 @@ def render() -> None:
     present = presentation.active()
     if not present:  # on a slide the figures keep the screen: the notes follow them
         _notes(notes)
+    # a slide ranking more kab/kota than the column beside the map holds at the room's type size gives the
+    # ranking the whole width, in two panels, and shows the map after it
+    wide = present and len(kabkota.ranking_frame(ranked, ind)) > SLIDE_ROWS_BESIDE_MAP
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 40):  # the standing line above
-        left, right = st.columns([2, 3], gap="large")
-        with left:
-            _map(ranked, ind, period, lang)
-        with right:
-            rank_note = _ranking(ranked, ind, period, lang)
-            if not present:
-                st.caption(rank_note)
+        if wide:
+            rank_note = _ranking(ranked, ind, period, lang, split_above=SLIDE_ROWS_BESIDE_MAP)
+        else:
+            left, right = st.columns([2, 3], gap="large")
+            with left:
+                _map(ranked, ind, period, lang)
+            with right:
+                rank_note = _ranking(ranked, ind, period, lang)
+                if not present:
+                    st.caption(rank_note)
     if present:
         _notes([rank_note, *notes])
+    if wide:
+        _map(ranked, ind, period, lang)
     _table(ranked, ind, period, n_peers, lang)
 
 
@@ -106,7 +116,7 @@ def _map_spec(values: pd.DataFrame, code: str, lang: str, present: bool = False)
     return theme.spec(chart, lang, present, datasets=datasets)
 
 
-def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str) -> str:
+def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int | None = None) -> str:
     """The ranking chart; returns the note that explains its line and labels (the caller places it)."""
     title = t("kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
     st.subheader(title)
@@ -115,7 +125,8 @@ def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str) -> str:
     here = province[province.period == period]
     reference = float(here.value.iloc[0]) if len(here) else None
     label = t("kabkota.province_line", lang, value=ind.fmt(reference, lang)) if reference is not None else None
-    charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label)
+    charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label,
+                         split_above=split_above)
     return t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang))
 
 
