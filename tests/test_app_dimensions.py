@@ -241,3 +241,11 @@ def test_profile_tables_put_each_value_beside_its_status():
     for frame in (d.value for d in at.dataframe):
         assert list(frame.columns[2:4]) == ["Nilai", "Status"]
         assert set(frame["Status"]) == {"Ilustrasi"}
+
+
+def test_on_a_slide_the_trends_region_picker_folds_into_one_line_naming_the_regions():
+    at = open_app({"ind": "stunting_eppgbm", "view": "trend", "region": "18.72.01.1001", "present": "1"}, page=DIMENSION_PAGES["health"])
+    folded = [e for e in at.expander if e.label == "Wilayah: Metro"]
+    assert len(folded) == 1 and folded[0].multiselect[0].value == ["18.72.01.1001"]
+    at = open_app({"ind": "stunting_eppgbm", "view": "trend", "region": "18.72.01.1001"}, page=DIMENSION_PAGES["health"])
+    assert not [e for e in at.expander if e.label.startswith("Wilayah:")]  # in place when not presenting

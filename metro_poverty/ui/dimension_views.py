@@ -85,12 +85,16 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     _heading(t("dimension.trend_title", lang, indicator=ind.short(lang)))
     names = values.drop_duplicates("region_code").set_index("region_code")["region_name"]
     chosen = [st.session_state["region"]] if st.session_state.get("region") in names.index else []
-    picked = st.multiselect(t("dimension.trend_regions", lang), list(names.index), default=chosen, format_func=names.get,
-                            key=f"trend-{ind.code}-{level}", placeholder=t("common.choose", lang))
+    key = f"trend-{ind.code}-{level}"
+    now = [c for c in st.session_state.get(key, chosen) if c in names.index]
+    # on a slide the picker folds into one line, as the page's controls do: the chart keeps the screen
+    with presentation.controls(t("dimension.trend_regions_summary", lang, names=", ".join(names[c] for c in now) or "–")):
+        picked = st.multiselect(t("dimension.trend_regions", lang), list(names.index), default=chosen, format_func=names.get,
+                                key=key, placeholder=t("common.choose", lang))
     # the city with every source it has: a figure the producer released (e-PPGBM 2020, 2022) stands beside the
     # demo's illustrative line with its own marker, never hidden behind it
     lines = pd.concat([history(ind, "city"), values[values.region_code.isin(picked)]], ignore_index=True)
-    with presentation.slide(presentation.ABOVE_SLIDE_PX + 90):  # the region picker sits above the chart
+    with presentation.slide(presentation.ABOVE_SLIDE_PX + 60):  # the region picker's folded line sits above the chart
         charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
                            title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
     _notices_and_sources(lines, lang, top=False)
