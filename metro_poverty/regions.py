@@ -82,10 +82,28 @@ class RegionResolver:
 
     def suggest(self, text, level: str, cutoff: float = 0.75) -> str | None:
         """The closest known name at this level, for a near miss (a typo) the officer may confirm."""
+        found = self.suggestions(text, level, cutoff)
+        return found[0] if found else None
+
+    def suggestions(self, text, level: str, cutoff: float = 0.75, tie: float = 0.02) -> list[str]:
+        """The closest known regions at this level, best first: every one as close as the best (within `tie`),
+        so a name two kelurahan share the start of ("Hadimulyo": Barat or Timur) offers both, never a guess."""
         key = name_key(text)
-        candidates = {k: code for (k, lvl), code in self._names.items() if lvl == level}
-        match = difflib.get_close_matches(key, list(candidates), n=1, cutoff=cutoff)
-        return candidates[match[0]] if match else None
+        scores: dict[str, float] = {}
+        starting: set[str] = set()  # regions whose name starts with what is written ("Ganjar": Agung, Asri)
+        for (k, lvl), code in self._names.items():
+            if lvl == level:
+                score = difflib.SequenceMatcher(None, key, k).ratio()
+                scores[code] = max(score, scores.get(code, 0.0))
+                if len(key) >= 4 and k.startswith(key):
+                    starting.add(code)
+        if len(starting) > 1:
+            return sorted(starting, key=lambda c: (-scores[c], c))
+        close = {c: v for c, v in scores.items() if v >= cutoff}
+        if not close:
+            return []
+        best = max(close.values())
+        return sorted((c for c, v in close.items() if v >= best - tie), key=lambda c: (-scores[c], c))
 
     def name(self, code: str) -> str:
         hit = self.regions.loc[self.regions.region_code == code, "name"]

@@ -130,3 +130,12 @@ def test_every_row_of_the_report_is_located(inputs):
     # the row with a bad count has no ratio: said once, at the same row
     assert sorted(p.row for p in pv.errors if p.code == "ratio_incomplete") == [6, 7]
     assert EPPGBM_HEADER[3] in pv.columns
+
+
+def test_a_name_two_kelurahan_could_be_offers_both_and_the_message_names_both(inputs):
+    rows = eppgbm_rows(2025, names={"Kel. Hadimulyo Barat": "Kel. Hadimulyo"})
+    pv = preview(csv_bytes(rows), "hadimulyo.csv", Choices(), inputs)
+    offered = [(s.text, s.region_name) for s in pv.suggestions]
+    assert sorted(offered) == [("Kel. Hadimulyo", "Hadimulyo Barat"), ("Kel. Hadimulyo", "Hadimulyo Timur")]
+    (problem,) = [p for p in pv.errors if p.code == "unknown_region_hint"]
+    assert "Hadimulyo Timur / Hadimulyo Barat" in problem.message("id")

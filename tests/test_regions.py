@@ -129,3 +129,18 @@ def test_a_name_far_from_any_gets_no_suggestion(resolver):
 def test_suggestions_stay_within_the_level(resolver):
     assert resolver.suggest("Metro Pusatt", "kecamatan") == "18.72.01"
     assert resolver.suggest("Metro Pusatt", "kelurahan") != "18.72.01"
+
+
+@pytest.mark.parametrize("written, names", [
+    ("Hadimulyo", {"Hadimulyo Barat", "Hadimulyo Timur"}),  # as close to both: never a guess between them
+    ("Ganjar", {"Ganjar Agung", "Ganjar Asri"}),  # the start of two names, though one is shorter
+    ("Hadimulyo Brt", {"Hadimulyo Barat"}),
+    ("Kel. Tejo Agungg", {"Tejo Agung"}),
+])
+def test_a_name_two_regions_could_be_offers_both(resolver, written, names):
+    assert {resolver.name(c) for c in resolver.suggestions(written, "kelurahan")} == names
+    assert resolver.suggest(written, "kelurahan") in resolver.suggestions(written, "kelurahan")
+
+
+def test_no_suggestion_for_a_name_far_from_any(resolver):
+    assert resolver.suggestions("Bandar Lampung", "kelurahan") == []

@@ -38,7 +38,7 @@ ROW_COLUMNS = ["line", "region_code", "region_name", "indicator_code", "period",
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A region name the file writes that is not known at its level, and the closest known one (if any)."""
+    """A region name the file writes that is not known at its level, and one of the closest known ones (if any)."""
 
     text: str
     level: str
@@ -256,8 +256,8 @@ def _suggestions(problems: list[Problem], level: str | None, resolver: RegionRes
     out = []
     for p in problems:
         if p.code in ("unknown_region", "unknown_region_hint") and level:
-            code = resolver.suggest(p.value, level)
-            out.append(Suggestion(p.value, level, p.row, code, resolver.name(code) if code else None))
+            codes = resolver.suggestions(p.value, level)  # two as close as each other: both offered, the officer picks
+            out += [Suggestion(p.value, level, p.row, code, resolver.name(code)) for code in codes] or [Suggestion(p.value, level, p.row, None, None)]
     return out
 
 

@@ -52,10 +52,10 @@ def _resolve(rows: pd.DataFrame, spec: FileSpec, resolver: RegionResolver, probl
     for raw, code in codes.items():
         if code is None:
             first = rows[rows.region_raw == raw].iloc[0]
-            hint = resolver.suggest(raw, level)
-            problems.append(Problem("unknown_region" if hint is None else "unknown_region_hint", first.file, row=int(first.line),
+            hints = resolver.suggestions(raw, level)
+            problems.append(Problem("unknown_region_hint" if hints else "unknown_region", first.file, row=int(first.line),
                                     sheet=first.sheet, column=spec.region_column, value=raw,
-                                    fields={"level": level, "suggestion": resolver.name(hint) if hint else ""}))
+                                    fields={"level": level, "suggestion": " / ".join(resolver.name(h) for h in hints)}))
     return rows.region_raw.map(codes)
 
 
