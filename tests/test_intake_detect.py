@@ -112,3 +112,13 @@ def test_excel_unicode_text_in_utf16_is_text_with_or_without_a_byte_order_mark(e
 
 def test_utf16_holding_only_blanks_is_empty():
     assert detect.file_kind(" \r\n".encode("utf-16")) == "empty"
+
+
+def test_a_kecamatan_heading_under_the_header_is_passed_over():
+    header = ["No", "Kelurahan", "Diukur", "Stunting"]
+    rows = [["REKAP 2025"], header, ["", "KECAMATAN METRO PUSAT", "", ""], ["1", "Metro", "759", "28"]]
+    assert detect.header_index(rows) == 1
+    rows = [header, ["Metro Pusat"], ["(data Agustus)"], ["1", "Metro", "759", "28"]]  # two rows of one cell
+    assert detect.header_index(rows) == 0
+    rows = [header, ["a"], ["b"], ["c"], ["1", "Metro", "759", "28"]]  # three are more than a heading
+    assert detect.header_index(rows) is None

@@ -139,3 +139,11 @@ def test_a_name_two_kelurahan_could_be_offers_both_and_the_message_names_both(in
     assert sorted(offered) == [("Kel. Hadimulyo", "Hadimulyo Barat"), ("Kel. Hadimulyo", "Hadimulyo Timur")]
     (problem,) = [p for p in pv.errors if p.code == "unknown_region_hint"]
     assert "Hadimulyo Timur / Hadimulyo Barat" in problem.message("id")
+
+
+@pytest.mark.parametrize("heading", [["", "KECAMATAN METRO PUSAT", "", "", "", ""], ["", "", "Kecamatan Metro Pusat", "", "", ""]])
+def test_a_kecamatan_heading_under_the_header_reads_the_file_and_blocks_nothing(inputs, heading):
+    rows = eppgbm_rows(2025)
+    rows.insert(rows.index(EPPGBM_HEADER) + 1, heading)  # it used to be 'header row not found'
+    pv = preview(csv_bytes(rows), "dengan_judul_kecamatan.csv", Choices(), inputs)
+    assert pv.errors == [] and len(pv.rows) == 22

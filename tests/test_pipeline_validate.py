@@ -97,6 +97,11 @@ def test_an_empty_region_cell_is_a_problem():
     assert where(problems) == [("empty_region", "dinkes/e-PPGBM.csv", 6, "Kelurahan", None)]
 
 
+def test_a_row_of_no_region_and_no_number_is_a_heading_or_note_and_gives_nothing():
+    records, problems = records_of(eppgbm(["", "", "", "-", ""]))
+    assert problems == [] and records == []
+
+
 def test_a_total_row_is_recognised_by_its_label():
     # the label is kept, so a grand total ("Total") can be told from a subtotal ("Jumlah Kec. …")
     records, problems = records_of(eppgbm(["", "Total", "12.214", "669", "5,48"]))

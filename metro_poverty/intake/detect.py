@@ -12,7 +12,8 @@ predict the result (the texts under intake.rule.* say the same to the uploader):
   both seen is an error; neither seen means comma in `;` files (as Indonesian Excel writes them), point
   otherwise;
 - header row: the first row with at least two filled cells, mostly text, whose next filled row holds
-  a number; the row above (when it holds at least two different labels) is joined to it when the
+  a number, past at most two rows of one filled cell (a section heading such as a kecamatan's name,
+  which the checks then report as a row of its own); the row above (when it holds at least two different labels) is joined to it when the
   header's labels are blank or repeat and that row tells them apart, or when one of its labels spans
   several labelled columns (a header spread over two rows, usually with merged cells).
 """
@@ -135,6 +136,9 @@ def decimal_example(rows: list[list], mark: str) -> str | None:
     return None
 
 
+HEADINGS_UNDER_HEADER = 2  # rows of one filled cell (a kecamatan's name over its kelurahan) between header and numbers
+
+
 def header_index(rows: list[list]) -> int | None:
     """0-based index of the header row (see the module rule), or None."""
     filled = [i for i, row in enumerate(rows) if any(not blank(c) for c in row)]
@@ -142,8 +146,11 @@ def header_index(rows: list[list]) -> int | None:
         cells = [c for c in rows[i] if not blank(c)]
         if len(cells) < 2 or sum(not is_number(c) for c in cells) * 2 <= len(cells):
             continue
-        if pos + 1 < len(filled) and any(is_number(c) for c in rows[filled[pos + 1]]):
-            return i
+        for j in filled[pos + 1 : pos + 2 + HEADINGS_UNDER_HEADER]:
+            if any(is_number(c) for c in rows[j]):
+                return i
+            if sum(not blank(c) for c in rows[j]) > 1:
+                break  # a second row of labels: not the header
     return None
 
 

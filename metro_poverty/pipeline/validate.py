@@ -38,8 +38,9 @@ def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[
         total = spec.level in SUB_CITY and (is_total_label(region) or (label is not None and is_total_label(row[label])))
         total_label = (str(row[label] or "") if label is not None and is_total_label(row[label]) else str(region or "")).strip()
         if (region is None or str(region).strip() == "") and not total:
-            problems.append(Problem("empty_region", column=spec.region_column, **where))
-            continue
+            if any(str(row[col] or "").strip() not in ("", "-") for _, col, _ in slots):  # numbers of no region
+                problems.append(Problem("empty_region", column=spec.region_column, **where))
+            continue  # no region and no number: a section heading or a note, which gives nothing to read
         year = _row_year(row, spec, year_col, where, problems)
         series = ANY_SERIES if total and series_col is not None and not str(row[series_col] or "").strip() else _row_series(row, spec, series_col,
                                                                                                                             where, problems)
