@@ -31,8 +31,8 @@ def schema():
     return core.load_schema()
 
 
-@pytest.mark.parametrize("page, params", VIEWS)
-def test_every_chart_drawn_is_valid_vega_lite(store, schema, monkeypatch, page, params):  # noqa: F811
+def recorded(monkeypatch) -> list[dict]:
+    """Every spec st.vega_lite_chart receives from now on."""
     drawn = []
     original = streamlit.vega_lite_chart
 
@@ -41,6 +41,12 @@ def test_every_chart_drawn_is_valid_vega_lite(store, schema, monkeypatch, page, 
         return original(*args, spec=spec, **kwargs)
 
     monkeypatch.setattr(streamlit, "vega_lite_chart", recording)
+    return drawn
+
+
+@pytest.mark.parametrize("page, params", VIEWS)
+def test_every_chart_drawn_is_valid_vega_lite(store, schema, monkeypatch, page, params):  # noqa: F811
+    drawn = recorded(monkeypatch)
     open_app(params, page=page)
     assert drawn, "this view draws no chart"
     for spec in drawn:
@@ -48,14 +54,7 @@ def test_every_chart_drawn_is_valid_vega_lite(store, schema, monkeypatch, page, 
 
 
 def test_a_slide_ranks_22_kelurahan_in_two_panels_on_one_value_axis(store, monkeypatch):  # noqa: F811
-    drawn = []
-    original = streamlit.vega_lite_chart
-
-    def recording(*args, spec=None, **kwargs):
-        drawn.append(spec)
-        return original(*args, spec=spec, **kwargs)
-
-    monkeypatch.setattr(streamlit, "vega_lite_chart", recording)
+    drawn = recorded(monkeypatch)
     open_app({"ind": "stunting_eppgbm", "view": "rank", "present": "1"}, page="views/dimension_health.py")
     panels = [s for s in drawn if _is_ranking(s)]
     rows = [len(s["datasets"][s["data"]["name"]]) for s in panels]
