@@ -87,24 +87,35 @@ def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: s
                     None if ref is None else ind.is_better(float(r.value), ref), meets)
 
 
+def _kind(values: pd.DataFrame) -> pd.Series:
+    """What two values must share to be compared: their series (a method break starts a new one) and whether
+    they are made up (an illustrative value against a real one is no change at all)."""
+    made_up = values.status.eq("illustrative") if "status" in values else pd.Series(False, index=values.index)
+    return values.series.fillna("").astype(str) + made_up.map({True: "|illustrative", False: ""})
+
+
 def earliest_comparable(values: pd.DataFrame, earlier: list[int], latest: int) -> int:
-    """The earliest of `earlier` whose values are of the series most of `latest`'s are (a register renamed
-    P3KE -> DTSEN in 2025 is not compared with 2022); the earliest year when none is."""
-    now = values.loc[values.period == latest, "series"].fillna("")
+    """The earliest of `earlier` whose values are of the series (and kind: real or illustrative) most of
+    `latest`'s are (a register renamed P3KE -> DTSEN in 2025 is not compared with 2022, a made-up year not
+    with the year an OPD's real file gave); the earliest year when none is."""
+    kinds = _kind(values)
+    now = kinds[values.period == latest]
     if now.empty:
         return earlier[0]
-    series = now.mode().iloc[0]
-    same = [p for p in earlier if (values.loc[values.period == p, "series"].fillna("") == series).any()]
+    kind = now.mode().iloc[0]
+    same = [p for p in earlier if (kinds[values.period == p] == kind).any()]
     return same[0] if same else earlier[0]
 
 
 def change_between(values: pd.DataFrame, ind: Indicator, base: int, latest: int) -> pd.DataFrame:
     """Per region: value in `base` and `latest`, the change, and whether it improved; a region whose two
-    values belong to different series is marked not comparable rather than compared."""
-    a = values[values.period == base][["region_code", "region_name", "value", "series"]]
-    b = values[values.period == latest][["region_code", "region_name", "value", "series"]]
+    values belong to different series, or of which one is made up and the other not, is marked not
+    comparable rather than compared."""
+    keyed = values.assign(kind=_kind(values))
+    a = keyed[keyed.period == base][["region_code", "region_name", "value", "series", "kind"]]
+    b = keyed[keyed.period == latest][["region_code", "region_name", "value", "series", "kind"]]
     both = a.merge(b, on=["region_code", "region_name"], suffixes=("_base", "_latest"))
-    both["comparable"] = both.series_base.fillna("") == both.series_latest.fillna("")
+    both["comparable"] = both.kind_base == both.kind_latest
     both["change"] = (both.value_latest - both.value_base).where(both.comparable)
     both["direction"] = [
         "not_comparable" if not c else {True: "better", False: "worse", None: "same"}[ind.is_better(n, o)]

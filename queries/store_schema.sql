@@ -152,10 +152,9 @@ create table batches (
     n_warnings_accepted integer
 );
 
--- One value per indicator, region, period and series: official before provisional, a document before a
--- file an OPD handed in on Unggah Data (released before not yet released), the producer's own publication
--- before a quote of it and a quote before a relay, and a figure flagged as conflicting only when nothing
--- else exists. Illustrative values (and their kecamatan and city sums) are kept apart from published ones,
+-- One value per indicator, region, period and series: official before provisional, the producer's own
+-- publication or file before a quote of it and a quote before a relay, and a figure flagged as conflicting
+-- only when nothing else exists. Illustrative values (and their kecamatan and city sums) are kept apart from published ones,
 -- so a made-up figure never fills a published gap; once an OPD loads real values of a figure, that
 -- figure's made-up value is no longer shown.
 -- Within one source, the newest loaded batch wins over older batches and over the seed data (batch ids
@@ -163,7 +162,7 @@ create table batches (
 -- The others stay in `observations` for the reconciliation view and the history of changes.
 create view observation_best as
 with cited as (
-    select o.* exclude (citation), coalesce(o.citation, s.citation) as citation, s.kind = 'submitted' as handed_in
+    select o.* exclude (citation), coalesce(o.citation, s.citation) as citation
     from observations as o
     join sources as s using (source_id)
 ),
@@ -175,7 +174,6 @@ ranked as (
             order by
                 case when quality_flag = 'conflict' then 1 else 0 end,
                 case status when 'official' then 1 when 'provisional' then 2 else 3 end,
-                handed_in,
                 case citation when 'primary' then 1 when 'quoted' then 2 when 'secondary' then 3 else 4 end,
                 source_id,
                 batch_id desc nulls last
@@ -187,7 +185,7 @@ loaded_real as (  -- figures an OPD has loaded real (not illustrative) values of
     from observations
     where batch_id is not null and status <> 'illustrative'
 )
-select r.* exclude (preference, handed_in)
+select r.* exclude (preference)
 from ranked as r
 left join loaded_real as l using (indicator_code, region_code, period, series)
 where r.preference = 1 and not (r.status = 'illustrative' and coalesce(l.has_real, false));

@@ -70,6 +70,7 @@ def test_switching_level_shows_kecamatan():
     at.button_group(key="view").set_value("table").run()
     table = at.table[0].value
     assert len(table) == 5
+    assert set(table["Kecamatan"]) == {"Metro Pusat", "Metro Utara", "Metro Barat", "Metro Timur", "Metro Selatan"}  # the names
 
 
 def test_a_selected_region_shows_its_rank_and_gap_to_the_city():
@@ -190,7 +191,7 @@ def test_compare_opens_on_the_earliest_year_of_the_same_series(monkeypatch):
 
     at = open_app({"ind": "dtsen_d14_pct", "view": "compare", "year": "2024"}, page=DIMENSION_PAGES["income"])
     assert at.session_state["cmp"] == 2022  # P3KE 2022 against P3KE 2024
-    assert any(m.endswith("0 tidak dapat dibandingkan (seri berbeda).") for m in texts(at.markdown))
+    assert any(m.endswith("0 tidak dapat dibandingkan (seri berbeda, atau data ilustrasi dengan data sebenarnya).") for m in texts(at.markdown))
     drawn = []
     original = streamlit.vega_lite_chart
     monkeypatch.setattr(streamlit, "vega_lite_chart", lambda *a, spec=None, **k: (drawn.append(spec), original(*a, spec=spec, **k))[1])
@@ -224,6 +225,8 @@ def test_profile_without_a_region_asks_for_one():
 def test_profile_of_a_kecamatan():
     at = open_app({"region": "18.72.05"}, page="views/region_profile.py")
     assert at.title[0].value.startswith("Profil Kecamatan Metro Selatan")
+    facts = next(c.value for c in at.caption if "Kode Kemendagri" in c.value)
+    assert "kode pos –" in facts and "nan" not in facts  # a kecamatan has no postal code
 
 
 def test_a_click_selects_a_region_and_a_second_click_clears_it():

@@ -66,7 +66,12 @@ def _labels(sub_city: pd.DataFrame, lang: str) -> dict[str, tuple[str, str, str]
 def _facts(code: str, r: pd.Series, lang: str) -> None:
     area = numfmt.number(r["area_km2_official"], 2, lang) + " km²" if pd.notna(r["area_km2_official"]) else "–"
     parent = f"{t('level.kecamatan', lang)} {r['parent_name']}" if r["level"] == "kelurahan" else "Kota Metro"
-    st.caption(t("profile.facts", lang, code=code, bps=r["bps_code"] or "–", parent=parent, postal=r["postal_code"] or "–", area=area))
+    st.caption(t("profile.facts", lang, code=code, bps=_or_dash(r["bps_code"]), parent=parent, postal=_or_dash(r["postal_code"]), area=area))
+
+
+def _or_dash(value) -> str:
+    """A fact as written, '–' when the reference table has none (a kecamatan has no postal code: NaN, not 'nan')."""
+    return "–" if value is None or pd.isna(value) or str(value).strip() == "" else str(value)
 
 
 def _table(part: pd.DataFrame, lang: str) -> None:
@@ -78,7 +83,7 @@ def _table(part: pd.DataFrame, lang: str) -> None:
         # the status sits beside the value it qualifies, where a narrow screen cannot scroll it out of sight
         t("profile.col.status", lang): [t(f"status_short.{s}", lang) for s in part.status],
         t("profile.col.city", lang): [catalogue[c].fmt(v, lang) if pd.notna(v) else "–" for c, v in zip(part.indicator_code, part.city_value)],
-        t("profile.col.vs_city", lang): [t(f"profile.vs.{d}", lang) if d else "–" for d in part.direction],
+        t("profile.col.vs_city", lang): [t(f"profile.vs.{d}", lang) if isinstance(d, str) else "–" for d in part.direction],  # NaN: no city value
         t("profile.col.trend", lang): list(part.trend),
     })
     vs = t("profile.col.vs_city", lang)

@@ -58,10 +58,13 @@ def indicator_table(values: pd.DataFrame, ind, lang: str, level: str) -> pd.Data
 
     regions = _regions()
     parents = regions.set_index("region_code")["parent_name"]
+    # a kelurahan's kecamatan beside it; a kecamatan table has no such column (the same header would overwrite
+    # the kecamatan's own names, which left the table without names)
+    parent = {t("level.kecamatan", lang): values.region_code.map(parents)} if level == "kelurahan" else {}
     out = pd.DataFrame({
         t(f"level.{level}", lang): values.region_name,
         t("common.code", lang): values.region_code,
-        t("level.kecamatan", lang): values.region_code.map(parents) if level == "kelurahan" else None,
+        **parent,
         f"{ind.short(lang)} ({ind.unit(lang)})": values.value.round(ind.decimals),
         t("common.numerator", lang): values.numerator,
         t("common.denominator", lang): values.denominator,
