@@ -18,7 +18,7 @@ labeled as (
     select
         v.*,
         s.title as source_title,
-        s.publisher as source_publisher,
+        source_publisher(s.source_id, s.kind, s.publisher, b.opd) as source_publisher,
         b.uploader,
         b.opd,
         b.loaded_at,

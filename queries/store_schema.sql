@@ -152,6 +152,27 @@ create table batches (
     n_warnings_accepted integer
 );
 
+-- Who a value is from: a file handed in on Unggah Data (the sources opd_upload*) is published by no one, so
+-- the OPD that handed it in (the batch's `opd`) is named, and marked when the officer said it is example data.
+create macro source_publisher(source_id, kind, publisher, opd) as
+    case when source_id like 'opd_upload%' and opd is not null
+         then opd || case when kind = 'illustrative' then ' (data ilustrasi)' else '' end
+         else publisher end;
+
+-- Where a value was read: the source's address, and for a loaded batch's value the file that was read, the
+-- day it was loaded (in Metro, WIB) and the batch.
+create macro source_reference(url, locator, file_name, loaded_at, batch_id) as
+    nullif(concat_ws('; ', coalesce(url, locator),
+                     '«' || file_name || '», '
+                     || strftime(replace(left(loaded_at, 19), 'T', ' ')::timestamp + interval 7 hour, '%Y-%m-%d')
+                     || ', batch ' || batch_id), '');
+
+-- The figures an OPD has loaded real (not illustrative) values of: their made-up values are no longer shown.
+create view loaded_real as
+select distinct indicator_code, region_code, period, series, true as has_real
+from observations
+where batch_id is not null and status <> 'illustrative';
+
 -- One value per indicator, region, period and series: official before provisional, the producer's own
 -- publication or file before a quote of it and a quote before a relay, and a figure flagged as conflicting
 -- only when nothing else exists. Illustrative values (and their kecamatan and city sums) are kept apart from published ones,
@@ -179,11 +200,6 @@ ranked as (
                 batch_id desc nulls last
         ) as preference
     from cited as c
-),
-loaded_real as (  -- figures an OPD has loaded real (not illustrative) values of
-    select distinct indicator_code, region_code, period, series, true as has_real
-    from observations
-    where batch_id is not null and status <> 'illustrative'
 )
 select r.* exclude (preference)
 from ranked as r
@@ -200,11 +216,8 @@ with joined as (
         i.dimension,
         i.measure_kind,
         s.title as source_title,
-        -- a file handed in on Unggah Data is published by no one: the OPD that handed it in is named
-        case when s.kind = 'submitted' and l.opd is not null then l.opd else s.publisher end as source_publisher,
-        -- a loaded batch's value names the file that was read, the day it was loaded and the batch
-        nullif(concat_ws('; ', coalesce(s.url, s.locator),
-                         '«' || l.file_name || '», ' || left(l.loaded_at, 10) || ', batch ' || l.batch_id), '') as source_reference,
+        source_publisher(s.source_id, s.kind, s.publisher, l.opd) as source_publisher,
+        source_reference(s.url, s.locator, l.file_name, l.loaded_at, l.batch_id) as source_reference,
         s.url as source_url,
         s.locator as source_locator,
         s.kind as source_kind

@@ -136,7 +136,7 @@ def test_the_sources_page_counts_in_indonesian_format():
 def test_the_sources_page_lists_the_upload_sources_and_writes_years_as_years():
     at = open_app(page="views/data_sources.py")
     table = at.table[0].value
-    uploads = table[table["Judul"].str.contains("halaman Unggah Data")]
+    uploads = table[table["Rujukan"] == "halaman Unggah Data"]
     assert len(uploads) == 2 and set(uploads["Jumlah nilai"]) == {0} and set(uploads["Tahun awal"]) == {"–"}  # no value loaded yet
     assert "primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Cara diketahui"])
     years = table[table["Tahun awal"] != "–"]

@@ -2,6 +2,8 @@
 illustrative source, never official; its values replace the demo's made-up values of the same figures on
 every view, the city's value included; and the source line names the OPD, the file that was read and the day it was loaded."""
 
+from datetime import datetime, timedelta
+
 import duckdb
 import pytest
 from intake_support import DINKES, csv_bytes, eppgbm_rows, inputs_with_store
@@ -70,7 +72,8 @@ def test_the_citys_value_is_the_sum_of_the_opds_own_file_before_a_quote_in_the_m
 def test_the_source_names_the_opd_the_file_read_and_the_day_it_was_loaded(loaded):
     (publisher, reference, kind), = shown(loaded, f"""select source_publisher, source_reference, source_kind from observation_labeled
         where indicator_code = 'stunting_eppgbm' and period = 2024 and region_code = '{METRO}'""")
-    (batch, day), = shown(loaded, "select batch_id, left(loaded_at, 10) from batches")
+    (batch, loaded_at), = shown(loaded, "select batch_id, loaded_at from batches")
+    day = (datetime.fromisoformat(loaded_at) + timedelta(hours=7)).date().isoformat()  # the day in Metro (WIB)
     assert publisher == "Dinas Kesehatan" and kind == "submitted"
     assert reference == f"halaman Unggah Data; «{NAME}», {day}, batch {batch}"
 
@@ -87,6 +90,17 @@ def test_example_data_loaded_on_the_page_is_illustrative_with_its_own_source(loa
     assert (pv.choices.source_id, pv.choices.status) == ("opd_upload_illustrative", "illustrative")
 
 
+def test_example_data_names_the_opd_that_loaded_it_and_says_it_is_illustrative(tmp_path, inputs_factory, schematic_store):
+    inputs = inputs_with_store(tmp_path / "root", inputs_factory, schematic_store)
+    example = Choices(source_id=UPLOAD_SOURCES["illustrative"], status="illustrative")
+    data = csv_bytes(eppgbm_rows(2025))
+    warnings = preview(data, "contoh.csv", example, inputs).warnings
+    assert loader.load(data, "contoh.csv", DINKES, example, accepted=[problem_key(w) for w in warnings], inputs=inputs).ok
+    rows = shown(inputs, f"""select distinct status, source_publisher, source_title from observation_labeled
+        where indicator_code = 'stunting_eppgbm' and period = 2025 and region_code = '{METRO}'""")
+    assert rows == [("illustrative", "Dinas Kesehatan (data ilustrasi)", "ILUSTRASI: data contoh yang diunggah untuk uji coba")]
+
+
 @pytest.mark.parametrize("level, n", [("kelurahan", 22), ("kecamatan", 5)])
 def test_the_health_page_shows_the_real_values_in_every_view(loaded, monkeypatch, level, n):
     monkeypatch.setattr(paths, "STORE_DIR", loaded.store_dir)
@@ -98,7 +112,7 @@ def test_the_health_page_shows_the_real_values_in_every_view(loaded, monkeypatch
     table = at.table[0].value
     assert len(table) == n and set(table["Status"]) == {"Sementara"}
     line = next(c.value for c in at.caption if c.value.startswith("Sumber:"))
-    assert "Dinas Kesehatan: Data sektoral OPD" in line and "e\\-PPGBM\\_2024\\_\\[asli\\]\\(x\\)\\.csv" in line
+    assert "Dinas Kesehatan: Data sektoral yang diserahkan OPD (bukan publikasi)" in line and "e\\-PPGBM\\_2024\\_\\[asli\\]\\(x\\)\\.csv" in line
     assert not any("ILUSTRASI" in c.value for c in at.caption if c.value.startswith("Sumber:"))
 
 
@@ -115,3 +129,14 @@ def test_the_profile_of_a_kelurahan_of_the_file_reads_as_words(loaded, monkeypat
     at = open_app({"region": "18.72.04.1003", "year": "2024"}, page="views/region_profile.py")
     shown = " ".join(str(v) for table in at.dataframe for v in table.value.to_numpy().ravel())
     assert not at.exception and "profile.vs" not in shown and "Sementara" in shown
+
+
+def test_the_reconciliation_no_longer_sets_the_demos_values_against_the_real_ones(loaded):
+    from metro_poverty import db
+
+    with duckdb.connect(str(current_file(loaded.store_dir)), read_only=True) as con:
+        twice = db.run(con.cursor(), "values_reported_twice")
+    stunting_2024 = twice[(twice.indicator_code == "stunting_eppgbm") & (twice.period == 2024)]
+    assert "illustrative" not in set(stunting_2024.status)  # it was 28 rows of 'published against illustrative'
+    city = stunting_2024[stunting_2024.region_code == CITY]
+    assert set(city.source_publisher) == {"Dinas Kesehatan", "Media daerah mengutip Pemerintah Kota Metro"}
