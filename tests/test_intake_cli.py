@@ -53,17 +53,17 @@ def test_the_language_option_goes_before_or_after_the_command(run):
 
 
 def test_without_a_users_file_load_says_nobody_can_sign_in(run):
-    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS)
+    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS)
     assert code == 3 and "does not exist, so nobody can sign in" in err
 
 
 def test_adduser_load_batches_and_rollback(run):
     assert run("adduser", "dinkes1", "--role", "opd", "--opd", "Dinas Kesehatan")[0] == 0
-    assert run("load", EXAMPLE, "--user", "dinkes1")[0] == 1  # the typo is not confirmed: blocked
-    code, out, _ = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS)
+    assert run("load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative")[0] == 1  # the typo is not confirmed: blocked
+    code, out, _ = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS)
     assert code == 0 and out.startswith("Data loaded as batch ")
     batch = out.split()[4].rstrip(";")
-    code, out, _ = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS)
+    code, out, _ = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS)
     assert (code, out.strip()) == (0, f"The same file is already loaded (batch {batch}); nothing changed.")
     code, out, _ = run("--lang", "en", "batches")
     assert code == 0 and batch in out and "dinkes1 (Dinas Kesehatan)" in out and "«e-PPGBM_Agustus_2025_Dinkes.csv»" in out
@@ -74,7 +74,7 @@ def test_adduser_load_batches_and_rollback(run):
 def test_a_wrong_password_exits_3(run, monkeypatch):
     run("adduser", "dinkes1", "--role", "opd", "--opd", "Dinas Kesehatan")
     monkeypatch.setenv(cli.PASSWORD_ENV, "salah-sandi")
-    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1")
+    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative")
     assert code == 3 and "Wrong user name or password." in err
 
 
@@ -99,10 +99,15 @@ def test_the_cli_has_the_pages_delay_and_lockout(run, monkeypatch):
 
     assert run("adduser", "dinkes1", "--role", "opd", "--opd", "Dinas Kesehatan")[0] == 0
     monkeypatch.setenv(cli.PASSWORD_ENV, "salah-sekali-1234")
-    said = [run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS) for _ in range(attempts.POLICIES["user"].lock_after)]
+    said = [run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS) for _ in range(attempts.POLICIES["user"].lock_after)]
     assert all(code == 3 for code, _, _ in said)
     assert "Wait" in said[attempts.POLICIES["user"].free][2]  # after the free attempts, each says how long to wait
     assert "locked" in said[-1][2]
     monkeypatch.setenv(cli.PASSWORD_ENV, PASSWORD)
-    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS)
+    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS)
     assert code == 3 and "locked" in err  # the right password, but locked: nothing is loaded
+
+
+def test_load_asks_what_the_file_holds_and_never_takes_it_from_an_earlier_file(run):
+    code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS)
+    assert code == 1 and "Say what the file holds with --status" in err

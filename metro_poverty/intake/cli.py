@@ -2,7 +2,7 @@
 through the same functions the upload page calls.
 
     preview FILE [reading options]               what the file would load, and the report
-    load FILE --user U [reading options] [--accept-warnings]
+    load FILE --user U --status S [reading options] [--accept-warnings]
     rollback BATCH_ID --user U
     batches                                      the history of loads and rollbacks
     template INDICATOR OUT.xlsx [--level L] [--period Y]
@@ -14,6 +14,10 @@ Reading options: --sheet, --header-row N, --header-rows N, --indicator CODE (rep
 --percent fraction|percent, --alias "TEXT=CODE" (repeatable), --map "COLUMN=indicator:role:unit"
 (repeatable; the page's column mapping says the same, and a load remembers it for the OPD's next file
 of the same shape), --source SOURCE_ID, --status official|provisional|illustrative.
+
+`load` needs --status, as the page asks what a file holds: provisional (an OPD's own data; without --source,
+the source opd_upload), illustrative (made-up data; without --source, the source of earlier files of the same
+shape) or official (a released figure, with --source naming its publication).
 
 The password is asked without echo, or read from $METRO_POVERTY_INTAKE_PASSWORD (scripts and tests),
 under the page's delay and lockout (metro_poverty.records.attempts).
@@ -31,7 +35,7 @@ from pathlib import Path
 
 from metro_poverty.i18n import t
 from metro_poverty.intake import auth, loader as loading, mapping, read, report, steps, templates
-from metro_poverty.intake.choices import Choices
+from metro_poverty.intake.choices import UPLOAD_SOURCES, Choices
 from metro_poverty.intake.previewer import Preview
 from metro_poverty.intake.worker import bounded_preview
 
@@ -199,9 +203,14 @@ def _sign_in(username: str, lang: str) -> auth.User | None:
 
 
 def _load(args) -> int:
+    if args.status is None:  # what the file holds is said, never taken from an earlier file (maybe the demo's)
+        print(t("intake.cli.status_required", args.lang), file=sys.stderr)
+        return 1
     data, choices = _read_file(args.file, args.lang), _choices(args)
     if data is None or choices is None:
         return 1
+    if choices.source_id is None and choices.status == "provisional":  # an OPD's own file, as on the page
+        choices = choices.but(source_id=UPLOAD_SOURCES["provisional"])
     user = _sign_in(args.user, args.lang)
     if user is None:
         return 3
