@@ -99,7 +99,8 @@ def test_the_cli_has_the_pages_delay_and_lockout(run, monkeypatch):
 
     assert run("adduser", "dinkes1", "--role", "opd", "--opd", "Dinas Kesehatan")[0] == 0
     monkeypatch.setenv(cli.PASSWORD_ENV, "salah-sekali-1234")
-    said = [run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS) for _ in range(attempts.POLICIES["user"].lock_after)]
+    said = [run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS)
+            for _ in range(attempts.POLICIES["user"].lock_after)]
     assert all(code == 3 for code, _, _ in said)
     assert "Wait" in said[attempts.POLICIES["user"].free][2]  # after the free attempts, each says how long to wait
     assert "locked" in said[-1][2]
