@@ -140,3 +140,14 @@ def test_the_reconciliation_no_longer_sets_the_demos_values_against_the_real_one
     assert "illustrative" not in set(stunting_2024.status)  # it was 28 rows of 'published against illustrative'
     city = stunting_2024[stunting_2024.region_code == CITY]
     assert set(city.source_publisher) == {"Dinas Kesehatan", "Media daerah mengutip Pemerintah Kota Metro"}
+
+
+@pytest.mark.parametrize("status, warned", [("provisional", True), ("illustrative", False)])
+def test_a_file_whose_title_calls_it_made_up_is_questioned_when_said_to_be_real(loaded, status, warned):
+    rows = eppgbm_rows(2025)
+    rows[0] = ["DATA ILUSTRASI - BUKAN DATA RESMI: LAPORAN e-PPGBM AGUSTUS 2025"]
+    chosen = Choices(source_id=UPLOAD_SOURCES[status], status=status)
+    found = [p for p in preview(csv_bytes(rows), "judul.csv", chosen, loaded).warnings if p.code == "title_says_made_up"]
+    assert bool(found) == warned
+    if warned:
+        assert "DATA ILUSTRASI" in found[0].message("id") and "Apa isi berkas ini?" in found[0].message("id")

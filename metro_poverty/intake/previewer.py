@@ -8,6 +8,7 @@ wrong. The store is only read (its history of the same figures, for the warnings
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,7 @@ from metro_poverty.intake.layout import Note
 from metro_poverty.store.build import Inputs
 from metro_poverty.pipeline.harmonize import AS_DELIVERED
 from metro_poverty.pipeline.manifest import STATUSES
-from metro_poverty.problems import Problem
+from metro_poverty.problems import WARNING, Problem
 from metro_poverty.pipeline.raw import RawReadError
 from metro_poverty.pipeline.reference import Reference, load_reference
 from metro_poverty.regions import RegionResolver, code_key
@@ -133,6 +134,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     out.notes += notes
     evidence = _evidence(ch, table, sheet, out)
     ch = _source(ch, ref, layouts, out)
+    out.problems += _title_says_made_up(sheet.rows[:start], ch, out.file_name)
     if choices.source_id is None and ch.source_id is not None:
         out.notes.append(("intake.note.source", {"source": ch.source_id, "status": ch.status}))
     _check_measures(ch, ref, out, user, inputs)
@@ -185,6 +187,18 @@ def _evidence(ch: Choices, table, sheet: read.Sheet, out: Preview) -> str | None
         return None
     out.notes.append((f"intake.note.decimal_{reason}", {"mark": mark, "example": detect.decimal_example(table.rows, mark)}))
     return mark
+
+
+MADE_UP = re.compile(r"ilustrasi|illustrative|data contoh|bukan data resmi|dummy", re.IGNORECASE)
+
+
+def _title_says_made_up(title_rows: list[list], ch: Choices, file_name: str) -> list[Problem]:
+    """A warning when a file said to hold real data calls itself made up above its table ('DATA ILUSTRASI')."""
+    if ch.status in (None, "illustrative"):
+        return []
+    said = next((str(c).strip() for row in title_rows for c in row if c is not None and MADE_UP.search(str(c))), None)
+    return [] if said is None else [Problem("title_says_made_up", file_name, value=said[:80], fields={"status": ch.status},
+                                            severity=WARNING)]
 
 
 def _blocked(problems: list[Problem]) -> bool:

@@ -277,16 +277,24 @@ def _rows(pv, lang: str) -> None:
     tables.show(pv.rows, headers, height=300, number_decimals={headers["value"]: 4}, lang=lang)
 
 
+ROLLED_BACK_FLASH = "_upload_rolled_back"  # what a rollback said, shown after the rerun that redraws the history
+
+
 def _history(user, lang: str) -> None:
     st.subheader(t("upload.history", lang))
+    said = st.session_state.pop(ROLLED_BACK_FLASH, None)
+    if said is not None:
+        ok, message = said
+        (st.success if ok else st.error)(message)
     batches = intake.history()
     if not batches:
         st.caption(t("upload.no_batches", lang))
         return
-    rows = [{t("upload.col.batch", lang): b.batch_id, t("upload.col.file", lang): b.file_name, t("upload.col.uploader", lang): b.uploader,
+    rows = [{t("upload.col.batch", lang): b.batch_id, t("upload.col.file", lang): b.file_name,
+             t("upload.col.data_status", lang): t(f"status_short.{b.choices.get('status')}", lang) if b.choices.get("status") else "",
+             t("upload.col.uploader", lang): b.uploader,
              t("upload.col.opd", lang): b.opd, t("upload.col.loaded_at", lang): timefmt.wib(b.loaded_at, lang),
              t("upload.col.rows", lang): b.counts.get("observations", ""),
-             t("upload.col.data_status", lang): t(f"status_short.{b.choices.get('status')}", lang) if b.choices.get("status") else "",
              t("upload.col.status", lang): t(f"upload.batch_status.{b.status}", lang),
              t("upload.col.rolled_back", lang): b.rolled_back_by or ""} for b in batches]
     if user is None:  # signed out: when and how much, not who, which file or which batch
@@ -303,4 +311,5 @@ def _history(user, lang: str) -> None:
                           format_func=lambda bid: f"{bid} — {next(b.file_name for b in mine if b.batch_id == bid)}", placeholder=t("common.choose", lang))
     if c2.button(t("upload.rollback", lang), icon=":material/undo:", key="rollback_go"):
         outcome = intake.rollback(chosen, user)
-        (st.success if outcome.ok else st.error)(outcome.message(lang))
+        st.session_state[ROLLED_BACK_FLASH] = (outcome.ok, outcome.message(lang))
+        st.rerun()  # the table above and the choice of batches as they are now
