@@ -151,3 +151,13 @@ def test_a_file_whose_title_calls_it_made_up_is_questioned_when_said_to_be_real(
     assert bool(found) == warned
     if warned:
         assert "DATA ILUSTRASI" in found[0].message("id") and "Apa isi berkas ini?" in found[0].message("id")
+
+
+def test_the_download_of_every_value_names_the_opd_and_the_file_read(loaded):
+    from metro_poverty import db
+
+    with duckdb.connect(str(current_file(loaded.store_dir)), read_only=True) as con:
+        export = db.run(con.cursor(), "observations_export")
+    mine = export[export.source_id == "opd_upload"]
+    assert len(mine) and set(mine.source_publisher) == {"Dinas Kesehatan"}
+    assert mine.source_reference.str.contains(f"«{NAME}»", regex=False).all()
