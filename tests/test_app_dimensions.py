@@ -252,3 +252,13 @@ def test_on_a_slide_the_trends_region_picker_folds_into_one_line_naming_the_regi
     assert len(folded) == 1 and folded[0].multiselect[0].value == ["18.72.01.1001"]
     at = open_app({"ind": "stunting_eppgbm", "view": "trend", "region": "18.72.01.1001"}, page=DIMENSION_PAGES["health"])
     assert not [e for e in at.expander if e.label.startswith("Wilayah:")]  # in place when not presenting
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_title_gives_the_year_of_the_figures_and_says_why_it_is_not_the_year_chosen(view):
+    # stunting (e-PPGBM) has no 2025 values yet: the page shows 2024 and must not be titled 2025
+    at = open_app({"ind": "stunting_eppgbm", "year": "2025", "view": view}, page=DIMENSION_PAGES["health"])
+    assert at.title[0].value == "Kesehatan — 2024"
+    assert sum("2025" in c.value and "2024" in c.value for c in at.caption) == 1  # said once, in every view
+    at = open_app({"ind": "stunting_eppgbm", "year": "2025", "view": view, "present": "1"}, page=DIMENSION_PAGES["health"])
+    assert any(e.label.endswith("· 2024 (2025 belum ada)") for e in at.expander)  # a slide says it in its one line

@@ -65,7 +65,11 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
         rule = alt.InlineData(values=[{"value": float(city_value), "label": label}])
         layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x=alt.X("value:Q")))
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
-            layers.append(alt.Chart(rule).mark_text(align="left", dx=5, dy=-6, fontSize=font, fontWeight="bold", color=theme.INK)
+            # written away from the right edge when the line is near it ('Kota Metro: 96,0%' was cut off there)
+            top = max([float(city_value), *(float(v) for v in data.value.dropna())]) if domain is None else domain[1]
+            right = top > 0 and float(city_value) > 0.6 * top
+            layers.append(alt.Chart(rule).mark_text(align="right" if right else "left", dx=-5 if right else 5, dy=-6, fontSize=font,
+                                                    fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
     # each value with a white halo (a stroked copy under it), as the map's names have
     layers += [value_text.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **text_style),

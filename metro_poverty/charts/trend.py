@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from metro_poverty.catalog import Indicator
+from metro_poverty.charts import theme
 from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 from metro_poverty.provenance import MARKS, mark_label, marks_of
@@ -55,8 +56,9 @@ def line_key(frame: pd.DataFrame) -> pd.Series:
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
           title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0,
           side_legends: bool = False) -> alt.LayerChart:
-    """frame: region_name, period, value, series, status (one row per point). `side_legends`: both legends
-    beside the plot (a slide, whose height is the scarce dimension), not above and below it."""
+    """frame: region_name, period, value, series, status (one row per point). `side_legends`: a slide: both
+    legends beside the plot (height is its scarce dimension), not above and below it, and every text at the
+    theme's size for the room (the screen's legends are a little smaller than its axes)."""
     data = frame.copy()
     data["line"] = line_key(data)
     decimals = data["decimals"] if "decimals" in data else [None] * len(data)
@@ -69,9 +71,10 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
     y = alt.Y("value:Q", title=None if compact else f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False))
+    screen = {} if side_legends else {"labelFontSize": 15}  # on a slide the theme's size (theme.PRESENT_LABEL_SIZE)
     color = alt.Color("region_name:N", title=None, scale=scale,
-                      legend=alt.Legend(orient="right" if side_legends else "bottom" if compact else "top", labelFontSize=15,
-                                        columns=1 if compact or side_legends else 0))
+                      legend=alt.Legend(orient="right" if side_legends else "bottom" if compact else "top",
+                                        columns=1 if compact or side_legends else 0, **screen))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
     # the layers name no data: it is given once to the layer (Altair hashing a frame it hoists from each layer
@@ -81,8 +84,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
     points = base.mark_point(size=120, filled=True, opacity=1).encode(
         shape=alt.Shape("status_text:N", title=t("common.status", lang), scale=shapes,
-                        legend=None if compact else alt.Legend(orient="right" if side_legends else "bottom", labelFontSize=14,
-                                                               labelLimit=320, columns=1 if side_legends else 2)),
+                        legend=None if compact else alt.Legend(orient="right" if side_legends else "bottom", labelLimit=320,
+                                                               columns=1 if side_legends else 2, **({} if side_legends else {"labelFontSize": 14}))),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]
@@ -91,7 +94,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
         label = f"{t('common.target', lang)} {ind.fmt(target, lang)}" + (f" ({source})" if source else "")
         rule = alt.Chart(alt.InlineData(values=[{"target": float(target), "label": label}]))
         layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y=alt.Y("target:Q")),
-                   rule.mark_text(align="left", dx=4, dy=-8, fontSize=14, color="#333333")
+                   rule.mark_text(align="left", dx=4, dy=-8, fontSize=theme.PRESENT_LABEL_SIZE if side_legends else 14, color="#333333")
                    .encode(y=alt.Y("target:Q"), text=alt.Text("label:N"), x=alt.XValue(0))]
     # one LayerChart built with everything: each .properties() would copy every layer deeply again
     return alt.layer(*layers, data=inline_rows(data), height=height, width="container", title=title if title else alt.Undefined)

@@ -29,12 +29,13 @@ def render(dimension: str) -> None:
     ind = cache.catalogue()[st.session_state["ind"]]
     state = _restore_view_params(ind) if ind.map_levels else None
 
-    st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=year),
-             help=t(f"dimension.about.{dimension}", lang))
-    url.show_notices()
     level = st.session_state.get("level") if state is not None else None
     period = maps.shown_period(ind, level, year) if level else None
-    with presentation.controls(summary(ind, level, period, lang)):
+    # the year of the figures shown: 2024 when the year chosen (2025) has none yet (the view says so)
+    st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=period or year),
+             help=t(f"dimension.about.{dimension}", lang))
+    url.show_notices()
+    with presentation.controls(summary(ind, level, period, lang, year)):
         _controls(inds, ind, lang)
     if state is None:
         dimension_views.macro(ind, lang, year)
@@ -42,16 +43,18 @@ def render(dimension: str) -> None:
     if period is None:
         st.info(t("dimension.no_data", lang))
         return
+    if period != year and st.session_state["view"] != "map" and not presentation.active():  # the map says it beside its
+        st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))  # legend, a slide in its summary
     dimension_views.VIEW_FUNCTIONS[st.session_state["view"]](ind, level, period, lang, year)
 
 
-def summary(ind: Indicator, level: str | None, period: int | None, lang: str) -> str:
-    """The controls in one line, for a slide: 'Stunting (e-PPGBM) · Kelurahan · Peta · 2024'."""
+def summary(ind: Indicator, level: str | None, period: int | None, lang: str, year: int | None = None) -> str:
+    """The controls in one line, for a slide: 'Stunting (e-PPGBM) · Kelurahan · Peta · 2024 (2025 belum ada)'."""
     parts = [ind.short(lang)]
     if level:
         parts += [t(f"level.{level}", lang), t(f"dimension.view_name.{st.session_state.get('view', 'map')}", lang)]
     if period:
-        parts.append(str(period))
+        parts.append(str(period) if year in (None, period) else t("dimension.period_instead", lang, shown=period, year=year))
     return " · ".join(parts)
 
 
