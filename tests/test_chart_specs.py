@@ -69,3 +69,14 @@ def test_a_slide_ranks_22_kelurahan_in_two_panels_on_one_value_axis(store, monke
 def _is_ranking(spec: dict) -> bool:
     first = (spec.get("layer") or [{}])[0]
     return "data" in spec and first.get("mark", {}).get("type") == "bar" and first.get("encoding", {}).get("y", {}).get("field") == "region_name"
+
+
+def test_a_trend_point_whose_article_is_not_recorded_says_unverified_in_its_tooltip(store, monkeypatch):  # noqa: F811
+    drawn = recorded(monkeypatch)
+    open_app({"ind": "stunting_eppgbm", "view": "trend"}, page="views/dimension_health.py")
+    trends = [s for s in drawn if any(tip.get("field") == "flag_text" for layer in s.get("layer", [])
+                                      for tip in layer.get("encoding", {}).get("tooltip", []) or [])]
+    assert trends, "no trend carries the quality note"
+    rows = [r for s in trends for rows in s["datasets"].values() for r in rows]
+    # e-PPGBM 2020 and 2022 (Dinas Kesehatan quoted in the news; the article is not recorded)
+    assert {r["period"] for r in rows if r.get("flag_text") == "belum terverifikasi" and r["region_name"] == "Kota Metro"} >= {2020, 2022}

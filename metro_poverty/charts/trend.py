@@ -17,7 +17,8 @@ MARK_SHAPES = {"official_primary": "circle", "official": "triangle-right", "offi
                "conflict": "cross", "provisional": "triangle-up", "illustrative": "square", "simulated": "triangle-left"}
 
 
-DRAWN = ("period", "value", "region_name", "series", "line", "value_text", "status_text")  # the columns a trend encodes
+DRAWN = ("period", "value", "region_name", "series", "line", "value_text", "status_text", "flag_text")  # the columns a trend encodes
+FLAGS = ("derived", "unverified", "conflict")  # a value's quality flag, said in its tooltip
 
 
 def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFrame:
@@ -65,6 +66,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     data["value_text"] = [ind.fmt(v, lang, decimals=d) for v, d in zip(data.value, decimals)]
     data["mark_key"] = marks_of(data)
     data["status_text"] = [mark_label(m, lang) for m in data.mark_key]
+    flags = data["quality_flag"] if "quality_flag" in data else [None] * len(data)
+    data["flag_text"] = [t(f"overview.flag.{f}", lang) if f in FLAGS else None for f in flags]
     shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
     data = with_gaps(data[list(DRAWN)], "line", ["region_name", "series"])  # only what the chart reads travels to the browser
     names = list(dict.fromkeys(frame.region_name))
@@ -77,6 +80,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
                                         columns=1 if compact or side_legends else 0, **screen))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
+    if data.flag_text.notna().any():  # 'belum terverifikasi': an official figure whose article is not recorded, say
+        tooltip.append(alt.Tooltip("flag_text:N", title=t("common.flag", lang)))
     # the layers name no data: it is given once to the layer (Altair hashing a frame it hoists from each layer
     # costs a first rerun about 20 ms)
     base = alt.Chart().encode(x=x, y=y, color=color, detail=alt.Detail("line:N"))
