@@ -14,15 +14,15 @@ from metro_poverty.i18n import t
 DIRECTION_COLORS = {"better": theme.BETTER, "worse": theme.WORSE, "same": "#777777", "not_comparable": "#bbbbbb"}
 
 
-def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest: int, bar_px: int = 30) -> alt.LayerChart:
-    """change: rows of metro_poverty.compare.change_between."""
+def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest: int, bar_px: int = 30, font: int = 14) -> alt.LayerChart:
+    """change: rows of metro_poverty.compare.change_between; `font`: the size of the names."""
     data = change.copy()
     data["direction_text"] = [t(f"dimension.direction.{d}", lang) for d in data.direction]
     data["base_text"] = [ind.fmt(v, lang) for v in data.value_base]
     data["latest_text"] = [ind.fmt(v, lang) for v in data.value_latest]
     data["change_text"] = [ind.fmt(v, lang, with_unit=False) if pd.notna(v) else "–" for v in data.change]
     order = list(data.region_name)
-    y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220, labelOverlap=False))
+    y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
     x_title = f"{ind.short(lang)} ({ind.unit(lang)})"
     domain = list(DIRECTION_COLORS)
     colour = alt.Color("direction_text:N", title=None, legend=alt.Legend(orient="top"),

@@ -121,13 +121,17 @@ def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_valu
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int) -> dict:
+def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int, present: bool = False) -> dict:
     from metro_poverty.charts.dumbbell import dumbbell
 
-    return theme.spec(dumbbell(change, cache.catalogue()[code], lang, base, latest), lang)
+    # on a slide at the room's size, a row each name can be read in (the chart may run below the screen: 22 rows of
+    # 18-px names squeezed into one screen overlapped)
+    chart = dumbbell(change, cache.catalogue()[code], lang, base, latest, bar_px=34 if present else 30,
+                     font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT)
+    return theme.spec(chart, lang, present)
 
 
 def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int, *, title: str = "", rows: pd.DataFrame | None = None) -> None:
-    spec = _dumbbell_spec(change, ind.code, lang, base, latest)
+    spec = _dumbbell_spec(change, ind.code, lang, base, latest, presentation.active())
     st.vega_lite_chart(spec=spec, width="stretch")
     downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")

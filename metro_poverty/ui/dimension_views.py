@@ -110,7 +110,8 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     earlier = [p for p in periods if p < period] or periods
     if st.session_state.get("cmp") not in earlier:  # by default the earliest year of the same series: comparable
         st.session_state["cmp"] = compare.earliest_comparable(values, earlier, period)
-    st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
+    with presentation.controls(t("dimension.compare_with_summary", lang, base=st.session_state["cmp"])):  # a slide: one line
+        st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
     base = st.session_state["cmp"]
     change = compare.change_between(values, ind, base, period)
     title = t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period)
