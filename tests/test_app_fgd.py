@@ -59,6 +59,14 @@ def test_the_draft_lives_in_the_url_so_a_reload_keeps_it():
     assert "### 1." in texts(reopened.markdown)  # numbered from 1
 
 
+def test_a_draft_step_says_where_it_leads_in_words_not_url_parameters():
+    at = open_app({"ind": "water_safe", "level": "kecamatan", "view": "rank"}, page="views/dimension_basic_services.py")
+    add_view(at)
+    at.switch_page("views/agenda.py").run()
+    where = [c.value for c in at.caption if c.value.startswith("Layanan Dasar")]
+    assert where and "Kecamatan · Peringkat" in where[0] and "view=" not in " ".join(texts(at.caption))
+
+
 def test_a_damaged_draft_in_the_url_falls_back_to_an_empty_one():
     at = open_app({"draft": "bukan-draf"}, page="views/agenda.py")
     assert at.session_state["draft"] == []

@@ -29,6 +29,9 @@ def test_a_step_is_named_by_its_page_indicator_region_and_year():
     assert step_title("Kesehatan", {"ind": "stunting_eppgbm", "region": "18.72.05.1001", "year": "2024"}, names, "id") == (
         "Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2024")
     assert step_title("Ringkasan", {}, names, "id") == "Ringkasan"
+    assert step_title("Layanan Dasar", {"level": "kecamatan", "view": "rank", "year": "2024"}, names, "id") == (
+        "Layanan Dasar · Kecamatan · Peringkat · 2024")  # words, never 'view=rank, level=kecamatan'
+    assert step_title("Layanan Dasar", {"level": "x", "view": "<b>"}, names, "en") == "Layanan Dasar"
 
 
 def test_the_url_parameter_falls_back_to_an_empty_draft_and_says_it_could_not_read_it():

@@ -15,6 +15,7 @@ import json
 import zlib
 
 from metro_poverty.fgd.agendas import MAX_STEPS, clean_step
+from metro_poverty.i18n import t
 
 URL_KEY = "draft"  # the URL parameter (and session key) holding the draft
 MAX_URL_TEXT = 6000  # a draft longer than this in the URL is refused: browsers and proxies cut long URLs
@@ -57,14 +58,22 @@ def valid(steps) -> bool:
     return True
 
 
+LEVELS = ("kelurahan", "kecamatan", "city")
+VIEWS = ("map", "rank", "trend", "compare", "table")
+
+
 def step_title(page_title: str, params: dict, names: dict[str, str], lang: str) -> str:
-    """'Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2024': the page, then what its parameters choose.
-    `names`: indicator codes and region codes to the names to show (in the UI language)."""
+    """'Kesehatan · Stunting (e-PPGBM) · Kecamatan · Peringkat · Rejomulyo · 2024': the page, then what its
+    parameters choose, in words. `names`: indicator codes and region codes to the names to show (in the UI language)."""
     parts = [page_title]
     for key in ("ind", "map_ind", "a"):
         if params.get(key) in names:
             parts.append(names[params[key]])
             break
+    if params.get("level") in LEVELS:
+        parts.append(t(f"level.{params['level']}", lang))
+    if params.get("view") in VIEWS:
+        parts.append(t(f"dimension.view_name.{params['view']}", lang))
     if params.get("region") in names:
         parts.append(names[params["region"]])
     if params.get("year"):

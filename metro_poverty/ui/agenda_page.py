@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from metro_poverty.fgd import agendas
+from metro_poverty.fgd import agendas, draft
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
 from metro_poverty.ui import frame, pages, presentation, saving, signin, url
@@ -95,9 +95,10 @@ def _done(agenda: dict | None, lang: str) -> None:
 
 
 def _describe(step: dict, lang: str) -> str:
+    """Where a draft step leads, in words ('Layanan Dasar · Kecamatan · Peringkat'), whatever its title was
+    edited to; never its URL parameters ('view=rank, level=kecamatan')."""
     page = pages.BY_URL.get(step["path"]) or next(p for p in pages.PAGES if p.default)
-    extra = ", ".join(f"{k}={v}" for k, v in step["params"].items())
-    return t(page.title_key, lang) + (f" ({extra})" if extra else "")
+    return draft.step_title(t(page.title_key, lang), step["params"], frame.step_names(lang), lang)
 
 
 def _saved(lang: str) -> None:
