@@ -157,7 +157,7 @@ def test_a_parameter_given_twice_is_used_once_with_a_notice_saying_which():
 def test_a_notice_names_the_default_as_a_reader_knows_it():
     """'the default «dtsen_d14_pct» is used' or '«»' told a reader nothing about what they now see."""
     notices = " ".join(texts(open_app({"map_ind": "x", "😀": "1"}).warning))
-    assert "dipakai nilai bawaan «Keluarga desil 1–4»" in notices
+    assert "dipakai nilai bawaan «Keluarga desil 1–4 nasional»" in notices
     assert "Parameter tautan «(tanda yang tidak dapat ditampilkan)» tidak dikenal" in notices
     notices = " ".join(texts(open_app({"region": "99"}, page="views/region_profile.py").warning))
     assert "dipakai nilai bawaan «tidak ada»" in notices
