@@ -183,7 +183,7 @@ def map_cell(pdf, m: MapPanel, c: BriefContent, x: float, y: float, w: float) ->
     lang = c.lang
     title = t("exports.brief.map_title", lang, dimension=t(f"dimension.name.{m.dimension}", lang), indicator=m.indicator.short(lang),
               year=m.period)
-    y = write(pdf, x, y, w, title, 7, bold=True, max_lines=2)
+    y = write(pdf, x, y, w, title, 7, bold=True, max_lines=3)  # "Pendapatan & Pengeluaran: Keluarga desil 1–4 nasional, 2024"
     statuses = marks_of(m.rows)
     if is_illustrative(statuses):  # a red band across the cell: made-up data, whatever else the page says
         band = badge_text(statuses, lang)
