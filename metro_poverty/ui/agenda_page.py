@@ -12,7 +12,7 @@ import streamlit as st
 from metro_poverty.fgd import agendas, draft
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
-from metro_poverty.ui import frame, pages, presentation, saving, signin, url
+from metro_poverty.ui import cache, frame, pages, presentation, saving, signin, url
 from metro_poverty.ui.safe import plain
 
 REPLACE = "_agenda_replace"
@@ -98,7 +98,7 @@ def _describe(step: dict, lang: str) -> str:
     """Where a draft step leads, in words ('Layanan Dasar · Kecamatan · Peringkat'), whatever its title was
     edited to; never its URL parameters ('view=rank, level=kecamatan')."""
     page = pages.BY_URL.get(step["path"]) or next(p for p in pages.PAGES if p.default)
-    return draft.step_title(t(page.title_key, lang), step["params"], frame.step_names(lang), lang)
+    return draft.step_title(t(page.title_key, lang), step["params"], cache.code_names(lang), lang)
 
 
 def _saved(lang: str) -> None:

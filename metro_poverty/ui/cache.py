@@ -69,5 +69,12 @@ def regions() -> pd.DataFrame:
     return read("regions_all")
 
 
+def code_names(lang: str) -> dict[str, str]:
+    """Indicator and region codes to the names a reader knows them by: an agenda step's title, a link's notice."""
+    names = {code: ind.short(lang) for code, ind in catalogue().items()}
+    names.update(dict(zip(regions().region_code, regions().name)))
+    return names
+
+
 def build_info() -> dict[str, str]:
     return dict(read("build_info").itertuples(index=False))

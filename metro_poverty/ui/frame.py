@@ -96,18 +96,11 @@ BAR_KEY = "frame_bar"  # the top bar's container (presentation mode hides it by 
 DRAFT = CodedParam(draft.URL_KEY, [], draft.decode, draft.encode, draft.valid)
 
 
-def step_names(language: str) -> dict[str, str]:
-    """Indicator and region codes to the names an agenda step is described by (fgd.draft.step_title)."""
-    names = {code: ind.short(language) for code, ind in cache.catalogue().items()}
-    names.update(dict(zip(cache.regions().region_code, cache.regions().name)))
-    return names
-
-
 def _add_to_agenda(path: str, title: str) -> None:
     params = {k: v for k, v in st.query_params.items() if k not in (*agendas.FRAME_KEYS, DRAFT.key)}
     if len(st.session_state.get(DRAFT.key, [])) >= agendas.MAX_STEPS:
         return
-    names = step_names(lang())
+    names = cache.code_names(lang())
     # named by what is on screen: a default value is not in the URL, but it is what the room sees
     shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "a", "region", "year") if st.session_state.get(k) is not None}
     step = {"path": path or "", "params": params, "title": draft.step_title(title, {**shown, **params}, names, lang()), "note": ""}

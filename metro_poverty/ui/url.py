@@ -160,11 +160,7 @@ def _describe(p: Param, value) -> str:
     if value is None or text == "":
         return t("url.none", _lang())
     try:
-        catalogue = cache.catalogue()
-        if text in catalogue:
-            return catalogue[text].short(_lang())
-        regions = cache.regions()
-        names = dict(zip(regions.region_code, regions.name))
+        names = cache.code_names(_lang())
     except db.StoreMissing:  # no store yet (the first visit builds it): the code says it well enough
         return shown(text)
     return names.get(text, shown(text))
