@@ -143,6 +143,10 @@ def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, pat
         .map(g => g.getBoundingClientRect().height))""")
     screenshot(page, f"room_trend_{path.split('?')[0]}_1280x720")
     assert grid >= 150  # the y axis's grid: the height the lines are drawn in
+    cut = chart.evaluate("""c => { const box = c.querySelector('svg').getBoundingClientRect();
+        return [...c.querySelectorAll('[class*="role-legend-label"] text')]
+            .filter(t => t.getBoundingClientRect().bottom > box.bottom + 1).map(t => t.textContent); }""")
+    assert cut == []  # every status the markers stand for is named ('Resmi, dikutip dari media' was cut off the P0 slide)
 
 
 # every kelurahan name drawn in the slide, with its box on screen

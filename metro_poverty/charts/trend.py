@@ -19,6 +19,9 @@ MARK_SHAPES = {"official_primary": "circle", "official": "triangle-right", "offi
 
 DRAWN = ("period", "value", "region_name", "series", "line", "value_text", "status_text", "flag_text")  # the columns a trend encodes
 FLAGS = ("derived", "unverified", "conflict")  # a value's quality flag, said in its tooltip
+# a slide's legends: the room's size, smaller symbols and rows closer together (with the theme's symbols each row
+# took 40 px, and the P0 slide cut its third and fourth status off below the plot)
+SLIDE_LEGEND = {"symbolSize": 100, "labelFontSize": theme.PRESENT_LABEL_SIZE, "rowPadding": 0, "labelPadding": 6}
 
 
 def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFrame:
@@ -74,7 +77,9 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
     y = alt.Y("value:Q", title=None if compact else f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False))
-    screen = {} if side_legends else {"labelFontSize": 15}  # on a slide the theme's size (theme.PRESENT_LABEL_SIZE)
+    # on a slide the theme's size (theme.PRESENT_LABEL_SIZE) with smaller symbols and rows closer together: with the
+    # theme's symbols each row took 40 px, and the P0 slide cut its third and fourth status off below the plot
+    screen = SLIDE_LEGEND if side_legends else {"labelFontSize": 15}  # on a slide the theme's size (theme.PRESENT_LABEL_SIZE)
     color = alt.Color("region_name:N", title=None, scale=scale,
                       legend=alt.Legend(orient="right" if side_legends else "bottom" if compact else "top",
                                         columns=1 if compact or side_legends else 0, **screen))
@@ -88,9 +93,9 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
     points = base.mark_point(size=120, filled=True, opacity=1).encode(
-        shape=alt.Shape("status_text:N", title=t("common.status", lang), scale=shapes,
+        shape=alt.Shape("status_text:N", title=None if side_legends else t("common.status", lang), scale=shapes,  # a slide: rows for statuses
                         legend=None if compact else alt.Legend(orient="right" if side_legends else "bottom", labelLimit=320,
-                                                               columns=1 if side_legends else 2, **({} if side_legends else {"labelFontSize": 14}))),
+                                                               columns=1 if side_legends else 2, **(SLIDE_LEGEND if side_legends else {"labelFontSize": 14}))),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]
