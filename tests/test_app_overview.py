@@ -161,3 +161,42 @@ def test_a_notice_names_the_default_as_a_reader_knows_it():
     assert "Parameter tautan «(tanda yang tidak dapat ditampilkan)» tidak dikenal" in notices
     notices = " ".join(texts(open_app({"region": "99"}, page="views/region_profile.py").warning))
     assert "dipakai nilai bawaan «tidak ada»" in notices
+
+
+def test_a_slide_shows_one_view_with_a_one_click_picker_and_the_desk_page_all_three():
+    slide = open_app({"present": "1"})
+    assert slide.button_group(key="view").value == "headline"
+    assert [m.label for m in slide.metric][:3] == ["P0", "P1", "P2"]
+    assert not slide.get("vega_lite_chart")  # the trend and the map are views of their own
+    desk = open_app()
+    assert "view" not in [b.key for b in desk.button_group]  # at a desk the page shows all three
+    assert len(desk.get("vega_lite_chart")) == 2  # the trend and the map, one under the other
+    assert any(m.label == "P0" for m in desk.metric)
+
+
+def test_a_headline_slide_names_in_one_line_the_figures_the_store_lacks_for_the_year():
+    at = open_app({"present": "1"})
+    assert "#### Tidak ada di basis data" not in texts(at.markdown)  # no card that says only 'not in the store'
+    assert ("Belum ada angka 2025 di basis data: Jumlah miskin (terakhir 12,07 ribu jiwa, 2024); "
+            "GK (terakhir Rp 503.161/kapita/bulan, 2024); IPM (terakhir 80,41, 2024)") in texts(at.markdown)
+
+
+@pytest.mark.parametrize("view, shows", [("trend", "Persentase penduduk miskin (P0), 2015–2025"),
+                                         ("map", "Peta Keluarga desil 1–4 nasional, 2025")])
+def test_the_trend_and_the_map_are_slides_of_their_own(view, shows):
+    at = open_app({"present": "1", "view": view})
+    assert len(at.get("vega_lite_chart")) == 1
+    assert not at.metric
+    assert shows in texts(at.caption)
+    assert at.query_params["view"] == view  # a shared link opens the same slide
+
+
+def test_the_map_slide_folds_its_controls_into_a_line_with_the_year_shown():
+    at = open_app({"present": "1", "view": "map", "map_ind": "stunting_eppgbm"})
+    assert any(e.label == "Stunting (e-PPGBM) · Kelurahan · 2024 (2025 belum ada)" for e in at.expander)
+
+
+def test_an_unknown_slide_view_falls_back_to_the_headline_figures_with_a_notice():
+    at = open_app({"present": "1", "view": "<b>x</b>"})
+    assert at.button_group(key="view").value == "headline"
+    assert any("tidak dikenal" in n for n in texts(at.warning))

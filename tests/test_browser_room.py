@@ -16,6 +16,8 @@ SLIDES = [
     ("kesehatan", "ind=stunting_eppgbm&present=1", "Stunting (e-PPGBM) · Kelurahan · Peta"),
     ("simulasi", "transfer=300000&deciles=1,2&present=1", "Bantuan Rp 300.000"),
     ("", "present=1", "6,44%"),
+    ("", "present=1&view=trend", "Persentase penduduk miskin (P0), 2015–2025"),
+    ("", "present=1&view=map", "Peta Keluarga desil 1–4 nasional, 2025"),
     ("lampung", "present=1", "Kota Metro: peringkat"),
     ("kesehatan", "ind=stunting_eppgbm&view=rank&present=1", "Stunting (e-PPGBM) · Kelurahan · Peringkat"),
 ]
@@ -44,7 +46,7 @@ def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, pa
     page.locator('[class*="st-key-slide"]').first.wait_for()
     page.wait_for_function("() => document.querySelector('[class*=\"st-key-slide\"]').getBoundingClientRect().height > 200")
     m = page.evaluate(MEASURE)
-    screenshot(page.context.pages[-1], f"room_{path or 'overview'}_{width}x{height}")
+    screenshot(page.context.pages[-1], f"room_{path or 'overview'}_{query.replace('&', '_').replace('=', '-')}_{width}x{height}")
     assert m["area"] / m["screen"] >= 0.5, m
     assert m["top"] >= 0 and m["bottom"] <= m["height"] + 1 and m["left"] >= 0 and m["right"] <= m["width"] + 1, m
     assert m["body"] >= 20 and m["title"] >= 36, m
@@ -130,7 +132,7 @@ def test_switching_the_language_keeps_every_choice(app_url, chromium, path, quer
     assert all(k in page.url for k in kept), page.url
 
 
-@pytest.mark.parametrize("path", ["pendapatan?ind=p0&present=1", "layanan-dasar?view=trend&present=1"])
+@pytest.mark.parametrize("path", ["pendapatan?ind=p0&present=1", "layanan-dasar?view=trend&present=1", "?view=trend&present=1"])
 def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, path):
     """On a slide a trend's legends go beside the plot: above and below it they left the lines a band about
     10 px high at 1280x720 (the P0 of Metro, Lampung and Indonesia drawn as one line)."""
@@ -141,7 +143,7 @@ def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, pat
     chart.locator("svg").first.wait_for()
     grid = chart.evaluate("""c => Math.max(...[...c.querySelectorAll('[class*="role-axis-grid"]')]
         .map(g => g.getBoundingClientRect().height))""")
-    screenshot(page, f"room_trend_{path.split('?')[0]}_1280x720")
+    screenshot(page, f"room_trend_{path.split('?')[0] or 'overview'}_1280x720")
     assert grid >= 150  # the y axis's grid: the height the lines are drawn in
     cut = chart.evaluate("""c => { const box = c.querySelector('svg').getBoundingClientRect();
         return [...c.querySelectorAll('[class*="role-legend-label"] text')]

@@ -11,7 +11,8 @@ from app_support import open_app, store  # noqa: F401
 
 VIEWS = [
     (None, {}),
-    (None, {"present": "1"}),
+    (None, {"present": "1", "view": "trend"}),
+    (None, {"present": "1", "view": "map"}),
     ("views/dimension_income.py", {}),
     ("views/dimension_health.py", {"region": "18.72.03.1002"}),
     ("views/dimension_health.py", {"view": "rank"}),

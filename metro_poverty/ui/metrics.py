@@ -77,9 +77,15 @@ def kabkota_standing(year: int, catalogue: dict[str, Indicator], lang: str) -> N
     st.page_link("views/kabkota.py", label=t("overview.rank_link", lang), icon=":material/leaderboard:")
 
 
-def headline_row(headlines: list[Headline], catalogue: dict[str, Indicator], lang: str, per_row: int = 3) -> None:
-    for start in range(0, len(headlines), per_row):
+def headline_row(headlines: list[Headline], catalogue: dict[str, Indicator], lang: str, per_row: int = 3,
+                 with_missing: bool = True) -> list[Headline]:
+    """The cards, `per_row` to a row. Without `with_missing`, a figure the store has not for the year gets no
+    card (a slide shows figures; it names the missing ones in a line); those are returned."""
+    missing = [h for h in headlines if h.value is None]
+    shown = headlines if with_missing else [h for h in headlines if h.value is not None]
+    for start in range(0, len(shown), per_row):
         cols = st.columns(per_row)
-        for col, h in zip(cols, headlines[start : start + per_row]):
+        for col, h in zip(cols, shown[start : start + per_row]):
             with col:
                 headline_card(h, catalogue[h.indicator], lang)
+    return [] if with_missing else missing

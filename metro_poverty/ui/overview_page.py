@@ -1,4 +1,6 @@
-"""Ringkasan: headline figures of the year, the P0 trend against Lampung and Indonesia, and a map."""
+"""Ringkasan: headline figures of the year, the P0 trend against Lampung and Indonesia, and a map.
+
+At a desk the three are one page. On a slide each is one screen, chosen with one click (the URL's `view`)."""
 
 from __future__ import annotations
 
@@ -9,44 +11,95 @@ from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metrics, presentation, url
 from metro_poverty.url_state import Param
 
+VIEWS = ("headline", "trend", "map")  # a slide's views; at a desk the page shows all three
+SLIDE_VIEW_ROW_PX = 60  # the view picker's row above a slide's figure
+
 
 def render() -> None:
     lang, year = frame.lang(), frame.year()
     catalogue = cache.catalogue()
     map_choices = maps.map_indicator_choices(catalogue)
     map_param = Param("map_ind", [i.code for i in map_choices], maps.OVERVIEW_MAP_DEFAULT)
-    url.restore([map_param])
+    url.restore([map_param, Param("view", VIEWS, "headline")])
     levels = list(catalogue[st.session_state["map_ind"]].map_levels)
     level_param = Param("level", levels, levels[0])
     url.restore([level_param])
 
     st.title(t("overview.title", lang, year=year))
     url.show_notices()
-
     published = metrics.published()
-    if not presentation.active():
-        st.subheader(t("overview.headline", lang))
-        st.caption(macro_notice(catalogue, lang))
-    with presentation.slide(presentation.ABOVE_SLIDE_PX - 60):  # on a slide the headline figures are the figure
-        metrics.headline_row(metrics.headlines(year), catalogue, lang)
     if presentation.active():
-        st.caption(macro_notice(catalogue, lang))
+        st.segmented_control(t("overview.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
+                             format_func=lambda v: t(f"overview.view_name.{v}", lang))
+        {"headline": _headline_slide, "trend": _trend, "map": _map}[st.session_state["view"]](
+            published, catalogue, year, lang, map_param=map_param, level_param=level_param)
+        return
+
+    st.subheader(t("overview.headline", lang))
+    st.caption(macro_notice(catalogue, lang))
+    metrics.headline_row(metrics.headlines(year), catalogue, lang)
+    _headline_notes(published, catalogue, year, lang)
+    _trend(published, catalogue, year, lang)
+    st.divider()
+    _map(published, catalogue, year, lang, map_param=map_param, level_param=level_param)
+
+
+def _headline_notes(published, catalogue, year: int, lang: str) -> None:
     shown = published[(published.region_code == CITY) & (published.period == year)]
     st.caption(t("provenance.sampling", lang))
     metrics.kabkota_standing(year, catalogue, lang)
     badges.show_source_line(shown, lang)
     downloads.city_brief(year, lang)
 
+
+def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
+    """The figures of the year, large; a figure the store has not for the year is named in one line, not a card."""
+    with presentation.slide(presentation.ABOVE_SLIDE_PX - 60 + SLIDE_VIEW_ROW_PX):
+        missing = metrics.headline_row(metrics.headlines(year), catalogue, lang, with_missing=False)
+        if missing:
+            st.markdown(t("overview.slide_missing", lang, year=year, items="; ".join(_latest(h, catalogue[h.indicator], lang) for h in missing)))
+        st.caption(macro_notice(catalogue, lang))
+    _headline_notes(published, catalogue, year, lang)
+
+
+def _latest(h, ind, lang: str) -> str:
+    if h.previous_value is None:
+        return ind.short(lang)
+    return t("overview.slide_missing_item", lang, indicator=ind.short(lang), previous=ind.fmt(h.previous_value, lang, decimals=h.previous_decimals),
+             previous_year=h.previous_period)
+
+
+def _trend(published, catalogue, year: int, lang: str, **_) -> None:
     p0 = published[published.indicator_code == "p0"]
     trend_title = t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max()))
-    st.subheader(trend_title)
-    charts.p0_trend(published, lang, title=trend_title)
+    if presentation.active():
+        with presentation.slide(presentation.ABOVE_SLIDE_PX - 60 + SLIDE_VIEW_ROW_PX):
+            charts.p0_trend(published, lang, title=trend_title)
+        st.caption(trend_title)
+    else:
+        st.subheader(trend_title)
+        charts.p0_trend(published, lang, title=trend_title)
     badges.show_source_line(p0, lang)
 
-    st.divider()
+
+def _map(published, catalogue, year: int, lang: str, *, map_param: Param, level_param: Param) -> None:
     ind = catalogue[st.session_state["map_ind"]]
-    c1, c2, _ = st.columns([3, 2, 2])
-    c1.selectbox(t("overview.map_indicator", lang), map_param.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang),
-                 placeholder=t("common.choose", lang))
-    c2.segmented_control(t("overview.map_level", lang), level_param.options, key="level", required=True, format_func=lambda v: t(f"level.{v}", lang))
-    maps.indicator_map(ind, st.session_state["level"], year, lang, title_key="overview.map_title")
+    level = st.session_state["level"]
+    present = presentation.active()
+    period = maps.shown_period(ind, level, year)
+    summary = " · ".join([ind.short(lang), t(f"level.{level}", lang)] + ([] if period is None else [
+        str(period) if period == year else t("dimension.period_instead", lang, shown=period, year=year)]))
+    with presentation.controls(summary):
+        c1, c2, _ = st.columns([3, 2, 2] if not present else [4, 3, 1])
+        c1.selectbox(t("overview.map_indicator", lang), map_param.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang),
+                     placeholder=t("common.choose", lang))
+        c2.segmented_control(t("overview.map_level", lang), level_param.options, key="level", required=True,
+                             format_func=lambda v: t(f"level.{v}", lang))
+    if not present:
+        maps.indicator_map(ind, level, year, lang, title_key="overview.map_title")
+        return
+    with presentation.slide(presentation.ABOVE_SLIDE_PX + SLIDE_VIEW_ROW_PX):
+        drawn = maps.indicator_map(ind, level, year, lang, title_key="overview.map_title", notes=False)
+    if drawn is not None:
+        st.caption(drawn.title)
+        maps.map_notes(drawn, lang)
