@@ -234,3 +234,30 @@ def test_counting_expenditure_below_the_line_is_an_option_that_goes_to_the_url()
     again = open_app({"transfer": "300000", "deciles": "1,2", "weights": "0.25,0.25,0.25,0.25"}, page=PAGE)
     assert again.toggle(key="sc_md_expenditure").value is True
     assert metric(again, "M0 (").value == metric(at, "M0 (").value
+
+
+def test_model_counts_of_persons_and_households_are_shown_to_tens_and_downloaded_whole():
+    """'9.113 jiwa' from synthetic households reads as exact to one person; the page rounds model counts to tens."""
+    from metro_poverty import numfmt
+    from metro_poverty.engine.scenario_url import from_query_params
+    from metro_poverty.ui import engine_data
+
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    scenario, _ = from_query_params({"transfer": "300000", "deciles": "1,2"})
+    city = engine_data.results(scenario).query("level == 'city'").iloc[0]
+    assert city.poor_persons_after % 10 and city.persons_lifted % 10  # whole persons in the engine: the case rounding is for
+    poor = metric(at, "Penduduk miskin")
+    assert poor.value == numfmt.number(round(city.poor_persons_after, -1), 0)
+    assert poor.delta.endswith(f"(← {numfmt.number(round(city.poor_persons_before, -1), 0)})")
+    assert metric(at, "Keluar dari kemiskinan").value == numfmt.number(round(city.persons_lifted, -1), 0)
+    table = at.table[0].value
+    counts = table[[c for c in table.columns if "(jiwa)" in c or c == "Rumah tangga penerima"]].to_numpy().ravel()
+    assert len(counts) == 4 * 28 and all(v.replace(".", "").endswith("0") for v in counts)
+    assert "Anggaran bantuan (Rp juta/tahun)" in table.columns
+    assert table.loc[0, "Anggaran bantuan (Rp juta/tahun)"] == numfmt.number(city.budget_rp_per_year / 1e6, 1)
+    assert any("dibulatkan ke puluhan" in c for c in texts(at.caption))
+    from metro_poverty.engine.scenario_table import results_table
+
+    result = engine_data.results(scenario)
+    full = results_table(result, result.region_code, scenario, "x", "id")  # the table the CSV download writes
+    assert full["Keluar dari kemiskinan karena bantuan (jiwa)"].iloc[0] == city.persons_lifted  # whole

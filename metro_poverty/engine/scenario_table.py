@@ -21,6 +21,14 @@ FIGURES = ["p0_before_pct", "p0_after_pct", "p1_before", "p1_after", "p2_before"
            "poor_persons_after", "persons_lifted", "m0_before", "m0_after", "recipient_households", "budget_rp_per_year"]
 DECIMALS = {"p0_before_pct": 2, "p0_after_pct": 2, "p1_before": 2, "p1_after": 2, "p2_before": 2, "p2_after": 2,
             "m0_before": 4, "m0_after": 4}  # the rest are counts and rupiah
+COUNTS = ["poor_persons_before", "poor_persons_after", "persons_lifted", "recipient_households"]
+COUNT_STEP = 10  # on screen a model's count of persons or households is rounded to tens (the download keeps it whole)
+
+
+def model_count(value: float) -> float:
+    """A count the model gives, as the page shows it: to the nearest ten. A model on synthetic households is
+    not exact to one person, and '9.113 jiwa' would read as if it were."""
+    return value if pd.isna(value) else float(round(value / COUNT_STEP) * COUNT_STEP)
 
 
 def m0_kind(scenario: Scenario) -> str:

@@ -2,7 +2,7 @@
 
 The synthetic file is calibrated to BPS's P0, so the two P0 agree; the number of poor differs because
 the model multiplies P0 by its population while BPS's count rests on another population base. A room
-that sees 12.219 here and 12.070 on the Overview must be told why, on the same screen.
+that sees 12.220 (a model's count, to tens) here and 12,07 thousand on the Overview must be told why, on the same screen.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import streamlit as st
 
 from metro_poverty import numfmt
 from metro_poverty.engine import BASELINE_YEAR
+from metro_poverty.engine.scenario_table import model_count
 from metro_poverty.i18n import t
 from metro_poverty.provenance import mark, mark_label
 from metro_poverty.ui import cache
@@ -31,7 +32,7 @@ def show(result: pd.DataFrame, lang: str) -> None:
     catalogue = cache.catalogue()
     p0, poor = official("p0"), official("poor_count")
     model = t("scenario.baseline.model", lang, year=BASELINE_YEAR, p0=numfmt.number(city.p0_before_pct, 2, lang),
-              poor=numfmt.number(city.poor_persons_before, 0, lang), population=numfmt.number(city.population_persons, 0, lang))
+              poor=numfmt.number(model_count(city.poor_persons_before), 0, lang), population=numfmt.number(city.population_persons, 0, lang))
     lines = [model]
     if p0 is not None and poor is not None:
         # each figure with how it is known and where it was read: the count of poor is not on the page that gives P0
@@ -55,4 +56,4 @@ def _why(city: pd.Series, p0: pd.Series, poor: pd.Series, poor_unit: str, lang: 
     return t("scenario.baseline.why", lang, population=numfmt.number(city.population_persons, 0, lang),
              official_poor=numfmt.number(official_poor, 0, lang), p0=numfmt.number(p0.value, 2, lang),
              implied=numfmt.number(implied_population / 1000, 1, lang),
-             difference=numfmt.number(abs(city.poor_persons_before - official_poor), 0, lang))
+             difference=numfmt.number(model_count(abs(city.poor_persons_before - official_poor)), 0, lang))

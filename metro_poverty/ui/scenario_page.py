@@ -16,7 +16,7 @@ from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.scenario import LEVER_RANGES as RANGES
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
-from metro_poverty.engine.scenario_table import DECIMALS, SIMULATED, m0_kind, results_table, source_text
+from metro_poverty.engine.scenario_table import COUNTS, DECIMALS, SIMULATED, m0_kind, model_count, results_table, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY, from_query_params, to_query_params
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
@@ -199,7 +199,7 @@ def _headline(result: pd.DataFrame, scenario: Scenario, lang: str) -> None:
         st.subheader(t("scenario.results", lang))
     m0 = "m0_with_expenditure" if m0_kind(scenario) == "m0_with_expenditure" else "m0"
     pairs = [("p0", r.p0_before_pct, r.p0_after_pct, 2), ("p1", r.p1_before, r.p1_after, 2), ("p2", r.p2_before, r.p2_after, 2),
-             ("poor", r.poor_persons_before, r.poor_persons_after, 0), (m0, r.m0_before, r.m0_after, 4)]
+             ("poor", model_count(r.poor_persons_before), model_count(r.poor_persons_after), 0), (m0, r.m0_before, r.m0_after, 4)]
     if present:  # a slide's half is narrow: the four FGT figures two by two, M0 with the budget below
         pairs = pairs[:4]
     rows = [st.columns(2), st.columns(2)] if present else [st.columns(3), st.columns(3)]
@@ -220,13 +220,14 @@ def _budget(result: pd.DataFrame, lang: str) -> None:
     r = _city(result)
     b = st.columns(2) + st.columns(2)
     b[0].metric(t("scenario.budget", lang), numfmt.rupiah_short(r.budget_rp_per_year, lang), border=True)
-    b[1].metric(t("scenario.lifted", lang), numfmt.number(r.persons_lifted, 0, lang), border=True)
+    b[1].metric(t("scenario.lifted", lang), numfmt.number(model_count(r.persons_lifted), 0, lang), border=True)
     cost = r.cost_rp_per_person_lifted_per_year
     b[2].metric(t("scenario.cost", lang), numfmt.rupiah_short(cost, lang) if pd.notna(cost) else t("scenario.nobody_lifted", lang), border=True)
     b[3].metric(t("scenario.share_poor", lang), numfmt.percent(r.budget_share_to_poor_pct, 1, lang), border=True)
     ratio = r.budget_to_min_budget_ratio
     st.caption(f"{t('scenario.min_budget', lang)}: {numfmt.rupiah_short(r.min_budget_rp_per_year, lang)}"
-               + (f" · {t('scenario.ratio', lang, ratio=numfmt.number(ratio, 2, lang))}" if pd.notna(ratio) and r.budget_rp_per_year > 0 else ""))
+               + (f" · {t('scenario.ratio', lang, ratio=numfmt.number(ratio, 2, lang))}" if pd.notna(ratio) and r.budget_rp_per_year > 0 else "")
+               + f" · {t('scenario.rounded', lang)}")
 
 
 CHANGE = Indicator("p0_change", {  # the map's measure: a simulated change, not a catalogue indicator
@@ -271,7 +272,11 @@ def _table(result: pd.DataFrame, regions: pd.DataFrame, scenario: Scenario, lang
     shown = out[keep].copy()
     for c in ON_SCREEN:
         label = t(f"engine.column.{c}", lang)
-        shown[label] = [numfmt.number(v, DECIMALS.get(c, 0), lang) for v in shown[label]]
+        if c == "budget_rp_per_year":  # one unit down the column, as a room compares them
+            shown[label] = [numfmt.number(v / 1e6, 1, lang) for v in shown[label]]
+            shown = shown.rename(columns={label: t("scenario.col.budget_million", lang)})
+        else:
+            shown[label] = [numfmt.number(model_count(v) if c in COUNTS else v, DECIMALS.get(c, 0), lang) for v in shown[label]]
     tables.static(shown)
     st.caption(t("scenario.table_caption", lang))
     st.caption(t("scenario.table_more", lang))
@@ -362,7 +367,7 @@ def _comparison(rows: list[tuple[str, Scenario]], lang: str) -> pd.DataFrame:
         link = "./" + PAGE_PATH + ("?" + urlencode(to_query_params(s)) if to_query_params(s) else "")
         out.append({t("scenario.col.scenario", lang): name,
                     t("engine.column.p0_after_pct", lang): numfmt.number(r.p0_after_pct, 2, lang),
-                    t("engine.column.persons_lifted", lang): numfmt.number(r.persons_lifted, 0, lang),
+                    t("engine.column.persons_lifted", lang): numfmt.number(model_count(r.persons_lifted), 0, lang),
                     t("engine.column.budget_rp_per_year", lang): numfmt.rupiah_short(r.budget_rp_per_year, lang),
                     t("engine.column.cost_rp_per_person_lifted_per_year", lang): numfmt.rupiah_short(r.cost_rp_per_person_lifted_per_year, lang),
                     t("engine.column.budget_share_to_poor_pct", lang): numfmt.number(r.budget_share_to_poor_pct, 1, lang),

@@ -8,6 +8,7 @@ import streamlit as st
 
 from metro_poverty import numfmt
 from metro_poverty.engine import BASELINE_YEAR, Scenario
+from metro_poverty.engine.scenario_table import model_count
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, engine_data
 
@@ -42,7 +43,7 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
     bases = engine_data.targeting_bases(scenario).set_index("region_code")
     city = bases[bases.level == CITY_LEVEL].iloc[0]
     recipients = float(result.loc[result.level == CITY_LEVEL, "recipient_households"].iloc[0])
-    n = lambda v: numfmt.number(v, 0, lang)  # noqa: E731
+    n = lambda v: numfmt.number(model_count(v), 0, lang)  # noqa: E731  (a model count: to tens)
     with st.container(border=True, key=BOX_KEY):
         st.markdown(f"**{t('scenario.targeting.title', lang)}**")
         lines = [
@@ -65,5 +66,5 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
 def _eligible_line(scenario: Scenario, city: pd.Series, lang: str) -> str:
     share = lambda part, whole: numfmt.number(100 * part / whole if whole else 0, 1, lang)  # noqa: E731
     key = "scenario.targeting.eligible_area" if scenario.target_regions else "scenario.targeting.eligible"
-    return t(key, lang, households=numfmt.number(city.eligible_households, 0, lang), deciles=decile_text(scenario.target_deciles) or "–",
+    return t(key, lang, households=numfmt.number(model_count(city.eligible_households), 0, lang), deciles=decile_text(scenario.target_deciles) or "–",
              share=share(city.eligible_households, city.households), area_share=share(city.eligible_households, city.area_households))
