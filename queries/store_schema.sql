@@ -27,7 +27,7 @@ create table indicators (
     short_id varchar not null, short_en varchar not null,
     concept_id varchar not null, concept_en varchar not null,
     definition_id varchar not null, definition_en varchar not null,
-    formula varchar not null,
+    formula_id varchar not null, formula_en varchar not null,
     unit_id varchar not null, unit_en varchar not null,
     decimals integer not null,
     polarity varchar not null,         -- higher_worse | higher_better | neutral

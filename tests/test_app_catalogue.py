@@ -94,3 +94,14 @@ def test_on_a_slide_the_search_and_filters_fold_into_one_line_and_the_definition
     assert [e.label for e in at.expander][:1] == ["Semua · Kesehatan · Semua"]  # the folded search, dimension, producer
     assert at.text_input(key="q") is not None  # still there, one click away
     assert not any("Satu Data Indonesia" in c for c in texts(at.caption))  # the page's introduction waits for normal mode
+
+
+@pytest.mark.parametrize("lang, code_label, formula", [
+    ("id", "Kode: p0", "P0 = 100 × q / n; q: penduduk dengan pengeluaran per kapita yᵢ < GK"),
+    ("en", "Code: p0", "P0 = 100 × q / n; q: persons with per capita expenditure yᵢ < GK"),
+])
+def test_a_card_names_its_code_and_gives_the_formula_as_the_room_reads_it_in_the_ui_language(lang, code_label, formula):
+    at = open_app({"q": "P0", "lang": lang}, page=PAGE)
+    assert f":gray-badge[{code_label}]" in texts(at.markdown)  # st.badge is a Markdown badge
+    table = at.table[0].value
+    assert any(str(v).startswith(formula) for v in table.iloc[:, 0])

@@ -123,7 +123,7 @@ def _instructions_sheet(ws, ind: pd.Series, level: str, cols: list[Measure]) -> 
         ws.cell(ws.max_row, 1).font = Font(bold=True)
         for step in ("step_rows", "step_year", "step_values", "step_numbers", "step_keep", "step_upload"):
             ws.append([t(f"intake.template.{step}", lang, name=name, code=ind["code"], unit=unit, level=level, columns=columns,
-                         formula=ind["formula"])])
+                         formula=ind[f"formula_{lang}"])])
         ws.append([t("intake.template.definition", lang, definition=definition)])
         ws.append([])
     ws.column_dimensions["A"].width = 120

@@ -151,8 +151,8 @@ def _record_form(session: dict, user, lang: str) -> None:
         values = {}
         for f in CONTENT:
             values[f] = st.text_area(t(f"fgd.field.{f}", lang), value=base.get(f) or "", height=80 if f != "definition" else 110)
-            if f == "method" and ind.meta.get("formula"):
-                st.caption(t("agreements.catalogue_formula", lang, formula=plain(ind.meta["formula"])))
+            if f == "method" and ind.text("formula", lang):
+                st.caption(t("agreements.catalogue_formula", lang, formula=plain(ind.text("formula", lang))))
         st.markdown(f"**{t('fgd.field.follow_ups', lang)}**")
         rows = _follow_up_rows(base["follow_ups"] or [], code, ind.meta.get("producer") or "", lang)
         st.caption(t("agreements.recorded_as", lang, user=plain(user.username)))

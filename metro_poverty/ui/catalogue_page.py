@@ -94,7 +94,7 @@ def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: 
     with st.container(border=True):
         st.markdown(f"#### {ind.name(lang)}")
         with st.container(horizontal=True, gap="medium"):
-            st.badge(ind.code, color="gray")
+            st.badge(f"{t('catalogue.meta.code', lang)}: {ind.code}", color="gray")  # the name of its column in downloads and files
             st.badge(t(f"dimension.name.{ind.dimension}", lang), color="blue")
             indicator_card.kind_badge(ind, lang)
         st.markdown(ind.definition(lang))

@@ -19,7 +19,7 @@ def card_rows(ind: Indicator, lang: str) -> list[tuple[str, str]]:
         ("classification", ind.text("classification", lang)),
         ("measure", ind.text("measure", lang)),
         ("unit", ind.unit(lang)),
-        ("formula", ind.meta.get("formula") or ""),
+        ("formula", ind.text("formula", lang)),
         ("source", ind.source),
         ("producer", ind.producer),
         ("kind", t(f"dimension.kind.{ind.measure_kind}", lang)),
