@@ -141,3 +141,27 @@ def test_the_sources_page_lists_the_upload_sources_and_writes_years_as_years():
     assert "primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Cara diketahui"])
     years = table[table["Tahun awal"] != "–"]
     assert len(years) and all(re.fullmatch(r"(19|20)\d\d", y) for y in list(years["Tahun awal"]) + list(years["Tahun akhir"]))
+
+
+def test_a_rollback_asks_first_naming_the_batch_and_happens_only_on_yes(monkeypatch, records):
+    """A rolled-back batch cannot be made active again: one click on 'Batalkan batch' only asks."""
+    from metro_poverty.intake import auth, loader
+    from metro_poverty.store.batches import BatchRecord
+
+    batch = BatchRecord("20250101T000000000000Z-00000000", "stunting *2025*.csv", "0" * 64, "csv", 1, "petugas.dinkes", "Dinas Kesehatan",
+                        "2025-01-01T00:00:00+00:00", {"status": "provisional"}, counts={"observations": 22})
+    rolled = []
+    monkeypatch.setattr(loader, "history", lambda inputs=None: [batch])
+    monkeypatch.setattr(auth, "can_rollback", lambda user, b: True)
+    monkeypatch.setattr(loader, "rollback", lambda bid, user, *a, **k: rolled.append(bid) or loader.Outcome(loader.ROLLED_BACK, bid))
+    at = open_app(page="views/upload.py", session={"signed_in_user": auth.User("petugas.dinkes", "opd", "Dinas Kesehatan")})
+    next(b for b in at.button if b.label == "Batalkan batch").click().run()
+    asked = " ".join(texts(at.warning))
+    assert "Batalkan batch 20250101T000000000000Z-00000000 («stunting \\*2025\\*\\.csv», 22 nilai" in asked  # the name as typed
+    assert "tidak dapat diaktifkan lagi" in asked and rolled == []
+    next(b for b in at.button if b.label == "Tidak").click().run()
+    assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning)) and rolled == []
+    next(b for b in at.button if b.label == "Batalkan batch").click().run()
+    next(b for b in at.button if b.label == "Ya, batalkan batch ini").click().run()
+    assert rolled == ["20250101T000000000000Z-00000000"]
+    assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning))

@@ -310,6 +310,25 @@ def _history(user, lang: str) -> None:
     chosen = c1.selectbox(t("upload.rollback_pick", lang), [b.batch_id for b in mine], key="rollback_batch",
                           format_func=lambda bid: f"{bid} — {next(b.file_name for b in mine if b.batch_id == bid)}", placeholder=t("common.choose", lang))
     if c2.button(t("upload.rollback", lang), icon=":material/undo:", key="rollback_go"):
-        outcome = intake.rollback(chosen, user)
-        st.session_state[ROLLED_BACK_FLASH] = (outcome.ok, outcome.message(lang))
-        st.rerun()  # the table above and the choice of batches as they are now
+        st.session_state[ROLLBACK_ASKED] = chosen  # asked first: a rolled-back batch cannot be made active again
+    asked = next((b for b in mine if b.batch_id == st.session_state.get(ROLLBACK_ASKED)), None)
+    if asked is not None:
+        _confirm_rollback(asked, user, lang)
+
+
+ROLLBACK_ASKED = "_upload_rollback_asked"  # the batch whose rollback waits for a yes
+
+
+def _confirm_rollback(batch, user, lang: str) -> None:
+    with st.container(border=True):
+        st.warning(t("upload.rollback_confirm", lang, batch=batch.batch_id, file=plain(batch.file_name), rows=batch.counts.get("observations", "?"),
+                     loaded=timefmt.wib(batch.loaded_at, lang), uploader=plain(batch.uploader)), icon=":material/warning:")
+        yes, no, _ = st.columns([2, 1, 2])
+        if yes.button(t("upload.rollback_yes", lang), type="primary", icon=":material/undo:", key="rollback_yes"):
+            st.session_state.pop(ROLLBACK_ASKED, None)
+            outcome = intake.rollback(batch.batch_id, user)
+            st.session_state[ROLLED_BACK_FLASH] = (outcome.ok, outcome.message(lang))
+            st.rerun()  # the table above and the choice of batches as they are now
+        if no.button(t("upload.rollback_no", lang), key="rollback_no"):
+            st.session_state.pop(ROLLBACK_ASKED, None)
+            st.rerun()
