@@ -60,20 +60,26 @@ def valid(steps) -> bool:
 
 LEVELS = ("kelurahan", "kecamatan", "city")
 VIEWS = ("map", "rank", "trend", "compare", "table")
+OVERVIEW_VIEWS = ("headline", "trend", "map")  # the Overview's slides (it alone has `map_ind`)
 
 
 def step_title(page_title: str, params: dict, names: dict[str, str], lang: str) -> str:
     """'Kesehatan · Stunting (e-PPGBM) · Kecamatan · Peringkat · Rejomulyo · 2024': the page, then what its
-    parameters choose, in words. `names`: indicator codes and region codes to the names to show (in the UI language)."""
+    parameters choose, in words. `names`: indicator codes and region codes to the names to show (in the UI language).
+    The Overview's step names its map indicator only when the step is its map: a headline or trend slide shows none."""
     parts = [page_title]
+    overview = "map_ind" in params
+    view = params.get("view") if params.get("view") in (OVERVIEW_VIEWS if overview else VIEWS) else ("headline" if overview else None)
     for key in ("ind", "map_ind", "a"):
+        if key == "map_ind" and view != "map":
+            continue
         if params.get(key) in names:
             parts.append(names[params[key]])
             break
-    if params.get("level") in LEVELS:
+    if params.get("level") in LEVELS and not (overview and view != "map"):
         parts.append(t(f"level.{params['level']}", lang))
-    if params.get("view") in VIEWS:
-        parts.append(t(f"dimension.view_name.{params['view']}", lang))
+    if view:
+        parts.append(t(f"{'overview' if overview else 'dimension'}.view_name.{view}", lang))
     if params.get("region") in names:
         parts.append(names[params["region"]])
     if params.get("year"):
