@@ -25,6 +25,14 @@ COUNTS = ["poor_persons_before", "poor_persons_after", "persons_lifted", "recipi
 COUNT_STEP = 10  # on screen a model's count of persons or households is rounded to tens (the download keeps it whole)
 
 
+def shown_lifted(lifted: float, before: float, after: float) -> float:
+    """'Lifted out of poverty' as shown beside the rounded counts of poor before and after: their difference when
+    the transfer alone moved people (then lifted = before - after exactly), so the screen's own subtraction holds."""
+    if pd.notna(lifted) and pd.notna(before) and pd.notna(after) and abs(lifted - (before - after)) < 1e-6:
+        return model_count(before) - model_count(after)
+    return model_count(lifted)
+
+
 def model_count(value: float) -> float:
     """A count the model gives, as the page shows it: to the nearest ten. A model on synthetic households is
     not exact to one person, and '9.113 jiwa' would read as if it were."""

@@ -16,7 +16,7 @@ from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.scenario import LEVER_RANGES as RANGES
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
-from metro_poverty.engine.scenario_table import COUNTS, DECIMALS, SIMULATED, m0_kind, model_count, results_table, source_text
+from metro_poverty.engine.scenario_table import COUNTS, DECIMALS, SIMULATED, m0_kind, model_count, results_table, shown_lifted, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY, from_query_params, to_query_params
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
@@ -208,6 +208,8 @@ def _headline(result: pd.DataFrame, scenario: Scenario, lang: str) -> None:
 
 
 def _result_metric(col, key: str, before: float, after: float, decimals: int, *, lang: str) -> None:
+    # the change between the two figures as shown: 6,78 to 5,05 is -1,73 on the card, whatever the digits behind
+    before, after = round(before, decimals), round(after, decimals)
     unchanged = round(after - before, decimals) == 0  # no arrow (nor red) for a change that rounds to nothing
     col.metric(t(f"scenario.{key}", lang), numfmt.number(after, decimals, lang), border=True,
                delta_color="off" if unchanged else "inverse", delta_arrow="off" if unchanged else "auto",
@@ -220,7 +222,8 @@ def _budget(result: pd.DataFrame, lang: str) -> None:
     r = _city(result)
     b = st.columns(2) + st.columns(2)
     b[0].metric(t("scenario.budget", lang), numfmt.rupiah_short(r.budget_rp_per_year, lang), border=True)
-    b[1].metric(t("scenario.lifted", lang), numfmt.number(model_count(r.persons_lifted), 0, lang), border=True)
+    b[1].metric(t("scenario.lifted", lang), numfmt.number(shown_lifted(r.persons_lifted, r.poor_persons_before, r.poor_persons_after), 0, lang),
+                border=True)
     cost = r.cost_rp_per_person_lifted_per_year
     b[2].metric(t("scenario.cost", lang), numfmt.rupiah_short(cost, lang) if pd.notna(cost) else t("scenario.nobody_lifted", lang), border=True)
     b[3].metric(t("scenario.share_poor", lang), numfmt.percent(r.budget_share_to_poor_pct, 1, lang), border=True)
@@ -270,9 +273,12 @@ def _table(result: pd.DataFrame, regions: pd.DataFrame, scenario: Scenario, lang
     # on screen the columns a room compares (every column, the status and the source are in the download)
     keep = [t("scenario.col.region", lang), t("scenario.col.level", lang)] + [t(f"engine.column.{c}", lang) for c in ON_SCREEN]
     shown = out[keep].copy()
+    lifted = [shown_lifted(*v) for v in zip(result.persons_lifted, result.poor_persons_before, result.poor_persons_after)]
     for c in ON_SCREEN:
         label = t(f"engine.column.{c}", lang)
-        if c == "budget_rp_per_year":  # one unit down the column, as a room compares them
+        if c == "persons_lifted":  # before minus after as shown, when the transfer alone moved people
+            shown[label] = [numfmt.number(v, 0, lang) for v in lifted]
+        elif c == "budget_rp_per_year":  # one unit down the column, as a room compares them
             shown[label] = [numfmt.number(v / 1e6, 1, lang) for v in shown[label]]
             shown = shown.rename(columns={label: t("scenario.col.budget_million", lang)})
         else:
@@ -324,6 +330,7 @@ def _saved(scenario: Scenario, lang: str) -> None:
     rows = [(t("scenario.current", lang), scenario)] + [(by_id[i].name, from_query_params(by_id[i].body)[0]) for i in picked if i in by_id]
     st.dataframe(_comparison(rows, lang), hide_index=True, width="stretch",
                  column_config={t("scenario.open_link", lang): st.column_config.LinkColumn(display_text=t("scenario.open_link", lang))})
+    st.caption(t("scenario.rounded", lang).capitalize())
     _archive(saved, user, lang)
 
 
@@ -367,7 +374,7 @@ def _comparison(rows: list[tuple[str, Scenario]], lang: str) -> pd.DataFrame:
         link = "./" + PAGE_PATH + ("?" + urlencode(to_query_params(s)) if to_query_params(s) else "")
         out.append({t("scenario.col.scenario", lang): name,
                     t("engine.column.p0_after_pct", lang): numfmt.number(r.p0_after_pct, 2, lang),
-                    t("engine.column.persons_lifted", lang): numfmt.number(model_count(r.persons_lifted), 0, lang),
+                    t("engine.column.persons_lifted", lang): numfmt.number(shown_lifted(r.persons_lifted, r.poor_persons_before, r.poor_persons_after), 0, lang),
                     t("engine.column.budget_rp_per_year", lang): numfmt.rupiah_short(r.budget_rp_per_year, lang),
                     t("engine.column.cost_rp_per_person_lifted_per_year", lang): numfmt.rupiah_short(r.cost_rp_per_person_lifted_per_year, lang),
                     t("engine.column.budget_share_to_poor_pct", lang): numfmt.number(r.budget_share_to_poor_pct, 1, lang),

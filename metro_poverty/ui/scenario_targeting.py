@@ -50,7 +50,7 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
             _eligible_line(scenario, city, lang),
             t("scenario.targeting.exclusion", lang, pct=numfmt.number(scenario.exclusion_error_pct, 0, lang),
               base=n(city.eligible_households), missed=n(city.expected_missed_households)),
-            t("scenario.targeting.inclusion", lang, pct=numfmt.number(scenario.inclusion_error_pct, 0, lang),
+            t("scenario.targeting.inclusion" if scenario.target_regions else "scenario.targeting.inclusion_city", lang, pct=numfmt.number(scenario.inclusion_error_pct, 0, lang),
               base=n(city.ineligible_area_households), included=n(city.expected_included_households)),
             t("scenario.targeting.recipients", lang, households=n(recipients),
               share=numfmt.number(100 * recipients / city.households, 1, lang)),
