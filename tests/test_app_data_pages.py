@@ -165,3 +165,23 @@ def test_a_rollback_asks_first_naming_the_batch_and_happens_only_on_yes(monkeypa
     next(b for b in at.button if b.label == "Ya, batalkan batch ini").click().run()
     assert rolled == ["20250101T000000000000Z-00000000"]
     assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning))
+
+
+def test_choosing_another_batch_withdraws_the_question_so_yes_never_rolls_back_a_batch_not_shown(monkeypatch, records):
+    from metro_poverty.intake import auth, loader
+    from metro_poverty.store.batches import BatchRecord
+
+    batches = [BatchRecord(f"2025010{i}T000000000000Z-0000000{i}", name, "0" * 64, "csv", 1, "petugas.dinkes", "Dinas Kesehatan",
+                           f"2025-01-0{i}T00:00:00+00:00", {"status": "provisional"}, counts={"observations": 22})
+               for i, name in ((2, "B_second.csv"), (1, "A_first.csv"))]
+    rolled = []
+    monkeypatch.setattr(loader, "history", lambda inputs=None: batches)
+    monkeypatch.setattr(auth, "can_rollback", lambda user, b: True)
+    monkeypatch.setattr(loader, "rollback", lambda bid, user, *a, **k: rolled.append(bid) or loader.Outcome(loader.ROLLED_BACK, bid))
+    at = open_app(page="views/upload.py", session={"signed_in_user": auth.User("petugas.dinkes", "opd", "Dinas Kesehatan")})
+    assert at.selectbox(key="rollback_batch").value == batches[0].batch_id
+    next(b for b in at.button if b.label == "Batalkan batch").click().run()
+    assert any("B\\_second" in w for w in texts(at.warning))
+    at.selectbox(key="rollback_batch").select(batches[1].batch_id).run()
+    assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning))  # asked about B: not about A
+    assert not any(b.label == "Ya, batalkan batch ini" for b in at.button) and rolled == []

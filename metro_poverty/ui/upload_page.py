@@ -308,10 +308,12 @@ def _history(user, lang: str) -> None:
         return
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     chosen = c1.selectbox(t("upload.rollback_pick", lang), [b.batch_id for b in mine], key="rollback_batch",
-                          format_func=lambda bid: f"{bid} — {next(b.file_name for b in mine if b.batch_id == bid)}", placeholder=t("common.choose", lang))
+                          format_func=lambda bid: f"{bid} — {next(b.file_name for b in mine if b.batch_id == bid)}", placeholder=t("common.choose", lang),
+                          on_change=lambda: st.session_state.pop(ROLLBACK_ASKED, None))  # another batch: asked again
     if c2.button(t("upload.rollback", lang), icon=":material/undo:", key="rollback_go"):
         st.session_state[ROLLBACK_ASKED] = chosen  # asked first: a rolled-back batch cannot be made active again
-    asked = next((b for b in mine if b.batch_id == st.session_state.get(ROLLBACK_ASKED)), None)
+    # the question is about the batch chosen now, and only that one can be rolled back by 'Ya'
+    asked = next((b for b in mine if b.batch_id == st.session_state.get(ROLLBACK_ASKED) == chosen), None)
     if asked is not None:
         _confirm_rollback(asked, user, lang)
 
