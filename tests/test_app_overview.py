@@ -177,8 +177,10 @@ def test_a_slide_shows_one_view_with_a_one_click_picker_and_the_desk_page_all_th
 def test_a_headline_slide_names_in_one_line_the_figures_the_store_lacks_for_the_year():
     at = open_app({"present": "1"})
     assert "#### Tidak ada di basis data" not in texts(at.markdown)  # no card that says only 'not in the store'
-    assert ("Belum ada angka 2025 di basis data: Jumlah miskin (terakhir 12,07 ribu jiwa, 2024); "
-            "GK (terakhir Rp 503.161/kapita/bulan, 2024); IPM (terakhir 80,41, 2024)") in texts(at.markdown)
+    assert ("Tidak ada angka 2025 di basis data: Jumlah miskin (sebelumnya 12,07 ribu jiwa, 2024); "
+            "GK (sebelumnya Rp 503.161/kapita/bulan, 2024); IPM (sebelumnya 80,41, 2024)") in texts(at.markdown)
+    # a past year: the figure before it, not the newest (IPM 2022-2024 exist)
+    assert "IPM (sebelumnya 77,17, 2020)" in " ".join(texts(open_app({"present": "1", "year": "2021"}).markdown))
 
 
 @pytest.mark.parametrize("view, shows", [("trend", "Persentase penduduk miskin (P0), 2015–2025"),

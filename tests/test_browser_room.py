@@ -16,6 +16,7 @@ SLIDES = [
     ("kesehatan", "ind=stunting_eppgbm&present=1", "Stunting (e-PPGBM) · Kelurahan · Peta"),
     ("simulasi", "transfer=300000&deciles=1,2&present=1", "Bantuan Rp 300.000"),
     ("", "present=1", "6,44%"),
+    ("", "present=1&year=2024", "6,78%"),  # six cards in two rows
     ("", "present=1&view=trend", "Persentase penduduk miskin (P0), 2015–2025"),
     ("", "present=1&view=map", "Peta Keluarga desil 1–4 nasional, 2025"),
     ("lampung", "present=1", "Kota Metro: peringkat"),
@@ -54,6 +55,10 @@ def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, pa
     cut = page.evaluate("""() => [...document.querySelectorAll('[class*="st-key-slide"] [data-testid="stMetric"] [data-testid="stMarkdownContainer"]')]
         .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)""")
     assert cut == []  # no card label or change cut ('Penduduk miski…', '(← 12.…')
+    clipped = page.evaluate("""() => { const slide = document.querySelector('[class*="st-key-slide"]'); const bottom = slide.getBoundingClientRect().bottom;
+        return [...slide.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricDelta"], p')]  // text, not its box's margin
+            .filter(e => e.offsetParent && e.getBoundingClientRect().bottom > bottom + 1).map(e => e.innerText.slice(0, 60)); }""")
+    assert clipped == []  # nothing below the slide's edge, where it is cut off (a status line of the 2024 cards was)
 
 
 def test_a_presented_dimension_map_fills_the_slide_and_names_kelurahan(app_url, chromium):

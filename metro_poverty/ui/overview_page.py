@@ -12,7 +12,7 @@ from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metr
 from metro_poverty.url_state import Param
 
 VIEWS = ("headline", "trend", "map")  # a slide's views; at a desk the page shows all three
-SLIDE_VIEW_ROW_PX = 60  # the view picker's row above a slide's figure
+SLIDE_VIEW_ROW_PX = 0  # the view picker sits on the title's line
 
 
 def render() -> None:
@@ -25,16 +25,19 @@ def render() -> None:
     level_param = Param("level", levels, levels[0])
     url.restore([level_param])
 
-    st.title(t("overview.title", lang, year=year))
-    url.show_notices()
     published = metrics.published()
     if presentation.active():
-        st.segmented_control(t("overview.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
-                             format_func=lambda v: t(f"overview.view_name.{v}", lang))
+        with st.container(horizontal=True, vertical_alignment="center", gap="large"):  # one line: the slide keeps the height
+            st.title(t("overview.title", lang, year=year), width="content")
+            st.segmented_control(t("overview.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
+                                 format_func=lambda v: t(f"overview.view_name.{v}", lang))
+        url.show_notices()
         {"headline": _headline_slide, "trend": _trend, "map": _map}[st.session_state["view"]](
             published, catalogue, year, lang, map_param=map_param, level_param=level_param)
         return
 
+    st.title(t("overview.title", lang, year=year))
+    url.show_notices()
     st.subheader(t("overview.headline", lang))
     st.caption(macro_notice(catalogue, lang))
     metrics.headline_row(metrics.headlines(year), catalogue, lang)
@@ -58,7 +61,7 @@ def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
         missing = metrics.headline_row(metrics.headlines(year), catalogue, lang, with_missing=False)
         if missing:
             st.markdown(t("overview.slide_missing", lang, year=year, items="; ".join(_latest(h, catalogue[h.indicator], lang) for h in missing)))
-        st.caption(macro_notice(catalogue, lang))
+    st.caption(macro_notice(catalogue, lang))
     _headline_notes(published, catalogue, year, lang)
 
 
