@@ -23,6 +23,7 @@ class Param:
     options: Sequence[Any]
     default: Any
     to_text: Callable[[Any], str] = str
+    label: Callable[[Any], str] | None = None  # a value as a reader knows it, for a notice ('Angka utama', not 'headline')
 
     def parse(self, raw: str | None) -> tuple[Any, bool]:
         """(value, ok): the option whose text is `raw`, else the default and ok=False. None means absent."""

@@ -60,7 +60,9 @@ def summary(ind: Indicator, level: str | None, period: int | None, lang: str, ye
 
 def _restore_view_params(ind: Indicator) -> dict:
     levels = list(ind.map_levels)
-    url.restore([Param("level", levels, levels[0]), Param("view", VIEWS, "map")])
+    lang = frame.lang()
+    url.restore([Param("level", levels, levels[0], label=lambda v: t(f"level.{v}", lang)),
+                 Param("view", VIEWS, "map", label=lambda v: t(f"dimension.view_name.{v}", lang))])
     level = st.session_state["level"]
     periods = [int(p) for p in cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period]
     regions = cache.regions()

@@ -20,9 +20,9 @@ def render() -> None:
     catalogue = cache.catalogue()
     map_choices = maps.map_indicator_choices(catalogue)
     map_param = Param("map_ind", [i.code for i in map_choices], maps.OVERVIEW_MAP_DEFAULT)
-    url.restore([map_param, Param("view", VIEWS, "headline")])
+    url.restore([map_param, Param("view", VIEWS, "headline", label=lambda v: t(f"overview.view_name.{v}", lang))])
     levels = list(catalogue[st.session_state["map_ind"]].map_levels)
-    level_param = Param("level", levels, levels[0])
+    level_param = Param("level", levels, levels[0], label=lambda v: t(f"level.{v}", lang))
     url.restore([level_param])
 
     published = metrics.published()

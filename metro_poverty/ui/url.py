@@ -159,6 +159,8 @@ def _describe(p: Param, value) -> str:
     text = p.to_text(value)
     if value is None or text == "":
         return t("url.none", _lang())
+    if p.label is not None:
+        return p.label(value)
     try:
         names = cache.code_names(_lang())
     except db.StoreMissing:  # no store yet (the first visit builds it): the code says it well enough
