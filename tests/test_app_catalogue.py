@@ -97,8 +97,8 @@ def test_on_a_slide_the_search_and_filters_fold_into_one_line_and_the_definition
 
 
 @pytest.mark.parametrize("lang, code_label, formula", [
-    ("id", "Kode: p0", "P0 = 100 × q / n; q: penduduk dengan pengeluaran per kapita yᵢ < GK"),
-    ("en", "Code: p0", "P0 = 100 × q / n; q: persons with per capita expenditure yᵢ < GK"),
+    ("id", "Kode: p0", "P0 = 100 × q / n; q: banyaknya penduduk dengan pengeluaran per kapita yᵢ\u00a0<\u00a0GK"),
+    ("en", "Code: p0", "P0 = 100 × q / n; q: number of persons with per capita expenditure yᵢ\u00a0<\u00a0GK"),
 ])
 def test_a_card_names_its_code_and_gives_the_formula_as_the_room_reads_it_in_the_ui_language(lang, code_label, formula):
     at = open_app({"q": "P0", "lang": lang}, page=PAGE)

@@ -187,7 +187,7 @@ def test_decimals_that_is_not_a_whole_number_is_reported():
 
 
 # LaTeX-style marks read raw in a table ('Σ_{i≤q}', 'y_i'); a formula is written as the room reads it
-RAW_MARKS = ("_{", "^{", "\\", "y_i", "$")
+RAW_MARKS = ("_", "^{", "\\", "$")  # as in I_kesehatan, y_i or a TeX sum
 
 
 @pytest.mark.parametrize("code", CODES)
