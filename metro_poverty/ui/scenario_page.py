@@ -372,9 +372,10 @@ def _comparison(rows: list[tuple[str, Scenario]], lang: str) -> pd.DataFrame:
     for name, s in rows:
         r = _city(engine_data.results(s))
         link = "./" + PAGE_PATH + ("?" + urlencode(to_query_params(s)) if to_query_params(s) else "")
+        lifted = shown_lifted(r.persons_lifted, r.poor_persons_before, r.poor_persons_after)
         out.append({t("scenario.col.scenario", lang): name,
                     t("engine.column.p0_after_pct", lang): numfmt.number(r.p0_after_pct, 2, lang),
-                    t("engine.column.persons_lifted", lang): numfmt.number(shown_lifted(r.persons_lifted, r.poor_persons_before, r.poor_persons_after), 0, lang),
+                    t("engine.column.persons_lifted", lang): numfmt.number(lifted, 0, lang),
                     t("engine.column.budget_rp_per_year", lang): numfmt.rupiah_short(r.budget_rp_per_year, lang),
                     t("engine.column.cost_rp_per_person_lifted_per_year", lang): numfmt.rupiah_short(r.cost_rp_per_person_lifted_per_year, lang),
                     t("engine.column.budget_share_to_poor_pct", lang): numfmt.number(r.budget_share_to_poor_pct, 1, lang),

@@ -13,6 +13,7 @@ from metro_poverty.i18n import t
 from metro_poverty.ui import cache, engine_data
 
 CITY_LEVEL = "city"
+INCLUSION_TEXT = {True: "scenario.targeting.inclusion", False: "scenario.targeting.inclusion_city"}  # the base: target areas or the city
 BOX_KEY = "sc-targeting"  # the box is found by this key (class st-key-sc-targeting) in browser tests
 REGISTER_INDICATORS = {"d1": "dtsen_d1_pct", "d14": "dtsen_d14_pct"}
 
@@ -50,7 +51,7 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
             _eligible_line(scenario, city, lang),
             t("scenario.targeting.exclusion", lang, pct=numfmt.number(scenario.exclusion_error_pct, 0, lang),
               base=n(city.eligible_households), missed=n(city.expected_missed_households)),
-            t("scenario.targeting.inclusion" if scenario.target_regions else "scenario.targeting.inclusion_city", lang, pct=numfmt.number(scenario.inclusion_error_pct, 0, lang),
+            t(INCLUSION_TEXT[bool(scenario.target_regions)], lang, pct=numfmt.number(scenario.inclusion_error_pct, 0, lang),
               base=n(city.ineligible_area_households), included=n(city.expected_included_households)),
             t("scenario.targeting.recipients", lang, households=n(recipients),
               share=numfmt.number(100 * recipients / city.households, 1, lang)),
