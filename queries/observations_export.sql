@@ -5,7 +5,7 @@ with export as (
         o.period, o.series, o.value, i.unit_id as unit, o.numerator, o.denominator, o.status, coalesce(o.citation, s.citation) as citation,
         o.quality_flag, o.decimals, o.note,
         o.source_id, s.title as source_title, source_publisher(s.source_id, s.kind, s.publisher, b.opd) as source_publisher,
-        source_reference(s.url, s.locator, b.file_name, b.loaded_at, b.batch_id) as source_reference,
+        source_reference(s.url, s.locator, b.file_name, b.loaded_at, b.batch_id, o.origin_batches) as source_reference,
         o.origin_file, o.origin_line
     from observations as o
     join regions as r using (region_code)

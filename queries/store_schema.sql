@@ -107,6 +107,7 @@ create table observations (
     origin_file varchar,
     origin_line integer,
     batch_id varchar,                  -- the intake batch that gave this row (see `batches`); null for seed data
+    origin_batches varchar,            -- a kecamatan or city sum of kelurahan from several batches: their ids, comma-separated
     citation varchar,                  -- how this figure is known, where it differs from its source's citation:
                                        -- quoted (a named official of the producer quoted in the document)
     decimals integer                   -- the precision the figure has, where less than the catalogue's (derived figures)
@@ -160,12 +161,19 @@ create macro source_publisher(source_id, kind, publisher, opd) as
          else publisher end;
 
 -- Where a value was read: the source's address, and for a loaded batch's value the file that was read, the
--- day it was loaded (in Metro, WIB) and the batch.
-create macro source_reference(url, locator, file_name, loaded_at, batch_id) as
-    nullif(concat_ws('; ', coalesce(url, locator),
-                     '«' || file_name || '», '
-                     || strftime(replace(left(loaded_at, 19), 'T', ' ')::timestamp + interval 7 hour, '%Y-%m-%d')
-                     || ', batch ' || batch_id), '');
+-- day it was loaded (in Metro, WIB) and the batch; for a sum of kelurahan from several batches
+-- (`origin_batches`), every file it adds up, not only the newest.
+create macro batch_file(file_name, loaded_at, batch_id) as
+    '«' || file_name || '», ' || strftime(replace(left(loaded_at, 19), 'T', ' ')::timestamp + interval 7 hour, '%Y-%m-%d')
+    || ', batch ' || batch_id;
+
+create macro batch_files(origin_batches) as (
+    select string_agg(batch_file(p.file_name, p.loaded_at, p.batch_id), '; ' order by p.batch_id)
+    from batches as p
+    where origin_batches is not null and list_contains(string_split(origin_batches, ','), p.batch_id));
+
+create macro source_reference(url, locator, file_name, loaded_at, batch_id, origin_batches) as
+    nullif(concat_ws('; ', coalesce(url, locator), coalesce(batch_files(origin_batches), batch_file(file_name, loaded_at, batch_id))), '');
 
 -- The figures an OPD has loaded real (not illustrative) values of: their made-up values are no longer shown.
 create view loaded_real as
@@ -217,7 +225,7 @@ with joined as (
         i.measure_kind,
         s.title as source_title,
         source_publisher(s.source_id, s.kind, s.publisher, l.opd) as source_publisher,
-        source_reference(s.url, s.locator, l.file_name, l.loaded_at, l.batch_id) as source_reference,
+        source_reference(s.url, s.locator, l.file_name, l.loaded_at, l.batch_id, b.origin_batches) as source_reference,
         s.url as source_url,
         s.locator as source_locator,
         s.kind as source_kind

@@ -6,7 +6,7 @@ with labeled as (
         o.indicator_code, o.region_code, r.name as region_name, r.level as region_level, o.period, o.series,
         o.value, o.status, o.quality_flag, coalesce(o.citation, s.citation) as citation, o.source_id,
         source_publisher(s.source_id, s.kind, s.publisher, b.opd) as source_publisher, s.title as source_title,
-        source_reference(s.url, s.locator, b.file_name, b.loaded_at, b.batch_id) as source_reference, s.published_date, o.batch_id,
+        source_reference(s.url, s.locator, b.file_name, b.loaded_at, b.batch_id, o.origin_batches) as source_reference, s.published_date, o.batch_id,
         i.measure_kind, i.producer
     from observations as o
     join regions as r using (region_code)

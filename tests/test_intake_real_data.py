@@ -161,3 +161,39 @@ def test_the_download_of_every_value_names_the_opd_and_the_file_read(loaded):
     mine = export[export.source_id == "opd_upload"]
     assert len(mine) and set(mine.source_publisher) == {"Dinas Kesehatan"}
     assert mine.source_reference.str.contains(f"«{NAME}»", regex=False).all()
+
+
+@pytest.fixture(scope="module")
+def two_files(tmp_path_factory, inputs_factory, schematic_store):
+    """The 2024 e-PPGBM counts handed in as two files, one per half of the puskesmas, as real data."""
+    inputs = inputs_with_store(tmp_path_factory.mktemp("two"), inputs_factory, schematic_store)
+    rows = eppgbm_rows(2024)
+    head, body = rows[:4], rows[4:]
+    names = []
+    for i, part in enumerate((body[:11], body[11:])):
+        name = f"e-PPGBM_2024_bagian_{i + 1}.csv"
+        data = csv_bytes(head + part)
+        warnings = preview(data, name, REAL, inputs).warnings
+        outcome = loader.load(data, name, DINKES, REAL, accepted=[problem_key(w) for w in warnings], inputs=inputs)
+        assert outcome.status == "loaded", [p.code for p in outcome.problems]
+        names.append(name)
+    return inputs, names
+
+
+def test_a_city_sum_of_two_files_names_both_files_it_adds_up(two_files):
+    inputs, names = two_files
+    (reference, flag), = shown(inputs, f"""select source_reference, quality_flag from observation_labeled
+        where indicator_code = 'stunting_eppgbm' and period = 2024 and region_code = '{CITY}'""")
+    batches = [b for b, in shown(inputs, "select batch_id from batches order by batch_id")]
+    assert flag == "aggregated" and len(batches) == 2
+    assert reference.startswith("halaman Unggah Data; ")
+    assert [reference.index(f"«{n}»") for n in names] == sorted(reference.index(f"«{n}»") for n in names)  # both, oldest first
+    assert all(f"batch {b}" in reference for b in batches)
+    (one_file,), = shown(inputs, f"""select source_reference from observation_labeled
+        where indicator_code = 'stunting_eppgbm' and period = 2024 and region_code = '{METRO}'""")
+    assert names[0] in one_file and names[1] not in one_file  # a kelurahan's value: the one file it was read from
+    from metro_poverty.db import query_text
+
+    exported = shown(inputs, f"""select source_reference from ({query_text('observations_export')})
+        where indicator_code = 'stunting_eppgbm' and period = 2024 and region_code = '{CITY}' and source_id = 'opd_upload'""")
+    assert exported == [(reference,)]  # the download says the same

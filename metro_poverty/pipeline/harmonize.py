@@ -189,7 +189,7 @@ def aggregate_up(obs: pd.DataFrame, regions: pd.DataFrame, catalogue: pd.DataFra
     out.loc[ratio, "value"] = 100.0 * out.loc[ratio, "numerator"] / out.loc[ratio, "denominator"]
     out.loc[out.aggregation == "sum", ["numerator", "denominator"]] = float("nan")
     out["quality_flag"], out["note"] = "aggregated", "aggregated from kelurahan"
-    return out[OBS_COLUMNS + (["batch_id"] if "batch_id" in out else [])]
+    return out[OBS_COLUMNS + (["batch_id", "origin_batches"] if "batch_id" in out else [])]
 
 
 def latest_batches(obs: pd.DataFrame) -> pd.DataFrame:
@@ -208,8 +208,15 @@ def typed(obs: pd.DataFrame) -> pd.DataFrame:
     return obs.astype({"value": float, "numerator": float, "denominator": float, "period": int, "origin_line": "Int64"})
 
 
+def _several(batch_ids: pd.Series) -> str | None:
+    """The batches a sum adds up, comma-separated, when there are two or more; else None (its batch_id says it)."""
+    ids = sorted(set(batch_ids.dropna()))
+    return ",".join(ids) if len(ids) > 1 else None
+
+
 def _sum_groups(base: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    newest = {"batch_id": ("batch_id", "max")} if "batch_id" in base else {}  # a sum is as new as its newest part
+    # a sum is as new as its newest part, and names every batch it adds up when there are several
+    newest = {"batch_id": ("batch_id", "max"), "origin_batches": ("batch_id", _several)} if "batch_id" in base else {}
     return base.groupby(keys, dropna=False).agg(value=("value", "sum"), numerator=("numerator", "sum"), denominator=("denominator", "sum"),
                                                 n=("region_code", "nunique"), origin_file=("origin_file", "first"),
                                                 origin_line=("origin_line", "min"), **newest).reset_index()

@@ -38,7 +38,7 @@ from metro_poverty.pipeline.validate import validate_table
 KEEP_OLD_STORES = 2
 # batch_id: seed rows have none, a replayed batch's rows have its id; citation: where a row is known otherwise
 # than its source says (a quoted official); decimals: the precision of a derived figure
-STORE_OBS_COLUMNS = OBS_COLUMNS + ["batch_id", "citation", "decimals"]
+STORE_OBS_COLUMNS = OBS_COLUMNS + ["batch_id", "citation", "decimals", "origin_batches"]
 
 
 @dataclass
