@@ -49,6 +49,19 @@ def test_the_frame_adds_the_view_on_screen_to_the_draft_agenda_named_by_what_it_
                                           "title": "Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2022", "note": ""}]
 
 
+def test_an_overview_step_is_the_slide_the_facilitator_chose_at_the_desk():
+    at = open_app()
+    add_view(at)
+    at.selectbox(key="map_ind").select("stunting_eppgbm").run()
+    add_view(at)
+    first, second = at.session_state["draft"]
+    assert first["title"] == "Ringkasan · Angka utama · 2025" and "view" not in first["params"]
+    assert second["title"] == "Ringkasan · Stunting (e-PPGBM) · Peta · 2025" and second["params"]["view"] == "map"
+    reopened = open_app({"draft": at.query_params["draft"]}, page="views/agenda.py")
+    assert [c for c in texts(reopened.caption) if c.startswith("Ringkasan")][:2] == [
+        "Ringkasan · Angka utama", "Ringkasan · Stunting (e-PPGBM) · Peta"]  # where each step leads, named alike
+
+
 def test_the_draft_lives_in_the_url_so_a_reload_keeps_it():
     at = open_app({"ind": "stunting_eppgbm"}, page="views/dimension_health.py")
     add_view(at)

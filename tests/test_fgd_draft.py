@@ -37,11 +37,12 @@ def test_a_step_is_named_by_its_page_indicator_region_and_year():
 def test_an_overview_step_is_named_by_its_slide_and_names_the_map_indicator_only_on_the_map():
     names = {"dtsen_d14_pct": "Keluarga desil 1–4 nasional"}
     overview = {"map_ind": "dtsen_d14_pct", "year": "2025"}  # the map indicator is always among what is shown
-    assert step_title("Ringkasan", overview, names, "id") == "Ringkasan · Angka utama · 2025"
-    assert step_title("Ringkasan", {**overview, "view": "trend"}, names, "id") == "Ringkasan · Tren P0 · 2025"
-    assert step_title("Ringkasan", {**overview, "view": "map", "level": "kecamatan"}, names, "en") == (
+    assert step_title("Ringkasan", overview, names, "id", overview=True) == "Ringkasan · Angka utama · 2025"
+    assert step_title("Ringkasan", {"year": "2025"}, names, "id", overview=True) == "Ringkasan · Angka utama · 2025"  # URL alone
+    assert step_title("Ringkasan", {**overview, "view": "trend"}, names, "id", overview=True) == "Ringkasan · Tren P0 · 2025"
+    assert step_title("Ringkasan", {**overview, "view": "map", "level": "kecamatan"}, names, "en", overview=True) == (
         "Ringkasan · Keluarga desil 1–4 nasional · Kecamatan · Map · 2025")
-    assert step_title("Ringkasan", {**overview, "view": "rank"}, names, "id") == "Ringkasan · Angka utama · 2025"  # not an Overview slide
+    assert step_title("Ringkasan", {**overview, "view": "rank"}, names, "id", overview=True) == "Ringkasan · Angka utama · 2025"
 
 
 def test_the_url_parameter_falls_back_to_an_empty_draft_and_says_it_could_not_read_it():

@@ -60,15 +60,14 @@ def valid(steps) -> bool:
 
 LEVELS = ("kelurahan", "kecamatan", "city")
 VIEWS = ("map", "rank", "trend", "compare", "table")
-OVERVIEW_VIEWS = ("headline", "trend", "map")  # the Overview's slides (it alone has `map_ind`)
+OVERVIEW_VIEWS = ("headline", "trend", "map")  # the Overview's slides
 
 
-def step_title(page_title: str, params: dict, names: dict[str, str], lang: str) -> str:
+def step_title(page_title: str, params: dict, names: dict[str, str], lang: str, overview: bool = False) -> str:
     """'Kesehatan · Stunting (e-PPGBM) · Kecamatan · Peringkat · Rejomulyo · 2024': the page, then what its
     parameters choose, in words. `names`: indicator codes and region codes to the names to show (in the UI language).
-    The Overview's step names its map indicator only when the step is its map: a headline or trend slide shows none."""
+    The Overview's step (`overview`) is named by its slide, and names its map indicator only when the step is its map."""
     parts = [page_title]
-    overview = "map_ind" in params
     view = params.get("view") if params.get("view") in (OVERVIEW_VIEWS if overview else VIEWS) else ("headline" if overview else None)
     for key in ("ind", "map_ind", "a"):
         if key == "map_ind" and view != "map":

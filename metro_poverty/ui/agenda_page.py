@@ -98,7 +98,7 @@ def _describe(step: dict, lang: str) -> str:
     """Where a draft step leads, in words ('Layanan Dasar · Kecamatan · Peringkat'), whatever its title was
     edited to; never its URL parameters ('view=rank, level=kecamatan')."""
     page = pages.BY_URL.get(step["path"]) or next(p for p in pages.PAGES if p.default)
-    return draft.step_title(t(page.title_key, lang), step["params"], cache.code_names(lang), lang)
+    return draft.step_title(t(page.title_key, lang), step["params"], cache.code_names(lang), lang, overview=page.default)
 
 
 def _saved(lang: str) -> None:

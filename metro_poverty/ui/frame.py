@@ -12,7 +12,7 @@ from metro_poverty.fgd import agendas, draft
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE, default_year
 from metro_poverty.i18n import LANGUAGES, t
 from metro_poverty.timefmt import wib
-from metro_poverty.ui import cache, presentation, url
+from metro_poverty.ui import cache, pages, presentation, url
 from metro_poverty.url_state import CodedParam, Param
 
 LANG = Param("lang", LANGUAGES, "id")
@@ -103,7 +103,8 @@ def _add_to_agenda(path: str, title: str) -> None:
     names = cache.code_names(lang())
     # named by what is on screen: a default value is not in the URL, but it is what the room sees
     shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "a", "region", "year") if st.session_state.get(k) is not None}
-    step = {"path": path or "", "params": params, "title": draft.step_title(title, {**shown, **params}, names, lang()), "note": ""}
+    overview = pages.script_of(path) == pages.script_of("")  # the default page: named by its slide
+    step = {"path": path or "", "params": params, "title": draft.step_title(title, {**shown, **params}, names, lang(), overview), "note": ""}
     st.session_state[DRAFT.key] = [*st.session_state.get(DRAFT.key, []), step]
     st.session_state["_agenda_added"] = True
 

@@ -47,6 +47,11 @@ def render() -> None:
     _map(published, catalogue, year, lang, map_param=map_param, level_param=level_param)
 
 
+def _to_map() -> None:
+    """A map chosen at the desk is what a slide or an agenda step of this page then shows."""
+    st.session_state["view"] = "map"
+
+
 def _headline_notes(published, catalogue, year: int, lang: str) -> None:
     shown = published[(published.region_code == CITY) & (published.period == year)]
     st.caption(t("provenance.sampling", lang))
@@ -95,9 +100,9 @@ def _map(published, catalogue, year: int, lang: str, *, map_param: Param, level_
     with presentation.controls(summary):
         c1, c2, _ = st.columns([3, 2, 2] if not present else [4, 3, 1])
         c1.selectbox(t("overview.map_indicator", lang), map_param.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang),
-                     placeholder=t("common.choose", lang))
+                     placeholder=t("common.choose", lang), on_change=_to_map)
         c2.segmented_control(t("overview.map_level", lang), level_param.options, key="level", required=True,
-                             format_func=lambda v: t(f"level.{v}", lang))
+                             format_func=lambda v: t(f"level.{v}", lang), on_change=_to_map)
     if not present:
         maps.indicator_map(ind, level, year, lang, title_key="overview.map_title")
         return
