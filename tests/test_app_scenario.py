@@ -283,3 +283,21 @@ def test_every_change_on_screen_is_the_difference_of_the_figures_shown(transfer)
     before, after, lifted = (table[c].map(number_shown) for c in ("Penduduk miskin sebelum (jiwa)", "Penduduk miskin sesudah (jiwa)",
                                                                    "Keluar dari kemiskinan karena bantuan (jiwa)"))
     assert ((before - after) == lifted).all()  # no growth: the transfer alone moved people
+
+
+@pytest.mark.parametrize("params, says", [
+    ({"growth": "3"}, "Selain 2.790 jiwa yang keluar karena bantuan, 2.210 jiwa lagi keluar dari kemiskinan"),
+    ({"line": "600000"}, "membuat"),
+])
+def test_a_change_in_the_poor_that_the_transfer_did_not_make_is_said_never_left_to_rounding(params, says):
+    at = open_app({"transfer": "300000", "deciles": "1,2", **params}, page=PAGE)
+    poor, lifted = metric(at, "Penduduk miskin"), metric(at, "Keluar dari kemiskinan")
+    other = -number_shown(poor.delta.split(" ")[0]) - number_shown(lifted.value)
+    note = [c for c in texts(at.caption) if "(bukan pembulatan)" in c]
+    assert len(note) == 1 and says in note[0] and numfmt_abs(other) in note[0]
+
+
+def numfmt_abs(value: float) -> str:
+    from metro_poverty import numfmt
+
+    return numfmt.number(abs(value), 0)

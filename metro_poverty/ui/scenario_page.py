@@ -16,7 +16,7 @@ from metro_poverty.exports.tables import table_csv
 from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.scenario import LEVER_RANGES as RANGES
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
-from metro_poverty.engine.scenario_table import COUNTS, DECIMALS, SIMULATED, m0_kind, model_count, results_table, shown_lifted, source_text
+from metro_poverty.engine.scenario_table import COUNT_STEP, COUNTS, DECIMALS, SIMULATED, m0_kind, model_count, results_table, shown_lifted, source_text
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY, from_query_params, to_query_params
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
@@ -222,8 +222,8 @@ def _budget(result: pd.DataFrame, lang: str) -> None:
     r = _city(result)
     b = st.columns(2) + st.columns(2)
     b[0].metric(t("scenario.budget", lang), numfmt.rupiah_short(r.budget_rp_per_year, lang), border=True)
-    b[1].metric(t("scenario.lifted", lang), numfmt.number(shown_lifted(r.persons_lifted, r.poor_persons_before, r.poor_persons_after), 0, lang),
-                border=True)
+    lifted = shown_lifted(r.persons_lifted, r.poor_persons_before, r.poor_persons_after)
+    b[1].metric(t("scenario.lifted", lang), numfmt.number(lifted, 0, lang), border=True)
     cost = r.cost_rp_per_person_lifted_per_year
     b[2].metric(t("scenario.cost", lang), numfmt.rupiah_short(cost, lang) if pd.notna(cost) else t("scenario.nobody_lifted", lang), border=True)
     b[3].metric(t("scenario.share_poor", lang), numfmt.percent(r.budget_share_to_poor_pct, 1, lang), border=True)
@@ -231,6 +231,10 @@ def _budget(result: pd.DataFrame, lang: str) -> None:
     st.caption(f"{t('scenario.min_budget', lang)}: {numfmt.rupiah_short(r.min_budget_rp_per_year, lang)}"
                + (f" · {t('scenario.ratio', lang, ratio=numfmt.number(ratio, 2, lang))}" if pd.notna(ratio) and r.budget_rp_per_year > 0 else "")
                + f" · {t('scenario.rounded', lang)}")
+    other = model_count(r.poor_persons_before) - model_count(r.poor_persons_after) - lifted
+    if abs(other) >= COUNT_STEP:  # growth, inflation or the line moved people too: never read as rounding
+        st.caption(t("scenario.other_out" if other > 0 else "scenario.other_in", lang, lifted=numfmt.number(lifted, 0, lang),
+                     other=numfmt.number(abs(other), 0, lang)))
 
 
 CHANGE = Indicator("p0_change", {  # the map's measure: a simulated change, not a catalogue indicator
