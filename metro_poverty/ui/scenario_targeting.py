@@ -54,7 +54,8 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
             t(INCLUSION_TEXT[bool(scenario.target_regions)], lang, pct=numfmt.number(scenario.inclusion_error_pct, 0, lang),
               base=n(city.ineligible_area_households), included=n(city.expected_included_households)),
             t("scenario.targeting.recipients", lang, households=n(recipients),
-              share=numfmt.number(100 * recipients / city.households, 1, lang)),
+              share=numfmt.number(100 * recipients / city.households, 1, lang))
+            + (" " + t("scenario.targeting.drawn", lang) if scenario.exclusion_error_pct or scenario.inclusion_error_pct else ""),
         ]
         st.markdown("\n".join(f"- {line}" for line in lines))
         register = register_shares()
