@@ -37,8 +37,10 @@ def values(codes, numbers):
     return pd.DataFrame({"region_code": codes, "value": numbers, "status": "illustrative", "period": 2024, "source_publisher": "Dinkes"})
 
 
-# a city 0,12 degrees high, as Metro is: kelurahan A sits 0,003 degrees (about 9 px on a slide) above kecamatan East's name
-SHAPES = kelurahan([("k.a", "Iring Mulyo", 105.318, -5.1237), ("k.b", "Rejomulyo", 105.313, -5.1616), ("k.c", "Purwoasri", 105.305, -5.07)])
+# a city 0,12 degrees high and 0,12 wide, as Metro is: kelurahan A sits 0,003 degrees (about 9 px on a slide) above
+# kecamatan East's name; two kelurahan without a value at the west and east edges give the map its width
+SHAPES = kelurahan([("k.a", "Iring Mulyo", 105.318, -5.1237), ("k.b", "Rejomulyo", 105.313, -5.1616), ("k.c", "Purwoasri", 105.305, -5.07),
+                    ("k.w", "Barat", 105.255, -5.12), ("k.e", "Timur", 105.375, -5.12)])
 CONTEXT = kecamatan([("c.e", "Metro Timur", 105.317, -5.1265), ("c.s", "Metro Selatan", 105.3036, -5.1573)])
 
 
@@ -56,6 +58,23 @@ def test_a_name_goes_above_its_point_when_a_kecamatan_name_sits_just_below_it():
 def test_values_that_print_alike_name_no_highest_or_lowest():
     assert named(values=values(["k.a", "k.b", "k.c"], [0.0, 0.0, 0.0])) == {}
     assert named(values=values(["k.a", "k.b", "k.c"], [0.0, 0.0, 0.0]), selected="k.c") == {"Purwoasri": "below"}
+
+
+def test_a_highest_or_lowest_that_prints_like_another_value_is_not_named():
+    # a simulation leaves most kelurahan at 0,00: none of them is "the highest"; the one that fell most is the lowest
+    assert set(named(values=values(["k.a", "k.b", "k.c"], [0.0, -1.5, 0.0]))) == {"Rejomulyo"}
+
+
+def test_a_name_at_the_maps_edge_goes_where_it_is_not_cut_off():
+    edge = kelurahan([("k.w", "Ganjar Agung Panjang", 105.255, -5.12), ("k.e", "Timur", 105.375, -5.12), ("k.c", "Purwoasri", 105.305, -5.07)])
+    _, _, datasets = maps.choropleth(edge, values(["k.w", "k.e", "k.c"], [1.0, 9.0, 5.0]), IND, "id", "kelurahan", context=CONTEXT,
+                                     selected="k.w", present=True)
+    feats = datasets[maps.FEATURES]
+    px = maps.SLIDE_MAP_PX / maps._lat_span(feats)
+    left, right = maps._lon_extent(feats, px)
+    row = next(r for r in datasets[maps.SELECTED] if r["region_name"] == "Ganjar Agung Panjang")
+    box = maps.label_box(row["region_name"], row["label_lon"], row["label_lat"], SIZE, row["place"], px)
+    assert box[0] >= left and row["place"] in ("right", "below-right", "above-right")
 
 
 def test_the_selected_region_is_named_even_where_every_place_is_taken_and_an_extreme_is_left_out():

@@ -136,9 +136,10 @@ def _named_on_slide(feats: list[dict], values: pd.DataFrame) -> list[dict]:
         return [f for f in feats if f["selected"]]
     ordered = values.dropna(subset=["value"]).sort_values("value")
     extremes = {ordered.region_code.iloc[0], ordered.region_code.iloc[-1]} if len(ordered) else set()
-    shown = {f["value_text"] for f in feats if f["region_code"] in extremes}
-    if len(shown) < 2:  # values that print alike (a transfer of Rp 0 changes nothing) have no highest or lowest
-        extremes = set()
+    printed = pd.Series([f["value_text"] for f in feats]).value_counts()
+    # a highest or lowest that prints like another region's value is no highest or lowest (20 kelurahan a
+    # simulation leaves at "0,00" have none; naming one of them would read as if it alone were)
+    extremes = {f["region_code"] for f in feats if f["region_code"] in extremes and printed[f["value_text"]] == 1}
     return [f for f in feats if f["selected"] or f["region_code"] in extremes]
 
 
@@ -171,10 +172,13 @@ def _name_places(named: list[dict], context: pd.DataFrame | None, feats: list[di
     px = SLIDE_MAP_PX / _lat_span(feats)
     taken = [label_box(c.region_name, c.label_lon, c.label_lat, context_font, "on", px) for c in context.itertuples(index=False)] \
         if len(context) <= MAX_LABELS else []
+    left, right = _lon_extent(feats, px)
     out = []
     for f in sorted(named, key=lambda f: not f["selected"]):  # the selected region first: it is always named
         boxes = {place: label_box(f["region_name"], f["label_lon"], f["label_lat"], font, place, px) for place in PLACES}
-        covered = {place: sum(_overlap(b, t) for t in taken) for place, b in boxes.items()}
+        # beyond the map's left or right edge a name is cut off ("anjar Agung"): that counts as covered
+        covered = {place: sum(_overlap(b, t) for t in taken) + (max(0.0, left - b[0]) + max(0.0, b[2] - right)) * (b[3] - b[1])
+                   for place, b in boxes.items()}
         place = min(PLACES, key=lambda p: (covered[p], PLACES.index(p)))
         if covered[place] and not f["selected"]:
             continue  # a highest or lowest region with no clear place stays unnamed: a pile of names helps nobody
@@ -196,6 +200,12 @@ def label_box(name: str, lon: float, lat: float, size: int, place: str, px: floa
 
 def _overlap(a: tuple, b: tuple) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _lon_extent(feats: list[dict], px: float) -> tuple[float, float]:
+    """The map's left and right edge in the pixels label_box uses: from the polygons, else without bounds."""
+    lons = [pt[0] for f in feats if "geometry" in f for pt in _points(f["geometry"])]
+    return (min(lons) * px, max(lons) * px) if lons else (float("-inf"), float("inf"))
 
 
 def _lat_span(feats: list[dict]) -> float:
