@@ -13,6 +13,7 @@ from metro_poverty.url_state import Param
 
 VIEWS = ("headline", "trend", "map")  # a slide's views; at a desk the page shows all three
 SLIDE_VIEW_ROW_PX = 0  # the view picker sits on the title's line
+HEADLINE_PER_ROW = 3
 
 
 def render() -> None:
@@ -61,12 +62,18 @@ def _headline_notes(published, catalogue, year: int, lang: str) -> None:
 
 
 def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
-    """The figures of the year, large; a figure the store has not for the year is named in one line, not a card."""
+    """The figures of the year, large; a figure the store has not for the year is named in one line, not a card.
+    With one row of cards there is room on the slide for what they are (survey estimates for the whole city)."""
+    headlines = metrics.headlines(year)
+    one_row = sum(h.value is not None for h in headlines) <= HEADLINE_PER_ROW
     with presentation.slide(presentation.ABOVE_SLIDE_PX - 60 + SLIDE_VIEW_ROW_PX):
-        missing = metrics.headline_row(metrics.headlines(year), catalogue, lang, with_missing=False)
+        missing = metrics.headline_row(headlines, catalogue, lang, per_row=HEADLINE_PER_ROW, with_missing=False)
         if missing:
             st.markdown(t("overview.slide_missing", lang, year=year, items="; ".join(_latest(h, catalogue[h.indicator], lang) for h in missing)))
-    st.caption(macro_notice(catalogue, lang))
+        if one_row:
+            st.caption(macro_notice(catalogue, lang))
+    if not one_row:
+        st.caption(macro_notice(catalogue, lang))
     _headline_notes(published, catalogue, year, lang)
 
 
