@@ -54,7 +54,7 @@ def summary(ind: Indicator, level: str | None, period: int | None, lang: str, ye
     if level:
         parts += [t(f"level.{level}", lang), t(f"dimension.view_name.{st.session_state.get('view', 'map')}", lang)]
     if period:
-        parts.append(str(period) if year in (None, period) else t("dimension.period_instead", lang, shown=period, year=year))
+        parts.append(maps.period_text(period, year, lang))
     return " · ".join(parts)
 
 

@@ -27,6 +27,12 @@ def shown_period(ind: Indicator, level: str, year: int) -> int | None:
     return period_shown(cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period, year)
 
 
+def period_text(period: int, year: int | None, lang: str) -> str:
+    """The year of the figures shown, for a slide's summary line: '2024', or '2024 (2025 belum ada)' when the year
+    chosen has none yet."""
+    return str(period) if year in (None, period) else t("dimension.period_instead", lang, shown=period, year=year)
+
+
 @dataclass(frozen=True)
 class DrawnMap:
     """A map on screen and what its notes need: drawn by indicator_map, annotated by map_notes."""

@@ -12,7 +12,6 @@ from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metr
 from metro_poverty.url_state import Param
 
 VIEWS = ("headline", "trend", "map")  # a slide's views; at a desk the page shows all three
-SLIDE_VIEW_ROW_PX = 0  # the view picker sits on the title's line
 HEADLINE_PER_ROW = 3
 
 
@@ -28,7 +27,8 @@ def render() -> None:
 
     published = metrics.published()
     if presentation.active():
-        with st.container(horizontal=True, vertical_alignment="center", gap="large"):  # one line: the slide keeps the height
+        # the view picker on the title's line: the slide below keeps the height it has on every page
+        with st.container(horizontal=True, vertical_alignment="center", gap="large"):
             st.title(t("overview.title", lang, year=year), width="content")
             st.segmented_control(t("overview.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
                                  format_func=lambda v: t(f"overview.view_name.{v}", lang))
@@ -66,7 +66,7 @@ def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
     With one row of cards there is room on the slide for what they are (survey estimates for the whole city)."""
     headlines = metrics.headlines(year)
     one_row = sum(h.value is not None for h in headlines) <= HEADLINE_PER_ROW
-    with presentation.slide(presentation.ABOVE_SLIDE_PX - 60 + SLIDE_VIEW_ROW_PX):
+    with presentation.slide(presentation.ABOVE_SLIDE_PX - 60):
         missing = metrics.headline_row(headlines, catalogue, lang, per_row=HEADLINE_PER_ROW, with_missing=False)
         if missing:
             st.markdown(t("overview.slide_missing", lang, year=year, items="; ".join(_latest(h, catalogue[h.indicator], lang) for h in missing)))
@@ -88,7 +88,7 @@ def _trend(published, catalogue, year: int, lang: str, **_) -> None:
     p0 = published[published.indicator_code == "p0"]
     trend_title = t("overview.trend_title", lang, first=int(p0.period.min()), last=int(p0.period.max()))
     if presentation.active():
-        with presentation.slide(presentation.ABOVE_SLIDE_PX - 60 + SLIDE_VIEW_ROW_PX):
+        with presentation.slide(presentation.ABOVE_SLIDE_PX - 60):
             charts.p0_trend(published, lang, title=trend_title)
         st.caption(trend_title)
     else:
@@ -102,8 +102,7 @@ def _map(published, catalogue, year: int, lang: str, *, map_param: Param, level_
     level = st.session_state["level"]
     present = presentation.active()
     period = maps.shown_period(ind, level, year)
-    summary = " · ".join([ind.short(lang), t(f"level.{level}", lang)] + ([] if period is None else [
-        str(period) if period == year else t("dimension.period_instead", lang, shown=period, year=year)]))
+    summary = " · ".join([ind.short(lang), t(f"level.{level}", lang)] + ([] if period is None else [maps.period_text(period, year, lang)]))
     with presentation.controls(summary):
         c1, c2, _ = st.columns([3, 2, 2] if not present else [4, 3, 1])
         c1.selectbox(t("overview.map_indicator", lang), map_param.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang),
@@ -113,7 +112,7 @@ def _map(published, catalogue, year: int, lang: str, *, map_param: Param, level_
     if not present:
         maps.indicator_map(ind, level, year, lang, title_key="overview.map_title")
         return
-    with presentation.slide(presentation.ABOVE_SLIDE_PX + SLIDE_VIEW_ROW_PX):
+    with presentation.slide(presentation.ABOVE_SLIDE_PX):
         drawn = maps.indicator_map(ind, level, year, lang, title_key="overview.map_title", notes=False)
     if drawn is not None:
         st.caption(drawn.title)

@@ -213,7 +213,7 @@ def _result_metric(col, key: str, before: float, after: float, decimals: int, *,
     unchanged = round(after - before, decimals) == 0  # no arrow (nor red) for a change that rounds to nothing
     col.metric(t(f"scenario.{key}", lang), numfmt.number(after, decimals, lang), border=True,
                delta_color="off" if unchanged else "inverse", delta_arrow="off" if unchanged else "auto",
-               help=t("scenario.m0_help", lang) if key.startswith("m0") else t("scenario.rounded", lang).capitalize() if key == "poor" else None,
+               help=t("scenario.m0_help", lang) if key.startswith("m0") else t("scenario.rounded", lang) if key == "poor" else None,
                delta=f"{numfmt.signed(after - before, decimals, lang).replace('−', '-')} (← {numfmt.number(before, decimals, lang)})")
 
 
@@ -223,7 +223,7 @@ def _budget(result: pd.DataFrame, lang: str) -> None:
     b = st.columns(2) + st.columns(2)
     b[0].metric(t("scenario.budget", lang), numfmt.rupiah_short(r.budget_rp_per_year, lang), border=True)
     lifted = shown_lifted(r.persons_lifted, r.poor_persons_before, r.poor_persons_after)
-    b[1].metric(t("scenario.lifted", lang), numfmt.number(lifted, 0, lang), border=True, help=t("scenario.rounded", lang).capitalize())
+    b[1].metric(t("scenario.lifted", lang), numfmt.number(lifted, 0, lang), border=True, help=t("scenario.rounded", lang))
     cost = r.cost_rp_per_person_lifted_per_year
     b[2].metric(t("scenario.cost", lang), numfmt.rupiah_short(cost, lang) if pd.notna(cost) else t("scenario.nobody_lifted", lang), border=True)
     b[3].metric(t("scenario.share_poor", lang), numfmt.percent(r.budget_share_to_poor_pct, 1, lang), border=True)
@@ -334,7 +334,7 @@ def _saved(scenario: Scenario, lang: str) -> None:
     rows = [(t("scenario.current", lang), scenario)] + [(by_id[i].name, from_query_params(by_id[i].body)[0]) for i in picked if i in by_id]
     st.dataframe(_comparison(rows, lang), hide_index=True, width="stretch",
                  column_config={t("scenario.open_link", lang): st.column_config.LinkColumn(display_text=t("scenario.open_link", lang))})
-    st.caption(t("scenario.rounded", lang).capitalize())
+    st.caption(t("scenario.rounded", lang))
     _archive(saved, user, lang)
 
 
