@@ -49,9 +49,9 @@ FIRST_PAGES = [  # (label, script, what shows the page is drawn: a text, and whe
 
 
 # In the page, from its first script: the moment the page is drawn, by the page's own clock (performance.now() on
-# every animation frame). Playwright's own waits poll with back-off (0, 20, 100, 100, 500 ms, ...), so a page
-# drawn a moment after a poll was reported up to half a second late: that quantised every measure of an
-# earlier version of this benchmark (a page drawn at +0,6 s after the WebSocket opened was reported at +1,0 s).
+# every animation frame). Playwright's own waits retry at growing intervals, so a page drawn just after a retry
+# was reported late: in one run a figure visible 0,40 s after the WebSocket opened was reported at 0,82 s, which
+# had inflated every first-page figure of an earlier version of this benchmark.
 DRAWN_WATCH = """(() => {
   const want = window.__want;  // {text: string|null, chart: bool}
   const visible = el => !!el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
