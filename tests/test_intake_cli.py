@@ -112,3 +112,15 @@ def test_the_cli_has_the_pages_delay_and_lockout(run, monkeypatch):
 def test_load_asks_what_the_file_holds_and_never_takes_it_from_an_earlier_file(run):
     code, _, err = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--alias", ALIAS)
     assert code == 1 and "Say what the file holds with --status" in err
+
+
+def test_a_status_without_a_source_gets_the_pages_upload_source_never_an_earlier_files(run):
+    """The earlier e-PPGBM files are the demo's; a file an officer calls illustrative is his upload, as on the page."""
+    parse = cli._parser().parse_args
+    assert cli.choices_from(parse(["load", str(EXAMPLE), "--user", "u", "--status", "illustrative"])).source_id == "opd_upload_illustrative"
+    assert cli.choices_from(parse(["load", str(EXAMPLE), "--user", "u", "--status", "provisional"])).source_id == "opd_upload"
+    assert cli.choices_from(parse(["load", str(EXAMPLE), "--user", "u", "--status", "official", "--source", "x"])).source_id == "x"
+    code, out, _ = run("--lang", "en", "preview", EXAMPLE, "--alias", ALIAS, "--status", "illustrative")
+    assert code == 0 and "as earlier data of this indicator" not in out  # nothing taken from earlier files
+    code, out, _ = run("--lang", "en", "preview", EXAMPLE, "--alias", ALIAS)
+    assert "as earlier data of this indicator" in out  # without a status, the preview says what it would take

@@ -16,8 +16,9 @@ Reading options: --sheet, --header-row N, --header-rows N, --indicator CODE (rep
 of the same shape), --source SOURCE_ID, --status official|provisional|illustrative.
 
 `load` needs --status, as the page asks what a file holds: provisional (an OPD's own data; without --source,
-the source opd_upload), illustrative (made-up data; without --source, the source of earlier files of the same
-shape) or official (a released figure, with --source naming its publication).
+the source opd_upload), illustrative (made-up data; without --source, the source opd_upload_illustrative, as
+on the page: never the source of earlier files, which may be the demo's) or official (a released figure, with
+--source naming its publication).
 
 The password is asked without echo, or read from $METRO_POVERTY_INTAKE_PASSWORD (scripts and tests),
 under the page's delay and lockout (metro_poverty.records.attempts).
@@ -106,7 +107,8 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
 
 
 def choices_from(args) -> Choices:
-    """The reading options as choices; raises mapping.BadMapping for a --map that says no meaning."""
+    """The reading options as choices; raises mapping.BadMapping for a --map that says no meaning.
+    A status said without --source gets the page's source for it (an OPD's upload, provisional or illustrative)."""
     measures = tuple(mapping.parse_map(spec) for spec in args.map) if args.map else None
     aliases = dict(a.split("=", 1) for a in args.alias if "=" in a)
     column_decimals = dict(c.rsplit("=", 1) for c in args.column_decimal if "=" in c)
@@ -114,7 +116,7 @@ def choices_from(args) -> Choices:
                    measures=measures, period=args.period, region_column=args.region_column, region_level=args.level,
                    decimal=args.decimal, column_decimals=column_decimals, sep=args.sep, encoding=args.encoding,
                    percent_rule=args.percent, aliases=aliases,
-                   source_id=args.source, status=args.status)
+                   source_id=args.source or UPLOAD_SOURCES.get(args.status), status=args.status)
 
 
 def _choices(args) -> Choices | None:
@@ -209,8 +211,6 @@ def _load(args) -> int:
     data, choices = _read_file(args.file, args.lang), _choices(args)
     if data is None or choices is None:
         return 1
-    if choices.source_id is None and choices.status == "provisional":  # an OPD's own file, as on the page
-        choices = choices.but(source_id=UPLOAD_SOURCES["provisional"])
     user = _sign_in(args.user, args.lang)
     if user is None:
         return 3
