@@ -77,6 +77,21 @@ def test_changing_a_control_updates_the_url(app_url, chromium):
     assert "8,93%" in page.content()
 
 
+def test_a_link_to_no_page_opens_the_overview_with_a_notice_in_the_users_language(app_url, chromium):
+    """Not Streamlit's English "Page not found" dialog; a hostile path shows as plain text, and the rest of the
+    link is still honoured."""
+    page = chromium.fresh_page({"width": 1280, "height": 720})
+    page.goto(f"{app_url}/halaman-lama?year=2022")
+    wait_rendered(page, "Ringkasan Kemiskinan 2022")
+    assert page.get_by_text("Halaman «halaman-lama» tidak ada; yang dibuka halaman Ringkasan.").is_visible()
+    assert page.get_by_text("Page not found").count() == 0 and page.get_by_role("dialog").count() == 0
+    page.goto(f"{app_url}/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E?lang=en")
+    wait_rendered(page, "Poverty overview")
+    assert page.get_by_text("There is no page «img srcx onerroralert1»; the Overview page is opened instead.").is_visible()
+    assert page.locator("img[src=x]").count() == 0
+    screenshot(page, "unknown_page_notice")
+
+
 def test_an_english_link_opened_first_has_english_navigation(app_url, chromium):
     page = new_page(chromium)
     page.goto(f"{app_url}/kesehatan?lang=en")

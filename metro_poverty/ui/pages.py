@@ -37,10 +37,18 @@ PAGES = [
     PageDef("views/data_sources.py", "sumber-data", "nav.more.sources", ":material/source:", "nav.more.section"),
 ]
 BY_URL = {p.url_path: p for p in PAGES}
+DEFAULT = next(p for p in PAGES if p.default)
 
 
 def navigation(lang: str):
-    """st.navigation over PAGES, sections and titles in the UI language."""
+    """st.navigation over PAGES, sections and titles in the UI language. A path that is no page opens the
+    default page with a notice in the UI language (instead of Streamlit's English "Page not found" dialog)."""
+    asked = _unknown_path()
+    if asked is not None:
+        from metro_poverty.ui import url
+        from metro_poverty.url_state import shown
+
+        url.add_notice(t("url.unknown_page", lang, path=shown(asked) or t("url.unshown", lang), page=t(DEFAULT.title_key, lang)))
     sections: dict[str, list] = {}
     for p in PAGES:
         page = st.Page(p.script, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default)
@@ -48,9 +56,29 @@ def navigation(lang: str):
     return st.navigation(sections, expanded=True)
 
 
+def _unknown_path() -> str | None:
+    """The URL path asked for when it is none of PAGES; the request is then turned to the default page, so
+    st.navigation resolves it without its dialog. A switch between pages asks by page, never by path, and is
+    left alone. Reads Streamlit's pages manager (private): if a later version changes it, an unknown path gets
+    Streamlit's own dialog again, and the page still opens."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    try:
+        manager = get_script_run_ctx().pages_manager
+        if manager.intended_page_script_hash:
+            return None
+        asked = manager.intended_page_name
+        if not asked or asked.strip("/") in BY_URL:
+            return None
+        manager.set_script_intent("", "")
+    except AttributeError:
+        return None
+    return asked
+
+
 def script_of(url_path: str) -> str | None:
     """The script that draws a URL path ('' and the default page's path are the Overview)."""
     if url_path in ("", None):
-        return next(p.script for p in PAGES if p.default)
+        return DEFAULT.script
     page = BY_URL.get(url_path)
     return page.script if page else None
