@@ -1,5 +1,5 @@
 """Where sources disagree: for a figure reported more than once, each value against the reference (the
-one the pages show), the difference, whether it passes the indicator's tolerance, and the likely reason
+one the pages show), the difference (none against an illustrative value), whether it passes the indicator's tolerance, and the likely reason
 read from the catalogue and the statuses. Tolerances are for the same figure from two producers or two
 versions (rounding-level, per indicator); a published figure is never checked against an illustrative
 one, and concepts that differ by definition are set side by side, never checked. Pure: takes the rows of
@@ -49,8 +49,9 @@ def disagreements(values: pd.DataFrame, tolerances: dict[str, float]) -> pd.Data
         ref = _reference(group)
         tol = tolerances.get(code)
         for _, other in group.drop(index=ref.name).iterrows():
-            diff = float(other.value) - float(ref.value)
             why = reason(ref, other)
+            # a made-up value has no difference from a published one: a number there would read as a finding
+            diff = float("nan") if why == "published_vs_illustrative" else float(other.value) - float(ref.value)
             flagged = why != "published_vs_illustrative" and tol is not None and abs(diff) > tol + EPSILON
             check = NOT_COMPARED if why == "published_vs_illustrative" or tol is None else (BEYOND if flagged else WITHIN)
             out.append([code, region, ref.region_name, int(period), float(ref.value), ref.source_publisher, ref.status,

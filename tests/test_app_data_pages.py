@@ -22,6 +22,13 @@ def test_reconciliation_shows_the_seeded_stunting_disagreement_with_its_reason()
     assert "⚠ melebihi toleransi" in set(stunting["Toleransi"])
 
 
+def test_reconciliation_gives_no_difference_between_a_published_and_an_illustrative_value():
+    at = open_app(page="views/reconciliation.py")
+    table = at.table[0].value
+    made_up = table[table["Nilai lain"].str.contains("Ilustrasi") | table["Rujukan (ditampilkan)"].str.contains("Ilustrasi")]
+    assert len(made_up) and set(made_up["Selisih"]) == {"–"}, made_up
+
+
 def test_reconciliation_sets_the_enrolment_and_stunting_concepts_side_by_side():
     at = open_app({"view": "pairs"}, page="views/reconciliation.py")
     assert {"APS 16–18 ↔ APK SMA/SMK (Dapodik)", "Stunting (survei) ↔ Stunting (e-PPGBM)"} <= set(texts(at.subheader))
