@@ -93,6 +93,12 @@ class Indicator:
         value = self.meta.get("target")
         return None if value is None or pd.isna(value) else float(value)
 
+    @property
+    def target_year(self) -> int | None:
+        """The year the target is for (2045 for the RPJPD's P0): a 2045 target is not this year's yardstick."""
+        value = self.meta.get("target_year")
+        return None if value is None or pd.isna(value) else int(value)
+
     def target_note(self, lang: str) -> str:
         """What sets the target and for what: 'RPJPD Kota Metro 2025–2045: 2% pada 2045'."""
         return self._text("target_note", lang) or str(self.meta.get("target_document") or "")
