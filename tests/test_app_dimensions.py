@@ -133,6 +133,7 @@ def test_counts_of_people_never_share_an_axis_across_areas():
     assert any("panel masing-masing" in c for c in texts(at.caption))
     spec = at.get("vega_lite_chart")[0].proto.spec
     assert '"hconcat"' in spec and '"independent"' in spec
+    assert '"Kota Metro (ribu jiwa)"' in spec and '"Indonesia (ribu jiwa)"' in spec  # each panel says its unit
 
 
 def test_a_citys_target_is_not_drawn_against_another_areas_series():

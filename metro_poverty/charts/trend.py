@@ -117,7 +117,8 @@ def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict
     Indonesia's millions) never share an axis."""
     order = frame.sort_values("region_code", key=lambda c: c.str.len(), ascending=False)  # the city first, the nation last
     names = list(dict.fromkeys(order.region_name))
-    parts = [trend(frame[frame.region_name == name], ind, lang, colors=colors, height=height, title=name, compact=True,
+    unit = ind.unit(lang)  # the panels have no axis title: each says its unit beside its region's name
+    parts = [trend(frame[frame.region_name == name], ind, lang, colors=colors, height=height, title=f"{name} ({unit})" if unit else name, compact=True,
                    target=target if name == names[0] else None, x_label_angle=-45).properties(width=190) for name in names]
     # Vega cannot fit a concatenation to the page width: the panels keep their own width and colour scale
     return (alt.hconcat(*parts).resolve_scale(y="independent", color="independent", shape="independent")
