@@ -116,8 +116,8 @@ class CodedParam(Param):
     `check` tells a valid value."""
 
     def __init__(self, key: str, default: Any, decode: Callable[[str], Any], encode_value: Callable[[Any], str | None],
-                 check: Callable[[Any], bool]):
-        super().__init__(key, _Valid(check), default, to_text=lambda v: "")
+                 check: Callable[[Any], bool], label: Callable[[Any], str] | None = None):
+        super().__init__(key, _Valid(check), default, to_text=lambda v: "", label=label)
         object.__setattr__(self, "_decode", decode)
         object.__setattr__(self, "_encode_value", encode_value)
 
@@ -129,3 +129,18 @@ class CodedParam(Param):
 
     def encode(self, value: Any) -> str | None:
         return self._encode_value(value) if value != self.default else None
+
+
+def list_param(key: str, choices: Sequence[Any], default: Sequence[Any], label: Callable[[Any], str] | None = None) -> CodedParam:
+    """Several of `choices` (the regions drawn on a trend), comma-separated in the URL in the order chosen. A value
+    that names anything else, or one choice twice, falls back to the default."""
+    by_text = {str(c): c for c in choices}
+
+    def decode(raw: str) -> list | None:
+        parts = raw.split(",") if raw else []
+        if len(set(parts)) != len(parts) or any(part not in by_text for part in parts):
+            return None
+        return [by_text[part] for part in parts]
+
+    return CodedParam(key, list(default), decode, lambda value: ",".join(str(c) for c in value),
+                      lambda value: isinstance(value, list) and all(str(c) in by_text for c in value), label=label)

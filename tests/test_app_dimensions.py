@@ -263,3 +263,21 @@ def test_the_title_gives_the_year_of_the_figures_and_says_why_it_is_not_the_year
     assert sum("2025" in c.value and "2024" in c.value for c in at.caption) == 1  # said once, in every view
     at = open_app({"ind": "stunting_eppgbm", "year": "2025", "view": view, "present": "1"}, page=DIMENSION_PAGES["health"])
     assert any(e.label.endswith("· 2024 (2025 belum ada)") for e in at.expander)  # a slide says it in its one line
+
+
+def test_the_regions_drawn_on_a_trend_are_in_the_url_so_a_shared_link_draws_the_same_lines():
+    page = DIMENSION_PAGES["health"]
+    at = open_app({"ind": "stunting_eppgbm", "view": "trend"}, page=page)
+    at.multiselect(key="lines").set_value(["18.72.01.1001", "18.72.03.1002"]).run()
+    assert at.query_params["lines"] == "18.72.01.1001,18.72.03.1002"
+    shared = open_app({"ind": "stunting_eppgbm", "view": "trend", "lines": "18.72.01.1001,18.72.03.1002"}, page=page)
+    assert shared.multiselect(key="lines").value == ["18.72.01.1001", "18.72.03.1002"]
+    spec = shared.get("vega_lite_chart")[0].proto.spec
+    assert "\"Metro\"" in spec and "\"Ganjar Agung\"" in spec
+
+
+@pytest.mark.parametrize("bad", ["18.72.01.1001,<b>x</b>", "18.72.01.1001,18.72.01.1001", "18.72.01"])
+def test_a_trend_link_naming_no_kelurahan_falls_back_with_a_notice(bad):
+    at = open_app({"ind": "stunting_eppgbm", "view": "trend", "region": "18.72.01.1001", "lines": bad}, page=DIMENSION_PAGES["health"])
+    assert at.multiselect(key="lines").value == ["18.72.01.1001"]  # the default: the region chosen on the map
+    assert any("«lines»" in w and "«Metro»" in w for w in texts(at.warning)), texts(at.warning)

@@ -68,6 +68,8 @@ def _restore_view_params(ind: Indicator) -> dict:
     regions = cache.regions()
     codes = [None] + list(regions[regions.level == level].region_code)
     url.restore([Param("cmp", periods, periods[0]), Param("region", codes, None, to_text=optional_text)])
+    if st.session_state["view"] == "trend":
+        url.restore([dimension_views.trend_param(codes[1:], st.session_state["region"], lang)])
     return {"periods": periods}
 
 

@@ -11,6 +11,15 @@ from metro_poverty.catalog import Indicator
 from metro_poverty.headline import CITY, COUNTRY, PROVINCE
 from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache, charts, downloads, maps, presentation, region_panel, tables
+from metro_poverty.url_state import list_param
+
+TREND_REGIONS = "lines"  # URL key: the regions drawn beside the city on a trend
+
+
+def trend_param(codes: list[str], region: str | None, lang: str):
+    """The regions drawn beside the city on a trend (any of the level's `codes`); by default the region chosen."""
+    return list_param(TREND_REGIONS, codes, [region] if region in codes else [],  # named only for a notice
+                      label=lambda chosen: ", ".join(cache.code_names(lang).get(c, c) for c in chosen) or t("url.none", lang))
 
 
 def history(ind: Indicator, level: str) -> pd.DataFrame:
@@ -84,13 +93,12 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     _notices_and_sources(values, lang, top=True)
     _heading(t("dimension.trend_title", lang, indicator=ind.short(lang)))
     names = values.drop_duplicates("region_code").set_index("region_code")["region_name"]
-    chosen = [st.session_state["region"]] if st.session_state.get("region") in names.index else []
-    key = f"trend-{ind.code}-{level}"
-    now = [c for c in st.session_state.get(key, chosen) if c in names.index]
+    now = st.session_state[TREND_REGIONS]  # in the URL (trend_param): a shared link draws the same lines
+    regions = cache.regions().set_index("region_code").name
     # on a slide the picker folds into one line, as the page's controls do: the chart keeps the screen
-    with presentation.controls(t("dimension.trend_regions_summary", lang, names=", ".join(names[c] for c in now) or "–")):
-        picked = st.multiselect(t("dimension.trend_regions", lang), list(names.index), default=chosen, format_func=names.get,
-                                key=key, placeholder=t("common.choose", lang))
+    with presentation.controls(t("dimension.trend_regions_summary", lang, names=", ".join(regions[c] for c in now) or "–")):
+        picked = st.multiselect(t("dimension.trend_regions", lang), list(regions[regions.index.isin(names.index) | regions.index.isin(now)].index),
+                                format_func=regions.get, key=TREND_REGIONS, placeholder=t("common.choose", lang))
     # the city with every source it has: a figure the producer released (e-PPGBM 2020, 2022) stands beside the
     # demo's illustrative line with its own marker, never hidden behind it
     lines = pd.concat([history(ind, "city"), values[values.region_code.isin(picked)]], ignore_index=True)

@@ -156,11 +156,11 @@ def _describe(p: Param, value) -> str:
     from metro_poverty import db
     from metro_poverty.ui import cache  # imported here: the frame's URL notices come before any page reads the store
 
+    if p.label is not None and value is not None:
+        return p.label(value)
     text = p.to_text(value)
     if value is None or text == "":
         return t("url.none", _lang())
-    if p.label is not None:
-        return p.label(value)
     try:
         names = cache.code_names(_lang())
     except db.StoreMissing:  # no store yet (the first visit builds it): the code says it well enough
