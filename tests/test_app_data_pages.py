@@ -29,6 +29,18 @@ def test_reconciliation_gives_no_difference_between_a_published_and_an_illustrat
     assert len(made_up) and set(made_up["Selisih"]) == {"–"}, made_up
 
 
+def test_the_figure_whose_versions_are_listed_is_in_the_url():
+    at = open_app(page="views/reconciliation.py")
+    first = at.selectbox(key="figure").value
+    at.selectbox(key="figure").select(("stunting_eppgbm", "18.72")).run()
+    assert at.query_params["figure"] == "stunting_eppgbm~18.72"
+    shared = open_app({"figure": "stunting_eppgbm~18.72"}, page="views/reconciliation.py")
+    assert shared.selectbox(key="figure").value == ("stunting_eppgbm", "18.72")
+    hostile = open_app({"figure": "<script>~18.72"}, page="views/reconciliation.py")
+    assert hostile.selectbox(key="figure").value == first  # the default, with a notice naming it
+    assert any("«figure»" in w and "«script18.72»" in w and " — " in w for w in texts(hostile.warning)), texts(hostile.warning)
+
+
 def test_reconciliation_sets_the_enrolment_and_stunting_concepts_side_by_side():
     at = open_app({"view": "pairs"}, page="views/reconciliation.py")
     assert {"APS 16–18 ↔ APK SMA/SMK (Dapodik)", "Stunting (survei) ↔ Stunting (e-PPGBM)"} <= set(texts(at.subheader))

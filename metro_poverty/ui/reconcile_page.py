@@ -20,13 +20,22 @@ ALL = "all"
 def render() -> None:
     lang = frame.lang()
     url.restore([Param("view", VIEWS, VIEWS[0])])
+    tolerances = dict(cache.read("reconciliation_tolerances")[["indicator", "tolerance"]].itertuples(index=False))
+    rows = figure = None
+    if st.session_state["view"] == "figures":  # its figure picker is in the URL: declared before the link's notices
+        rows = reconcile.by_concern(reconcile.disagreements(cache.read("values_reported_twice"), tolerances))
+        if not rows.empty:
+            figure = _figure_param(rows, lang)
+            url.restore([figure])
     st.title(t("reconcile.title", lang))
     url.show_notices()
     st.caption(t("reconcile.intro", lang))
     st.segmented_control(t("reconcile.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
                          format_func=lambda v: t(f"reconcile.view_name.{v}", lang))
-    tolerances = dict(cache.read("reconciliation_tolerances")[["indicator", "tolerance"]].itertuples(index=False))
-    {"figures": _figures, "pairs": _pairs, "quality": _quality}[st.session_state["view"]](lang, tolerances)
+    if rows is not None:
+        _figures(lang, rows, figure)
+    else:
+        {"pairs": _pairs, "quality": _quality}[st.session_state["view"]](lang, tolerances)
 
 
 def _name(code: str, lang: str) -> str:
@@ -54,9 +63,8 @@ def _show(view: pd.DataFrame, flag_column: str, lang: str) -> None:
     tables.static(view, view.style.map(lambda v: "background-color: #f9d6d5" if v == warn else "", subset=[flag_column]))
 
 
-def _figures(lang: str, tolerances: dict) -> None:
+def _figures(lang: str, rows: pd.DataFrame, figure: Param | None) -> None:
     st.caption(t("reconcile.figures_intro", lang))
-    rows = reconcile.by_concern(reconcile.disagreements(cache.read("values_reported_twice"), tolerances))
     if rows.empty:
         st.info(t("reconcile.none", lang))
         return
@@ -75,15 +83,25 @@ def _figures(lang: str, tolerances: dict) -> None:
     if agree.any():  # agreements within rounding: listed, not in the way of the disagreements
         with st.expander(t("reconcile.within_n", lang, n=int(agree.sum())), icon=":material/done_all:"):
             tables.static(view[agree])
-    _figure_history(rows, lang)
+    _figure_history(lang, figure.options)
 
 
-def _figure_history(rows: pd.DataFrame, lang: str) -> None:
-    """Every stored version of one figure: source, batch, who loaded it, whether it is shown."""
+FIGURE = "figure"  # URL key: the figure whose versions are listed, as 'indicator~region'
+
+
+def _figure_param(rows: pd.DataFrame, lang: str) -> Param:
     options = sorted({(r.indicator_code, r.region_code) for r in rows.itertuples()})
-    names = cache.regions().set_index("region_code")["name"]
-    choice = st.selectbox(t("reconcile.versions", lang), options, format_func=lambda o: f"{_name(o[0], lang)} — {names.get(o[1], o[1])}",
-                          key="rec_figure", placeholder=t("common.choose", lang))
+    return Param(FIGURE, options, options[0], to_text="~".join, label=lambda o: _figure_name(o, lang))
+
+
+def _figure_name(figure: tuple[str, str], lang: str) -> str:
+    return f"{_name(figure[0], lang)} — {cache.code_names(lang).get(figure[1], figure[1])}"
+
+
+def _figure_history(lang: str, options) -> None:
+    """Every stored version of one figure: source, batch, who loaded it, whether it is shown."""
+    choice = st.selectbox(t("reconcile.versions", lang), options, format_func=lambda o: _figure_name(o, lang),
+                          key=FIGURE, placeholder=t("common.choose", lang))
     versions = cache.read("intake_versions_by_figure", indicator=choice[0], region=choice[1])
     c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
     view = pd.DataFrame({c("year"): versions.period.astype(str), c("value"): [_fmt(choice[0], v, lang) for v in versions.value],
