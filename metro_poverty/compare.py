@@ -98,13 +98,19 @@ def earliest_comparable(values: pd.DataFrame, earlier: list[int], latest: int) -
     """The earliest of `earlier` whose values are of the series (and kind: real or illustrative) most of
     `latest`'s are (a register renamed P3KE -> DTSEN in 2025 is not compared with 2022, a made-up year not
     with the year an OPD's real file gave); the earliest year when none is."""
+    same = comparable_earlier(values, earlier, latest)
+    return same[0] if same else earlier[0]
+
+
+def comparable_earlier(values: pd.DataFrame, earlier: list[int], latest: int) -> list[int]:
+    """The years of `earlier` with values of the series (and kind) most of `latest`'s are; all of them when
+    `latest` has no values."""
     kinds = _kind(values)
     now = kinds[values.period == latest]
     if now.empty:
-        return earlier[0]
+        return list(earlier)
     kind = now.mode().iloc[0]
-    same = [p for p in earlier if (kinds[values.period == p] == kind).any()]
-    return same[0] if same else earlier[0]
+    return [p for p in earlier if (kinds[values.period == p] == kind).any()]
 
 
 def change_between(values: pd.DataFrame, ind: Indicator, base: int, latest: int) -> pd.DataFrame:

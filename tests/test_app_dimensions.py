@@ -193,10 +193,12 @@ def test_compare_opens_on_the_earliest_year_of_the_same_series(monkeypatch):
     at = open_app({"ind": "dtsen_d14_pct", "view": "compare", "year": "2024"}, page=DIMENSION_PAGES["income"])
     assert at.session_state["cmp"] == 2022  # P3KE 2022 against P3KE 2024
     assert any(m.endswith("0 tidak dapat dibandingkan (seri berbeda, atau data ilustrasi dengan data sebenarnya).") for m in texts(at.markdown))
+    assert not any(c.startswith("Tidak ada tahun sebelum") for c in texts(at.caption))
     drawn = []
     original = streamlit.vega_lite_chart
     monkeypatch.setattr(streamlit, "vega_lite_chart", lambda *a, spec=None, **k: (drawn.append(spec), original(*a, spec=spec, **k))[1])
     at = open_app({"ind": "dtsen_d14_pct", "view": "compare"}, page=DIMENSION_PAGES["income"])  # 2025: DTSEN only
+    assert any(c.startswith("Tidak ada tahun sebelum 2025 dalam seri yang sama") for c in texts(at.caption))
     rules = [layer for spec in drawn for layer in spec.get("layer", []) if layer.get("mark", {}).get("type") == "rule"]
     assert rules and all(t.get("filter") == "datum.direction != 'not_comparable'" for r in rules for t in r.get("transform", []))
 
@@ -281,3 +283,25 @@ def test_a_trend_link_naming_no_kelurahan_falls_back_with_a_notice(bad):
     at = open_app({"ind": "stunting_eppgbm", "view": "trend", "region": "18.72.01.1001", "lines": bad}, page=DIMENSION_PAGES["health"])
     assert at.multiselect(key="lines").value == ["18.72.01.1001"]  # the default: the region chosen on the map
     assert any("«lines»" in w and "«Metro»" in w for w in texts(at.warning)), texts(at.warning)
+
+
+@pytest.mark.parametrize("page, params, says", [
+    ("health", {"ind": "uhh"}, "2021: UHH metode lama (sebelum SP2020 Long Form) → 2024: UHH berbasis SP2020 Long Form (sejak rilis 2023)"),
+    ("income", {"ind": "dtsen_d14_pct", "view": "trend"}, "2022: register P3KE/Regsosek → 2025: register DTSEN"),
+])
+def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, params, says):
+    at = open_app(params, page=DIMENSION_PAGES[page])
+    assert any(says in c and "tidak sebanding" in c for c in texts(at.caption)), texts(at.caption)
+    assert not any("Seri terputus" in c for c in texts(open_app({"ind": "p0"}, page=DIMENSION_PAGES["income"]).caption))
+
+
+@pytest.mark.parametrize("page, params, says", [
+    ("health", {}, "Sumber: Dinas Kesehatan Kota Metro (data ilustrasi) — ILUSTRASI (bukan data resmi)"),
+    ("income", {"ind": "p0"}, "Sumber: Ringkasan domain proyek (shared/DOMAIN.md); hariansatelit.com dan 4 lainnya (di bawah slide) — Resmi"),
+])
+def test_a_slide_shows_its_figures_source_and_status_in_place_of_the_download_buttons(page, params, says):
+    at = open_app({**params, "present": "1"}, page=DIMENSION_PAGES[page])
+    assert not at.get("download_button")  # buttons are for the desk; the room needs the source
+    assert any(c.replace("\\", "").startswith(says) for c in texts(at.caption)), texts(at.caption)  # as rendered, unescaped
+    desk = open_app(params, page=DIMENSION_PAGES[page])
+    assert {"PNG", "SVG"} <= {b.label for b in desk.get("download_button")}

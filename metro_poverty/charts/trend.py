@@ -80,9 +80,10 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     # on a slide the theme's size (theme.PRESENT_LABEL_SIZE) with smaller symbols and rows closer together: with the
     # theme's symbols each row took 40 px, and the P0 slide cut its third and fourth status off below the plot
     screen = SLIDE_LEGEND if side_legends else {"labelFontSize": 15}  # on a slide the theme's size (theme.PRESENT_LABEL_SIZE)
+    one_panel = compact and bool(title) and len(names) == 1  # a panel of trend_panels: its title names its region
     color = alt.Color("region_name:N", title=None, scale=scale,
-                      legend=alt.Legend(orient="right" if side_legends else "bottom" if compact else "top",
-                                        columns=1 if compact or side_legends else 0, **screen))
+                      legend=None if one_panel else alt.Legend(orient="right" if side_legends else "bottom" if compact else "top",
+                                                               columns=1 if compact or side_legends else 0, **screen))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
     if data.flag_text.notna().any():  # 'belum terverifikasi': an official figure whose article is not recorded, say

@@ -35,6 +35,44 @@ def illustrative_notice(lang: str) -> None:
         st.error(t("notice.illustrative", lang), icon=":material/science:")
 
 
+SLIDE_FOOTNOTE_KEY = "slide_footnote"
+SLIDE_FOOTNOTE_CSS = f"""<style>.st-key-{SLIDE_FOOTNOTE_KEY} p {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}</style>"""
+MAX_SLIDE_PUBLISHERS = 2
+
+
+def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
+    """On a slide, in the place of the download buttons: how the figures drawn are known and who published them,
+    in one line on screen ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'). The full source
+    line stays below the slide."""
+    from metro_poverty.provenance import MARKS, mark_label, marks_of
+
+    marks = sorted(set(marks_of(rows)), key=MARKS.index) if "status" in rows else []
+    publishers = list(dict.fromkeys(rows.source_publisher.dropna())) if "source_publisher" in rows else []
+    if not marks and not publishers:
+        return
+    sources = "; ".join(publishers[:MAX_SLIDE_PUBLISHERS])
+    if len(publishers) > MAX_SLIDE_PUBLISHERS:
+        sources += t("present.more_sources", lang, n=len(publishers) - MAX_SLIDE_PUBLISHERS)
+    st.html(SLIDE_FOOTNOTE_CSS)
+    st.container(key=SLIDE_FOOTNOTE_KEY).caption(
+        plain(t("present.footnote", lang, marks=" · ".join(mark_label(m, lang) for m in marks), sources=sources or "–")))
+
+
+def series_break_note(rows: pd.DataFrame, lang: str) -> None:
+    """Under a trend whose figures come from more than one series (UHH before and after the SP2020 long form,
+    the P3KE register before DTSEN): the gap in the line is a break, and says so."""
+    from metro_poverty.i18n import catalogue
+
+    if "series" not in rows or rows.empty:
+        return
+    first = rows.assign(series=rows.series.fillna("")).groupby("series").period.min().sort_values()
+    if len(first) < 2:
+        return
+    names = [t(f"series.{code}", lang) if f"series.{code}" in catalogue() else code for code in
+             (c or "none" for c in first.index)]
+    st.caption(t("notice.series_break", lang, series=" → ".join(f"{int(p)}: {n}" for n, p in zip(names, first))))
+
+
 MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figure stays on screen
 
 

@@ -9,6 +9,9 @@ from metro_poverty.charts import theme
 from metro_poverty.ui import cache, downloads, presentation
 
 
+PANELS_SLIDE_HEIGHT = 200  # px of plot: with its title and slanted years, the panels fit a 1280×720 slide
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None, target: float | None, height: int | str,
                 compact: bool = False, panels: bool = False, present: bool = False) -> dict:
@@ -32,6 +35,8 @@ def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None 
     """Draw a trend; with a title, also the PNG/SVG downloads of it. On a slide it fills the slide (not as panels,
     whose widths are their own)."""
     slide = presentation.active() and not options.get("panels") and not options.get("compact")
+    if presentation.active() and options.get("panels"):  # panels keep their own size: one that fits under a slide's lines
+        height = min(height, PANELS_SLIDE_HEIGHT)
     spec = trend_spec(frame, code, lang, height=presentation.chart_height(height) if slide else height, present=slide, **options)
     st.vega_lite_chart(spec=spec, width="stretch", height="stretch" if slide else "content")
     if title:

@@ -105,6 +105,7 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 60):  # the region picker's folded line sits above the chart
         charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
                            title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
+    badges.series_break_note(lines, lang)
     _notices_and_sources(lines, lang, top=False)
 
 
@@ -121,6 +122,8 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     with presentation.controls(t("dimension.compare_with_summary", lang, base=st.session_state["cmp"])):  # a slide: one line
         st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
     base = st.session_state["cmp"]
+    if not compare.comparable_earlier(values, earlier, period):  # a new series: the dots below stand apart, and say why
+        st.caption(t("dimension.compare_first_of_series", lang, year=period))
     change = compare.change_between(values, ind, base, period)
     title = t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period)
     _heading(title)
@@ -150,11 +153,15 @@ def macro(ind: Indicator, lang: str, year: int) -> None:
     """An indicator with no values below the city: a survey estimate for the city (and Lampung, Indonesia), or an
     OPD's record kept for the city only. Its trend, no map; captions name its source from the catalogue."""
     survey = ind.is_survey_estimate
-    st.info(t("dimension.macro_only" if survey else "dimension.city_only", lang, source=ind.source), icon=":material/public:")
-    related = [cache.catalogue()[c] for c in str(ind.meta.get("related") or "").split(";") if c in cache.catalogue()]
-    micro = [r.name(lang) for r in related if r.map_levels]
-    if micro and survey:
-        st.caption(t("dimension.macro_related", lang, names="; ".join(micro)))
+    notice = t("dimension.macro_only" if survey else "dimension.city_only", lang, source=ind.source)
+    if presentation.active():  # on a slide the notice is a line and the chart keeps the screen
+        st.caption(notice)
+    else:
+        st.info(notice, icon=":material/public:")
+        related = [cache.catalogue()[c] for c in str(ind.meta.get("related") or "").split(";") if c in cache.catalogue()]
+        micro = [r.name(lang) for r in related if r.map_levels]
+        if micro and survey:
+            st.caption(t("dimension.macro_related", lang, names="; ".join(micro)))
     rows = (cache.read("published_series_by_region", indicators=[ind.code], regions=[CITY, PROVINCE, COUNTRY]) if survey
             else history(ind, "city"))
     if rows.empty:
@@ -165,11 +172,12 @@ def macro(ind: Indicator, lang: str, year: int) -> None:
     target = ind.target if _target_applies(ind, rows) else None
     if ind.target is not None and target is None:
         st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt(ind.target, lang), note=ind.target_note(lang)))
-    if ind.is_count_measure and rows.region_code.nunique() > 1:
+    if ind.is_count_measure and rows.region_code.nunique() > 1 and not presentation.active():  # a slide: each panel's title
         st.caption(t("dimension.count_panels", lang))
-    with presentation.slide(presentation.ABOVE_SLIDE_PX + 130):  # the notice and captions above
+    with presentation.slide(presentation.ABOVE_SLIDE_PX + 70):  # the notice's line (two at 1280 px) above
         charts.trend_chart(rows, ind.code, lang, colors=charts.area_colors(rows), target=target, height=420,
                            title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
+    badges.series_break_note(rows, lang)
     badges.status_badges(rows.status, lang)
     if ind.code in SAMPLED_CHANGES:
         st.caption(t("provenance.sampling", lang))

@@ -20,7 +20,13 @@ def _button(row, label: str, d: download.Download, key: str, icon: str) -> None:
 
 def chart(spec: dict, *, title: str, rows: pd.DataFrame, lang: str, key: str) -> None:
     """PNG and SVG of a chart; rows: the store rows it draws (status and source columns). A map whose
-    polygons are a static file gets them back inline when the image is made (vl-convert reads no URL)."""
+    polygons are a static file gets them back inline when the image is made (vl-convert reads no URL). On a
+    slide the room needs the figure's status and source in their place, not buttons."""
+    from metro_poverty.ui import badges, presentation
+
+    if presentation.active():
+        badges.slide_footnote(rows, lang)
+        return
     source = source_line(rows, lang)
     statuses = marks_of(rows) if "status" in rows else []
     c1 = c2 = st.container(horizontal=True)

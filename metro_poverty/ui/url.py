@@ -156,8 +156,9 @@ def _describe(p: Param, value) -> str:
     from metro_poverty import db
     from metro_poverty.ui import cache  # imported here: the frame's URL notices come before any page reads the store
 
-    if p.label is not None and value is not None:
-        return p.label(value)
+    label = getattr(p, "label", None)  # a TextParam has none
+    if label is not None and value is not None:
+        return label(value)
     text = p.to_text(value)
     if value is None or text == "":
         return t("url.none", _lang())
