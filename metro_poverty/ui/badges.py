@@ -36,7 +36,7 @@ def illustrative_notice(lang: str) -> None:
 
 
 SLIDE_FOOTNOTE_KEY = "slide_footnote"
-SLIDE_FOOTNOTE_CSS = f"""<style>.st-key-{SLIDE_FOOTNOTE_KEY} p {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}</style>"""
+SLIDE_FOOTNOTE_CSS = f"""<style>[class*="st-key-{SLIDE_FOOTNOTE_KEY}-"] p {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}</style>"""
 MAX_SLIDE_PUBLISHERS = 2
 
 
@@ -45,6 +45,7 @@ def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     in one line on screen ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'). The full source
     line stays below the slide."""
     from metro_poverty.provenance import MARKS, mark_label, marks_of
+    from metro_poverty.ui import presentation
 
     marks = sorted(set(marks_of(rows)), key=MARKS.index) if "status" in rows else []
     publishers = list(dict.fromkeys(rows.source_publisher.dropna())) if "source_publisher" in rows else []
@@ -53,9 +54,13 @@ def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     sources = "; ".join(publishers[:MAX_SLIDE_PUBLISHERS])
     if len(publishers) > MAX_SLIDE_PUBLISHERS:
         sources += t("present.more_sources", lang, n=len(publishers) - MAX_SLIDE_PUBLISHERS)
+    text = t("present.footnote", lang, marks=" · ".join(mark_label(m, lang) for m in marks), sources=sources or "–")
+    drawn = st.session_state.setdefault(presentation.FOOTNOTES_DRAWN, [])  # emptied by each run's presentation.apply
+    if text in drawn:  # a map and a ranking of the same figures on one slide
+        return
+    drawn.append(text)
     st.html(SLIDE_FOOTNOTE_CSS)
-    st.container(key=SLIDE_FOOTNOTE_KEY).caption(
-        plain(t("present.footnote", lang, marks=" · ".join(mark_label(m, lang) for m in marks), sources=sources or "–")))
+    st.container(key=f"{SLIDE_FOOTNOTE_KEY}-{len(drawn)}").caption(plain(text))
 
 
 def series_break_note(rows: pd.DataFrame, lang: str) -> None:

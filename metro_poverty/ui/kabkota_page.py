@@ -120,7 +120,9 @@ def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int
     """The ranking chart; returns the note that explains its line and labels (the caller places it)."""
     title = t("kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
     st.subheader(title)
-    rows = kabkota.ranking_frame(ranked, ind).assign(label_note=[t(f"provenance.short.{m}", lang) for m in ranked.mark_key])
+    # with each bar's status and source: a slide names them under the chart, a downloaded image in its source line
+    provenance = ranked[[c for c in ("status", "citation", "quality_flag", "source_publisher", "source_title", "source_reference")]]
+    rows = kabkota.ranking_frame(ranked, ind).assign(label_note=[t(f"provenance.short.{m}", lang) for m in ranked.mark_key]).join(provenance)
     province = cache.read("published_series_by_region", indicators=[ind.code], regions=[PROVINCE])
     here = province[province.period == period]
     reference = float(here.value.iloc[0]) if len(here) else None

@@ -114,6 +114,8 @@ def _map(published, catalogue, year: int, lang: str, *, map_param: Param, level_
         return
     with presentation.slide(presentation.ABOVE_SLIDE_PX):
         drawn = maps.indicator_map(ind, level, year, lang, title_key="overview.map_title", notes=False)
+        if drawn is not None:  # on screen with the map; its notes below say it again only at length
+            badges.slide_footnote(drawn.values, lang)
     if drawn is not None:
         st.caption(drawn.title)
         maps.map_notes(drawn, lang)

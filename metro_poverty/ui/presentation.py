@@ -16,6 +16,7 @@ from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, optional_text
 
 SLIDE_KEY = "slide"
+FOOTNOTES_DRAWN = "_slide_footnotes"  # this run's slide footnotes (badges.slide_footnote): a slide says each once
 BAR_KEY = "present_bar"
 # what sits above the slide: the bar, the page title (one line) and the summary line, with their gaps
 ABOVE_SLIDE_PX = 250
@@ -111,6 +112,7 @@ def apply(lang: str) -> None:
     """Called by app.py before the page runs: the projector layout and the agenda bar."""
     if not active():
         return
+    st.session_state[FOOTNOTES_DRAWN] = []
     st.html(PRESENT_CSS)
     try:
         agenda = current_agenda(lang)

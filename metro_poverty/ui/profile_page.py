@@ -84,14 +84,19 @@ def _table(part: pd.DataFrame, lang: str) -> None:
         t("profile.col.status", lang): [t(f"status_short.{s}", lang) for s in part.status],
         t("profile.col.city", lang): [catalogue[c].fmt(v, lang) if pd.notna(v) else "–" for c, v in zip(part.indicator_code, part.city_value)],
         t("profile.col.vs_city", lang): [t(f"profile.vs.{d}", lang) if isinstance(d, str) else "–" for d in part.direction],  # NaN: no city value
-        t("profile.col.trend", lang): list(part.trend),
+        # one value is no trend: a flat line would read as 'no change' (a register's first year of a new series)
+        t("profile.col.trend", lang): [points if len(points) > 1 else None for points in part.trend],
     })
     vs = t("profile.col.vs_city", lang)
     colours = {t("profile.vs.better", lang): GOOD, t("profile.vs.worse", lang): BAD}
     styled = view.style.map(lambda v: f"background-color: {colours[v]}" if v in colours else "", subset=[vs])
     st.dataframe(styled, hide_index=True, width="stretch", column_config={
         t("profile.col.trend", lang): st.column_config.LineChartColumn(width="small"),
-        t("profile.col.indicator", lang): st.column_config.TextColumn(width=140),
+        # 'Keluarga desil 1–4 nasional' whole, and every column within the page at 1280 px with the sidebar open
+        t("profile.col.indicator", lang): st.column_config.TextColumn(width=180),
         t("profile.col.year", lang): st.column_config.TextColumn(width=50),
+        t("profile.col.value", lang): st.column_config.TextColumn(width=115),
         t("profile.col.status", lang): st.column_config.TextColumn(width="small"),
+        t("profile.col.city", lang): st.column_config.TextColumn(width=125),
+        t("profile.col.vs_city", lang): st.column_config.TextColumn(width=140),
     })
