@@ -220,6 +220,16 @@ def test_profile_shows_all_dimensions_against_the_city():
     assert sum(len(f) for f in frames) >= 12
 
 
+def test_profile_draws_no_trend_from_a_single_value():
+    """2025 is the DTSEN register's first year: one value, no line (a flat one would read as 'no change')."""
+    at = open_app({"region": "18.72.05.1001"}, page="views/region_profile.py")
+    income = at.dataframe[0].value
+    new_series = income[income["Indikator"].str.startswith("Keluarga desil")]
+    assert len(new_series) == 2 and new_series["Tren"].isna().all()
+    health = next(d.value for d in at.dataframe if "Stunting (e-PPGBM)" in set(d.value["Indikator"]))
+    assert all(len(points) > 1 for points in health["Tren"])
+
+
 def test_profile_without_a_region_asks_for_one():
     at = open_app(page="views/region_profile.py")
     assert any("Pilih wilayah" in i for i in texts(at.info))
