@@ -90,8 +90,10 @@ def test_clearing_the_selection_removes_it_from_the_url():
 
 
 def test_a_survey_estimate_has_no_map_and_says_why():
+    # UHH is a projection, not a survey (DOMAIN §6): called a macro estimate, its source named
     at = open_app({"ind": "uhh"}, page=DIMENSION_PAGES["health"])
-    assert any("estimasi survei (Proyeksi penduduk BPS berbasis SP2020 Long Form) untuk seluruh wilayah" in i for i in texts(at.info))
+    assert any("estimasi makro (Proyeksi penduduk BPS berbasis SP2020 Long Form) untuk seluruh wilayah" in i for i in texts(at.info))
+    assert not any("estimasi survei" in c.lower() for c in texts(at.info) + texts(at.caption))
     assert not _has_views(at)
 
 
@@ -125,7 +127,7 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
 def test_a_city_level_record_is_not_called_a_survey_estimate():
     at = open_app({"ind": "apk_sma_dapodik"}, page=DIMENSION_PAGES["education"])
     assert any("catatan administratif (Dapodik" in i for i in texts(at.info))
-    assert not any("estimasi survei (" in c.lower() or "estimasi survei untuk" in c.lower() for c in texts(at.caption) + texts(at.info))
+    assert not any(w in c.lower() for w in ("estimasi survei (", "estimasi survei untuk", "estimasi makro") for c in texts(at.caption) + texts(at.info))
 
 
 def test_counts_of_people_never_share_an_axis_across_areas():
@@ -148,7 +150,7 @@ def test_survey_and_records_for_one_concept_are_labelled_apart():
     def badges(at):
         return " ".join(m for m in texts(at.markdown) if "-badge[" in m)  # st.badge renders as markdown
 
-    assert "Estimasi survei (makro)" in badges(survey)
+    assert "Estimasi makro (survei atau proyeksi)" in badges(survey)
     assert "Catatan administratif (mikro)" in badges(records)
     assert any("Prevalensi Stunting (penimbangan e-PPGBM)" in c for c in texts(survey.caption))
 

@@ -17,7 +17,7 @@ ENGLISH_IN_INDONESIAN = ["Choose an option", "Choose options", "Select all", "Ad
                          "Search", "Year", "None", "Clear all", "Press Enter"]
 INDONESIAN_IN_ENGLISH = ["Pilih", "Unduh", "Resmi", "Sementara", "Tidak ada di basis data", "tidak ada di basis data", "dikutip", "Tampilkan",
                          "Indikator", "Tingkat wilayah", "Sumber:", "Lihat ", "Tambahkan", "Simpan", "Keluar", "tidak ada",
-                         "Kelas:", "Data sektoral", "Estimasi survei", "Catatan administratif"]
+                         "Kelas:", "Data sektoral", "Estimasi survei", "Estimasi makro", "Catatan administratif"]
 VIEWS = {"kesehatan": ["view=rank", "view=trend", "view=compare", "view=table"], "sinkronisasi-data": ["view=pairs", "view=quality"]}
 
 # what the screen shows: text of the main area and sidebar, placeholders and empty-state texts of inputs,
