@@ -25,7 +25,7 @@ def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest:
     y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
     x_title = f"{ind.short(lang)} ({ind.unit(lang)})"
     domain = list(DIRECTION_COLORS)
-    colour = alt.Color("direction_text:N", title=None, legend=alt.Legend(orient="top"),
+    colour = alt.Color("direction_text:N", title=None, legend=alt.Legend(orient="top", labelLimit=0),  # 'Tidak sebanding (…)' whole
                        scale=alt.Scale(domain=[t(f"dimension.direction.{d}", lang) for d in domain], range=list(DIRECTION_COLORS.values())))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("base_text:N", title=str(base)),
                alt.Tooltip("latest_text:N", title=str(latest)), alt.Tooltip("change_text:N", title=t("dimension.change", lang)),
