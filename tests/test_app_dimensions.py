@@ -1,5 +1,7 @@
 """The four dimension pages and the region profile, through the real app.py frame (AppTest)."""
 
+import json
+
 import pytest
 
 from app_support import ensure_store, open_app, texts
@@ -317,3 +319,14 @@ def test_a_slide_shows_its_figures_source_and_status_in_place_of_the_download_bu
     assert any(c.replace("\\", "").startswith(says) for c in texts(at.caption)), texts(at.caption)  # as rendered, unescaped
     desk = open_app(params, page=DIMENSION_PAGES[page])
     assert {"PNG", "SVG"} <= {b.label for b in desk.get("download_button")}
+
+
+def test_a_comparison_of_22_kelurahan_fits_a_slide_in_two_panels_on_one_axis():
+    at = open_app({"ind": "stunting_eppgbm", "view": "compare", "present": "1"}, page=DIMENSION_PAGES["health"])
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert len(specs) == 2 and all(s["height"] == "container" for s in specs)
+    axes = {json.dumps(s["layer"][0]["encoding"]["x"]["scale"]["domain"]) for s in specs}
+    assert len(axes) == 1  # one value axis for both halves
+    assert any(m.startswith(":green[**") for m in texts(at.markdown))  # the counts line, coloured, is the panels' legend
+    desk = open_app({"ind": "stunting_eppgbm", "view": "compare"}, page=DIMENSION_PAGES["health"])
+    assert len(desk.get("vega_lite_chart")) == 1

@@ -14,26 +14,40 @@ from metro_poverty.i18n import t
 DIRECTION_COLORS = {"better": theme.BETTER, "worse": theme.WORSE, "same": "#777777", "not_comparable": "#bbbbbb"}
 
 
-def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest: int, bar_px: int = 30, font: int = 14) -> alt.LayerChart:
-    """change: rows of metro_poverty.compare.change_between; `font`: the size of the names."""
+def value_domain(change: pd.DataFrame) -> tuple[float, float]:
+    """Both years' values: the axis two panels of one comparison share."""
+    values = pd.concat([change.value_base, change.value_latest]).dropna()
+    return float(values.min()), float(values.max())
+
+
+def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest: int, bar_px: int = 30, font: int = 14,
+             domain: tuple[float, float] | None = None) -> alt.LayerChart:
+    """change: rows of metro_poverty.compare.change_between; `font`: the size of the names; `domain`: the value
+    axis, when the chart is one of two panels that must share it."""
     data = change.copy()
     data["direction_text"] = [t(f"dimension.direction.{d}", lang) for d in data.direction]
     data["base_text"] = [ind.fmt(v, lang) for v in data.value_base]
     data["latest_text"] = [ind.fmt(v, lang) for v in data.value_latest]
     data["change_text"] = [ind.fmt(v, lang, with_unit=False) if pd.notna(v) else "–" for v in data.change]
     order = list(data.region_name)
-    y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
+    # outer padding of a row: the first name is never pushed against the one below it at the top of a slide's panel
+    y = alt.Y("region_name:N", sort=order, title=None, scale=alt.Scale(padding=1),
+              axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
     x_title = f"{ind.short(lang)} ({ind.unit(lang)})"
-    domain = list(DIRECTION_COLORS)
-    colour = alt.Color("direction_text:N", title=None, legend=alt.Legend(orient="top", labelLimit=0),  # 'Tidak sebanding (…)' whole
-                       scale=alt.Scale(domain=[t(f"dimension.direction.{d}", lang) for d in domain], range=list(DIRECTION_COLORS.values())))
+    directions = list(DIRECTION_COLORS)
+    # 'Tidak sebanding (…)' whole; two panels on a slide have the page's coloured counts line for a legend, and the
+    # slide's summary line names the indicator (the height they would take is the rows')
+    panel = domain is not None
+    colour = alt.Color("direction_text:N", title=None, legend=None if panel else alt.Legend(orient="top", labelLimit=0),
+                       scale=alt.Scale(domain=[t(f"dimension.direction.{d}", lang) for d in directions], range=list(DIRECTION_COLORS.values())))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("base_text:N", title=str(base)),
                alt.Tooltip("latest_text:N", title=str(latest)), alt.Tooltip("change_text:N", title=t("dimension.change", lang)),
                alt.Tooltip("direction_text:N", title=t("dimension.direction.title", lang))]
+    scale = alt.Scale(zero=False) if domain is None else alt.Scale(domain=list(domain), nice=True)
     base_chart = alt.Chart().encode(y=y, tooltip=tooltip)  # the data is the layer's (see charts.trend)
     # no segment between two values of different series: they are not a change
     rule = base_chart.transform_filter("datum.direction != 'not_comparable'").mark_rule(strokeWidth=3).encode(
-        x=alt.X("value_base:Q", title=x_title, scale=alt.Scale(zero=False)), x2=alt.X2("value_latest:Q"), color=colour)
-    start = base_chart.mark_point(size=120, filled=True, color="#9a9a9a").encode(x=alt.X("value_base:Q"))
-    end = base_chart.mark_point(size=170, filled=True).encode(x=alt.X("value_latest:Q"), color=colour)
+        x=alt.X("value_base:Q", title=None if panel else x_title, scale=scale), x2=alt.X2("value_latest:Q"), color=colour)
+    start = base_chart.mark_point(size=120, filled=True, color="#9a9a9a").encode(x=alt.X("value_base:Q", scale=scale))
+    end = base_chart.mark_point(size=170, filled=True).encode(x=alt.X("value_latest:Q", scale=scale), color=colour)
     return alt.layer(rule, start, end, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")

@@ -126,17 +126,32 @@ def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_valu
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int, present: bool = False) -> dict:
-    from metro_poverty.charts.dumbbell import dumbbell
+def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int, present: bool = False,
+                   part: pd.DataFrame | None = None) -> dict:
+    """The comparison of `change`; with `part`, only those rows on the value axis of all, as tall as the slide."""
+    from metro_poverty.charts.dumbbell import dumbbell, value_domain
 
-    # on a slide at the room's size, a row each name can be read in (the chart may run below the screen: 22 rows of
-    # 18-px names squeezed into one screen overlapped)
-    chart = dumbbell(change, cache.catalogue()[code], lang, base, latest, bar_px=34 if present else 30,
-                     font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT)
+    chart = dumbbell(change if part is None else part, cache.catalogue()[code], lang, base, latest, bar_px=34 if present else 30,
+                     font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT, domain=None if part is None else value_domain(change))
+    if part is not None:
+        chart = chart.properties(height="container")
     return theme.spec(chart, lang, present)
 
 
-def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int, *, title: str = "", rows: pd.DataFrame | None = None) -> None:
-    spec = _dumbbell_spec(change, ind.code, lang, base, latest, presentation.active())
+def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int, *, title: str = "", rows: pd.DataFrame | None = None,
+                   above_px: int = 0) -> None:
+    """The comparison; on a slide, more than SLIDE_RANKING_ROWS regions in two panels on one value axis, in a slide
+    (`above_px`: what the page draws above it besides the bar, title and summary line)."""
+    spec = _dumbbell_spec(change, ind.code, lang, base, latest)  # the download (and the desk): one chart
+    if presentation.active() and len(change) > SLIDE_RANKING_ROWS:
+        half = (len(change) + 1) // 2
+        with presentation.slide(presentation.ABOVE_SLIDE_PX + above_px):
+            for column, part in zip(st.columns(2), (change.iloc[:half], change.iloc[half:])):
+                with column:
+                    st.vega_lite_chart(spec=_dumbbell_spec(change, ind.code, lang, base, latest, True, part), width="stretch", height="stretch")
+            downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")
+        return
+    if presentation.active():
+        spec = _dumbbell_spec(change, ind.code, lang, base, latest, True)
     st.vega_lite_chart(spec=spec, width="stretch")
     downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")
