@@ -218,3 +218,14 @@ def test_a_damaged_records_file_is_said_on_the_pages_instead_of_showing_nothing(
         at = open_app(page=page)
         assert any("rusak" in e for e in texts(at.error)), page
     assert records.read_bytes() == b"garbage" * 100
+
+
+def test_an_agenda_share_link_to_the_overview_is_the_root_where_streamlit_serves_it():
+    from metro_poverty.ui.agenda_page import share_link
+
+    def first(path):
+        return {"id": "a1", "steps": [{"path": path, "params": {"year": "2024"}, "title": "t", "note": ""}]}
+
+    for path in ("", "ringkasan"):
+        assert share_link(first(path)).split("?")[0].endswith("://localhost/")
+    assert share_link(first("kesehatan")).split("?")[0].endswith("/kesehatan")

@@ -131,7 +131,8 @@ def share_link(agenda: dict) -> str:
     """The agenda's first step presented, as a full URL on this server: what a facilitator sends the room."""
     _, params = presentation.step_link(agenda, 0)
     here = urlsplit(st.context.url or "")
-    path = pages.BY_URL.get(agenda["steps"][0]["path"], pages.PAGES[0]).url_path
+    page = pages.BY_URL.get(agenda["steps"][0]["path"], pages.DEFAULT)
+    path = "" if page.default else page.url_path  # Streamlit serves the default page at '/' only
     return urlunsplit((here.scheme or "http", here.netloc or "localhost", f"/{path}", urlencode(params), ""))
 
 

@@ -68,7 +68,12 @@ def _unknown_path() -> str | None:
         if manager.intended_page_script_hash:
             return None
         asked = manager.intended_page_name
-        if not asked or asked.strip("/") in BY_URL:
+        if not asked:
+            return None
+        if asked.strip("/") == DEFAULT.url_path:  # the default page is served at '/': its own name is a link to it too
+            manager.set_script_intent("", "")
+            return None
+        if asked.strip("/") in BY_URL:
             return None
         manager.set_script_intent("", "")
     except AttributeError:
