@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from app_support import ensure_store, open_app, texts
-from records_support import PLANNER, SECRETARY, records  # noqa: F401 - fixture
+from records_support import ADMIN, PLANNER, SECRETARY, records  # noqa: F401 - fixture
 
 AS_SECRETARY = {"signed_in_user": SECRETARY}
 
@@ -229,3 +229,41 @@ def test_an_agenda_share_link_to_the_overview_is_the_root_where_streamlit_serves
     for path in ("", "ringkasan"):
         assert share_link(first(path)).split("?")[0].endswith("://localhost/")
     assert share_link(first("kesehatan")).split("?")[0].endswith("/kesehatan")
+
+
+def _save(at):
+    next(b for b in at.button if "Simpan kesepakatan" in b.label).click().run()
+
+
+def test_a_save_after_another_secretarys_save_is_refused_with_the_text_kept_then_saved_deliberately():
+    from metro_poverty.fgd import sessions
+
+    session = sessions.create("FGD", "2026-11-24", "", [], SECRETARY)
+    first = sessions.record(session["id"], {"indicator": "p0", "method": "awal"}, [], SECRETARY)
+    at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
+    at.selectbox(key="agr_indicator").set_value("p0").run()
+    at.text_area[1].input("dari B")  # method, typed while ...
+    sessions.record(session["id"], {"indicator": "p0", "method": "dari A"}, [], ADMIN, agreement_id=first["id"], expected_version=1)
+    _save(at)  # ... the admin saved version 2
+    assert any(w.replace("\\", "").startswith("Tidak disimpan: admin.bps mencatat versi 2") for w in texts(at.warning)), texts(at.warning)
+    (agreement,) = sessions.get(session["id"])["agreements"]
+    assert (agreement["version"], agreement["method"]) == (2, "dari A")
+    assert at.text_area[1].value == "dari B"  # the typed text is not lost
+    assert any(b.label.startswith("Muat versi 2") for b in at.button)
+    _save(at)  # read, and saved on purpose
+    (agreement,) = sessions.get(session["id"])["agreements"]
+    assert (agreement["version"], agreement["method"], agreement["recorded_by"]) == (3, "dari B", "sekretaris.fgd")
+
+
+def test_a_save_into_a_session_closed_meanwhile_gives_the_typed_text_back():
+    from metro_poverty.fgd import sessions
+
+    session = sessions.create("FGD", "2026-11-24", "", [], SECRETARY)
+    at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
+    at.selectbox(key="agr_indicator").set_value("p0").run()
+    at.text_area[1].input("Perubahan SETELAH ditutup")
+    sessions.close(session["id"], ADMIN)
+    _save(at)
+    assert sessions.get(session["id"])["agreements"] == []
+    assert any(w.replace("\\", "").startswith("Tidak disimpan: sesi ini ditutup oleh admin.bps") for w in texts(at.warning)), texts(at.warning)
+    assert any("Perubahan SETELAH ditutup" in c.value for c in at.code)

@@ -126,3 +126,15 @@ def test_a_name_is_active_once_per_kind(con):
     saved_item(con, "i2", "Sama", kind="agenda")
     with pytest.raises(sqlite3.IntegrityError):
         saved_item(con, "i3", "Sama")
+
+
+def test_records_agreement_latest_gives_the_newest_version_of_an_indicators_agreement_in_a_session(con):
+    session(con)
+    session(con, "s2")
+    run(con, "records_agreement_insert", id="a1", session_id="s1", indicator="p0")
+    version(con, "a1", 1, at="2026-11-24T02:00:00Z")
+    version(con, "a1", 2, at="2026-11-24T03:00:00Z", by="budi")
+    run(con, "records_agreement_insert", id="a2", session_id="s2", indicator="p0")
+    version(con, "a2", 1, at="2026-11-24T04:00:00Z")
+    assert rows(run(con, "records_agreement_latest", session_id="s1", indicator="p0")) == [("a1", 2, "budi", "2026-11-24T03:00:00Z")]
+    assert rows(run(con, "records_agreement_latest", session_id="s1", indicator="p1")) == []

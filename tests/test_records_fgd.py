@@ -73,3 +73,20 @@ def test_the_latest_agreement_of_each_indicator_comes_with_how_many_there_are(re
     session, agreement, n = sessions.latest_by_indicator()["p0"]
     assert (session["title"], agreement["definition"], n) == ("FGD 2", "baru", 2)
     assert [a["definition"] for _, a in sessions.history("p0")] == ["baru", "lama"]
+
+
+def test_a_save_from_a_form_opened_before_anothers_save_is_refused_and_writes_nothing(records):
+    """Two secretaries on one session: B's form started from version 1; A saved version 2 meanwhile. B's save
+    would replace A's text unseen, so it is refused, naming A; B may save again from version 2."""
+    s = sessions.create("FGD", "", "", [], SECRETARY)
+    first = sessions.record(s["id"], {"indicator": "p0", "method": "awal"}, [], SECRETARY, expected_version=0)
+    sessions.record(s["id"], {"indicator": "p0", "method": "dari A"}, [], SECRETARY, agreement_id=first["id"], expected_version=1)
+    with pytest.raises(sessions.Conflict) as refused:
+        sessions.record(s["id"], {"indicator": "p0", "method": "dari B"}, [], ADMIN, agreement_id=first["id"], expected_version=1)
+    assert (refused.value.version, refused.value.recorded_by) == (2, "sekretaris.fgd")
+    (agreement,) = sessions.get(s["id"])["agreements"]
+    assert (agreement["version"], agreement["method"]) == (2, "dari A")
+    sessions.record(s["id"], {"indicator": "p0", "method": "dari B"}, [], ADMIN, agreement_id=first["id"], expected_version=2)
+    assert sessions.get(s["id"])["agreements"][0]["method"] == "dari B"
+    with pytest.raises(sessions.Conflict):  # a new agreement on an indicator someone has just recorded
+        sessions.record(s["id"], {"indicator": "p0", "method": "baru"}, [], ADMIN, expected_version=0)

@@ -21,11 +21,19 @@ from metro_poverty.records.saved import NotAllowed
 AGREEMENT_FIELDS = ("indicator", "definition", "method", "reference_source", "producer", "open_issues")
 CONTENT = AGREEMENT_FIELDS[1:]
 MAX_TEXT = 2000
-__all__ = ["NotAllowed", "SessionClosed", "close", "create", "get", "history", "latest_by_indicator", "list_sessions", "record"]
+__all__ = ["Conflict", "NotAllowed", "SessionClosed", "close", "create", "get", "history", "latest_by_indicator", "list_sessions", "record"]
 
 
 class SessionClosed(Exception):
     """A closed session's record is final: nothing is added or changed."""
+
+
+class Conflict(Exception):
+    """Someone recorded the agreement since the form was opened: saving would replace their text unseen."""
+
+    def __init__(self, version: int, recorded_by: str, recorded_at: str):
+        super().__init__(f"version {version} recorded by {recorded_by} at {recorded_at}")
+        self.version, self.recorded_by, self.recorded_at = version, recorded_by, recorded_at
 
 
 def _text(value, limit: int = MAX_TEXT) -> str:
@@ -100,13 +108,20 @@ def _open(con, session_id: str) -> None:
 
 
 def record(session_id: str, fields: dict, follow_ups: list[dict], user: User | None, agreement_id: str | None = None,
-           path: Path | None = None) -> dict:
-    """Add an agreement, or a new version of one (its earlier versions stay in its history)."""
+           path: Path | None = None, expected_version: int | None = None) -> dict:
+    """Add an agreement, or a new version of one (its earlier versions stay in its history). `expected_version`:
+    the version of the indicator's agreement in the session that the user's form started from (0: none yet);
+    if another has been recorded since, Conflict is raised and nothing is written."""
     user = _allowed(user)
     if not _text(fields.get("indicator")):
         raise ValueError("an agreement needs an indicator")
     with writing(path) as con:
         _open(con, session_id)
+        if expected_version is not None:  # checked in the write transaction: no save can come between
+            latest = run(con, "records_agreement_latest", session_id=session_id, indicator=_text(fields.get("indicator"), 80))
+            now = latest[0] if latest else {"version": 0, "recorded_by": "", "recorded_at": ""}
+            if now["version"] != expected_version:
+                raise Conflict(now["version"], now["recorded_by"], now["recorded_at"])
         state = run(con, "records_agreement_state", agreement_id=agreement_id) if agreement_id else []
         if state and state[0]["session_id"] == session_id:
             aid, version = agreement_id, state[0]["last_version"] + 1

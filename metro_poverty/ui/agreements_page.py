@@ -57,6 +57,8 @@ def render() -> None:
             st.info(t("agreements.none_yet", lang), icon=":material/handshake:")
         return
     _header(session, lang)
+    if session["status"] == "closed" and writer:
+        _unsaved_after_closing(session, lang)
     _agreement_list(session, lang)
     if session["status"] == "open" and writer:
         _record_form(session, writer, lang)
@@ -68,6 +70,9 @@ def _write(action, lang: str) -> bool:
     """Run a write; a refusal becomes a message on the page, never a traceback."""
     try:
         action()
+    except sessions.Conflict as exc:
+        st.warning(t("agreements.conflict", lang, by=plain(exc.recorded_by), at=timefmt.wib(exc.recorded_at, lang), version=exc.version),
+                   icon=":material/sync_problem:")
     except sessions.SessionClosed:
         st.warning(t("agreements.already_closed", lang))
     except sessions.NotAllowed:
@@ -147,20 +152,68 @@ def _record_form(session: dict, user, lang: str) -> None:
                         "producer": ind.meta.get("producer") or "", "open_issues": "", "follow_ups": []}
     if existing:
         st.caption(t("agreements.editing", lang))
+    # the version the form started from: a save checks it, so a text another secretary recorded meanwhile is
+    # never replaced unseen (and the typed text, keyed, survives the refusal)
+    started = st.session_state.setdefault(_base_key(session["id"], code), existing["version"] if existing else 0)
+    refused: list[int] = []  # the version a save was refused for, this run
     with st.form(f"record-{code}"):
         values = {}
         for f in CONTENT:
-            values[f] = st.text_area(t(f"fgd.field.{f}", lang), value=base.get(f) or "", height=80 if f != "definition" else 110)
+            values[f] = st.text_area(t(f"fgd.field.{f}", lang), value=base.get(f) or "", height=80 if f != "definition" else 110,
+                                     max_chars=sessions.MAX_TEXT, key=_field_key(session["id"], code, f))
             if f == "method" and ind.text("formula", lang):
                 st.caption(t("agreements.catalogue_formula", lang, formula=plain(ind.text("formula", lang))))
         st.markdown(f"**{t('fgd.field.follow_ups', lang)}**")
         rows = _follow_up_rows(base["follow_ups"] or [], code, ind.meta.get("producer") or "", lang)
         st.caption(t("agreements.recorded_as", lang, user=plain(user.username)))
-        if st.form_submit_button(t("agreements.save", lang), icon=":material/save:", type="primary"):
+        if st.form_submit_button(t("agreements.save", lang), icon=":material/save:", type="primary", key=_save_key(session["id"], code)):
             rows = [r for r in rows if r["action"].strip()]
-            if _write(lambda: sessions.record(session["id"], {"indicator": code, **values}, rows, user,
-                                              agreement_id=existing["id"] if existing else None), lang):
+            saved = {}
+
+            def save() -> None:
+                try:
+                    saved.update(sessions.record(session["id"], {"indicator": code, **values}, rows, user,
+                                                 agreement_id=existing["id"] if existing else None, expected_version=started))
+                except sessions.Conflict as exc:  # read what is new, then a second save is deliberate
+                    st.session_state[_base_key(session["id"], code)] = exc.version
+                    refused.append(exc.version)
+                    raise
+
+            if _write(save, lang):
+                st.session_state[_base_key(session["id"], code)] = saved["version"]
                 st.rerun()
+    if refused:  # outside the form, which holds no other button
+        st.button(t("agreements.load_latest", lang, version=refused[0]), icon=":material/sync:", on_click=_load_latest, args=(session["id"], code))
+
+
+def _base_key(session_id: str, code: str) -> str:
+    return f"agr_base-{session_id}-{code}"
+
+
+def _field_key(session_id: str, code: str, field: str) -> str:
+    return f"agr-{session_id}-{code}-{field}"
+
+
+def _save_key(session_id: str, code: str) -> str:
+    return f"agr_save-{session_id}-{code}"
+
+
+def _load_latest(session_id: str, code: str) -> None:
+    """(A button callback) the form starts again from the latest recorded version: its typed text is dropped."""
+    for key in [_base_key(session_id, code), *(_field_key(session_id, code, f) for f in CONTENT)]:
+        st.session_state.pop(key, None)
+
+
+def _unsaved_after_closing(session: dict, lang: str) -> None:
+    """A save pressed in a form opened before the session was closed: nothing is written, and the text typed is
+    given back to be kept elsewhere, not lost without a word."""
+    code = st.session_state.get("agr_indicator")
+    if not code or not st.session_state.get(_save_key(session["id"], code)):
+        return
+    st.warning(t("agreements.closed_unsaved", lang, by=plain(session["closed_by"] or ""), at=timefmt.wib(session["closed_at"], lang)),
+               icon=":material/lock:")
+    typed = "\n\n".join(f"{t(f'fgd.field.{f}', lang)}:\n{st.session_state.get(_field_key(session['id'], code, f)) or '–'}" for f in CONTENT)
+    st.code(typed, language=None, wrap_lines=True)  # as text, with a copy button
 
 
 FOLLOW_UP_ROWS = 3  # per save; saving again adds more
