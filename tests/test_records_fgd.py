@@ -49,8 +49,8 @@ def test_a_closed_session_refuses_changes_and_closing_writes_a_backup(records):
 
 
 def test_the_database_itself_refuses_writes_into_a_closed_session(records):
-    s = sessions.create("FGD", "", "", [], SECRETARY)
-    a = sessions.record(s["id"], {"indicator": "p0"}, [], SECRETARY)
+    s = sessions.create("FGD", "", "", ["Ani — BPS"], SECRETARY)
+    a = sessions.record(s["id"], {"indicator": "p0"}, [{"action": "Kirim data", "owner": "Dinkes"}], SECRETARY)
     sessions.close(s["id"], SECRETARY)
     con = sqlite3.connect(records)
     try:
@@ -58,7 +58,14 @@ def test_the_database_itself_refuses_writes_into_a_closed_session(records):
                             ("insert into fgd_agreement_versions (agreement_id, version, recorded_by, recorded_at) values (?, 2, 'x', 'x')", (a["id"],)),
                             ("update fgd_sessions set status = 'open' where id = ?", (s["id"],)),
                             ("delete from fgd_agreement_versions where agreement_id = ?", (a["id"],)),
-                            ("delete from fgd_sessions where id = ?", (s["id"],))]:
+                            ("delete from fgd_sessions where id = ?", (s["id"],)),
+                            # the closed session's attendees, follow-ups and agreements too (migration 0002)
+                            ("update fgd_attendees set name = 'Orang lain' where session_id = ?", (s["id"],)),
+                            ("delete from fgd_attendees where session_id = ?", (s["id"],)),
+                            ("update fgd_follow_ups set owner = 'X' where agreement_id = ?", (a["id"],)),
+                            ("delete from fgd_follow_ups where agreement_id = ?", (a["id"],)),
+                            ("update fgd_agreements set indicator = 'p1' where id = ?", (a["id"],)),
+                            ("delete from fgd_agreements where id = ?", (a["id"],))]:
             with pytest.raises(sqlite3.IntegrityError):
                 con.execute(sql, values)
     finally:
