@@ -21,6 +21,8 @@ SLIDES = [
     ("", "present=1&view=map", "Peta Keluarga desil 1–4 nasional, 2025"),
     ("lampung", "present=1", "Kota Metro: peringkat"),
     ("kesehatan", "ind=stunting_eppgbm&view=rank&present=1", "Stunting (e-PPGBM) · Kelurahan · Peringkat"),
+    ("kesehatan", "ind=stunting_eppgbm&view=compare&present=1", "wilayah membaik"),  # 22 kelurahan in two panels
+    ("pendapatan", "ind=poor_count&present=1", "Jumlah miskin"),  # three panels, each its own axis
 ]
 
 # the main figure (the slide), the smallest body text, the title, and the smallest chart text (legends, labels)
@@ -59,6 +61,23 @@ def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, pa
         return [...slide.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricDelta"], p')]  // text, not its box's margin
             .filter(e => e.offsetParent && e.getBoundingClientRect().bottom > bottom + 1).map(e => e.innerText.slice(0, 60)); }""")
     assert clipped == []  # nothing below the slide's edge, where it is cut off (a status line of the 2024 cards was)
+
+
+def test_a_long_step_note_takes_at_most_two_lines_of_the_bar(app_url, chromium):
+    """The note is projected with the step's title: a long one is cut to two lines, never pushing the slide away."""
+    from urllib.parse import quote
+
+    from metro_poverty.fgd import draft
+
+    steps = [{"path": "kesehatan", "params": {"ind": "stunting_eppgbm"}, "title": "Stunting per kelurahan", "note": "catatan panjang " * 55}]
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/kesehatan?ind=stunting_eppgbm&present=1&agenda=draft&step=0&{draft.URL_KEY}={quote(draft.encode(steps))}")
+    wait_rendered(page, "Langkah 1 dari 1")
+    page.locator('[class*="st-key-slide"]').first.wait_for()
+    bar = page.locator(".st-key-present_bar").bounding_box()
+    slide = page.locator('[class*="st-key-slide"]').first.bounding_box()
+    screenshot(page, "room_long_step_note_1280x720")
+    assert bar["height"] <= 110 and slide["y"] + slide["height"] <= 720 + 1, (bar, slide)
 
 
 def test_a_presented_dimension_map_fills_the_slide_and_names_kelurahan(app_url, chromium):

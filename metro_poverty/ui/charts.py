@@ -22,7 +22,7 @@ def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None,
         chart = trend_panels(frame, ind, lang, colors=colors, target=target, height=height, compact=compact)
     else:  # on a slide the legends go beside the plot: its height is what a slide lacks
         chart = trend(frame, ind, lang, colors=colors, target=target, height=height, compact=compact, side_legends=present)
-    return theme.spec(chart, lang, present and not panels)
+    return theme.spec(chart, lang, present)  # the room's type size, panels too
 
 
 def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None = None, target: float | None = None,
@@ -35,9 +35,11 @@ def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None 
     """Draw a trend; with a title, also the PNG/SVG downloads of it. On a slide it fills the slide (not as panels,
     whose widths are their own)."""
     slide = presentation.active() and not options.get("panels") and not options.get("compact")
-    if presentation.active() and options.get("panels"):  # panels keep their own size: one that fits under a slide's lines
+    panels_on_slide = presentation.active() and bool(options.get("panels"))
+    if panels_on_slide:  # panels keep their own size: one that fits under a slide's lines
         height = min(height, PANELS_SLIDE_HEIGHT)
-    spec = trend_spec(frame, code, lang, height=presentation.chart_height(height) if slide else height, present=slide, **options)
+    spec = trend_spec(frame, code, lang, height=presentation.chart_height(height) if slide else height, present=slide or panels_on_slide,
+                      **options)
     st.vega_lite_chart(spec=spec, width="stretch", height="stretch" if slide else "content")
     if title:
         downloads.chart(spec, title=title, rows=frame, lang=lang, key=key or f"dl-trend-{code}-{title}")
@@ -139,13 +141,16 @@ def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest
 
 
 def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int, *, title: str = "", rows: pd.DataFrame | None = None,
-                   above_px: int = 0) -> None:
+                   above_px: int = 0, legend: str | None = None) -> None:
     """The comparison; on a slide, more than SLIDE_RANKING_ROWS regions in two panels on one value axis, in a slide
-    (`above_px`: what the page draws above it besides the bar, title and summary line)."""
+    (`above_px`: what the page draws above it besides the bar, title and summary line) whose first line is
+    `legend` (Markdown: the counts, in the chart's colours)."""
     spec = _dumbbell_spec(change, ind.code, lang, base, latest)  # the download (and the desk): one chart
     if presentation.active() and len(change) > SLIDE_RANKING_ROWS:
         half = (len(change) + 1) // 2
         with presentation.slide(presentation.ABOVE_SLIDE_PX + above_px):
+            if legend:
+                st.markdown(legend)
             for column, part in zip(st.columns(2), (change.iloc[:half], change.iloc[half:])):
                 with column:
                     st.vega_lite_chart(spec=_dumbbell_spec(change, ind.code, lang, base, latest, True, part), width="stretch", height="stretch")
@@ -153,5 +158,7 @@ def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int,
         return
     if presentation.active():
         spec = _dumbbell_spec(change, ind.code, lang, base, latest, True)
+    if legend:
+        st.markdown(legend)
     st.vega_lite_chart(spec=spec, width="stretch")
     downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")

@@ -128,11 +128,15 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     title = t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period)
     _heading(title)
     counts = change.direction.value_counts()
-    # on a slide the line, in the chart's colours, is the legend of its two panels
-    st.markdown(t("dimension.compare_counts_coloured" if presentation.active() else "dimension.compare_counts", lang,
-                  better=counts.get("better", 0), worse=counts.get("worse", 0), same=counts.get("same", 0), nc=counts.get("not_comparable", 0)))
-    # on a slide: the illustrative badge, the folded year picker and the counts line above the panels
-    charts.dumbbell_chart(change, ind, lang, base, period, title=title, rows=values[values.period.isin([base, period])], above_px=150)
+    # on a slide the line, in the chart's colours, is the legend of its two panels, at the top of the slide
+    present = presentation.active()
+    line = t("dimension.compare_counts_coloured" if present else "dimension.compare_counts", lang,
+             better=counts.get("better", 0), worse=counts.get("worse", 0), same=counts.get("same", 0), nc=counts.get("not_comparable", 0))
+    if not present:
+        st.markdown(line)
+    # on a slide: the illustrative badge and the folded year picker above it
+    charts.dumbbell_chart(change, ind, lang, base, period, title=title, rows=values[values.period.isin([base, period])], above_px=45,
+                          legend=line if present else None)
     _notices_and_sources(values[values.period.isin([base, period])], lang, top=False)
 
 

@@ -34,6 +34,8 @@ h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space:
                      border-bottom: 1px solid #dddddd; flex-wrap: nowrap !important; }}
 .st-key-{BAR_KEY} > div:has(> .stButton) {{ flex: 0 0 auto; width: auto !important; }}
 .st-key-{BAR_KEY} > div:has(> .stMarkdown) {{ flex: 1 1 0; min-width: 0; }}
+.st-key-{BAR_KEY} [data-testid="stMarkdownContainer"] p {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+    overflow: hidden; }}  /* a long step note takes two lines at most: the slide keeps the screen */
 [data-testid="stExpander"] summary p {{ font-size: 1rem; font-weight: 600; }}
 [data-testid="stMetricValue"] {{ font-size: clamp(2.4rem, 7vh, 5rem) !important; }}
 [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 1.05rem !important; }}
