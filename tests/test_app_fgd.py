@@ -267,3 +267,23 @@ def test_a_save_into_a_session_closed_meanwhile_gives_the_typed_text_back():
     assert sessions.get(session["id"])["agreements"] == []
     assert any(w.replace("\\", "").startswith("Tidak disimpan: sesi ini ditutup oleh admin.bps") for w in texts(at.warning)), texts(at.warning)
     assert any("Perubahan SETELAH ditutup" in c.value for c in at.code)
+
+
+def test_from_a_slide_the_rooms_open_session_is_chosen_and_one_click_leads_back_to_the_slide():
+    from metro_poverty.fgd import sessions
+
+    room = sessions.create("FGD hari ini", "2026-11-24", "", [], SECRETARY)
+    at = open_app({"ind": "stunting_eppgbm"}, page="views/dimension_health.py", session=AS_SECRETARY)
+    add_view(at)
+    add_view(at)
+    next(b for b in at.button if b.label.startswith("Presentasikan draf")).click().run()
+    next(b for b in at.button if b.label == "Berikutnya").click().run()
+    next(b for b in at.button if b.label == "Catat kesepakatan").click().run()
+    at.switch_page("views/agreements.py")
+    at.run()
+    assert at.session_state["session"] == room["id"]  # not 'Pilih…' and a new-session form
+    assert at.selectbox(key="agr_indicator").value == "stunting_eppgbm"
+    back = next(b for b in at.button if b.label.startswith("Kembali ke slide"))
+    assert back.label == "Kembali ke slide (langkah 2 dari 2)"
+    back.click().run()
+    assert at.session_state["present"] is True and at.session_state["step"] == 1

@@ -36,8 +36,15 @@ def render() -> None:
     url.restore([Param("session", [None] + [s["id"] for s in all_sessions], None, to_text=optional_text)])
     if "_open_session" in st.session_state:  # a session created on the previous run opens now
         st.session_state["session"] = st.session_state.pop("_open_session")
+    elif presentation.RECORD_WANTED in st.session_state and not st.session_state.get("session"):
+        # from a slide: the room's session is the newest still open (one is created only when none is)
+        st.session_state["session"] = next((s["id"] for s in all_sessions if s["status"] == "open"), None)
     st.title(t("agreements.title", lang))
     url.show_notices()
+    if presentation.RECORD_RETURN in st.session_state:  # one click back to the slide the room was on
+        agenda, step = st.session_state[presentation.RECORD_RETURN]
+        st.button(t("agreements.back_to_slide", lang, n=step + 1, total=len(agenda["steps"])), icon=":material/slideshow:",
+                  type="primary", on_click=presentation.back_to_slide)
     st.caption(t("agreements.intro", lang))
     # opened from a slide to record: the sign-in form is open
     user = signin.panel(lang, "signin.to_record", "agreements", expanded=presentation.RECORD_WANTED in st.session_state)

@@ -94,6 +94,7 @@ def element_height() -> str:
 
 DRAFT_ID = "draft"  # the agenda id of the draft (not saved: its steps travel in the URL's draft parameter)
 RECORD_WANTED = "_agr_wanted"  # what the agreements page preselects when opened from a slide
+RECORD_RETURN = "_agr_return"  # (agenda, step) of the slide left to record: the way back
 
 
 def params() -> list[Param]:
@@ -177,8 +178,16 @@ def _record(agenda: dict) -> None:
     the agenda's title offered for a new session."""
     shown = next((st.session_state[k] for k in INDICATOR_KEYS if st.session_state.get(k)), None)
     st.session_state[RECORD_WANTED] = {"indicator": shown, "title": agenda["title"] if agenda["id"] != DRAFT_ID else None}
+    step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
+    st.session_state[RECORD_RETURN] = (agenda, step)  # the agreements page offers the way back to this slide
     st.session_state["present"] = False
     st.session_state["_present_goto"] = (pages.script_of("kesepakatan"), {})
+
+
+def back_to_slide() -> None:
+    """(A button callback) from the agreements page, back to the slide that was left to record."""
+    agenda, step = st.session_state.pop(RECORD_RETURN)
+    go(agenda, step)
 
 
 def follow() -> None:
