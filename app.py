@@ -17,7 +17,7 @@ frame.compact_layout()
 frame.ensure_store()
 warmup.follow(cache.pin_snapshot())  # every query of this rerun reads this one store file; a new one is warmed
 lang, _ = frame.shared_controls(page)
-presentation.apply(lang)
+presentation.apply(lang, page.url_path)
 url.enter_page()
 page.run()
 frame.footer()

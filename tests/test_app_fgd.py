@@ -287,3 +287,10 @@ def test_from_a_slide_the_rooms_open_session_is_chosen_and_one_click_leads_back_
     assert back.label == "Kembali ke slide (langkah 2 dari 2)"
     back.click().run()
     assert at.session_state["present"] is True and at.session_state["step"] == 1
+
+
+def test_a_step_opened_on_another_page_than_its_own_goes_to_its_own():
+    """An edited link (step=2 on the Kesehatan page): the bar's 'Langkah 3' is never over another view."""
+    agenda = three_step_agenda()
+    at = open_app({"present": "1", "agenda": agenda["id"], "step": "2"}, page="views/dimension_health.py")
+    assert at.title[0].value == "Konsep & Definisi", at.title[0].value

@@ -111,8 +111,10 @@ def active() -> bool:
     return bool(st.session_state.get("present"))
 
 
-def apply(lang: str) -> None:
-    """Called by app.py before the page runs: the projector layout and the agenda bar."""
+def apply(lang: str, page_path: str | None = None) -> None:
+    """Called by app.py before the page runs: the projector layout and the agenda bar. A step presented on
+    another page than its own (an edited or stale link: `page_path` is the page about to run) goes to its own,
+    so the bar's title is never over another view."""
     if not active():
         return
     st.session_state[FOOTNOTES_DRAWN] = []
@@ -129,6 +131,10 @@ def apply(lang: str) -> None:
     bar = st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center")
     step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
     current = agenda["steps"][step]
+    script, query = step_link(agenda, step)
+    if page_path is not None and script and pages.script_of(page_path) != script:
+        st.session_state["step"] = step
+        st.switch_page(script, query_params=query)
     bar.button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, on_click=go, args=(agenda, step - 1))
     bar.markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
                  + (f" · {plain(current['note'])}" if current["note"] else ""), width="stretch")
