@@ -97,3 +97,18 @@ def test_a_save_from_a_form_opened_before_anothers_save_is_refused_and_writes_no
     assert sessions.get(s["id"])["agreements"][0]["method"] == "dari B"
     with pytest.raises(sessions.Conflict):  # a new agreement on an indicator someone has just recorded
         sessions.record(s["id"], {"indicator": "p0", "method": "baru"}, [], ADMIN, expected_version=0)
+
+
+def test_the_minutes_and_the_page_say_what_each_earlier_version_said_and_who_recorded_it(records):
+    from metro_poverty.fgd.minutes import minutes_markdown
+
+    s = sessions.create("FGD", "", "", [], SECRETARY)
+    first = sessions.record(s["id"], {"indicator": "p0", "method": "Agustus", "producer": "BPS"}, [], SECRETARY)
+    sessions.record(s["id"], {"indicator": "p0", "method": "Februari", "producer": "BPS"}, [{"action": "Kirim", "owner": "BPS"}], ADMIN,
+                    agreement_id=first["id"])
+    (agreement,) = sessions.get(s["id"])["agreements"]
+    (v1,) = sessions.earlier_versions(agreement)
+    assert (v1["version"], v1["recorded_by"]) == (1, "sekretaris.fgd")
+    assert v1["changed"] == [("method", "Agustus"), ("follow_ups", "")]  # the producer did not change
+    text = minutes_markdown(sessions.get(s["id"]), {}, "id")
+    assert "Versi sebelumnya (tetap tercatat)" in text and "Versi 1, dicatat oleh sekretaris\\.fgd" in text and "«Agustus»" in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from metro_poverty import timefmt
 from metro_poverty.catalog import Indicator
+from metro_poverty.fgd.sessions import earlier_versions
 from metro_poverty.i18n import t
 from metro_poverty.markdown_text import escape
 
@@ -39,6 +40,14 @@ def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str =
         for field in ("definition", "method", "reference_source", "producer", "open_issues"):
             lines.append(f"- **{t(f'fgd.field.{field}', lang)}:** {escape(a.get(field)) or '–'}")
         lines += ["", f"_{t('fgd.minutes.recorded', lang, by=escape(a['recorded_by']), at=timefmt.wib(a['recorded_at'], lang))}_", ""]
+        earlier = earlier_versions(a)
+        if earlier:  # every version stays on record, and the minutes say what each said before the next changed it
+            lines += [f"**{t('fgd.minutes.earlier', lang)}:**", ""]
+            for v in earlier:
+                head = t("fgd.minutes.earlier_version", lang, version=v["version"], by=escape(v["recorded_by"]), at=timefmt.wib(v["recorded_at"], lang))
+                body = "; ".join(f"{t(f'fgd.field.{f}', lang)}: «{escape(text) or '–'}»" for f, text in v["changed"]) or t("fgd.minutes.unchanged", lang)
+                lines.append(f"- {head}: {body}")
+            lines.append("")
         follow += [(name, f) for f in a.get("follow_ups") or []]
     if not session.get("agreements"):
         lines += [t("fgd.minutes.none", lang), ""]

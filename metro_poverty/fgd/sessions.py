@@ -21,7 +21,7 @@ from metro_poverty.records.saved import NotAllowed
 AGREEMENT_FIELDS = ("indicator", "definition", "method", "reference_source", "producer", "open_issues")
 CONTENT = AGREEMENT_FIELDS[1:]
 MAX_TEXT = 2000
-__all__ = ["Conflict", "NotAllowed", "SessionClosed", "close", "create", "get", "history", "latest_by_indicator", "list_sessions", "record"]
+__all__ = ["Conflict", "NotAllowed", "SessionClosed", "close", "create", "earlier_versions", "get", "history", "latest_by_indicator", "list_sessions", "record"]
 
 
 class SessionClosed(Exception):
@@ -133,6 +133,19 @@ def record(session_id: str, fields: dict, follow_ups: list[dict], user: User | N
         for p, f in enumerate(_follow_ups(follow_ups)):
             run(con, "records_follow_up_insert", agreement_id=aid, version=version, position=p, **f)
     return next(a for a in get(session_id, path)["agreements"] if a["id"] == aid)
+
+
+def earlier_versions(agreement: dict) -> list[dict]:
+    """The agreement's earlier versions, oldest first, each with who recorded it and when and the fields the next
+    version changed, with their text then: {"version", "recorded_by", "recorded_at", "changed": [(field, text)]}."""
+    chain = [*agreement.get("history", []), agreement]
+    out = []
+    for before, after in zip(chain, chain[1:]):
+        changed = [(f, before.get(f) or "") for f in CONTENT if (before.get(f) or "") != (after.get(f) or "")]
+        if before.get("follow_ups") != after.get("follow_ups"):
+            changed.append(("follow_ups", "; ".join(f"{x['action']} ({x['owner'] or '–'}, {x['due'] or '–'})" for x in before.get("follow_ups") or [])))
+        out.append({"version": before["version"], "recorded_by": before["recorded_by"], "recorded_at": before["recorded_at"], "changed": changed})
+    return out
 
 
 def close(session_id: str, user: User | None, path: Path | None = None) -> Path:

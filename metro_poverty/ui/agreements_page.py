@@ -141,6 +141,10 @@ def _agreement_list(session: dict, lang: str) -> None:
                                                                                    lang)} for f in a["follow_ups"]]), hide_index=True, width="stretch")
             if a["history"]:
                 st.caption(t("agreements.versions", lang, n=len(a["history"]) + 1))
+                for v in sessions.earlier_versions(a):  # who changed what, as the minutes say it
+                    head = t("fgd.minutes.earlier_version", lang, version=v["version"], by=plain(v["recorded_by"]), at=timefmt.wib(v["recorded_at"], lang))
+                    body = "; ".join(f"{t(f'fgd.field.{f}', lang)}: «{plain(text) or '–'}»" for f, text in v["changed"]) or t("fgd.minutes.unchanged", lang)
+                    st.caption(f"{head}: {body}")
 
 
 def _record_form(session: dict, user, lang: str) -> None:
