@@ -112,3 +112,9 @@ def test_the_minutes_and_the_page_say_what_each_earlier_version_said_and_who_rec
     assert v1["changed"] == [("method", "Agustus"), ("follow_ups", "")]  # the producer did not change
     text = minutes_markdown(sessions.get(s["id"]), {}, "id")
     assert "Versi sebelumnya (tetap tercatat)" in text and "Versi 1, dicatat oleh sekretaris\\.fgd" in text and "«Agustus»" in text
+
+
+def test_invisible_direction_controls_are_not_kept_in_the_record(records):
+    """A right-to-left override typed into a name would reverse the text around it on screen and in the minutes."""
+    s = sessions.create("FGD\u202e", "", "", ["Ani\u202e ;LTR", "Budi\u2066"], SECRETARY)
+    assert sessions.get(s["id"])["attendees"] == ["Ani ;LTR", "Budi"] and sessions.get(s["id"])["title"] == "FGD"

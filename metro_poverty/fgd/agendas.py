@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from metro_poverty import typed
 from metro_poverty.intake.auth import User
 from metro_poverty.records import saved
 from metro_poverty.records.saved import NameTaken, NeedsConfirmation, NotAllowed
@@ -29,10 +30,10 @@ def clean_step(step: dict) -> dict:
     params = {str(k): str(v)[:MAX_TEXT] for k, v in dict(step.get("params") or {}).items() if k not in FRAME_KEYS}
     if not all(_KEY.match(k) for k in params):
         raise ValueError("parameter names")
-    title = str(step.get("title") or "").strip()[:MAX_TEXT]
+    title = typed.kept(step.get("title"), MAX_TEXT)
     if not title:
         raise ValueError("a step needs a title")
-    return {"path": path, "params": params, "title": title, "note": str(step.get("note") or "").strip()[:MAX_TEXT * 3]}
+    return {"path": path, "params": params, "title": title, "note": typed.kept(step.get("note"), MAX_TEXT * 3)}
 
 
 def _agenda(item: saved.Saved) -> dict | None:
@@ -58,7 +59,7 @@ def get(agenda_id: str | None, path: Path | None = None) -> dict | None:
 
 def save(title: str, steps: list[dict], user: User | None, replace: bool = False, path: Path | None = None) -> dict:
     """Save an agenda under `title` (steps checked with clean_step); see metro_poverty.records.saved.save."""
-    title = str(title or "").strip()[:MAX_TEXT]
+    title = typed.kept(title, MAX_TEXT)
     if not title:
         raise ValueError("an agenda needs a title")
     if not 1 <= len(steps) <= MAX_STEPS:

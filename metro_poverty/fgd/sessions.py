@@ -13,6 +13,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from metro_poverty import typed
 from metro_poverty.intake.auth import User, can_record_fgd
 from metro_poverty.records import backup
 from metro_poverty.records.database import default_path, now_iso, reading, run, writing
@@ -37,7 +38,7 @@ class Conflict(Exception):
 
 
 def _text(value, limit: int = MAX_TEXT) -> str:
-    return str(value or "").strip()[:limit]
+    return typed.kept(value, limit)
 
 
 def _follow_ups(rows) -> list[dict]:
