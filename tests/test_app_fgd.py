@@ -49,6 +49,16 @@ def test_the_frame_adds_the_view_on_screen_to_the_draft_agenda_named_by_what_it_
                                           "title": "Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2022", "note": ""}]
 
 
+def test_a_step_is_named_by_the_year_of_the_figures_on_screen_not_only_the_year_chosen():
+    """e-PPGBM has no 2025 yet: the slide shows 2024 and says so; the step's title says the same."""
+    at = open_app({"year": "2025", "ind": "stunting_eppgbm"}, page="views/dimension_health.py")
+    add_view(at)
+    assert at.session_state["draft"][-1]["title"] == "Kesehatan · Stunting (e-PPGBM) · 2024 (2025 belum ada)"
+    at.switch_page("views/kabkota.py").run()
+    add_view(at)  # another page: named by its own year
+    assert at.session_state["draft"][-1]["title"].endswith("· 2025")
+
+
 def test_an_overview_step_is_the_slide_the_facilitator_chose_at_the_desk():
     at = open_app()
     add_view(at)
@@ -67,7 +77,7 @@ def test_the_draft_lives_in_the_url_so_a_reload_keeps_it():
     add_view(at)
     link = at.query_params["draft"]
     reopened = open_app({"draft": link[0] if isinstance(link, list) else link}, page="views/agenda.py")
-    assert [s["title"] for s in reopened.session_state["draft"]] == ["Kesehatan · Stunting (e-PPGBM) · 2025"]
+    assert [s["title"] for s in reopened.session_state["draft"]] == ["Kesehatan · Stunting (e-PPGBM) · 2024 (2025 belum ada)"]
     assert reopened.session_state["draft"][0]["path"] == "kesehatan"
     assert "### 1." in texts(reopened.markdown)  # numbered from 1
 

@@ -31,6 +31,8 @@ def render(dimension: str) -> None:
 
     level = st.session_state.get("level") if state is not None else None
     period = maps.shown_period(ind, level, year) if level else None
+    # what an agenda step added from here is named by: the year of the figures on screen (frame._add_to_agenda)
+    st.session_state[frame.SHOWN_PERIOD] = (st.session_state.get(url.LAST_PAGE), year, period)
     # the year of the figures shown: 2024 when the year chosen (2025) has none yet (the view says so)
     st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=period or year),
              help=t(f"dimension.about.{dimension}", lang))

@@ -89,6 +89,7 @@ def shared_controls(page) -> tuple[str, int]:
 
 
 BAR_KEY = "frame_bar"  # the top bar's container (presentation mode hides it by this key)
+SHOWN_PERIOD = "_shown_period"  # (page, year chosen, year of the figures shown) of the dimension page last drawn
 
 
 # The draft agenda lives in the URL (a reload keeps it), compressed; a value that is not a draft falls back
@@ -103,6 +104,11 @@ def _add_to_agenda(path: str, title: str) -> None:
     names = cache.code_names(lang())
     # named by what is on screen: a default value is not in the URL, but it is what the room sees
     shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "a", "region", "year") if st.session_state.get(k) is not None}
+    page_shown, chosen, period = st.session_state.get(SHOWN_PERIOD, (None, None, None))
+    if period and page_shown == path and str(chosen) == shown.get("year"):
+        from metro_poverty.ui.maps import period_text  # imported on a click, not with the frame
+
+        shown["year"] = period_text(period, chosen, lang())  # '2024 (2025 belum ada)', as the slide says
     overview = pages.script_of(path) == pages.script_of("")  # the default page: named by its slide
     step = {"path": path or "", "params": params, "title": draft.step_title(title, {**shown, **params}, names, lang(), overview), "note": ""}
     st.session_state[DRAFT.key] = [*st.session_state.get(DRAFT.key, []), step]
