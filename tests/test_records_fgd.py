@@ -118,3 +118,14 @@ def test_invisible_direction_controls_are_not_kept_in_the_record(records):
     """A right-to-left override typed into a name would reverse the text around it on screen and in the minutes."""
     s = sessions.create("FGD\u202e", "", "", ["Ani\u202e ;LTR", "Budi\u2066"], SECRETARY)
     assert sessions.get(s["id"])["attendees"] == ["Ani ;LTR", "Budi"] and sessions.get(s["id"])["title"] == "FGD"
+
+
+def test_attendees_who_come_late_are_added_to_an_open_session_only(records):
+    s = sessions.create("FGD", "", "", ["Ani — BPS"], SECRETARY)
+    assert sessions.add_attendees(s["id"], ["", "Citra — Bappeda", "Dedi — Dinsos"], SECRETARY) == ["Ani — BPS", "Citra — Bappeda", "Dedi — Dinsos"]
+    with pytest.raises(sessions.NotAllowed):
+        sessions.add_attendees(s["id"], ["Eko"], PLANNER)
+    sessions.close(s["id"], SECRETARY)
+    with pytest.raises(sessions.SessionClosed):
+        sessions.add_attendees(s["id"], ["Eko"], SECRETARY)
+    assert sessions.get(s["id"])["attendees"] == ["Ani — BPS", "Citra — Bappeda", "Dedi — Dinsos"]

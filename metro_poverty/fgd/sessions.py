@@ -22,7 +22,8 @@ from metro_poverty.records.saved import NotAllowed
 AGREEMENT_FIELDS = ("indicator", "definition", "method", "reference_source", "producer", "open_issues")
 CONTENT = AGREEMENT_FIELDS[1:]
 MAX_TEXT = 2000
-__all__ = ["Conflict", "NotAllowed", "SessionClosed", "close", "create", "earlier_versions", "get", "history", "latest_by_indicator", "list_sessions", "record"]
+__all__ = ["Conflict", "NotAllowed", "SessionClosed", "add_attendees", "close", "create", "earlier_versions", "get", "history",
+           "latest_by_indicator", "list_sessions", "record"]
 
 
 class SessionClosed(Exception):
@@ -98,6 +99,18 @@ def create(title: str, date: str, place: str, attendees: list[str], user: User |
         for i, name in enumerate(a for a in (_text(x, 200) for x in attendees) if a):
             run(con, "records_attendee_insert", session_id=sid, position=i, name=name)
     return get(sid, path)
+
+
+def add_attendees(session_id: str, names: list[str], user: User | None, path: Path | None = None) -> list[str]:
+    """Attendees who came late, after the ones already listed (an open session only); returns the whole list."""
+    user = _allowed(user)
+    with writing(path) as con:
+        _open(con, session_id)
+        taken = [a["position"] for a in run(con, "records_attendees_all") if a["session_id"] == session_id]
+        start = max(taken, default=-1) + 1
+        for i, name in enumerate(a for a in (_text(x, 200) for x in names) if a):
+            run(con, "records_attendee_insert", session_id=session_id, position=start + i, name=name)
+    return get(session_id, path)["attendees"]
 
 
 def _open(con, session_id: str) -> None:

@@ -64,6 +64,8 @@ def render() -> None:
             st.info(t("agreements.none_yet", lang), icon=":material/handshake:")
         return
     _header(session, lang)
+    if session["status"] == "open" and writer:
+        _late_attendees(session, writer, lang)
     if session["status"] == "closed" and writer:
         _unsaved_after_closing(session, lang)
     _agreement_list(session, lang)
@@ -124,6 +126,15 @@ def _header(session: dict, lang: str) -> None:
         line += " · " + t("agreements.closed_by", lang, by=plain(session["closed_by"]), at=timefmt.wib(session["closed_at"], lang))
     st.caption(line)
     st.markdown(f"**{t('fgd.field.attendees', lang)}:** " + ("; ".join(plain(a) for a in session["attendees"]) or "–"))
+
+
+def _late_attendees(session: dict, user, lang: str) -> None:
+    with st.popover(t("agreements.add_attendees", lang), icon=":material/person_add:"):
+        with st.form(f"late-attendees-{session['id']}", clear_on_submit=True, border=False):
+            names = st.text_area(t("fgd.field.attendees", lang), help=t("fgd.field.attendees_help", lang))
+            if st.form_submit_button(t("agreements.add_attendees", lang), type="primary") and names.strip():
+                if _write(lambda: sessions.add_attendees(session["id"], names.splitlines(), user), lang):
+                    st.rerun()
 
 
 def _agreement_list(session: dict, lang: str) -> None:
