@@ -311,7 +311,7 @@ def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, par
 
 @pytest.mark.parametrize("page, params, says", [
     ("health", {}, "Sumber: Dinas Kesehatan Kota Metro (data ilustrasi) — ILUSTRASI (bukan data resmi)"),
-    ("income", {"ind": "p0"}, "Sumber: Ringkasan domain proyek (shared/DOMAIN.md); hariansatelit.com dan 4 lainnya (di bawah slide) — Resmi"),
+    ("income", {"ind": "p0"}, "Sumber: metrokota.bps.go.id; hariansatelit.com dan 6 lainnya (di bawah slide) — Resmi"),  # primary first
 ])
 def test_a_slide_shows_its_figures_source_and_status_in_place_of_the_download_buttons(page, params, says):
     at = open_app({**params, "present": "1"}, page=DIMENSION_PAGES[page])

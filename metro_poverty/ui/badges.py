@@ -44,11 +44,15 @@ def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     """On a slide, in the place of the download buttons: how the figures drawn are known and who published them,
     in one line on screen ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'). The full source
     line stays below the slide."""
-    from metro_poverty.provenance import MARKS, mark_label, marks_of
+    from metro_poverty.provenance import CITATIONS, MARKS, mark_label, marks_of
     from metro_poverty.ui import presentation
 
     marks = sorted(set(marks_of(rows)), key=MARKS.index) if "status" in rows else []
-    publishers = list(dict.fromkeys(rows.source_publisher.dropna())) if "source_publisher" in rows else []
+    publishers = []
+    if "source_publisher" in rows:  # the producers' own publications first, then those quoting them
+        rank = rows.citation.map({c: i for i, c in enumerate(CITATIONS)}).fillna(len(CITATIONS)) if "citation" in rows else 0
+        ranked = rows.assign(_rank=rank).dropna(subset=["source_publisher"]).sort_values("_rank", kind="stable")
+        publishers = list(dict.fromkeys(ranked.source_publisher))
     if not marks and not publishers:
         return
     sources = "; ".join(publishers[:MAX_SLIDE_PUBLISHERS])
