@@ -165,7 +165,7 @@ def test_an_fgd_secretary_records_and_closes_and_the_minutes_name_them_with_wib_
     at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
     assert not any(ti.label == "Pencatat" for ti in at.text_input)  # the recorder is the signed-in user, not a typed name
     at.selectbox(key="agr_indicator").set_value("stunting_eppgbm").run()
-    method = at.text_area(key=f"agr-{session['id']}-stunting_eppgbm-method")
+    method = at.text_area(key=f"agr-{session['id']}-stunting_eppgbm-method-0")
     assert method.value == ""  # the method is the room's words: not pre-filled with the catalogue's formula
     method.input("Rasio balita stunting terhadap balita diukur, bulan timbang Agustus")  # method
     at.text_input(key="fu-a-stunting_eppgbm-0").input("Kirim rekap e-PPGBM 2025")
@@ -253,13 +253,13 @@ def test_a_save_after_another_secretarys_save_is_refused_with_the_text_kept_then
     first = sessions.record(session["id"], {"indicator": "p0", "method": "awal"}, [], SECRETARY)
     at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
     at.selectbox(key="agr_indicator").set_value("p0").run()
-    at.text_area(key=f"agr-{session['id']}-p0-method").input("dari B")  # method, typed while ...
+    at.text_area(key=f"agr-{session['id']}-p0-method-0").input("dari B")  # method, typed while ...
     sessions.record(session["id"], {"indicator": "p0", "method": "dari A"}, [], ADMIN, agreement_id=first["id"], expected_version=1)
     _save(at)  # ... the admin saved version 2
     assert any(w.replace("\\", "").startswith("Tidak disimpan: admin.bps mencatat versi 2") for w in texts(at.warning)), texts(at.warning)
     (agreement,) = sessions.get(session["id"])["agreements"]
     assert (agreement["version"], agreement["method"]) == (2, "dari A")
-    assert at.text_area(key=f"agr-{session['id']}-p0-method").value == "dari B"  # the typed text is not lost
+    assert at.text_area(key=f"agr-{session['id']}-p0-method-0").value == "dari B"  # the typed text is not lost
     assert any(b.label.startswith("Muat versi 2") for b in at.button)
     _save(at)  # read, and saved on purpose
     (agreement,) = sessions.get(session["id"])["agreements"]
@@ -272,7 +272,7 @@ def test_a_save_into_a_session_closed_meanwhile_gives_the_typed_text_back():
     session = sessions.create("FGD", "2026-11-24", "", [], SECRETARY)
     at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
     at.selectbox(key="agr_indicator").set_value("p0").run()
-    at.text_area(key=f"agr-{session['id']}-p0-method").input("Perubahan SETELAH ditutup")
+    at.text_area(key=f"agr-{session['id']}-p0-method-0").input("Perubahan SETELAH ditutup")
     sessions.close(session["id"], ADMIN)
     _save(at)
     assert sessions.get(session["id"])["agreements"] == []
@@ -315,3 +315,31 @@ def test_a_secretary_adds_an_attendee_who_came_late():
     next(ta for ta in at.text_area if ta.label == "Peserta").input("Citra — Bappeda")
     next(b for b in at.button if b.label == "Tambah peserta").click().run()
     assert sessions.get(session["id"])["attendees"] == ["Ani — BPS", "Citra — Bappeda"]
+
+
+def test_english_stays_english_from_a_slide_to_the_agreements_and_back():
+    at = open_app({"ind": "stunting_eppgbm", "lang": "en"}, page="views/dimension_health.py", session=AS_SECRETARY)
+    add_view(at)
+    next(b for b in at.button if b.label.startswith("Present the draft")).click().run()
+    next(b for b in at.button if b.label == "Record agreement").click().run()
+    at.switch_page("views/agreements.py").run()
+    assert at.session_state["lang"] == "en" and at.title[0].value == "FGD agreements"
+    next(b for b in at.button if b.label.startswith("Back to the slide")).click().run()
+    assert at.session_state["lang"] == "en" and at.session_state["present"] is True
+
+
+def test_loading_the_latest_version_after_a_refused_save_replaces_the_typed_text():
+    from metro_poverty.fgd import sessions
+
+    session = sessions.create("FGD", "2026-11-24", "", [], SECRETARY)
+    first = sessions.record(session["id"], {"indicator": "p0", "method": "awal"}, [], SECRETARY)
+    at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
+    at.selectbox(key="agr_indicator").set_value("p0").run()
+    at.text_area(key=f"agr-{session['id']}-p0-method-0").input("teks basi")
+    sessions.record(session["id"], {"indicator": "p0", "method": "dari A"}, [], ADMIN, agreement_id=first["id"], expected_version=1)
+    _save(at)
+    next(b for b in at.button if b.label.startswith("Muat versi 2")).click().run()
+    method = next(ta for ta in at.text_area if ta.key and ta.key.startswith(f"agr-{session['id']}-p0-method-"))
+    assert method.value == "dari A"  # the latest, not the stale text
+    _save(at)  # unchanged text: a version 3 that says what version 2 said, never the stale text
+    assert sessions.get(session["id"])["agreements"][0]["method"] == "dari A"

@@ -213,7 +213,13 @@ def _base_key(session_id: str, code: str) -> str:
 
 
 def _field_key(session_id: str, code: str, field: str) -> str:
-    return f"agr-{session_id}-{code}-{field}"
+    """A form field's key; its generation changes when the form is reloaded from the record (a widget's state,
+    which the browser sends back with every rerun, is dropped only with a new key)."""
+    return f"agr-{session_id}-{code}-{field}-{st.session_state.get(_generation_key(session_id, code), 0)}"
+
+
+def _generation_key(session_id: str, code: str) -> str:
+    return f"agr_gen-{session_id}-{code}"
 
 
 def _save_key(session_id: str, code: str) -> str:
@@ -222,8 +228,9 @@ def _save_key(session_id: str, code: str) -> str:
 
 def _load_latest(session_id: str, code: str) -> None:
     """(A button callback) the form starts again from the latest recorded version: its typed text is dropped."""
-    for key in [_base_key(session_id, code), *(_field_key(session_id, code, f) for f in CONTENT)]:
-        st.session_state.pop(key, None)
+    st.session_state.pop(_base_key(session_id, code), None)
+    generation = _generation_key(session_id, code)
+    st.session_state[generation] = st.session_state.get(generation, 0) + 1
 
 
 def _unsaved_after_closing(session: dict, lang: str) -> None:

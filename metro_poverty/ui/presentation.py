@@ -200,4 +200,7 @@ def follow() -> None:
     """After the callbacks: switch to the step the bar asked for (switch_page cannot run inside a callback)."""
     target = st.session_state.pop("_present_goto", None)
     if target and target[0]:
-        st.switch_page(target[0], query_params=target[1])
+        # the viewer's language goes along (a switch loses the language control's state, and a step does not carry it)
+        lang = st.session_state.get("lang")
+        query = {**({"lang": lang} if lang and lang != "id" else {}), **target[1]}
+        st.switch_page(target[0], query_params=query)
