@@ -310,8 +310,10 @@ def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, par
 
 
 @pytest.mark.parametrize("page, params, says", [
-    ("health", {}, "Sumber: Dinas Kesehatan Kota Metro (data ilustrasi) — ILUSTRASI (bukan data resmi)"),
-    ("income", {"ind": "p0"}, "Sumber: metrokota.bps.go.id; hariansatelit.com dan 6 lainnya (di bawah slide) — Resmi"),  # primary first
+    ("health", {}, "ILUSTRASI (bukan data resmi) — Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)"),
+    # statuses first (a cut line must not drop 'Sementara'), then the producers' own publications first
+    ("income", {"ind": "p0"}, "Resmi (publikasi produsen) · Resmi, dikutip dari pejabat di media · Resmi, dikutip dari media · Sementara — "
+                              "Sumber: metrokota.bps.go.id; hariansatelit.com dan 6 lainnya (di bawah slide)"),
 ])
 def test_a_slide_shows_its_figures_source_and_status_in_place_of_the_download_buttons(page, params, says):
     at = open_app({**params, "present": "1"}, page=DIMENSION_PAGES[page])

@@ -150,7 +150,7 @@ def test_metro_in_lampung_warns_that_close_ranks_may_lie_within_sampling_error()
 def test_metro_in_lampung_on_a_slide_names_the_rankings_sources_and_how_they_are_known():
     at = open_app({"present": "1"}, page="views/kabkota.py")
     shown = [c.replace("\\", "") for c in texts(at.caption)]  # as rendered, unescaped
-    assert any(c.startswith("Sumber: lampung.suara.com") and "Resmi, dikutip dari pejabat di media" in c for c in shown), shown
+    assert any(c.startswith("Resmi, dikutip dari pejabat di media") and "Sumber: lampung.suara.com" in c for c in shown), shown
 
 
 def test_a_parameter_given_twice_is_used_once_with_a_notice_saying_which():

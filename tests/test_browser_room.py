@@ -23,6 +23,7 @@ SLIDES = [
     ("kesehatan", "ind=stunting_eppgbm&view=rank&present=1", "Stunting (e-PPGBM) · Kelurahan · Peringkat"),
     ("kesehatan", "ind=stunting_eppgbm&view=compare&present=1", "wilayah membaik"),  # 22 kelurahan in two panels
     ("pendapatan", "ind=poor_count&present=1", "Jumlah miskin"),  # three panels, each its own axis
+    ("kesehatan", "ind=uhh&present=1", "Garis terputus"),  # the series break said on the slide
 ]
 
 # the main figure (the slide), the smallest body text, the title, and the smallest chart text (legends, labels)
@@ -61,6 +62,26 @@ def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, pa
         return [...slide.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricDelta"], p')]  // text, not its box's margin
             .filter(e => e.offsetParent && e.getBoundingClientRect().bottom > bottom + 1).map(e => e.innerText.slice(0, 60)); }""")
     assert clipped == []  # nothing below the slide's edge, where it is cut off (a status line of the 2024 cards was)
+
+
+@pytest.mark.parametrize("path, query", [("kesehatan", "ind=stunting_eppgbm"), ("kesehatan", "ind=stunting_eppgbm&view=compare"),
+                                         ("pendapatan", "view=trend"), ("", "view=map")])
+def test_a_slide_presented_from_an_agenda_keeps_its_source_line_on_screen(app_url, chromium, path, query):
+    """The step bar stays on top: the slide is shorter by its height, and its source line is still on screen."""
+    from urllib.parse import quote
+
+    from metro_poverty.fgd import draft
+
+    params = dict(kv.split("=") for kv in query.split("&"))
+    steps = [{"path": path, "params": params, "title": "Langkah uji", "note": "catatan " * 20}, {"path": "", "params": {}, "title": "x", "note": ""}]
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/{path}?{query}&present=1&agenda=draft&step=0&{draft.URL_KEY}={quote(draft.encode(steps))}")
+    wait_rendered(page, "Langkah 1 dari 2")
+    footnote = page.locator('[class*="st-key-slide_footnote-"]').first
+    footnote.wait_for()
+    box, slide = footnote.bounding_box(), page.locator('[class*="st-key-slide"]').first.bounding_box()
+    screenshot(page, f"room_agenda_{path or 'overview'}_{query.replace('&', '_').replace('=', '-')}")
+    assert box["y"] + box["height"] <= 720 and slide["y"] + slide["height"] <= 720 + 1, (box, slide)
 
 
 def test_a_long_step_note_takes_at_most_two_lines_of_the_bar(app_url, chromium):

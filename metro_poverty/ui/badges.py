@@ -36,14 +36,15 @@ def illustrative_notice(lang: str) -> None:
 
 
 SLIDE_FOOTNOTE_KEY = "slide_footnote"
-SLIDE_FOOTNOTE_CSS = f"""<style>[class*="st-key-{SLIDE_FOOTNOTE_KEY}-"] p {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}</style>"""
+SLIDE_FOOTNOTE_CSS = f"""<style>[class*="st-key-{SLIDE_FOOTNOTE_KEY}-"] p {{ display: -webkit-box; -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical; overflow: hidden; }}</style>"""
 MAX_SLIDE_PUBLISHERS = 2
 
 
 def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     """On a slide, in the place of the download buttons: how the figures drawn are known and who published them,
-    in one line on screen ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'). The full source
-    line stays below the slide."""
+    in two lines at most, statuses first ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'). The
+    full source line stays below the slide."""
     from metro_poverty.provenance import CITATIONS, MARKS, mark_label, marks_of
     from metro_poverty.ui import presentation
 
@@ -79,7 +80,10 @@ def series_break_note(rows: pd.DataFrame, lang: str) -> None:
         return
     names = [t(f"series.{code}", lang) if f"series.{code}" in catalogue() else code for code in
              (c or "none" for c in first.index)]
-    st.caption(t("notice.series_break", lang, series=" → ".join(f"{int(p)}: {n}" for n, p in zip(names, first))))
+    from metro_poverty.ui import presentation
+
+    short = presentation.active()  # on a slide, one line beside the broken line
+    st.caption(t("notice.series_break_short" if short else "notice.series_break", lang, series=" → ".join(f"{int(p)}: {n}" for n, p in zip(names, first))))
 
 
 MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figure stays on screen

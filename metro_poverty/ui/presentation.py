@@ -16,6 +16,8 @@ from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, optional_text
 
 SLIDE_KEY = "slide"
+AGENDA_BAR_SHOWN = "_agenda_bar_shown"  # this run draws the step bar (apply): slides are AGENDA_BAR_PX shorter
+AGENDA_BAR_PX = 80  # the step bar's height with a title and a note on two lines at most (PRESENT_CSS clamps it)
 FOOTNOTES_DRAWN = "_slide_footnotes"  # this run's slide footnotes (badges.slide_footnote): a slide says each once
 BAR_KEY = "present_bar"
 # what sits above the slide: the bar, the page title (one line) and the summary line, with their gaps
@@ -69,6 +71,8 @@ def slide(above_px: int = ABOVE_SLIDE_PX):
     in it are drawn with height 'container' and Streamlit's height 'stretch'. Otherwise an ordinary container."""
     if not active():
         return st.container()
+    if st.session_state.get(AGENDA_BAR_SHOWN):  # the step bar stays on top of the slide: the slide is that much shorter
+        above_px += AGENDA_BAR_PX
     key = f"{SLIDE_KEY}_{above_px}"
     st.html(SLIDE_CSS.format(key=key, above=above_px))
     return st.container(key=key, height=480, border=False)  # the CSS sets the real height
@@ -118,6 +122,7 @@ def apply(lang: str, page_path: str | None = None) -> None:
     if not active():
         return
     st.session_state[FOOTNOTES_DRAWN] = []
+    st.session_state[AGENDA_BAR_SHOWN] = False
     st.html(PRESENT_CSS)
     try:
         agenda = current_agenda(lang)
@@ -129,6 +134,7 @@ def apply(lang: str, page_path: str | None = None) -> None:
         return
     # one row: each button as wide as its label (never cut at 1280), the step's title takes the rest and wraps
     bar = st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center")
+    st.session_state[AGENDA_BAR_SHOWN] = True
     step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
     current = agenda["steps"][step]
     script, query = step_link(agenda, step)
