@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-_SHOWN = re.compile(r"[^0-9A-Za-z._\- ]")
+_SHOWN = re.compile(r"[^0-9A-Za-z._\-, ]")  # commas separate a list's values; no Markdown or HTML mark (not even ~)
 MAX_SHOWN = 32
 
 

@@ -135,6 +135,8 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     present = presentation.active()
     line = t("dimension.compare_counts_coloured" if present else "dimension.compare_counts", lang,
              better=counts.get("better", 0), worse=counts.get("worse", 0), same=counts.get("same", 0), nc=counts.get("not_comparable", 0))
+    if present:  # the panels have no axis title: which dot is which year, and the unit
+        line += " " + t("dimension.compare_axis", lang, base=base, latest=period, unit=ind.unit(lang))
     if not present:
         st.markdown(line)
     # on a slide: the illustrative badge and the folded year picker above it
