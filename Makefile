@@ -24,7 +24,7 @@ test: setup-dev boundaries browser proxy
 # Daily work: everything but the real-browser tests and the slow tier (tests/conftest.py says why each is slow).
 test-fast: setup-dev boundaries
 	$(PY) -m metro_poverty.pipeline.cli build --if-stale
-	$(PY) -m pytest -m "not browser and not slow"
+	$(PY) -m pytest -m "not browser and not slow" -n 2 --dist loadfile
 
 store: setup boundaries
 	$(PY) -m metro_poverty.pipeline.cli build
