@@ -81,3 +81,13 @@ def test_a_trend_point_whose_article_is_not_recorded_says_unverified_in_its_tool
     rows = [r for s in trends for rows in s["datasets"].values() for r in rows]
     # e-PPGBM 2020 and 2022 (Dinas Kesehatan quoted in the news; the article is not recorded)
     assert {r["period"] for r in rows if r.get("flag_text") == "belum terverifikasi" and r["region_name"] == "Kota Metro"} >= {2020, 2022}
+
+
+def test_a_split_rankings_axis_leaves_room_for_the_longest_bars_value():
+    """'8,20%' was cut at the panel's edge when the shared axis ended at the largest value."""
+    import pandas as pd
+
+    from metro_poverty.charts.ranking import value_domain
+
+    low, high = value_domain(pd.DataFrame({"value": [2.65, 5.48, 8.2]}), city_value=5.48)
+    assert low == 0 and high >= 8.2 * 1.15

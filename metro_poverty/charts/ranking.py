@@ -20,10 +20,15 @@ def worst_first(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
     return values.sort_values("value", ascending=ind.polarity == "higher_better", kind="stable")
 
 
+LABEL_ROOM = 0.2  # of the value axis, after the longest bar, for its value label
+
+
 def value_domain(values: pd.DataFrame, city_value: float | None = None) -> tuple[float, float]:
-    """One value axis for the panels of a ranking split in two: from zero to the farthest value."""
+    """One value axis for the panels of a ranking split in two: from zero to the farthest value, and room beyond it
+    for that bar's value written after it ('8,20%' was cut at the panel's edge when the axis ended at 8,2)."""
     ends = [0.0, *(float(v) for v in values.value.dropna())] + ([float(city_value)] if city_value is not None else [])
-    return min(ends), max(ends)
+    low, high = min(ends), max(ends)
+    return low, high + LABEL_ROOM * (high - low)
 
 
 def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *, city_value: float | None = None,
