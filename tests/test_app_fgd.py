@@ -153,8 +153,9 @@ def test_a_slide_opens_the_agreements_with_its_indicator_and_a_titled_new_sessio
     at.switch_page("views/agreements.py")  # AppTest runs its own page again after a switch_page made by the script
     next(b for b in at.button if b.label == "Buat sesi").click().run()
     assert at.selectbox(key="agr_indicator").value == "stunting_eppgbm"  # the indicator the room was looking at
-    assert at.text_input(key="fu-o-stunting_eppgbm-0").value == "Dinas Kesehatan"  # its producer owns the first follow-up
-    assert at.text_input(key="fu-o-stunting_eppgbm-1").value == ""
+    rows = f"agr-{sessions.list_sessions()[0]['id']}-stunting_eppgbm-fu-0"  # the follow-up rows' keys (agreements_page)
+    assert at.text_input(key=f"{rows}-o-0").value == "Dinas Kesehatan"  # its producer owns the first follow-up
+    assert at.text_input(key=f"{rows}-o-1").value == ""
     assert len(sessions.list_sessions()) == 1
 
 
@@ -168,9 +169,10 @@ def test_an_fgd_secretary_records_and_closes_and_the_minutes_name_them_with_wib_
     method = at.text_area(key=f"agr-{session['id']}-stunting_eppgbm-method-0")
     assert method.value == ""  # the method is the room's words: not pre-filled with the catalogue's formula
     method.input("Rasio balita stunting terhadap balita diukur, bulan timbang Agustus")  # method
-    at.text_input(key="fu-a-stunting_eppgbm-0").input("Kirim rekap e-PPGBM 2025")
-    at.text_input(key="fu-o-stunting_eppgbm-0").input("Dinas Kesehatan")
-    at.date_input(key="fu-d-stunting_eppgbm-0").set_value(datetime.date(2026, 12, 15))
+    rows = f"agr-{session['id']}-stunting_eppgbm-fu-0"
+    at.text_input(key=f"{rows}-a-0").input("Kirim rekap e-PPGBM 2025")
+    at.text_input(key=f"{rows}-o-0").input("Dinas Kesehatan")
+    at.date_input(key=f"{rows}-d-0").set_value(datetime.date(2026, 12, 15))
     next(b for b in at.button if "Simpan kesepakatan" in b.label).click().run()
     saved = sessions.get(session["id"])
     assert [a["indicator"] for a in saved["agreements"]] == ["stunting_eppgbm"]
@@ -336,10 +338,12 @@ def test_loading_the_latest_version_after_a_refused_save_replaces_the_typed_text
     at = open_app({"session": session["id"]}, page="views/agreements.py", session=AS_SECRETARY)
     at.selectbox(key="agr_indicator").set_value("p0").run()
     at.text_area(key=f"agr-{session['id']}-p0-method-0").input("teks basi")
+    at.text_input(key=f"agr-{session['id']}-p0-fu-0-a-0").input("tindak lanjut basi")
     sessions.record(session["id"], {"indicator": "p0", "method": "dari A"}, [], ADMIN, agreement_id=first["id"], expected_version=1)
     _save(at)
     next(b for b in at.button if b.label.startswith("Muat versi 2")).click().run()
     method = next(ta for ta in at.text_area if ta.key and ta.key.startswith(f"agr-{session['id']}-p0-method-"))
     assert method.value == "dari A"  # the latest, not the stale text
+    assert at.text_input(key=f"agr-{session['id']}-p0-fu-1-a-0").value == ""  # the follow-up rows too: version 2 has none
     _save(at)  # unchanged text: a version 3 that says what version 2 said, never the stale text
     assert sessions.get(session["id"])["agreements"][0]["method"] == "dari A"

@@ -186,7 +186,7 @@ def _record_form(session: dict, user, lang: str) -> None:
             if f == "method" and ind.text("formula", lang):
                 st.caption(t("agreements.catalogue_formula", lang, formula=plain(ind.text("formula", lang))))
         st.markdown(f"**{t('fgd.field.follow_ups', lang)}**")
-        rows = _follow_up_rows(base["follow_ups"] or [], code, ind.meta.get("producer") or "", lang)
+        rows = _follow_up_rows(base["follow_ups"] or [], _field_key(session["id"], code, "fu"), ind.meta.get("producer") or "", lang)
         st.caption(t("agreements.recorded_as", lang, user=plain(user.username)))
         if st.form_submit_button(t("agreements.save", lang), icon=":material/save:", type="primary", key=_save_key(session["id"], code)):
             rows = [r for r in rows if r["action"].strip()]
@@ -248,18 +248,18 @@ def _unsaved_after_closing(session: dict, lang: str) -> None:
 FOLLOW_UP_ROWS = 3  # per save; saving again adds more
 
 
-def _follow_up_rows(existing: list[dict], code: str, producer: str, lang: str) -> list[dict]:
+def _follow_up_rows(existing: list[dict], prefix: str, producer: str, lang: str) -> list[dict]:
     """Rows of (action, owner, due date) inside the form, with a date picker for the date; rows without an action
     are left out when saved. The first new row's owner is the indicator's producer, most often the one to act."""
     rows = []
     for i in range(max(FOLLOW_UP_ROWS, len(existing) + 1)):
         f = existing[i] if i < len(existing) else ({"owner": producer} if i == len(existing) else {})
         c1, c2, c3 = st.columns([5, 3, 2])
-        action = c1.text_input(t("fgd.field.action", lang), value=f.get("action", ""), max_chars=500, key=f"fu-a-{code}-{i}",
+        action = c1.text_input(t("fgd.field.action", lang), value=f.get("action", ""), max_chars=500, key=f"{prefix}-a-{i}",
                                label_visibility="visible" if i == 0 else "collapsed")
-        owner = c2.text_input(t("fgd.field.owner", lang), value=f.get("owner", ""), max_chars=120, key=f"fu-o-{code}-{i}",
+        owner = c2.text_input(t("fgd.field.owner", lang), value=f.get("owner", ""), max_chars=120, key=f"{prefix}-o-{i}",
                               label_visibility="visible" if i == 0 else "collapsed")
-        due = c3.date_input(t("fgd.field.due", lang), value=_as_date(f.get("due")), format="DD/MM/YYYY", key=f"fu-d-{code}-{i}",
+        due = c3.date_input(t("fgd.field.due", lang), value=_as_date(f.get("due")), format="DD/MM/YYYY", key=f"{prefix}-d-{i}",
                             label_visibility="visible" if i == 0 else "collapsed")
         rows.append({"action": action, "owner": owner, "due": due.isoformat() if due else ""})
     return rows
