@@ -109,9 +109,15 @@ def test_the_minutes_and_the_page_say_what_each_earlier_version_said_and_who_rec
     (agreement,) = sessions.get(s["id"])["agreements"]
     (v1,) = sessions.earlier_versions(agreement)
     assert (v1["version"], v1["recorded_by"]) == (1, "sekretaris.fgd")
-    assert v1["changed"] == [("method", "Agustus"), ("follow_ups", "")]  # the producer did not change
+    assert v1["changed"] == [("method", "Agustus"), ("follow_ups", [])]  # the producer did not change
     text = minutes_markdown(sessions.get(s["id"]), {}, "id")
     assert "Versi sebelumnya (tetap tercatat)" in text and "Versi 1, dicatat oleh sekretaris\\.fgd" in text and "«Agustus»" in text
+    sessions.record(s["id"], {"indicator": "p0", "method": "Februari", "producer": "BPS"}, [{"action": "Kirim", "owner": "BPS", "due": "2026-12-01"}],
+                    ADMIN, agreement_id=first["id"])
+    sessions.record(s["id"], {"indicator": "p0", "method": "Februari", "producer": "BPS"}, [{"action": "Kirim", "owner": "BPS", "due": "2026-12-15"}],
+                    ADMIN, agreement_id=first["id"])
+    line = next(x for x in minutes_markdown(sessions.get(s["id"]), {}, "id").splitlines() if x.startswith("- Versi 3"))
+    assert line.endswith("Tindak lanjut: «Kirim \\(BPS, Selasa, 1 Desember 2026\\)»")  # a due date as the minutes write dates
 
 
 def test_invisible_direction_controls_are_not_kept_in_the_record(records):

@@ -6,6 +6,8 @@ Times are in WIB."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from metro_poverty import timefmt
 from metro_poverty.catalog import Indicator
 from metro_poverty.fgd.sessions import earlier_versions
@@ -16,6 +18,20 @@ from metro_poverty.markdown_text import escape
 def _cell(text: str) -> str:
     """Typed text inside a Markdown table cell: no pipes or line breaks to break the table, every mark escaped."""
     return escape(" ".join(str(text or "").replace("|", "/").splitlines()))
+
+
+def earlier_version_lines(agreement: dict, lang: str, escape_text: Callable[[str], str]) -> list[str]:
+    """One line per earlier version of an agreement: who recorded it, when, and what the next version changed, as it
+    said then ('Versi 1, dicatat oleh … pada …: Metode: «Agustus»'); typed text through `escape_text`. For the
+    minutes and the agreements page alike."""
+    def said(field: str, value) -> str:
+        if field == "follow_ups":
+            value = "; ".join(f"{f['action']} ({f['owner'] or '–'}, {timefmt.date(f['due'], lang) if f['due'] else '–'})" for f in value)
+        return f"{t(f'fgd.field.{field}', lang)}: «{escape_text(value) or '–'}»"
+
+    return [t("fgd.minutes.earlier_version", lang, version=v["version"], by=escape_text(v["recorded_by"]), at=timefmt.wib(v["recorded_at"], lang))
+            + ": " + ("; ".join(said(f, value) for f, value in v["changed"]) or t("fgd.minutes.unchanged", lang))
+            for v in earlier_versions(agreement)]
 
 
 def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str = "id") -> str:
@@ -40,14 +56,9 @@ def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str =
         for field in ("definition", "method", "reference_source", "producer", "open_issues"):
             lines.append(f"- **{t(f'fgd.field.{field}', lang)}:** {escape(a.get(field)) or '–'}")
         lines += ["", f"_{t('fgd.minutes.recorded', lang, by=escape(a['recorded_by']), at=timefmt.wib(a['recorded_at'], lang))}_", ""]
-        earlier = earlier_versions(a)
+        earlier = earlier_version_lines(a, lang, escape)
         if earlier:  # every version stays on record, and the minutes say what each said before the next changed it
-            lines += [f"**{t('fgd.minutes.earlier', lang)}:**", ""]
-            for v in earlier:
-                head = t("fgd.minutes.earlier_version", lang, version=v["version"], by=escape(v["recorded_by"]), at=timefmt.wib(v["recorded_at"], lang))
-                body = "; ".join(f"{t(f'fgd.field.{f}', lang)}: «{escape(text) or '–'}»" for f, text in v["changed"]) or t("fgd.minutes.unchanged", lang)
-                lines.append(f"- {head}: {body}")
-            lines.append("")
+            lines += [f"**{t('fgd.minutes.earlier', lang)}:**", "", *(f"- {line}" for line in earlier), ""]
         follow += [(name, f) for f in a.get("follow_ups") or []]
     if not session.get("agreements"):
         lines += [t("fgd.minutes.none", lang), ""]

@@ -151,13 +151,14 @@ def record(session_id: str, fields: dict, follow_ups: list[dict], user: User | N
 
 def earlier_versions(agreement: dict) -> list[dict]:
     """The agreement's earlier versions, oldest first, each with who recorded it and when and the fields the next
-    version changed, with their text then: {"version", "recorded_by", "recorded_at", "changed": [(field, text)]}."""
+    version changed, with their value then: {"version", "recorded_by", "recorded_at", "changed": [(field, value)]}
+    (a text, or for 'follow_ups' the list of follow-ups)."""
     chain = [*agreement.get("history", []), agreement]
     out = []
     for before, after in zip(chain, chain[1:]):
         changed = [(f, before.get(f) or "") for f in CONTENT if (before.get(f) or "") != (after.get(f) or "")]
         if before.get("follow_ups") != after.get("follow_ups"):
-            changed.append(("follow_ups", "; ".join(f"{x['action']} ({x['owner'] or '–'}, {x['due'] or '–'})" for x in before.get("follow_ups") or [])))
+            changed.append(("follow_ups", list(before.get("follow_ups") or [])))
         out.append({"version": before["version"], "recorded_by": before["recorded_by"], "recorded_at": before["recorded_at"], "changed": changed})
     return out
 

@@ -14,7 +14,7 @@ import streamlit as st
 from metro_poverty import timefmt
 from metro_poverty.exports.berita_acara import berita_acara_docx, berita_acara_pdf
 from metro_poverty.fgd import berita_acara, sessions
-from metro_poverty.fgd.minutes import minutes_markdown
+from metro_poverty.fgd.minutes import earlier_version_lines, minutes_markdown
 from metro_poverty.i18n import t
 from metro_poverty.intake.auth import can_record_fgd
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
@@ -152,10 +152,8 @@ def _agreement_list(session: dict, lang: str) -> None:
                                                                                    lang)} for f in a["follow_ups"]]), hide_index=True, width="stretch")
             if a["history"]:
                 st.caption(t("agreements.versions", lang, n=len(a["history"]) + 1))
-                for v in sessions.earlier_versions(a):  # who changed what, as the minutes say it
-                    head = t("fgd.minutes.earlier_version", lang, version=v["version"], by=plain(v["recorded_by"]), at=timefmt.wib(v["recorded_at"], lang))
-                    body = "; ".join(f"{t(f'fgd.field.{f}', lang)}: «{plain(text) or '–'}»" for f, text in v["changed"]) or t("fgd.minutes.unchanged", lang)
-                    st.caption(f"{head}: {body}")
+                for line in earlier_version_lines(a, lang, plain):  # who changed what, as the minutes say it
+                    st.caption(line)
 
 
 def _record_form(session: dict, user, lang: str) -> None:
