@@ -1,6 +1,6 @@
 """Benchmark of a room full of people (issue 12, item 8): a shared agenda URL opened by many fresh browsers,
-served by Streamlit alone and behind nginx (deploy/nginx/metro-poverty.conf, the very file), with and without
-the deployment's `streamlit run` options (metro_poverty.proxy.SERVER_FLAGS).
+served by Streamlit alone and behind nginx (deploy/nginx/metro-poverty.conf, the very file), with the deployment's
+`streamlit run` options (metro_poverty.proxy.SERVER_FLAGS, also in .streamlit/config.toml) and with Streamlit's own.
 
 Not a test: prints Markdown tables and writes artifacts/bench_crowd.md.
 Run: .venv/bin/python bench/bench_crowd.py [--quick]   (or `make bench` for every benchmark)
@@ -64,11 +64,11 @@ class Setup:
 
 
 def setups():
-    from metro_poverty.proxy import SERVER_FLAGS
+    from metro_poverty.proxy import SERVER_FLAGS, STREAMLIT_DEFAULTS
 
-    return [Setup("Streamlit alone (`make run`)", False),
-            Setup("Streamlit alone, deployment options", False, SERVER_FLAGS, browser_crowds=False),
-            Setup("nginx in front", True, browser_crowds=False),
+    return [Setup("Streamlit alone, Streamlit's default options", False, STREAMLIT_DEFAULTS),
+            Setup("Streamlit alone, deployment options (`make run`)", False, SERVER_FLAGS, browser_crowds=False),
+            Setup("nginx in front, Streamlit's default options", True, STREAMLIT_DEFAULTS, browser_crowds=False),
             Setup("nginx in front, deployment options (the README's deployment)", True, SERVER_FLAGS)]
 
 

@@ -33,10 +33,13 @@ PLACEHOLDERS = ("LISTEN", "STREAMLIT", "FRONTEND")
 COMPRESSIBLE = {".js", ".css", ".html", ".json", ".svg", ".map", ".txt", ".mjs", ".wasm"}
 STAMP = ".streamlit-version"
 NGINX = "/usr/sbin/nginx"  # Debian's; scripts/ensure_nginx.sh installs it
-# `streamlit run` options of a deployment (README, systemd unit), each a per-session cost a server does not need:
-# a source watcher per session that walks every loaded module's path (for "source changed, rerun?"), and a
-# full garbage collection after every script run (Python's own collector still runs).
+# `streamlit run` options of a deployment, each a per-session cost a server does not need: a source watcher per
+# session that walks every loaded module's path (for "source changed, rerun?"), and a full garbage collection
+# after every script run (Python's own collector still runs). .streamlit/config.toml sets both, so every server
+# started in the project's folder has them (make run, the tests, the benchmarks, the systemd unit);
+# STREAMLIT_DEFAULTS puts back Streamlit's own, for the benchmark that compares the two.
 SERVER_FLAGS = ("--server.fileWatcherType", "none", "--runner.postScriptGC", "false")
+STREAMLIT_DEFAULTS = ("--server.fileWatcherType", "auto", "--runner.postScriptGC", "true")
 
 
 def streamlit_static() -> Path:

@@ -141,12 +141,25 @@ class SharedContextBrowser:
         return kept
 
 
+# Checked by the page every POLL_MS. Playwright's waits for a selector or a locator retry at growing intervals
+# (up to half a second apart), so a page drawn just after a retry was seen up to 0.5 s late, on every page load
+# of every browser test. Not on every animation frame: reading a long page's text 60 times a second would take
+# the renderer's time from drawing it. The text is matched as get_by_text(text) matches: anywhere in what is
+# shown, case and runs of spaces ignored.
+POLL_MS = 50
+RENDERED = """(text) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  if (text === null) return true;
+  const norm = s => s.replace(/[\\s\\u200b]+/g, ' ').trim().toLowerCase();
+  return norm(document.body.innerText).includes(norm(text));
+}"""
+
+
 def wait_rendered(page, text: str | None = None, timeout: float = 20_000) -> None:
-    """Wait for real content, then for the script to finish and the skeletons to go."""
-    if text:
-        page.get_by_text(text, exact=False).first.wait_for(timeout=timeout)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
+    """Wait until the script has finished, no skeleton is left and, when given, `text` is shown."""
+    page.wait_for_function(RENDERED, arg=text, timeout=timeout, polling=POLL_MS)
 
 
 # Counts changes of the app's script state from now on (running, then not running: two per rerun).

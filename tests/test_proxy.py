@@ -52,6 +52,16 @@ def test_the_proxy_lets_through_every_upload_streamlit_accepts():
     assert nginx_mb >= streamlit_mb
 
 
+def test_every_server_started_in_the_project_folder_has_the_deployment_options():
+    """make run, the tests and the benchmarks start Streamlit without the systemd unit's flags: the config file
+    gives them the same two options, so no server walks every module's path per session."""
+    config = tomllib.loads((paths.ROOT / ".streamlit" / "config.toml").read_text())
+    set_in_file = {"--server.fileWatcherType": config["server"]["fileWatcherType"],
+                   "--runner.postScriptGC": str(config["runner"]["postScriptGC"]).lower()}
+    assert set_in_file == dict(zip(proxy.SERVER_FLAGS[::2], proxy.SERVER_FLAGS[1::2]))
+    assert set(proxy.STREAMLIT_DEFAULTS[::2]) == set(proxy.SERVER_FLAGS[::2])  # the benchmark's baseline undoes both
+
+
 def test_frontend_copy_holds_every_file_of_the_installed_streamlit_with_gzip_beside_it(frontend):
     source = proxy.streamlit_static()
     index = (source / "index.html").read_text()
