@@ -3,13 +3,17 @@
 The first visitor after a restart would otherwise wait for pandas, Altair and DuckDB to load and for
 the Overview's queries and charts to be computed. A background thread does that work as soon as the
 server starts (nothing is drawn; only the shared caches are filled), so a shared link opens quickly.
-`streamlit run app.py` still works, only colder.
+`streamlit run app.py` still works, only colder (and a link to a path under a page then shows a blank page:
+metro_poverty.ui.nested_paths turns it into the Overview with a notice).
 """
 
 import threading
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.middleware import Middleware
+
+from metro_poverty.ui.nested_paths import NestedPathRedirect
 
 
 @asynccontextmanager
@@ -29,4 +33,4 @@ def _warm() -> None:
         logging.getLogger("metro_poverty").warning("warm-up failed", exc_info=True)
 
 
-app = st.App("app.py", lifespan=lifespan)
+app = st.App("app.py", lifespan=lifespan, middleware=[Middleware(NestedPathRedirect)])

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-_SHOWN = re.compile(r"[^0-9A-Za-z._\-, ]")  # commas separate a list's values; no Markdown or HTML mark (not even ~)
+# commas separate a list's values and slashes a path's segments; no Markdown or HTML mark (not even ~)
+_SHOWN = re.compile(r"[^0-9A-Za-z._\-,/ ]")
 MAX_SHOWN = 32
 
 

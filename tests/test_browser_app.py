@@ -92,6 +92,9 @@ def test_a_link_to_no_page_opens_the_overview_with_a_notice_in_the_users_languag
     wait_rendered(page, "Poverty overview")
     assert page.get_by_text("There is no page «img srcx onerroralert1»; the Overview page is opened instead.").is_visible()
     assert page.locator("img[src=x]").count() == 0
+    page.goto(f"{app_url}/kesehatan/peta?year=2022")  # a path under a page: it had shown a blank page
+    wait_rendered(page, "Ringkasan Kemiskinan 2022")
+    assert page.get_by_text("Halaman «kesehatan/peta» tidak ada; yang dibuka halaman Ringkasan.").is_visible()
     screenshot(page, "unknown_page_notice")
 
 

@@ -1,0 +1,55 @@
+"""A link to a path under a page (`/kesehatan/peta`, a mistyped or tampered link) opens the Overview with a
+notice, as a link to an unknown page does (metro_poverty.ui.pages).
+
+Every page of the app is one path segment. For a deeper path Streamlit answers with its index page, whose
+scripts are addressed relative to the path (`./static/js/...`): the browser asked for them under
+`/kesehatan/static/`, got the index page again instead of JavaScript, and showed a blank page. This ASGI
+middleware (serve.py) turns such an answer into a redirect to one segment that names the whole path,
+`/kesehatan%2Fpeta`, with the query string kept: the app then finds no page of that name and says so.
+Anything that is not the index page (the health check, a file, a 404) passes untouched.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+
+def segments(raw_path: bytes) -> list[bytes]:
+    """The non-empty segments of a path as the browser sent it (still percent-encoded)."""
+    return [s for s in raw_path.split(b"/") if s]
+
+
+def one_segment(path: str, query: bytes) -> bytes:
+    """The redirect target: the whole path as one encoded segment, then the query string unchanged. Never
+    starts with '//' (no other host can be named) and is plain ASCII, as a header must be."""
+    target = "/" + quote(path.strip("/"), safe="")
+    return target.encode("ascii") + (b"?" + query if query else b"")
+
+
+class NestedPathRedirect:
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") \
+                or len(segments(scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape"))) < 2:
+            await self.app(scope, receive, send)
+            return
+        redirected = False
+
+        async def send_or_redirect(message):
+            nonlocal redirected
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers") or [])
+                if message["status"] == 200 and headers.get(b"content-type", b"").startswith(b"text/html"):
+                    redirected = True
+                    await send({"type": "http.response.start", "status": 302,
+                                "headers": [(b"location", one_segment(scope["path"], scope.get("query_string", b""))),
+                                            (b"content-length", b"0"), (b"cache-control", b"no-store")]})
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    return
+            elif redirected:  # the index page's body, already answered with the redirect
+                return
+            await send(message)
+
+        await self.app(scope, receive, send_or_redirect)
