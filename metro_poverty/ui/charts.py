@@ -130,35 +130,32 @@ def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_valu
 @st.cache_data(show_spinner=False, max_entries=512)
 def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int, present: bool = False,
                    part: pd.DataFrame | None = None) -> dict:
-    """The comparison of `change`; with `part`, only those rows on the value axis of all, as tall as the slide."""
+    """The comparison of `change`; `present`: as tall as the slide; with `part`, only those rows, on the value axis of all."""
     from metro_poverty.charts.dumbbell import dumbbell, value_domain
 
     chart = dumbbell(change if part is None else part, cache.catalogue()[code], lang, base, latest, bar_px=34 if present else 30,
                      font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT, domain=None if part is None else value_domain(change))
-    if part is not None:
+    if present:
         chart = chart.properties(height="container")
     return theme.spec(chart, lang, present)
 
 
 def dumbbell_chart(change: pd.DataFrame, ind, lang: str, base: int, latest: int, *, title: str = "", rows: pd.DataFrame | None = None,
                    above_px: int = 0, legend: str | None = None) -> None:
-    """The comparison; on a slide, more than SLIDE_RANKING_ROWS regions in two panels on one value axis, in a slide
-    (`above_px`: what the page draws above it besides the bar, title and summary line) whose first line is
-    `legend` (Markdown: the counts, in the chart's colours)."""
+    """The comparison; on a slide it fills a slide (`above_px`: what the page draws above it besides the bar,
+    title and summary line) whose first line is `legend` (Markdown: the counts, in the chart's colours), and
+    more than SLIDE_RANKING_ROWS regions are drawn in two panels on one value axis."""
     spec = _dumbbell_spec(change, ind.code, lang, base, latest)  # the download (and the desk): one chart
-    if presentation.active() and len(change) > SLIDE_RANKING_ROWS:
-        half = (len(change) + 1) // 2
-        with presentation.slide(presentation.ABOVE_SLIDE_PX + above_px):
-            if legend:
-                st.markdown(legend)
-            for column, part in zip(st.columns(2), (change.iloc[:half], change.iloc[half:])):
-                with column:
-                    st.vega_lite_chart(spec=_dumbbell_spec(change, ind.code, lang, base, latest, True, part), width="stretch", height="stretch")
-            downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")
-        return
-    if presentation.active():
-        spec = _dumbbell_spec(change, ind.code, lang, base, latest, True)
-    if legend:
-        st.markdown(legend)
-    st.vega_lite_chart(spec=spec, width="stretch")
-    downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")
+    present = presentation.active()
+    half = (len(change) + 1) // 2
+    parts = [None] if len(change) <= SLIDE_RANKING_ROWS else [change.iloc[:half], change.iloc[half:]]
+    # on a slide the five kecamatan too fill it: drawn outside, Streamlit's default height crushed them into one row
+    with presentation.slide(presentation.ABOVE_SLIDE_PX + above_px):
+        if legend:
+            st.markdown(legend)
+        if not present:
+            st.vega_lite_chart(spec=spec, width="stretch")
+        for column, part in zip(st.columns(len(parts)) if present else (), parts):
+            with column:
+                st.vega_lite_chart(spec=_dumbbell_spec(change, ind.code, lang, base, latest, True, part), width="stretch", height="stretch")
+        downloads.chart(spec, title=title or ind.short(lang), rows=rows if rows is not None else change, lang=lang, key=f"dl-compare-{ind.code}")

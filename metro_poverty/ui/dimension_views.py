@@ -112,36 +112,45 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     _notices_and_sources(lines, lang, top=False)
 
 
+COMPARE_FIRST_OF_SERIES_PX = 70  # the caption of a comparison whose year starts a new series, on a slide's two lines
+
+
 def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
     values = history(ind, level)
     periods = sorted(int(p) for p in values.period.unique())
-    _notices_and_sources(values, lang, top=True)
+    present = presentation.active()
+    # on a slide the badge and the folded year picker share one row: the 22 rows below get its height
+    badge_place, picker_place = st.columns(2, vertical_alignment="center") if present else (st.container(), st.container())
+    with badge_place:
+        _notices_and_sources(values, lang, top=True)
     if len(periods) < 2:
         st.info(t("dimension.compare_need_two", lang))
         return
     earlier = [p for p in periods if p < period] or periods
     if st.session_state.get("cmp") not in earlier:  # by default the earliest year of the same series: comparable
         st.session_state["cmp"] = compare.earliest_comparable(values, earlier, period)
-    with presentation.controls(t("dimension.compare_with_summary", lang, base=st.session_state["cmp"])):  # a slide: one line
+    with picker_place, presentation.controls(t("dimension.compare_with_summary", lang, base=st.session_state["cmp"])):  # a slide: one line
         st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
     base = st.session_state["cmp"]
-    if not compare.comparable_earlier(values, earlier, period):  # a new series: the dots below stand apart, and say why
+    first_of_series = not compare.comparable_earlier(values, earlier, period)
+    if first_of_series:  # a new series: the dots below stand apart, and say why
         st.caption(t("dimension.compare_first_of_series", lang, year=period))
     change = compare.change_between(values, ind, base, period)
     title = t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period)
     _heading(title)
     counts = change.direction.value_counts()
-    # on a slide the line, in the chart's colours, is the legend of its two panels, at the top of the slide
-    present = presentation.active()
-    line = t("dimension.compare_counts_coloured" if present else "dimension.compare_counts", lang,
-             better=counts.get("better", 0), worse=counts.get("worse", 0), same=counts.get("same", 0), nc=counts.get("not_comparable", 0))
-    if present:  # the panels have no axis title: which dot is which year, and the unit
-        line += " " + t("dimension.compare_axis", lang, base=base, latest=period, unit=ind.unit(lang))
-    if not present:
+    better, worse, same, nc = (counts.get(k, 0) for k in ("better", "worse", "same", "not_comparable"))
+    if present:  # one line in the chart's colours, the legend of its two panels (which have no axis title): which
+        # dot is which year, and the unit; the regions that cannot be compared are named only when there are some
+        line = t("dimension.compare_counts_slide", lang, better=better, worse=worse, same=same, base=base, latest=period, unit=ind.unit(lang),
+                 nc=t("dimension.compare_counts_slide_nc", lang, nc=nc) if nc else "")
+    else:
+        line = t("dimension.compare_counts", lang, better=better, worse=worse, same=same, nc=nc)
         st.markdown(line)
-    # on a slide: the illustrative badge and the folded year picker above it
-    charts.dumbbell_chart(change, ind, lang, base, period, title=title, rows=values[values.period.isin([base, period])], above_px=45,
-                          legend=line if present else None)
+    # on a slide the row of the badge and the year picker takes no more than the allowance for the bar, title and
+    # summary line leaves (measured at 1280x720 and 1920x1080); the caption of a new series takes two lines more
+    charts.dumbbell_chart(change, ind, lang, base, period, title=title, rows=values[values.period.isin([base, period])],
+                          above_px=-5 + (COMPARE_FIRST_OF_SERIES_PX if first_of_series else 0), legend=line if present else None)
     _notices_and_sources(values[values.period.isin([base, period])], lang, top=False)
 
 
