@@ -21,6 +21,13 @@ EXAMPLE = "data/intake_examples/e-PPGBM_Agustus_2025_Dinkes.csv"
 UPLOADER = '[data-testid="stFileUploader"] input[type="file"]'
 
 
+# What the drop zone shows: the button's text (its own, Streamlit's English, is hidden) and whether Streamlit's
+# line with its server's limit is shown (the label gives the intake's own limit, 10 MB)
+DROP_ZONE_SAYS = """() => { const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+  const p = zone.querySelector('button p'); const line = zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"]');
+  return {button: getComputedStyle(p, '::after').content, own: getComputedStyle(p).visibility, limit_line: !!line && line.checkVisibility()}; }"""
+
+
 def sign_in(page, password, user="petugas.dinkes"):
     sign_in_form(page, user, password)
 
@@ -66,6 +73,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     from conftest import OFFICER_PASSWORD as PASSWORD
 
     page = officer_page(chromium, isolated_app, PASSWORD)
+    assert page.evaluate(DROP_ZONE_SAYS) == {"button": '"Pilih berkas"', "own": "hidden", "limit_line": False}  # not "Upload", "11MB per file"
     page.locator(UPLOADER).set_input_files(str(paths.ROOT / EXAMPLE))
     wait_rendered(page, "Kel. Tejo Agungg")
     screenshot(page, "intake_before_fix")

@@ -61,8 +61,21 @@ def _templates(user, lang: str) -> None:
                            on_click="ignore")
 
 
+# Streamlit's drop zone speaks English ("Upload", "11MB per file") and gives its server's limit, which is the
+# intake's own (10 MB, in the label above with the formats) plus a margin: its line is hidden, and in
+# Indonesian the button says what it does. Streamlit has no option for either text.
+UPLOADER_CSS = """<style>
+.st-key-upload_file [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+.st-key-upload_file [data-testid="stFileUploaderDropzone"] button p {{ visibility: {own_label}; font-size: {own_size}; }}
+.st-key-upload_file [data-testid="stFileUploaderDropzone"] button p::after {{ content: "{label}"; visibility: visible; font-size: 1rem; }}
+</style>"""
+
+
 def _upload(user, lang: str) -> None:
     st.subheader(t("upload.file", lang))
+    local = lang != "en"
+    st.html(UPLOADER_CSS.format(own_label="hidden" if local else "visible", own_size="0" if local else "inherit",
+                                label=t("upload.choose_file", lang) if local else ""))
     upload = st.file_uploader(t("upload.file_help", lang), type=["csv", "txt", "tsv", "xlsx"], key="upload_file")
     if upload is None:
         return
