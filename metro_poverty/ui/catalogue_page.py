@@ -104,8 +104,14 @@ def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: 
                       definition=plain(a["definition"]) or "–"), icon=":material/handshake:")
             st.page_link("views/agreements.py", label=t("agreements.history", lang, n=n_agreements),
                          query_params={"session": session["id"]}, icon=":material/history:")
-        with st.expander(t("catalogue.more", lang)):
-            table(metadata(ind, catalogue, lang), lang)
+        # drawn only when opened: the page had every card's table under its closed fold, 1,500 table cells whose
+        # drawing took the browser 1.3 s of script on every visit (a fold opened is one rerun)
+        with st.expander(t("catalogue.more", lang), key=f"{MORE_KEY}{ind.code}", on_change="rerun") as more:
+            if more.open:
+                table(metadata(ind, catalogue, lang), lang)
+
+
+MORE_KEY = "catalogue_more_"  # + an indicator's code: whether its card's full metadata is open
 
 
 def table(rows: list[tuple[str, str]], lang: str) -> None:
