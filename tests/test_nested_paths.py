@@ -65,13 +65,15 @@ def test_the_redirect_target_is_one_segment_and_is_not_redirected_again():
     (b"/_stcore/health", 200, b"text/plain", b"ok"),
     (b"/a/_stcore/health", 404, b"text/plain", b"Not Found"),  # the frontend's probe for a base path
     (b"/app/static/geo/kelurahan.json", 200, b"application/json", b"{}"),
+    (b"/media/0123abcd/ringkasan.html", 200, b"text/html", b"<p>a download</p>"),  # content of Streamlit's own, whatever its type
+    (b"/app/static/notes/index.html", 200, b"text/html", b"<p>a static page</p>"),
 ])
 def test_anything_but_the_index_page_at_a_nested_path_passes_untouched(raw_path, status, content_type, body):
     sent = _get(_app(status, content_type, body), raw_path)
     assert sent[0]["status"] == status and sent[1]["body"] == body
 
 
-def test_a_post_or_a_websocket_is_left_to_streamlit():
+def test_a_post_a_websocket_or_the_lifespan_is_left_to_streamlit():
     assert _get(_app(), b"/a/b", method="POST")[0]["status"] == 200
     seen = []
 
@@ -79,4 +81,5 @@ def test_a_post_or_a_websocket_is_left_to_streamlit():
         seen.append(scope["type"])
 
     asyncio.run(NestedPathRedirect(app)({"type": "websocket", "path": "/a/b", "raw_path": b"/a/b"}, None, None))
-    assert seen == ["websocket"]
+    asyncio.run(NestedPathRedirect(app)({"type": "lifespan"}, None, None))  # the server's start: no path at all
+    assert seen == ["websocket", "lifespan"]

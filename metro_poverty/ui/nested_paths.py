@@ -14,6 +14,11 @@ from __future__ import annotations
 from urllib.parse import quote
 
 
+# Where Streamlit serves content of its own (downloads, its endpoints, components, the app's static files): an
+# HTML answer there is that content, never the index page, and passes whatever its depth
+SERVED = {b"media", b"_stcore", b"component", b"app"}
+
+
 def segments(raw_path: bytes) -> list[bytes]:
     """The non-empty segments of a path as the browser sent it (still percent-encoded)."""
     return [s for s in raw_path.split(b"/") if s]
@@ -31,8 +36,8 @@ class NestedPathRedirect:
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") \
-                or len(segments(scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape"))) < 2:
+        parts = segments(scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")) if scope["type"] == "http" else []
+        if scope.get("method") not in ("GET", "HEAD") or len(parts) < 2 or parts[0] in SERVED:  # (a websocket, the lifespan)
             await self.app(scope, receive, send)
             return
         redirected = False
