@@ -45,6 +45,8 @@ def _location(sent) -> bytes | None:
     (b"/kesehatan/static/js/index.js", b"", b"/kesehatan%2Fstatic%2Fjs%2Findex.js"),  # the script the blank page asked for
     (b"/a//evil.example", b"", b"/a%2F%2Fevil.example"),  # never '//host': no other site can be named
     (b"/%3Cb%3E/x", b"", b"/%3Cb%3E%2Fx"),
+    (b"/app/peta", b"", b"/app%2Fpeta"),  # under Streamlit's own prefixes, not its files: the index page again
+    (b"/_stcore/x/y", b"", b"/_stcore%2Fx%2Fy"),
 ])
 def test_the_index_page_at_a_nested_path_is_a_redirect_to_one_segment(raw_path, query, location):
     sent = _get(_app(), raw_path, query)

@@ -14,9 +14,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 
-# Where Streamlit serves content of its own (downloads, its endpoints, components, the app's static files): an
-# HTML answer there is that content, never the index page, and passes whatever its depth
-SERVED = {b"media", b"_stcore", b"component", b"app"}
+# Where Streamlit serves files of its own (downloads, components, the app's static files): an HTML answer there is
+# such a file and passes whatever its depth. Anywhere else (/app/peta, /_stcore/x/y) it is the index page.
+SERVED = [(b"media",), (b"component",), (b"app", b"static")]
 
 
 def segments(raw_path: bytes) -> list[bytes]:
@@ -37,7 +37,8 @@ class NestedPathRedirect:
 
     async def __call__(self, scope, receive, send):
         parts = segments(scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")) if scope["type"] == "http" else []
-        if scope.get("method") not in ("GET", "HEAD") or len(parts) < 2 or parts[0] in SERVED:  # (a websocket, the lifespan)
+        served = any(tuple(parts[:len(prefix)]) == prefix for prefix in SERVED)
+        if scope.get("method") not in ("GET", "HEAD") or len(parts) < 2 or served:  # (no method: a websocket, the lifespan)
             await self.app(scope, receive, send)
             return
         redirected = False
