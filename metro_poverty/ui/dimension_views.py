@@ -112,9 +112,6 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     _notices_and_sources(lines, lang, top=False)
 
 
-COMPARE_FIRST_OF_SERIES_PX = 70  # the caption of a comparison whose year starts a new series, on a slide's two lines
-
-
 def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
     values = history(ind, level)
     periods = sorted(int(p) for p in values.period.unique())
@@ -133,7 +130,7 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
         st.segmented_control(t("dimension.compare_with", lang), earlier, key="cmp", required=True)
     base = st.session_state["cmp"]
     first_of_series = not compare.comparable_earlier(values, earlier, period)
-    if first_of_series:  # a new series: the dots below stand apart, and say why
+    if first_of_series and not present:  # a new series: the dots below stand apart, and say why (a slide's counts line says it)
         st.caption(t("dimension.compare_first_of_series", lang, year=period))
     change = compare.change_between(values, ind, base, period)
     title = t("dimension.compare_title", lang, indicator=ind.short(lang), base=base, latest=period)
@@ -142,15 +139,20 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     better, worse, same, nc = (counts.get(k, 0) for k in ("better", "worse", "same", "not_comparable"))
     if present:  # one line in the chart's colours, the legend of its two panels (which have no axis title): which
         # dot is which year, and the unit; the regions that cannot be compared are named only when there are some
-        line = t("dimension.compare_counts_slide", lang, better=better, worse=worse, same=same, base=base, latest=period, unit=ind.unit(lang),
-                 nc=t("dimension.compare_counts_slide_nc", lang, nc=nc) if nc else "")
+        # which dot is which: by colour, or by size when no dot is coloured (nothing can be compared)
+        axis = t("dimension.compare_axis_size" if nc == len(change) else "dimension.compare_axis_colour", lang, base=base, latest=period)
+        if first_of_series:  # no count of improved or worsened regions to give: why none can be compared
+            line = t("dimension.compare_counts_slide_new_series", lang, latest=period, base=base, nc=nc, axis=axis, unit=ind.unit(lang))
+        else:
+            line = t("dimension.compare_counts_slide", lang, better=better, worse=worse, same=same, axis=axis, unit=ind.unit(lang),
+                     nc=t("dimension.compare_counts_slide_nc", lang, nc=nc) if nc else "")
     else:
         line = t("dimension.compare_counts", lang, better=better, worse=worse, same=same, nc=nc)
         st.markdown(line)
     # on a slide the row of the badge and the year picker takes no more than the allowance for the bar, title and
-    # summary line leaves (measured at 1280x720 and 1920x1080); the caption of a new series takes two lines more
-    charts.dumbbell_chart(change, ind, lang, base, period, title=title, rows=values[values.period.isin([base, period])],
-                          above_px=-5 + (COMPARE_FIRST_OF_SERIES_PX if first_of_series else 0), legend=line if present else None)
+    # summary line leaves (measured at 1280x720, 1366x768 and 1920x1080)
+    charts.dumbbell_chart(change, ind, lang, base, period, title=title, rows=values[values.period.isin([base, period])], above_px=-5,
+                          legend=line if present else None)
     _notices_and_sources(values[values.period.isin([base, period])], lang, top=False)
 
 
