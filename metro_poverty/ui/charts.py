@@ -130,11 +130,12 @@ def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_valu
 @st.cache_data(show_spinner=False, max_entries=512)
 def _dumbbell_spec(change: pd.DataFrame, code: str, lang: str, base: int, latest: int, present: bool = False,
                    part: pd.DataFrame | None = None) -> dict:
-    """The comparison of `change`; `present`: as tall as the slide; with `part`, only those rows, on the value axis of all."""
+    """The comparison of `change`; `present`: as tall as the slide, drawn as a panel (the slide's coloured counts line
+    is its legend and gives the unit); with `part`, only those rows, on the value axis of all."""
     from metro_poverty.charts.dumbbell import dumbbell, value_domain
 
     chart = dumbbell(change if part is None else part, cache.catalogue()[code], lang, base, latest, bar_px=34 if present else 30,
-                     font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT, domain=None if part is None else value_domain(change))
+                     font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT, domain=value_domain(change) if present else None)
     if present:
         chart = chart.properties(height="container")
     return theme.spec(chart, lang, present)
