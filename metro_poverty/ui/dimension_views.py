@@ -137,9 +137,9 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     _heading(title)
     counts = change.direction.value_counts()
     better, worse, same, nc = (counts.get(k, 0) for k in ("better", "worse", "same", "not_comparable"))
-    if present:  # one line in the chart's colours, the legend of its two panels (which have no axis title): which
-        # dot is which year, and the unit; the regions that cannot be compared are named only when there are some
-        # which dot is which: by colour, or by size when no dot is coloured (nothing can be compared)
+    if present:  # one line in the chart's colours, the legend of its panels (which have no axis title): which dot
+        # is which year (by colour, or by size when none can be coloured) and the unit; the regions that cannot be
+        # compared are named only when there are some
         axis = t("dimension.compare_axis_size" if nc == len(change) else "dimension.compare_axis_colour", lang, base=base, latest=period)
         if first_of_series:  # no count of improved or worsened regions to give: why none can be compared
             line = t("dimension.compare_counts_slide_new_series", lang, latest=period, base=base, nc=nc, axis=axis, unit=ind.unit(lang))
