@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_app.py", "bench_warmup.py", "bench_pages.py", "bench_engine.py", "bench_exports.py", "bench_crowd.py"]
+SCRIPTS = ["bench_app.py", "bench_warmup.py", "bench_pages.py", "bench_page_cost.py", "bench_engine.py", "bench_exports.py", "bench_crowd.py"]
 
 
 def main() -> int:
