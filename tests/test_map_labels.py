@@ -2,6 +2,7 @@
 highest and the lowest. A name goes where it covers no other name (as estimated at a slide's map size); the
 selected region is always named; a highest or lowest with no clear place is left out rather than piled on."""
 
+import itertools
 import json
 
 import pandas as pd
@@ -37,7 +38,7 @@ def values(codes, numbers):
     return pd.DataFrame({"region_code": codes, "value": numbers, "status": "illustrative", "period": 2024, "source_publisher": "Dinkes"})
 
 
-# a city 0,12 degrees high and 0,12 wide, as Metro is: kelurahan A sits 0,003 degrees (about 9 px on a slide) above
+# a city 0,12 degrees high and 0,12 wide, as Metro is: kelurahan A sits 0,003 degrees (about 6 px on the smallest slide map) above
 # kecamatan East's name; two kelurahan without a value at the west and east edges give the map its width
 SHAPES = kelurahan([("k.a", "Iring Mulyo", 105.318, -5.1237), ("k.b", "Rejomulyo", 105.313, -5.1616), ("k.c", "Purwoasri", 105.305, -5.07),
                     ("k.w", "Barat", 105.255, -5.12), ("k.e", "Timur", 105.375, -5.12)])
@@ -87,24 +88,46 @@ def test_the_selected_region_is_named_even_where_every_place_is_taken_and_an_ext
         assert ("Iring Mulyo" in {row["region_name"] for row in datasets[maps.SELECTED]}) == shown
 
 
+def test_a_kecamatan_name_moves_off_another_on_a_small_map():
+    # Metro Barat's point lies 0,009 degrees (about 28 px on a dimension page's slide map) under Metro Timur's
+    close = kecamatan([("c.e", "Metro Timur", 105.317, -5.1265), ("c.w", "Metro Barat", 105.2938, -5.1356)])
+
+    def name_lats(bar_px):
+        _, _, datasets = maps.choropleth(SHAPES, values(["k.a"], [1.0]), IND, "id", "kelurahan", context=close, present=True, bar_px=bar_px)
+        return [round(c["label_lat"], 4) for c in datasets[maps.CONTEXT]]
+
+    assert name_lats(0) == [-5.1265, -5.1356]  # apart at full size: on their points
+    timur, barat = name_lats(200)  # a map 185 px high: Metro Barat's name would sit on Metro Timur's
+    assert timur == -5.1265 and barat < -5.1356
+
+
 def test_on_every_slide_map_of_the_store_no_two_names_cover_each_other(store):  # noqa: F811
-    """Every kelurahan indicator and year of the store, with no region, a central one and an edge one selected:
-    the names placed (apart from a selected region's, which is always named) cover no other name, in the
-    boxes the placement estimates (the screenshots of the slides are the check of the estimate)."""
+    """Every kelurahan indicator and year of the store, with no region, a central one and an edge one selected,
+    on a slide with and without an agenda's step bar: the names placed (apart from a selected region's, which is
+    always named) cover no other name, kecamatan names included, in the boxes the placement estimates (the
+    room's browser tests check the estimate on screen)."""
+    from metro_poverty.ui.presentation import AGENDA_BAR_PX
+
     catalogue = catalogue_from_frame(db.read("indicator_catalogue", **CATALOGUE_PARAMS))
     shapes, context = db.read("boundaries_by_level", level="kelurahan"), db.read("boundaries_by_level", level="kecamatan")
     checked = 0
     for ind in (i for i in catalogue.values() if "kelurahan" in i.map_levels):
-        for period, frame in db.read("indicator_history_by_level", indicator=ind.code, level="kelurahan").groupby("period"):
+        for (period, frame), bar_px in itertools.product(
+                db.read("indicator_history_by_level", indicator=ind.code, level="kelurahan").groupby("period"), (0, AGENDA_BAR_PX)):
             for selected in (None, "18.72.01.1001", "18.72.05.1001"):
-                _, classes, datasets = maps.choropleth(shapes, frame, ind, "id", "kelurahan", context=context, selected=selected, present=True)
+                _, classes, datasets = maps.choropleth(shapes, frame, ind, "id", "kelurahan", context=context, selected=selected, present=True,
+                                                       bar_px=bar_px)
                 feats = datasets[maps.FEATURES]
-                px = maps.SLIDE_MAP_PX / maps._lat_span(feats)
-                boxes = [maps.label_box(c.region_name, c.label_lon, c.label_lat, SIZE, "on", px) for c in context.itertuples(index=False)]
+                px = (maps.SLIDE_MAP_PX - bar_px) / maps._lat_span(feats)
+                boxes = []
+                for c in datasets[maps.CONTEXT]:
+                    box = maps.label_box(c["region_name"], c["label_lon"], c["label_lat"], SIZE, "on", px)
+                    assert not any(maps._overlap(box, b) for b in boxes), (ind.code, period, bar_px, c["region_name"])
+                    boxes.append(box)
                 for row in datasets.get(maps.SELECTED, []):
                     box = maps.label_box(row["region_name"], row["label_lon"], row["label_lat"], SIZE + 2, row["place"], px)
                     is_selected = any(f["selected"] and f["region_name"] == row["region_name"] for f in feats)
-                    assert is_selected or not any(maps._overlap(box, b) for b in boxes), (ind.code, period, selected, row)
+                    assert is_selected or not any(maps._overlap(box, b) for b in boxes), (ind.code, period, bar_px, selected, row)
                     boxes.append(box)
                     checked += 1
     assert checked > 100

@@ -54,13 +54,15 @@ FEATURES = "features"  # the named dataset holding the GeoJSON features
 
 
 MAX_LABELS = 30  # more names than this on one map cover it rather than help
+SLIDE_MAP_PX = 385  # a city map's height on a dimension page's 1280x720 slide (measured): its names are placed for it (choropleth)
 VALUE_FIELDS = ["region_name", "value_text", "class_label", "period", "status_text", "source", "selected"]
 
 
 def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang: str, level: str, *,
                context: pd.DataFrame | None = None, selected: str | None = None, height: int = 560,
                selection: str | None = None, geometry_url: str | None = None,
-               context_url: str | None = None, present: bool = False) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
+               context_url: str | None = None, present: bool = False, bar_px: int = 0
+               ) -> tuple[alt.LayerChart, Classes, dict[str, list]]:
     """The map, its classes, and the datasets to put in the spec (see charts.spec.vega_spec).
 
     `context` (kecamatan shapes under a kelurahan map) adds their outlines and names, so the room can
@@ -70,8 +72,13 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     once from a static GeoJSON file and joins the values by region code. A map of thousands of regions
     then costs a rerun kilobytes instead of megabytes; a city map keeps its polygons inline, so the spec
     stands alone (exports render it offline).
+
+    On a slide (`present`), names are placed to stay apart on the map as drawn at 1280x720: SLIDE_MAP_PX high,
+    less `bar_px` (what an agenda's step bar takes from it). Their size and offsets are in pixels and the gaps
+    between points grow with the map, so names apart there stay apart on a larger screen.
     """
     classes = map_classes(values, ind, lang, level)
+    label_px = SLIDE_MAP_PX - bar_px
     feats = features(shapes, values, ind, lang, classes, selected, with_geometry=geometry_url is None)
     no_data = t("map.no_data", lang)
     domain = list(classes.labels) + ([no_data] if any(f["class_label"] == no_data for f in feats) else [])
@@ -102,6 +109,8 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     if present and level == "kelurahan":  # on a slide the extremes are named too: the room asks "which one?"
         names = _named_on_slide(feats, values)
     if context is not None and len(context):
+        if present and len(context) <= MAX_LABELS:  # on a slide the names are large: one kecamatan's may sit on another's
+            context = _context_places(context, feats, theme.PRESENT_LABEL_SIZE, label_px)
         if context_url is None:
             datasets[CONTEXT] = [{"type": "Feature", "geometry": json.loads(c.geometry_json), "region_name": c.region_name,
                                   "label_lon": c.label_lon, "label_lat": c.label_lat} for c in context.itertuples(index=False)]
@@ -115,7 +124,7 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
     elif level in ("kecamatan",) and len(shapes) <= MAX_LABELS:
         layers += _labels(regions, size + 1)
     if names:
-        datasets[SELECTED] = _name_places(names, context, feats, size + 2, size)
+        datasets[SELECTED] = _name_places(names, context, feats, size + 2, size, label_px)
         for place in dict.fromkeys(n["place"] for n in datasets[SELECTED]):  # beside the point: a kecamatan's name may sit on it
             layers += _labels(lambda place=place: alt.Chart(alt.Data(name=SELECTED)).transform_filter(f"datum.place == '{place}'"),
                               size + 2, **_offset(place, size + 2))
@@ -143,9 +152,12 @@ def _named_on_slide(feats: list[dict], values: pd.DataFrame) -> list[dict]:
     return [f for f in feats if f["selected"] or f["region_code"] in extremes]
 
 
-SLIDE_MAP_PX = 380  # a city map's height on a 1280x720 slide (390 px measured): names are placed to stay apart there
-PLACES = ("below", "above", "right", "left", "below-right", "above-right", "below-left", "above-left", "far-below", "far-above")
-"""Where a named region's label may go, in order of preference (the first that is clear wins)."""
+PLACES = ("below", "above", "right", "left", "below-right", "above-right", "below-left", "above-left")
+"""Where a named region's label may go, in order of preference (the first that is clear wins): each touches its
+point (two lines away, on a slide's small map, a name stood in the next kecamatan and read as its region's)."""
+LINE = 1.15  # a name's height on screen in font sizes (its box measured on a slide: 20 px at 18, 22 px at 20)
+NUDGES = (0, -0.5, 0.5, -1, 1, -1.5, 1.5)
+"""How far (in lines, up first) a kecamatan's name may move from its point to clear another's."""
 
 
 def _offset(place: str, font: int) -> dict:
@@ -154,22 +166,37 @@ def _offset(place: str, font: int) -> dict:
     right, left = {"align": "left", "dx": 8}, {"align": "right", "dx": -8}
     return {"on": {}, "below": {"dy": step}, "above": {"dy": -step}, "right": right, "left": left,
             "below-right": right | {"dy": half}, "above-right": right | {"dy": -half},
-            "below-left": left | {"dy": half}, "above-left": left | {"dy": -half},
-            "far-below": {"dy": 2 * step}, "far-above": {"dy": -2 * step}}[place]
+            "below-left": left | {"dy": half}, "above-left": left | {"dy": -half}}[place]
 
 
-def _name_places(named: list[dict], context: pd.DataFrame | None, feats: list[dict], font: int, context_font: int) -> list[dict]:
+def _context_places(context: pd.DataFrame, feats: list[dict], font: int, map_px: int) -> pd.DataFrame:
+    """The kecamatan with their names' points moved where, on a slide map `map_px` high, a name would cover one
+    placed before it: up or down by the least of NUDGES that clears it (Metro Barat's name lies just under
+    Metro Timur's). The move is in degrees, so on a larger map the names stand further apart."""
+    px = map_px / _lat_span(feats)
+    placed, lats = [], []
+    for c in context.itertuples(index=False):
+        def box(nudge, c=c):
+            return label_box(c.region_name, c.label_lon, c.label_lat - nudge * LINE * font / px, font, "on", px)
+        nudge = min(NUDGES, key=lambda n: (sum(_overlap(box(n), b) for b in placed), NUDGES.index(n)))
+        placed.append(box(nudge))
+        lats.append(c.label_lat - nudge * LINE * font / px)
+    return context.assign(label_lat=lats)
+
+
+def _name_places(named: list[dict], context: pd.DataFrame | None, feats: list[dict], font: int, context_font: int,
+                 map_px: int) -> list[dict]:
     """Where each named region's label goes: on its point on a map without kecamatan names; else below it, or
     the first place of PLACES that keeps it clear of the kecamatan names and of the names already placed (on a
     slide, Iring Mulyo lies just above "Metro Timur"). Text boxes are estimated at the size a city map has on
-    a slide (SLIDE_MAP_PX high). The selected region is always named (where every place touches something,
+    a slide (`map_px` high). The selected region is always named (where every place touches something,
     the least covered); a highest or lowest region with no clear place is left out."""
     def row(f, place):
         return {"region_name": f["region_name"], "label_lon": f["label_lon"], "label_lat": f["label_lat"], "place": place}
 
     if context is None or not len(context):
         return [row(f, "on") for f in named]
-    px = SLIDE_MAP_PX / _lat_span(feats)
+    px = map_px / _lat_span(feats)
     taken = [label_box(c.region_name, c.label_lon, c.label_lat, context_font, "on", px) for c in context.itertuples(index=False)] \
         if len(context) <= MAX_LABELS else []
     left, right = _lon_extent(feats, px)
@@ -191,7 +218,7 @@ def label_box(name: str, lon: float, lat: float, size: int, place: str, px: floa
     """A name's box on screen (left, top, right, bottom, in pixels) at `px` pixels per degree: Mercator is
     near enough to linear this close to the equator; bold sans takes about 0.5 of the size per letter
     (measured on a slide)."""
-    w, h = 0.55 * size * len(name), size
+    w, h = 0.55 * size * len(name), LINE * size
     offset = _offset(place, size)
     x, y = lon * px + offset.get("dx", 0), -lat * px + offset.get("dy", 0)
     left = {"left": x, "right": x - w}.get(offset.get("align"), x - w / 2)  # where the text starts

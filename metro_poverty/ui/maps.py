@@ -61,7 +61,8 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
         st.subheader(title)
         if period != year:
             st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
-    spec, classes, values, map_kind = map_spec(ind.code, level, period, lang, selected, selectable, presentation.chart_height(height), present)
+    spec, classes, values, map_kind = map_spec(ind.code, level, period, lang, selected, selectable, presentation.chart_height(height), present,
+                                               presentation.bar_px())
     if "illustrative" in set(values.status):
         badges.illustrative_notice(lang)
     stretch = presentation.element_height()
@@ -101,31 +102,34 @@ def _geometry_urls(store: str, level: str, shapes: pd.DataFrame, context: pd.Dat
 def value_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int = 520) -> None:
     """A map of values computed on the page (a simulation), not read from the store: region_code, value, status."""
     present = presentation.active()
-    spec = _value_map_spec(cache.snapshot(), values, ind, level, lang, presentation.chart_height(height), present)
+    spec = _value_map_spec(cache.snapshot(), values, ind, level, lang, presentation.chart_height(height), present,
+                           presentation.bar_px())
     st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int | str, present: bool = False) -> dict:
+def _value_map_spec(store: str, values: pd.DataFrame, ind: Indicator, level: str, lang: str, height: int | str, present: bool = False,
+                    bar_px: int = 0) -> dict:
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
 
     shapes = cache.read("boundaries_by_level", level=level)
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
     chart, _, datasets = choropleth(shapes, values, ind, lang, level, context=context, height=height, present=present,
-                                    **_geometry_urls(store, level, shapes, context))
+                                    bar_px=bar_px, **_geometry_urls(store, level, shapes, context))
     return theme.spec(chart, lang, present, datasets)
 
 
 def map_spec(code: str, level: str, period: int, lang: str, selected: str | None = None, selectable: bool = False, height: int | str = 560,
-             present: bool = False):
-    return _map_spec(cache.snapshot(), code, level, period, lang, selected, selectable, height, present)
+             present: bool = False, bar_px: int = 0):
+    return _map_spec(cache.snapshot(), code, level, period, lang, selected, selectable, height, present, bar_px)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _map_spec(store: str, code: str, level: str, period: int, lang: str, selected: str | None, selectable: bool, height: int | str,
-              present: bool = False):
-    """The map's Vega-Lite spec and what travels with it, cached per store file and view."""
+              present: bool = False, bar_px: int = 0):
+    """The map's Vega-Lite spec and what travels with it, cached per store file and view (on a slide, per the
+    step bar's height: the names are placed for the map's height)."""
     from metro_poverty.charts import theme
     from metro_poverty.charts.maps import choropleth
 
@@ -135,6 +139,7 @@ def _map_spec(store: str, code: str, level: str, period: int, lang: str, selecte
     context = cache.read("boundaries_by_level", level="kecamatan") if level == "kelurahan" else None
     urls = _geometry_urls(store, level, shapes, context)
     chart, classes, datasets = choropleth(shapes, values, ind, lang, level, context=context, selected=selected,
-                                          selection=SELECTION if selectable else None, height=height, present=present, **urls)
+                                          selection=SELECTION if selectable else None, height=height, present=present,
+                                          bar_px=bar_px, **urls)
     kind = shapes.kind.iloc[0] if len(shapes) else "none"
     return theme.spec(chart, lang, present, datasets), classes, values, kind

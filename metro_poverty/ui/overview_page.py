@@ -114,8 +114,7 @@ def _map(published, catalogue, year: int, lang: str, *, map_param: Param, level_
         return
     with presentation.slide(presentation.ABOVE_SLIDE_PX):
         drawn = maps.indicator_map(ind, level, year, lang, title_key="overview.map_title", notes=False)
-        if drawn is not None:  # on screen with the map; its notes below say it again only at length
-            badges.slide_footnote(drawn.values, lang)
-    if drawn is not None:
+    if drawn is not None:  # right below the slide, on screen (as on a dimension page: inside, it took 53 px from the map)
+        badges.slide_footnote(drawn.values, lang)
         st.caption(drawn.title)
         maps.map_notes(drawn, lang)

@@ -71,11 +71,15 @@ def slide(above_px: int = ABOVE_SLIDE_PX):
     in it are drawn with height 'container' and Streamlit's height 'stretch'. Otherwise an ordinary container."""
     if not active():
         return st.container()
-    if st.session_state.get(AGENDA_BAR_SHOWN):  # the step bar stays on top of the slide: the slide is that much shorter
-        above_px += AGENDA_BAR_PX
+    above_px += bar_px()  # the step bar stays on top of the slide: the slide is that much shorter
     key = f"{SLIDE_KEY}_{above_px}"
     st.html(SLIDE_CSS.format(key=key, above=above_px))
     return st.container(key=key, height=480, border=False)  # the CSS sets the real height
+
+
+def bar_px() -> int:
+    """The height an agenda's step bar takes from a slide in this run: AGENDA_BAR_PX, or 0 without the bar."""
+    return AGENDA_BAR_PX if st.session_state.get(AGENDA_BAR_SHOWN) else 0
 
 
 def controls(summary: str):
