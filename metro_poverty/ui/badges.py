@@ -68,22 +68,22 @@ def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     st.container(key=f"{SLIDE_FOOTNOTE_KEY}-{len(drawn)}").caption(plain(text))
 
 
-def series_break_note(rows: pd.DataFrame, lang: str) -> None:
-    """Under a trend whose figures come from more than one series (UHH before and after the SP2020 long form,
-    the P3KE register before DTSEN): the gap in the line is a break, and says so."""
+def series_break_note(rows: pd.DataFrame, lang: str, *, in_slide: bool) -> None:
+    """With a trend whose figures come from more than one series (UHH before and after the SP2020 long form,
+    the P3KE register before DTSEN): the gap in the line is a break, and says so. A view calls it twice: in its
+    slide above the chart (`in_slide`: drawn when presenting, one line beside the broken line it explains) and
+    below the chart (drawn at a desk, at length)."""
     from metro_poverty.i18n import catalogue
+    from metro_poverty.ui import presentation
 
-    if "series" not in rows or rows.empty:
+    if in_slide != presentation.active() or "series" not in rows or rows.empty:
         return
     first = rows.assign(series=rows.series.fillna("")).groupby("series").period.min().sort_values()
     if len(first) < 2:
         return
     names = [t(f"series.{code}", lang) if f"series.{code}" in catalogue() else code for code in
              (c or "none" for c in first.index)]
-    from metro_poverty.ui import presentation
-
-    short = presentation.active()  # on a slide, one line beside the broken line
-    st.caption(t("notice.series_break_short" if short else "notice.series_break", lang, series=" → ".join(f"{int(p)}: {n}" for n, p in zip(names, first))))
+    st.caption(t("notice.series_break_short" if in_slide else "notice.series_break", lang, series=" → ".join(f"{int(p)}: {n}" for n, p in zip(names, first))))
 
 
 MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figure stays on screen

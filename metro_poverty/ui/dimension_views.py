@@ -103,12 +103,10 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
     # demo's illustrative line with its own marker, never hidden behind it
     lines = pd.concat([history(ind, "city"), values[values.region_code.isin(picked)]], ignore_index=True)
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 60):  # the region picker's folded line sits above the chart
-        if presentation.active():  # on a slide, with the broken line it explains
-            badges.series_break_note(lines, lang)
+        badges.series_break_note(lines, lang, in_slide=True)
         charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
                            title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
-    if not presentation.active():
-        badges.series_break_note(lines, lang)
+    badges.series_break_note(lines, lang, in_slide=False)
     _notices_and_sources(lines, lang, top=False)
 
 
@@ -197,12 +195,10 @@ def macro(ind: Indicator, lang: str, year: int) -> None:
     if ind.is_count_measure and rows.region_code.nunique() > 1 and not presentation.active():  # a slide: each panel's title
         st.caption(t("dimension.count_panels", lang))
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 70):  # the notice's line (two at 1280 px) above
-        if presentation.active():  # on a slide, with the broken line it explains
-            badges.series_break_note(rows, lang)
+        badges.series_break_note(rows, lang, in_slide=True)
         charts.trend_chart(rows, ind.code, lang, colors=charts.area_colors(rows), target=target, height=420,
                            title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
-    if not presentation.active():
-        badges.series_break_note(rows, lang)
+    badges.series_break_note(rows, lang, in_slide=False)
     badges.status_badges(rows.status, lang)
     if ind.code in SAMPLED_CHANGES:
         st.caption(t("provenance.sampling", lang))
