@@ -184,6 +184,31 @@ def test_switching_the_language_keeps_every_choice(app_url, chromium, path, quer
     assert all(k in page.url for k in kept), page.url
 
 
+@pytest.mark.parametrize("path, fold, fold_en", [("konsep-definisi?q=p0", "Metadata lengkap", "Full metadata"),
+                                                  ("sinkronisasi-data", "sama dengan rujukannya", "agree with their reference")])
+def test_switching_the_language_keeps_an_open_fold_open(app_url, chromium, path, fold, fold_en):
+    """A fold's state was tied to its label: switching the language closed a card's metadata the room had open."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page)
+    main = page.locator('[data-testid="stMain"]')
+    tables = main.locator('[data-testid="stTable"]')
+    closed = tables.count()
+    main.locator("summary", has_text=fold).first.click()
+    page.wait_for_function("n => document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stTable\"]').length > n",
+                           arg=closed, polling=50)
+    main.get_by_text("English", exact=True).first.click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    wait_rendered(page, fold_en)
+    assert main.locator("details", has_text=fold_en).first.get_attribute("open") is not None
+    assert tables.count() == closed + 1  # what the fold holds is drawn in the new language
+    main.locator("summary", has_text=fold_en).first.click()  # and it still closes on a click
+    page.wait_for_function("n => document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stTable\"]').length === n",
+                           arg=closed, polling=50)
+    wait_rendered(page)
+    assert main.locator("details", has_text=fold_en).first.get_attribute("open") is None
+
+
 @pytest.mark.parametrize("path", ["pendapatan?ind=p0&present=1", "layanan-dasar?view=trend&present=1", "?view=trend&present=1"])
 def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, path):
     """On a slide a trend's legends go beside the plot: above and below it they left the lines a band about

@@ -12,7 +12,7 @@ from metro_poverty.catalog_search import search
 from metro_poverty.fgd import sessions
 from metro_poverty.i18n import pick, t
 from metro_poverty.records.database import RecordsDamaged
-from metro_poverty.ui import cache, frame, indicator_card, presentation, url
+from metro_poverty.ui import cache, folds, frame, indicator_card, presentation, url
 from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, TextParam
 
@@ -106,7 +106,7 @@ def card(ind: Indicator, catalogue: dict[str, Indicator], lang: str, agreement: 
                          query_params={"session": session["id"]}, icon=":material/history:")
         # drawn only when opened: the page had every card's table under its closed fold, 1,500 table cells whose
         # drawing took the browser 1.3 s of script on every visit (a fold opened is one rerun)
-        with st.expander(t("catalogue.more", lang), key=f"{MORE_KEY}{ind.code}", on_change="rerun") as more:
+        with folds.lazy_fold(t("catalogue.more", lang), f"{MORE_KEY}{ind.code}") as more:
             if more.open:
                 table(metadata(ind, catalogue, lang), lang)
 

@@ -10,7 +10,7 @@ import streamlit as st
 from metro_poverty import numfmt, quality, reconcile
 from metro_poverty.provenance import mark, mark_label
 from metro_poverty.i18n import pick, t
-from metro_poverty.ui import badges, cache, charts, frame, signin, tables, url
+from metro_poverty.ui import badges, cache, charts, folds, frame, signin, tables, url
 from metro_poverty.url_state import Param
 
 VIEWS = ("figures", "pairs", "quality")
@@ -82,8 +82,7 @@ def _figures(lang: str, rows: pd.DataFrame, figure: Param | None) -> None:
     _show(view[~agree], c("check"), lang)
     if agree.any():  # agreements within rounding: listed, not in the way of the disagreements; drawn when the fold
         # is opened (one rerun): under the closed fold they were 688 of the page's 760 table cells, drawn on every visit
-        with st.expander(t("reconcile.within_n", lang, n=int(agree.sum())), icon=":material/done_all:", key=WITHIN_OPEN,
-                         on_change="rerun") as within:
+        with folds.lazy_fold(t("reconcile.within_n", lang, n=int(agree.sum())), WITHIN_OPEN, icon=":material/done_all:") as within:
             if within.open:
                 tables.static(view[agree])
     _figure_history(lang, figure.options)
