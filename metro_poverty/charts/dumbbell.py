@@ -44,10 +44,13 @@ def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest:
                alt.Tooltip("latest_text:N", title=str(latest)), alt.Tooltip("change_text:N", title=t("dimension.change", lang)),
                alt.Tooltip("direction_text:N", title=t("dimension.direction.title", lang))]
     scale = alt.Scale(zero=False) if domain is None else alt.Scale(domain=list(domain), nice=True)
+    # Vega counts ticks by width: across a slide that was a label every 0.2 points, the first two and the last two
+    # run together ("4,0 4,2" … "8,8 9,0"); two panels get the same ticks, whatever width their names leave
+    axis = alt.Axis(tickCount=theme.PANEL_TICKS if panel else theme.WIDE_TICKS)
     base_chart = alt.Chart().encode(y=y, tooltip=tooltip)  # the data is the layer's (see charts.trend)
     # no segment between two values of different series: they are not a change
     rule = base_chart.transform_filter("datum.direction != 'not_comparable'").mark_rule(strokeWidth=3).encode(
-        x=alt.X("value_base:Q", title=None if panel else x_title, scale=scale), x2=alt.X2("value_latest:Q"), color=colour)
+        x=alt.X("value_base:Q", title=None if panel else x_title, scale=scale, axis=axis), x2=alt.X2("value_latest:Q"), color=colour)
     start = base_chart.mark_point(size=120, filled=True, color="#9a9a9a").encode(x=alt.X("value_base:Q", scale=scale))
     end = base_chart.mark_point(size=170, filled=True).encode(x=alt.X("value_latest:Q", scale=scale), color=colour)
     return alt.layer(rule, start, end, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")

@@ -34,6 +34,9 @@ TITLE_SIZE = 17
 # on a projector (presentation mode) legends and labels are read from the back of the room
 PRESENT_LABEL_SIZE = 18
 PRESENT_TITLE_SIZE = 22
+# a value axis's ticks (Vega's suggestion: it picks round steps near it; by default it counts one per 40 px of width)
+PANEL_TICKS = 5  # on one of two panels: the same on both, whatever width their names leave
+WIDE_TICKS = 10  # on one chart as wide as the page or a slide
 
 NUMBER_LOCALES = {
     "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]},
