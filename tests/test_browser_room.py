@@ -238,6 +238,12 @@ OVERLAPPING_NAMES = """() => { const ts = [...document.querySelectorAll('[class*
   const out = []; for (let i = 0; i < ts.length; i++) for (let j = i + 1; j < ts.length; j++) { const [m, a] = ts[i], [n, b] = ts[j];
     if (m !== n && a.left < b.right && b.left < a.right && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push([m, n]); } return out; }"""
 
+# neighbouring labels of a slide's horizontal axes closer than a space (about 6 px at 18 px): read as one number
+CROWDED_TICKS = """() => [...document.querySelectorAll('[class*="st-key-slide"] svg [class*="role-axis-label"]')].flatMap(g => {
+    const rs = [...g.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()]).sort((a, b) => a[1].left - b[1].left);
+    if (rs.length < 2 || rs.some(([, r]) => Math.abs(r.top - rs[0][1].top) > 2)) return [];  // a vertical axis: names one per row
+    return rs.slice(1).filter(([, r], i) => r.left - rs[i][1].right < 6).map(([text], i) => [rs[i][0], text]); })"""
+
 # every name of `names` drawn in the slide, with its box on screen
 NAME_BOXES = """names => [...document.querySelectorAll('[class*="st-key-slide"] svg text')]
     .filter(t => names.includes(t.textContent.trim()))
@@ -269,3 +275,4 @@ def test_a_presented_ranking_names_every_region_apart(app_url, chromium, path, t
                    if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1]
     assert overlapping == []  # 22 kelurahan in one panel, or 9 kab/kota beside the map, put every name on its neighbours
     assert all(b["bottom"] <= 720 for b in boxes)
+    assert page.evaluate(CROWDED_TICKS) == []  # a label every 0,2 points across a slide: "4,0 4,2" … "8,8 9,0"
