@@ -123,6 +123,48 @@ def test_an_agenda_is_presented_step_by_step():
     assert any("Langkah 2 dari 3" in m for m in texts(at.markdown))
 
 
+def test_steps_on_one_page_each_show_their_own_view():
+    """Three steps on the Kesehatan page: the bar moved on while the slide stayed on the first step's ranking
+    (the page kept the view it had, as it rightly does for a visitor's own choices)."""
+    from metro_poverty.fgd import agendas
+
+    agenda = agendas.save("Satu halaman", [
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "view": "rank"}, "title": "Peringkat", "note": ""},
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "view": "compare"}, "title": "Perbandingan", "note": ""},
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "level": "kecamatan"}, "title": "Peta kecamatan", "note": ""},
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "view": "rank"}, "title": "Peringkat lagi", "note": ""},
+    ], PLANNER)
+    at = open_app({"present": "1", "agenda": agenda["id"], "step": "0", "ind": "stunting_eppgbm", "view": "rank"},
+                  page="views/dimension_health.py")
+    assert at.session_state["view"] == "rank"
+    shown = []
+    for _ in range(3):
+        next(b for b in at.button if b.label == "Berikutnya").click().run()
+        shown.append((at.session_state["step"], at.session_state["view"], at.session_state["level"], at.query_params.get("view")))
+    # a step without a view shows the page's default (the map), as its link opened in a new browser would
+    assert shown == [(1, "compare", "kelurahan", "compare"), (2, "map", "kecamatan", None), (3, "rank", "kelurahan", "rank")]
+    next(b for b in at.button if b.label == "Sebelumnya").click().run()
+    assert (at.session_state["view"], at.session_state["level"]) == ("map", "kecamatan")
+
+
+def test_a_step_opens_at_its_own_year_and_the_visitors_draft_stays():
+    from metro_poverty.fgd import agendas
+
+    agenda = agendas.save("Dua tahun", [
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "year": "2022"}, "title": "2022", "note": ""},
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm"}, "title": "Tahun terbaru", "note": ""},
+    ], PLANNER)
+    at = open_app({"ind": "stunting_eppgbm"}, page="views/dimension_health.py")
+    add_view(at)  # a draft of the visitor's own, not saved
+    draft = at.session_state["draft"]
+    default_year = at.session_state["year"]
+    at.switch_page("views/agenda.py").run()
+    next(b for b in at.button if b.key == f"start-{agenda['id']}").click().run()
+    assert at.session_state["year"] == 2022 and at.title[0].value.startswith("Kesehatan")
+    next(b for b in at.button if b.label == "Berikutnya").click().run()
+    assert at.session_state["year"] == default_year and at.session_state["draft"] == draft
+
+
 def test_a_saved_agenda_starts_from_the_agenda_page():
     agenda = three_step_agenda()
     at = open_app(page="views/agenda.py")

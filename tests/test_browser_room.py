@@ -91,6 +91,23 @@ def test_a_slide_presented_from_an_agenda_keeps_its_source_line_on_screen(app_ur
     assert page.evaluate(OVERLAPPING_NAMES) == []
 
 
+def test_the_next_step_on_the_same_page_shows_its_own_view(app_url, chromium):
+    """The bar said 'Langkah 2 dari 2: Perbandingan' over the first step's ranking: on one page the view stayed."""
+    from urllib.parse import quote
+
+    from metro_poverty.fgd import draft
+
+    steps = [{"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "view": view}, "title": title, "note": ""}
+             for view, title in (("rank", "Peringkat"), ("compare", "Perbandingan"))]
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/kesehatan?ind=stunting_eppgbm&view=rank&present=1&agenda=draft&step=0&{draft.URL_KEY}={quote(draft.encode(steps))}")
+    wait_rendered(page, "Langkah 1 dari 2")
+    page.get_by_role("button", name="Berikutnya").click()
+    page.wait_for_url(re.compile(r"view=compare"))
+    wait_rendered(page, "wilayah membaik")  # the comparison's counts line, on the slide
+    assert "Langkah 2 dari 2: Perbandingan" in page.locator(".st-key-present_bar").inner_text()
+
+
 def test_a_long_step_note_takes_at_most_two_lines_of_the_bar(app_url, chromium):
     """The note is projected with the step's title: a long one is cut to two lines, never pushing the slide away."""
     from urllib.parse import quote

@@ -11,7 +11,7 @@ import streamlit as st
 from metro_poverty.fgd import agendas, draft
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsDamaged
-from metro_poverty.ui import pages
+from metro_poverty.ui import pages, url
 from metro_poverty.ui.safe import plain
 from metro_poverty.url_state import Param, optional_text
 
@@ -213,4 +213,5 @@ def follow() -> None:
         # the viewer's language goes along (a switch loses the language control's state, and a step does not carry it)
         lang = st.session_state.get("lang")
         query = {**({"lang": lang} if lang and lang != "id" else {}), **target[1]}
+        url.arrive(keep=(draft.URL_KEY,))  # the visitor's draft stays while a saved agenda is presented
         st.switch_page(target[0], query_params=query)

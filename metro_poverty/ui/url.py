@@ -26,6 +26,7 @@ BLOCK_KEYS = "_url_block_keys"  # keys a page reads and writes itself (a scenari
 BLOCK_VALUES = "_url_block_values"
 LAST_PAGE = "_url_last_page"
 REREAD = "_url_reread"  # this run arrived on another page: values present in the URL win
+ARRIVE = "_url_arrive"  # the next run opens its view from the URL alone (see arrive)
 
 
 def begin() -> None:
@@ -39,9 +40,21 @@ def begin() -> None:
             st.query_params[key] = values[-1]
 
 
+def arrive(keep: Sequence[str] = ()) -> None:
+    """Before a switch to a view given whole by its URL (an agenda step): the next run reads every parameter
+    from the URL, an absent one at its default, as the link would open in a new browser; `keep`: the keys the
+    link does not carry and the session keeps (the visitor's draft agenda). Arriving on the page already shown
+    is otherwise no arrival: the visitor's own choices stay (the next step on one page kept the last's view)."""
+    st.session_state[ARRIVE] = tuple(keep)
+
+
 def enter(page_id: str) -> None:
     """On arriving at a page (a shared link, a switch with URL parameters, an agenda step) the URL is
     authoritative for every key it carries, the frame's too."""
+    keep = st.session_state.pop(ARRIVE, None)
+    if keep is not None:  # no other value is kept: each is read from the URL or is the default
+        st.session_state[OWNER] = {k: v for k, v in st.session_state.get(OWNER, {}).items() if k in keep}
+        st.session_state[LAST_PAGE] = None
     st.session_state[REREAD] = st.session_state.get(LAST_PAGE) != page_id
     st.session_state[LAST_PAGE] = page_id
     st.session_state[SCOPE] = "frame"  # the frame's controls come first
