@@ -64,6 +64,9 @@ def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, pa
         return [...slide.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricDelta"], p')]  // text, not its box's margin
             .filter(e => e.offsetParent && e.getBoundingClientRect().bottom > bottom + 1).map(e => e.innerText.slice(0, 60)); }""")
     assert clipped == []  # nothing below the slide's edge, where it is cut off (a status line of the 2024 cards was)
+    if path != "simulasi":  # a model's result: its red badge and caption say so on the slide, and the model is its source
+        footnote = page.locator('[class*="st-key-slide_footnote-"]').first.bounding_box()  # what the figures are, who released them
+        assert footnote["y"] + footnote["height"] <= m["height"], footnote  # on screen: the headline cards' was below the slide
 
 
 @pytest.mark.parametrize("path, query", [("kesehatan", "ind=stunting_eppgbm"), ("kesehatan", "ind=stunting_eppgbm&view=compare"),

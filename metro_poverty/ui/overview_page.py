@@ -66,12 +66,18 @@ def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
     With one row of cards there is room on the slide for what they are (survey estimates for the whole city)."""
     headlines = metrics.headlines(year)
     one_row = sum(h.value is not None for h in headlines) <= HEADLINE_PER_ROW
-    with presentation.slide(presentation.ABOVE_SLIDE_PX - 60):
+    # two rows of cards leave the source line two lines below the slide: the slide gives it 6 px of its foot
+    slide = presentation.slide(presentation.ABOVE_SLIDE_PX - 60 + (0 if one_row else 6))
+    with slide:
         missing = metrics.headline_row(headlines, catalogue, lang, per_row=HEADLINE_PER_ROW, with_missing=False)
         if missing:
             st.markdown(t("overview.slide_missing", lang, year=year, items="; ".join(_latest(h, catalogue[h.indicator], lang) for h in missing)))
         if one_row:
             st.caption(macro_notice(catalogue, lang))
+    # the cards say how each figure is known; what it is and who released it, right under them on screen (it was
+    # at the foot of the page, below the slide): in the slide under one row of cards, below it under two
+    with slide if one_row else st.container():
+        badges.slide_footnote(published[(published.region_code == CITY) & (published.period == year)], lang)
     if not one_row:
         st.caption(macro_notice(catalogue, lang))
     _headline_notes(published, catalogue, year, lang)
