@@ -28,7 +28,7 @@ def render() -> None:
     default_a, default_b = (pairs.indicator_a.iloc[0], pairs.indicator_b.iloc[0]) if len(pairs) else (codes[0], codes[1])
     url.restore([TextParam("q"), Param("dim", (ALL, *DIMENSIONS), ALL), Param("producer", (ALL, *producers), ALL),
                  Param("a", codes, default_a), Param("b", codes, default_b)])
-    st.title(t("catalogue.title", lang))
+    presentation.title(t("catalogue.title", lang))
     url.show_notices()
     if not presentation.active():  # on a slide the definitions keep the screen
         st.caption(t("catalogue.intro", lang))

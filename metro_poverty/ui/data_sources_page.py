@@ -9,12 +9,12 @@ from metro_poverty import numfmt
 from metro_poverty.exports.tables import table_csv
 from metro_poverty.i18n import t
 from metro_poverty.timefmt import wib
-from metro_poverty.ui import badges, cache, frame, tables, url
+from metro_poverty.ui import badges, cache, frame, presentation, tables, url
 
 
 def render() -> None:
     lang = frame.lang()
-    st.title(t("sources.title", lang))
+    presentation.title(t("sources.title", lang))
     url.show_notices()
     info = cache.build_info()
     n = numfmt.number(info["n_observations"], 0, lang) if info.get("n_observations") is not None else "?"

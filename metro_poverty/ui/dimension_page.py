@@ -34,7 +34,7 @@ def render(dimension: str) -> None:
     # what an agenda step added from here is named by: the year of the figures on screen (frame._add_to_agenda)
     st.session_state[frame.SHOWN_PERIOD] = (st.session_state.get(url.LAST_PAGE), year, period)
     # the year of the figures shown: 2024 when the year chosen (2025) has none yet (the view says so)
-    st.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=period or year),
+    presentation.title(t("dimension.title", lang, dimension=t(f"dimension.name.{dimension}", lang), year=period or year),
              help=t(f"dimension.about.{dimension}", lang))
     url.show_notices()
     with presentation.controls(summary(ind, level, period, lang, year)):

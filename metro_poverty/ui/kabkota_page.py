@@ -29,7 +29,7 @@ def render() -> None:
     ind = catalogue[st.session_state["ind"]]
     all_values = values()
     period = period_shown(kabkota.periods(all_values, ind.code), year)
-    st.title(t("kabkota.title", lang, year=year))
+    presentation.title(t("kabkota.title", lang, year=year))
     url.show_notices()
     with presentation.controls(f"{ind.short(lang)} · {period if period is not None else year}"):
         st.selectbox(t("kabkota.indicator", lang), list(kabkota.PEER_INDICATORS), key="ind",

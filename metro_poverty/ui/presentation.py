@@ -18,6 +18,8 @@ from metro_poverty.url_state import Param, optional_text
 SLIDE_KEY = "slide"
 AGENDA_BAR_SHOWN = "_agenda_bar_shown"  # this run draws the step bar (apply): slides are AGENDA_BAR_PX shorter
 AGENDA_BAR_PX = 80  # the step bar's height with a title and a note on two lines at most (PRESENT_CSS clamps it)
+TITLE_SKIPPED = "_title_skipped"  # this run's page left its title to the step bar (title): its slide is TITLE_PX taller
+TITLE_PX = 48  # a page's one-line title on a slide (measured: under the bar without it, the summary line is 32 px lower than without both)
 FOOTNOTES_DRAWN = "_slide_footnotes"  # this run's slide footnotes (badges.slide_footnote): a slide says each once
 BAR_KEY = "present_bar"
 # what sits above the slide: the bar, the page title (one line) and the summary line, with their gaps
@@ -78,8 +80,21 @@ def slide(above_px: int = ABOVE_SLIDE_PX):
 
 
 def bar_px() -> int:
-    """The height an agenda's step bar takes from a slide in this run: AGENDA_BAR_PX, or 0 without the bar."""
-    return AGENDA_BAR_PX if st.session_state.get(AGENDA_BAR_SHOWN) else 0
+    """The height an agenda's step bar takes from a slide in this run: AGENDA_BAR_PX less the page title it
+    replaced (title), or 0 without the bar."""
+    if not st.session_state.get(AGENDA_BAR_SHOWN):
+        return 0
+    return AGENDA_BAR_PX - (TITLE_PX if st.session_state.get(TITLE_SKIPPED) else 0)
+
+
+def title(text: str, **options) -> None:
+    """A page's title. Under an agenda's step bar there is none: the step's title in the bar names the slide,
+    and the page's summary line names what it shows, so the figure gets the title's height (a trend had 245 px,
+    a simulation's cards were cut off at 1280x720)."""
+    if st.session_state.get(AGENDA_BAR_SHOWN):
+        st.session_state[TITLE_SKIPPED] = True
+        return
+    st.title(text, **options)
 
 
 def controls(summary: str):
@@ -123,10 +138,10 @@ def apply(lang: str, page_path: str | None = None) -> None:
     """Called by app.py before the page runs: the projector layout and the agenda bar. A step presented on
     another page than its own (an edited or stale link: `page_path` is the page about to run) goes to its own,
     so the bar's title is never over another view."""
+    st.session_state[AGENDA_BAR_SHOWN] = st.session_state[TITLE_SKIPPED] = False
     if not active():
         return
     st.session_state[FOOTNOTES_DRAWN] = []
-    st.session_state[AGENDA_BAR_SHOWN] = False
     st.html(PRESENT_CSS)
     try:
         agenda = current_agenda(lang)

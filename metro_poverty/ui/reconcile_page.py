@@ -10,7 +10,7 @@ import streamlit as st
 from metro_poverty import numfmt, quality, reconcile
 from metro_poverty.provenance import mark, mark_label
 from metro_poverty.i18n import pick, t
-from metro_poverty.ui import badges, cache, charts, folds, frame, signin, tables, url
+from metro_poverty.ui import badges, cache, charts, folds, frame, presentation, signin, tables, url
 from metro_poverty.url_state import Param
 
 VIEWS = ("figures", "pairs", "quality")
@@ -27,7 +27,7 @@ def render() -> None:
         if not rows.empty:
             figure = _figure_param(rows, lang)
             url.restore([figure])
-    st.title(t("reconcile.title", lang))
+    presentation.title(t("reconcile.title", lang))
     url.show_notices()
     st.caption(t("reconcile.intro", lang))
     st.segmented_control(t("reconcile.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",

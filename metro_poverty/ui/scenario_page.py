@@ -41,7 +41,7 @@ def render() -> None:
     sub_city = regions[regions.level.isin(["kecamatan", "kelurahan"])]
     if url.claim(URL_KEYS) or "sc_transfer" not in st.session_state:
         _set_widgets(_scenario_from_url(set(sub_city.region_code), lang))
-    st.title(t("scenario.title", lang))
+    presentation.title(t("scenario.title", lang))
     url.show_notices()
     status = engine_data.meta().status
     present = presentation.active()
@@ -56,7 +56,9 @@ def render() -> None:
     result = engine_data.results(scenario)
     if present:  # the slide: the results beside the map of the change
         with presentation.slide(presentation.ABOVE_SLIDE_PX + 40):
-            left, right = st.columns([1, 1], gap="medium")  # the cards need half: "Penduduk miskin (jiwa)" and "-3.106 (← 12.219)" whole
+            # the cards need more than half: "Penduduk miskin (jiwa)" on one line (on two, the cards were cut under a step
+            # bar) and "-3.106 (← 12.219)" whole; the map is as high as the slide, its width to spare
+            left, right = st.columns([5, 4], gap="medium")
             with left:
                 _headline(result, scenario, lang)
             with right:
