@@ -255,6 +255,11 @@ CLIPPED = """() => { const slide = document.querySelector('[class*="st-key-slide
     return [...slide.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricDelta"], p')]  // text, not its box's margin
         .filter(e => e.offsetParent && e.getBoundingClientRect().bottom > bottom + 1).map(e => e.innerText.slice(0, 60)); }"""
 
+# the texts of a slide's charts (values written after bars, names) that run past their chart's right edge, where they are cut
+CUT_AT_EDGE = """() => [...document.querySelectorAll('[class*="st-key-slide"] [data-testid="stVegaLiteChart"] svg')].flatMap(svg => {
+    const edge = svg.getBoundingClientRect().right;
+    return [...svg.querySelectorAll('text')].filter(t => t.getBoundingClientRect().right > edge + 1).map(t => t.textContent); })"""
+
 # every chart in the slide has drawn its text (the names are checked on what is drawn, not on an empty chart)
 CHARTS_DRAWN = """() => [...document.querySelectorAll('[class*="st-key-slide"] [data-testid="stVegaLiteChart"]')].every(c => c.querySelector('svg text'))"""
 
@@ -303,3 +308,4 @@ def test_a_presented_ranking_names_every_region_apart(app_url, chromium, path, t
     assert overlapping == []  # 22 kelurahan in one panel, or 9 kab/kota beside the map, put every name on its neighbours
     assert all(b["bottom"] <= 720 for b in boxes)
     assert page.evaluate(CROWDED_TICKS) == []  # a label every 0,2 points across a slide: "4,0 4,2" … "8,8 9,0"
+    assert page.evaluate(CUT_AT_EDGE) == []  # "16,92% · dikutip" ran past its panel's edge

@@ -83,11 +83,19 @@ def test_a_trend_point_whose_article_is_not_recorded_says_unverified_in_its_tool
     assert {r["period"] for r in rows if r.get("flag_text") == "belum terverifikasi" and r["region_name"] == "Kota Metro"} >= {2020, 2022}
 
 
-def test_a_split_rankings_axis_leaves_room_for_the_longest_bars_value():
-    """'8,20%' was cut at the panel's edge when the shared axis ended at the largest value."""
+def test_a_split_rankings_axis_leaves_room_for_each_bars_value():
+    """'8,20%' was cut at the panel's edge when the shared axis ended at the largest value; '16,92% · dikutip'
+    when it ended a fifth beyond it: each bar's end and its label fit the narrowest panel of a slide."""
     import pandas as pd
 
-    from metro_poverty.charts.ranking import value_domain
+    from metro_poverty.catalog import Indicator
+    from metro_poverty.charts import theme
+    from metro_poverty.charts.ranking import CHAR_EM, PANEL_PLOT_PX, value_domain, value_texts
 
-    low, high = value_domain(pd.DataFrame({"value": [2.65, 5.48, 8.2]}), city_value=5.48)
+    ind = Indicator("p0", {"short_id": "P0", "short_en": "P0", "unit_id": "%", "unit_en": "%", "decimals": 2, "polarity": "higher_worse"})
+    low, high = value_domain(pd.DataFrame({"value": [2.65, 5.48, 8.2]}), ind, "id", city_value=5.48)
     assert low == 0 and high >= 8.2 * 1.15
+    noted = pd.DataFrame({"value": [16.92, 13.19, 6.31], "label_note": ["dikutip", "media", "media"]})
+    low, high = value_domain(noted, ind, "id", city_value=10.69)
+    for v, text in zip(noted.value, value_texts(noted, ind, "id")):
+        assert v / high * PANEL_PLOT_PX + len(text) * CHAR_EM * theme.PRESENT_LABEL_SIZE <= PANEL_PLOT_PX, text

@@ -19,14 +19,29 @@ def worst_first(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
 
 
 LABEL_ROOM = 0.2  # of the value axis, after the longest bar, for its value label
+PANEL_PLOT_PX = 340  # the plot's width of a ranking's panel on a 1280x720 slide, the narrowest it is drawn (348 px measured)
+CHAR_EM = 0.55  # a value label's width per character, in font sizes (bold sans on a slide: 0.52)
 
 
-def value_domain(values: pd.DataFrame, city_value: float | None = None) -> tuple[float, float]:
-    """One value axis for the panels of a ranking split in two: from zero to the farthest value, and room beyond it
-    for that bar's value written after it ('8,20%' was cut at the panel's edge when the axis ended at 8,2)."""
+def value_texts(values: pd.DataFrame, ind: Indicator, lang: str) -> list[str]:
+    """Each bar's value as written after it, with how it is known when a `label_note` column says ('16,92% · dikutip')."""
+    notes = values["label_note"] if "label_note" in values else [""] * len(values)
+    return [ind.fmt(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(values.value, notes)]
+
+
+def value_domain(values: pd.DataFrame, ind: Indicator, lang: str, city_value: float | None = None,
+                 font: int = theme.PRESENT_LABEL_SIZE) -> tuple[float, float]:
+    """One value axis for the panels of a ranking split in two on a slide: from zero to the farthest value, and room
+    beyond each bar for its value written after it, on a panel PANEL_PLOT_PX wide ('8,20%' was cut at the panel's
+    edge when the axis ended at 8,2; '16,92% · dikutip' when it ended a fifth beyond the longest bar)."""
     ends = [0.0, *(float(v) for v in values.value.dropna())] + ([float(city_value)] if city_value is not None else [])
     low, high = min(ends), max(ends)
-    return low, high + LABEL_ROOM * (high - low)
+    top = high + LABEL_ROOM * (high - low)
+    for v, text in zip(values.value, value_texts(values, ind, lang)):
+        share = len(text) * CHAR_EM * font / PANEL_PLOT_PX  # of the panel's width, the label's
+        if pd.notna(v) and v > 0 and share < 0.9:
+            top = max(top, low + (float(v) - low) / (1 - share))  # the bar's end and its label within the panel
+    return low, top
 
 
 def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *, city_value: float | None = None,
@@ -37,8 +52,7 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
     reference line (the city's value by default); `font`: the size of the names and values; `domain`: the
     value axis, when the ranking is one of two panels that must share it."""
     data = values.copy()
-    notes = data["label_note"] if "label_note" in data else [""] * len(data)
-    data["value_text"] = [ind.fmt(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(data.value, notes)]
+    data["value_text"] = value_texts(data, ind, lang)
     data["class_label"] = [classes.label_of(v) for v in data.value]
     data["rank_text"] = [f"{r}" if pd.notna(r) else "" for r in data["rank"]]
     data["selected"] = data.region_code == selected

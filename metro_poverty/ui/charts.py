@@ -98,7 +98,7 @@ def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_v
     classes = map_classes(values, ind, lang, level)
     chart = ranking(values if part is None else part, ind, lang, classes, city_value=city_value, selected=selected,
                     reference_label=reference_label, font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT,
-                    domain=None if part is None else value_domain(values, city_value))
+                    domain=None if part is None else value_domain(values, ind, lang, city_value))
     if present:
         chart = chart.properties(height="container")
     return theme.spec(chart, lang, present)
