@@ -232,6 +232,10 @@ def test_profile_draws_no_trend_from_a_single_value():
     assert len(new_series) == 2 and new_series["Tren"].isna().all()
     health = next(d.value for d in at.dataframe if "Stunting (e-PPGBM)" in set(d.value["Indikator"]))
     assert all(len(points) > 1 for points in health["Tren"])
+    # the empty cells say why, once, under their table: it read as data missing
+    why = [c.value for c in at.caption if c.value.startswith("Tren kosong")]
+    assert why == ["Tren kosong untuk KK desil 1–4 nasional, Keluarga desil 1–4 nasional, Keluarga desil 1 nasional: "
+                   "seri datanya baru punya satu tahun (2025); satu titik bukan tren."]
 
 
 def test_profile_without_a_region_asks_for_one():

@@ -100,3 +100,7 @@ def _table(part: pd.DataFrame, lang: str) -> None:
         t("profile.col.city", lang): st.column_config.TextColumn(width=125),
         t("profile.col.vs_city", lang): st.column_config.TextColumn(width=140),
     })
+    single = part[[len(points) <= 1 for points in part.trend]]
+    if len(single):  # an empty trend cell reads as missing data: a register whose new series starts this year (DTSEN 2025)
+        st.caption(t("profile.trend_single", lang, indicators=", ".join(catalogue[c].short(lang) for c in single.indicator_code),
+                     years=", ".join(dict.fromkeys(str(p) for p in single.period))))
