@@ -35,6 +35,8 @@ class Headline:
     latest_period: int | None = None  # the latest year with a value, when this year has none
     province_decimals: int | None = None
     country_decimals: int | None = None
+    province_status: str | None = None
+    country_status: str | None = None
 
     @property
     def change(self) -> float | None:
@@ -114,7 +116,21 @@ def headline(rows: list[dict], indicator: str, period: int) -> Headline:
         latest_period=None if cur is not None or not city else int(max(r["period"] for r in city)),
         province_decimals=_int(_get(prov, "decimals")),
         country_decimals=_int(_get(nat, "decimals")),
+        province_status=_get(prov, "status"),
+        country_status=_get(nat, "status"),
     )
+
+
+def compare_line(h: Headline, fmt, lang: str) -> str:
+    """'Lampung 10,69% · Indonesia 8,47%' beside the city's figure (`fmt`: the card's way of writing a value),
+    each with its status when it is not official: Lampung's poor count is derived from its P0, '887 ribu jiwa
+    (Sementara)', and had stood there as if released."""
+    def one(value: float | None, decimals: int | None, status: str | None) -> str:
+        text = fmt(value, lang, decimals=decimals)
+        return text if value is None or status in (None, "official") else f"{text} ({t(f'status_short.{status}', lang)})"
+
+    return t("overview.compare", lang, province=one(h.province_value, h.province_decimals, h.province_status),
+             country=one(h.country_value, h.country_decimals, h.country_status))
 
 
 def caution_notes(h: Headline, lang: str, producer: str | None = None) -> list[str]:

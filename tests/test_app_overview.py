@@ -45,6 +45,14 @@ def test_the_2024_figures_of_a_bps_page_carry_their_source():
     assert "Lampung 10,69% · Indonesia 9,03%" in captions
 
 
+def test_a_province_figure_that_is_not_official_says_so_beside_the_citys():
+    """Lampung's poor count for 2025 is derived from its P0 (provisional): it stood beside Metro's as if released."""
+    at = open_app({"year": "2025"})
+    line = next(c.value for c in at.caption if "Lampung 887" in c.value)
+    assert "Lampung 887 ribu jiwa (Sementara) · Indonesia 23,85 juta jiwa" in line
+    assert any("Lampung 10,00% · Indonesia 8,47%" in c.value for c in at.caption)  # released: no mark
+
+
 def test_headline_change_is_from_the_previous_published_year():
     at = open_app()
     assert metric(at, "P0").delta == "-0,34 poin vs 2024"

@@ -21,7 +21,7 @@ from metro_poverty.exports.brief_content import BriefContent, MapPanel, brief_co
 from metro_poverty.exports.metadata import generated_at
 from metro_poverty.exports.pdf_page import MARGIN, fitting_size, new_pdf, opaque, rgb, style, write
 from metro_poverty.source_line import source_line
-from metro_poverty.headline import Headline, caution_notes, macro_notice, missing_text
+from metro_poverty.headline import Headline, caution_notes, compare_line, macro_notice, missing_text
 from metro_poverty.provenance import cautions, decimals_of, mark_label, marks_of
 from metro_poverty.i18n import t
 
@@ -127,9 +127,7 @@ def compare_text(h: Headline, ind: Indicator, lang: str) -> str:
     if h.province_value is None and h.country_value is None:
         return ""
     # a count is written with its unit (juta jiwa for the nation), the rest as compactly as the card's value
-    fmt = ind.fmt if ind.is_count_measure else ind.fmt_compact
-    return t("overview.compare", lang, province=fmt(h.province_value, lang, decimals=h.province_decimals),
-             country=fmt(h.country_value, lang, decimals=h.country_decimals))
+    return compare_line(h, ind.fmt if ind.is_count_measure else ind.fmt_compact, lang)
 
 
 def notes_text(h: Headline, ind: Indicator, lang: str) -> str:

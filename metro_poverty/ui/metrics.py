@@ -7,7 +7,7 @@ import streamlit as st
 
 from metro_poverty import numfmt
 from metro_poverty.catalog import Indicator
-from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, missing_text
+from metro_poverty.headline import CITY, COUNTRY, HEADLINE_INDICATORS, PROVINCE, Headline, caution_notes, compare_line, missing_text
 from metro_poverty.headline import headlines as headline_values
 from metro_poverty.i18n import t
 from metro_poverty.provenance import decimals_of
@@ -51,8 +51,7 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
     if h.value is not None and h.previous_value is not None and not h.comparable_previous:
         notes.append(t("common.series_break", lang, year=h.previous_period))
     if (h.province_value is not None or h.country_value is not None) and not presentation.active():  # a slide keeps the card short
-        notes.append(t("overview.compare", lang, province=ind.fmt(h.province_value, lang, decimals=h.province_decimals),
-                       country=ind.fmt(h.country_value, lang, decimals=h.country_decimals)))
+        notes.append(compare_line(h, ind.fmt, lang))
     if notes:
         st.caption(" · ".join(notes))
 
