@@ -207,6 +207,17 @@ def test_compare_opens_on_the_earliest_year_of_the_same_series(monkeypatch):
     assert rules and all(t.get("filter") == "datum.direction != 'not_comparable'" for r in rules for t in r.get("transform", []))
 
 
+def test_a_presented_table_says_once_what_every_row_shares():
+    """On a slide the year, status and source of 22 rows wrapped into rows 100 px high: 3 of 22 on screen."""
+    desk = open_app({"ind": "stunting_eppgbm", "view": "table"}, page=DIMENSION_PAGES["health"]).table[0].value
+    at = open_app({"ind": "stunting_eppgbm", "view": "table", "present": "1"}, page=DIMENSION_PAGES["health"])
+    slide = at.table[0].value
+    assert {"Kode Kemendagri", "Tahun", "Status", "Sumber"} <= set(desk.columns) and len(desk) == len(slide) == 22
+    assert not {"Kode Kemendagri", "Tahun", "Status", "Sumber"} & set(slide.columns)
+    assert "Sama di semua baris — Tahun: 2024 · Status: ILUSTRASI (bukan data resmi) · Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)" \
+        in [c.replace("\\", "") for c in texts(at.caption)]  # as shown: the caption escapes Markdown
+
+
 def test_table_matches_the_download_and_carries_the_source():
     at = open_app({"ind": "water_safe", "view": "table"}, page=DIMENSION_PAGES["basic_services"])
     shown = at.table[0].value

@@ -157,8 +157,9 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
 def table_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
     values = compare.ranked(history(ind, level).query("period == @period"), ind)
     _notices_and_sources(values, lang, top=True)
-    st.subheader(t("dimension.table_title", lang, indicator=ind.short(lang), year=period))
-    shown = tables.indicator_table(values, ind, lang, level)
+    if not presentation.active():  # on a slide the summary line says it
+        st.subheader(t("dimension.table_title", lang, indicator=ind.short(lang), year=period))
+    shown = tables.indicator_table(values, ind, lang, level, compact=presentation.active())
     value_column = next(c for c in shown.columns if c.startswith(ind.short(lang)))
     downloads.table(shown, file_stem=f"{ind.code}_{level}_{period}", lang=lang, key=f"dl-table-{ind.code}-{level}",
                     indicators={value_column: ind}, rows=values.assign(indicator_code=ind.code),

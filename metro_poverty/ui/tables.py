@@ -51,8 +51,11 @@ def _whole(column: pd.Series) -> bool:
     return bool(len(values)) and bool((values == values.round()).all())
 
 
-def indicator_table(values: pd.DataFrame, ind, lang: str, level: str) -> pd.DataFrame:
-    """Show exactly the rows on screen (formatted the UI's way) and return them as they will be downloaded."""
+def indicator_table(values: pd.DataFrame, ind, lang: str, level: str, compact: bool = False) -> pd.DataFrame:
+    """Show exactly the rows on screen (formatted the UI's way) and return them as they will be downloaded.
+    `compact` (a slide): without the region codes, and a column with one value in every row (the year, the
+    status, the source) said once above the table; their wrapped text had made rows 100 px high, 3 of 22 on
+    screen."""
     from metro_poverty.i18n import t
     from metro_poverty.provenance import mark_label, marks_of
 
@@ -74,7 +77,14 @@ def indicator_table(values: pd.DataFrame, ind, lang: str, level: str) -> pd.Data
         t("common.source", lang): values.source_publisher,
     }).dropna(axis=1, how="all")
     formats = {c: ind.decimals for c in out.columns if c.startswith(ind.short(lang))}
-    show(out, {c: c for c in out.columns}, number_decimals=formats, lang=lang)
+    shown = out
+    if compact:
+        same = [c for c in (t("common.year", lang), t("common.status", lang), t("common.source", lang))
+                if c in out and out[c].nunique(dropna=False) == 1]
+        if same:
+            st.caption(t("common.every_row", lang, values=" · ".join(f"{c}: {plain(str(out[c].iloc[0]))}" for c in same)))
+        shown = out.drop(columns=[t("common.code", lang), *same])
+    show(shown, {c: c for c in shown.columns}, number_decimals=formats, lang=lang)
     return out
 
 
