@@ -231,7 +231,8 @@ def test_switching_the_language_keeps_an_open_fold_open(app_url, chromium, path,
     assert main.locator("details", has_text=fold_en).first.get_attribute("open") is None
 
 
-@pytest.mark.parametrize("path", ["pendapatan?ind=p0&present=1", "layanan-dasar?view=trend&present=1", "?view=trend&present=1"])
+@pytest.mark.parametrize("path", ["pendapatan?ind=p0&present=1", "layanan-dasar?view=trend&present=1", "?view=trend&present=1",
+                                  "pendapatan?ind=gini&present=1"])  # Lampung's 2018 Gini, the highest point, was half cut
 def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, path):
     """On a slide a trend's legends go beside the plot: above and below it they left the lines a band about
     10 px high at 1280x720 (the P0 of Metro, Lampung and Indonesia drawn as one line)."""
@@ -248,6 +249,10 @@ def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, pat
         return [...c.querySelectorAll('[class*="role-legend-label"] text')]
             .filter(t => t.getBoundingClientRect().bottom > box.bottom + 1).map(t => t.textContent); }""")
     assert cut == []  # every status the markers stand for is named ('Resmi, dikutip dari media' was cut off the P0 slide)
+    outside = chart.evaluate("""c => { const box = c.querySelector('.mark-group.role-frame > g > path.background').getBoundingClientRect();
+        return [...c.querySelectorAll('.mark-symbol.role-mark path')].map(p => p.getBoundingClientRect())
+            .filter(r => r.width && (r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)).length; }""")
+    assert outside == 0  # every point's marker whole within the plot (the highest and lowest stood half outside it)
 
 
 # the text in a slide that runs below its edge, where it is cut off
