@@ -8,6 +8,7 @@ metro_poverty/ui/url.py connects it to Streamlit.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -41,8 +42,10 @@ class Param:
 
 
 def shown(raw: str) -> str:
-    """A URL value made safe to show in a notice: no markup, bounded length."""
-    text = _SHOWN.sub("", str(raw))
+    """A URL value made safe to show in a notice: no markup, bounded length. An invisible character (a
+    right-to-left override, a zero-width space) shows as '?': dropped, '/%E2%80%AEkesehatan' was reported as
+    the page «kesehatan», which exists."""
+    text = "".join("?" if not c.isprintable() or unicodedata.category(c) == "Cf" else "" if _SHOWN.match(c) else c for c in str(raw))
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 

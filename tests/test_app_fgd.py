@@ -167,6 +167,20 @@ def test_a_step_opens_at_its_own_year_and_the_visitors_draft_stays():
     assert at.session_state["year"] == default_year and at.session_state["draft"] == draft
 
 
+def test_a_draft_link_cut_short_says_its_steps_are_missing():
+    at = open_app({"present": "1", "agenda": "draft", "step": "3"})
+    assert any(w.startswith("Tautan ini menyajikan draf agenda, tetapi langkah-langkahnya tidak ada di tautan") for w in texts(at.warning))
+    assert at.session_state["present"] is True  # the page is presented, without a bar to step through
+
+
+def test_leaving_a_presented_agenda_leaves_no_step_in_the_link():
+    agenda = three_step_agenda()
+    at = open_app({"present": "1", "agenda": agenda["id"], "step": "1"})
+    next(b for b in at.button if b.label == "Keluar").click().run()
+    assert at.session_state["present"] is False
+    assert not {"present", "agenda", "step"} & set(at.query_params)  # a link copied now opens the page, not a slide
+
+
 def test_a_saved_agenda_starts_from_the_agenda_page():
     agenda = three_step_agenda()
     at = open_app(page="views/agenda.py")

@@ -147,6 +147,8 @@ def apply(lang: str, page_path: str | None = None) -> None:
         agenda = current_agenda(lang)
     except RecordsDamaged:  # the records page says why; the projector shows the page without the bar
         agenda = None
+    if not agenda and st.session_state.get("agenda") == DRAFT_ID:  # a link cut short when copied: its steps are lost
+        url.add_notice(t("present.draft_missing", lang))
     if not agenda:  # nothing to step through: one small button in the corner, the screen for the figure
         st.html(EXIT_CSS)
         st.container(key=EXIT_KEY).button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
@@ -198,7 +200,8 @@ def go(agenda: dict, step: int) -> None:
 
 
 def _exit() -> None:
-    st.session_state["present"] = False
+    """(A button callback) leave presentation mode, and the agenda: a link copied afterwards has no step in it."""
+    st.session_state.update(present=False, agenda=None, step=0)
 
 
 INDICATOR_KEYS = ("ind", "map_ind")  # where a page keeps the indicator it shows
