@@ -1,0 +1,24 @@
+"""A region's rank among its peers, as the ranking, the map's panel and the table show it."""
+
+import pandas as pd
+
+from metro_poverty import compare
+from metro_poverty.catalog import Indicator
+
+
+def aps(decimals: int = 1, polarity: str = "higher_better") -> Indicator:
+    return Indicator("aps_7_12", {"short_id": "APS 7–12", "short_en": "SER 7–12", "unit_id": "%", "unit_en": "%",
+                                  "decimals": decimals, "polarity": polarity})
+
+
+def test_values_that_print_alike_share_a_rank():
+    # five kecamatan at 99,9% had been ranked 1 to 5 on hundredths no one is shown
+    values = pd.DataFrame({"region_code": list("abcdef"), "value": [99.91, 99.88, 99.94, 99.87, 99.90, 98.2]})
+    assert list(compare.ranked(values, aps())["rank"]) == [1, 1, 1, 1, 1, 6]
+    assert list(compare.ranked(values, aps(decimals=2))["rank"]) == [2, 4, 1, 5, 3, 6]
+
+
+def test_lower_is_better_ranks_the_lowest_first_and_neutral_ranks_none():
+    values = pd.DataFrame({"region_code": list("abc"), "value": [5.48, 2.65, 8.2]})
+    assert list(compare.ranked(values, aps(2, "higher_worse"))["rank"]) == [2, 1, 3]
+    assert compare.ranked(values, aps(2, "neutral"))["rank"].isna().all()
