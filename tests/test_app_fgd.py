@@ -169,7 +169,7 @@ def test_a_step_opens_at_its_own_year_and_the_visitors_draft_stays():
 
 def test_a_draft_link_cut_short_says_its_steps_are_missing():
     at = open_app({"present": "1", "agenda": "draft", "step": "3"})
-    assert any(w.startswith("Tautan ini menyajikan draf agenda, tetapi langkah-langkahnya tidak ada di tautan") for w in texts(at.warning))
+    assert any(w.startswith("Tautan ini menyajikan draf agenda, tetapi langkah-langkahnya tidak ada di tautan") for w in texts(at.toast))
     assert at.session_state["present"] is True  # the page is presented, without a bar to step through
 
 
@@ -186,7 +186,8 @@ def test_a_saved_agenda_starts_from_the_agenda_page():
     at = open_app(page="views/agenda.py")
     next(b for b in at.button if b.key == f"start-{agenda['id']}").click().run()
     assert at.session_state["present"] is True and at.session_state["agenda"] == agenda["id"]
-    assert at.title[0].value.startswith("Ringkasan")
+    assert at.session_state[LAST_PAGE] == ""  # the Overview, the first step
+    assert "view" not in [g.key for g in at.button_group]  # the step fixes its view: no picker to drift from it
 
 
 def test_the_draft_is_presented_from_the_top_bar_without_saving_and_its_url_carries_it():

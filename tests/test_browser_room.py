@@ -113,6 +113,19 @@ def test_the_next_step_on_the_same_page_shows_its_own_view(app_url, chromium):
     assert "Langkah 2 dari 2: Perbandingan" in page.locator(".st-key-present_bar").inner_text()
 
 
+def test_a_slide_from_a_bad_link_says_so_in_a_corner_and_keeps_its_figure_on_screen(app_url, chromium):
+    """A draft agenda link cut short: its notice above the slide had pushed the map's south off the screen."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/kesehatan?present=1&agenda=draft&step=1")
+    wait_rendered(page, "Stunting (e-PPGBM) · Kelurahan · Peta")
+    toast = page.locator('[data-testid="stToast"]')
+    toast.wait_for()
+    assert "yang tampil hanya halaman ini." in toast.inner_text()  # said whole
+    assert not page.locator('[data-testid="stToastViewButton"]').is_visible()  # not behind Streamlit's English "view more"
+    slide = page.locator('[class*="st-key-slide"]').first.bounding_box()
+    assert slide["y"] + slide["height"] <= 720 + 1, slide
+
+
 def test_a_long_step_note_takes_at_most_two_lines_of_the_bar(app_url, chromium):
     """The note is projected with the step's title: a long one is cut to two lines, never pushing the slide away."""
     from urllib.parse import quote

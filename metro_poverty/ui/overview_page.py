@@ -27,11 +27,16 @@ def render() -> None:
 
     published = metrics.published()
     if presentation.active():
-        # the view picker on the title's line: the slide below keeps the height it has on every page
-        with st.container(horizontal=True, vertical_alignment="center", gap="large"):
-            st.title(t("overview.title", lang, year=year), width="content")
-            st.segmented_control(t("overview.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
-                                 format_func=lambda v: t(f"overview.view_name.{v}", lang))
+        # the view picker on the title's line: the slide below keeps the height it has on every page. Under an
+        # agenda's step bar neither: the step names the slide and fixes its view (the picker let the room drift
+        # from it), and the figures get the height (a second row of cards was cut off)
+        if presentation.bar_px():
+            presentation.title(t("overview.title", lang, year=year))
+        else:
+            with st.container(horizontal=True, vertical_alignment="center", gap="large"):
+                st.title(t("overview.title", lang, year=year), width="content")
+                st.segmented_control(t("overview.view", lang), VIEWS, key="view", required=True, label_visibility="collapsed",
+                                     format_func=lambda v: t(f"overview.view_name.{v}", lang))
         url.show_notices()
         {"headline": _headline_slide, "trend": _trend, "map": _map}[st.session_state["view"]](
             published, catalogue, year, lang, map_param=map_param, level_param=level_param)

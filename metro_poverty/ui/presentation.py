@@ -42,6 +42,10 @@ h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space:
     overflow: hidden; }}  /* a long step note takes two lines at most: the slide keeps the screen */
 [data-testid="stExpander"] summary p {{ font-size: 1rem; font-weight: 600; }}
 [data-testid="stMetricValue"] {{ font-size: clamp(2.4rem, 7vh, 5rem) !important; }}
+/* a URL notice (url.show_notices) in a corner: said whole, not cut behind Streamlit's English "view more" */
+[data-testid="stToastText"], [data-testid="stToastText"] * {{ max-height: none !important; -webkit-line-clamp: unset !important;
+    overflow: visible !important; }}
+[data-testid="stToastViewButton"] {{ display: none !important; }}
 [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 1.05rem !important; }}
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"], [data-testid="stMetricLabel"] p {{
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }}
@@ -139,6 +143,7 @@ def apply(lang: str, page_path: str | None = None) -> None:
     another page than its own (an edited or stale link: `page_path` is the page about to run) goes to its own,
     so the bar's title is never over another view."""
     st.session_state[AGENDA_BAR_SHOWN] = st.session_state[TITLE_SKIPPED] = False
+    st.session_state[url.NOTICES_AS_TOASTS] = active()
     if not active():
         return
     st.session_state[FOOTNOTES_DRAWN] = []

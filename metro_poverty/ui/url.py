@@ -26,6 +26,7 @@ BLOCK_KEYS = "_url_block_keys"  # keys a page reads and writes itself (a scenari
 BLOCK_VALUES = "_url_block_values"
 LAST_PAGE = "_url_last_page"
 REREAD = "_url_reread"  # this run arrived on another page: values present in the URL win
+NOTICES_AS_TOASTS = "_url_notices_as_toasts"  # this run is a slide (presentation.apply says): notices in a corner
 ARRIVE = "_url_arrive"  # the next run opens its view from the URL alone (see arrive)
 
 
@@ -154,10 +155,14 @@ def relabel_choices() -> None:
 
 
 def show_notices() -> None:
-    """Say once which URL values were not understood and what was used instead (call after every restore)."""
+    """Say once which URL values were not understood and what was used instead (call after every restore). On a
+    slide in a corner for some seconds: above the slide it pushed the figure off the screen (a map's south cut)."""
     _drop_undeclared()
     for text in st.session_state.pop(NOTICES, []):
-        st.warning(text, icon=":material/link_off:")
+        if st.session_state.get(NOTICES_AS_TOASTS):
+            st.toast(text, icon=":material/link_off:", duration="long")
+        else:
+            st.warning(text, icon=":material/link_off:")
 
 
 def _notice(text: str) -> None:
