@@ -30,7 +30,7 @@ def render() -> None:
         # the view picker on the title's line: the slide below keeps the height it has on every page. Under an
         # agenda's step bar neither: the step names the slide and fixes its view (the picker let the room drift
         # from it), and the figures get the height (a second row of cards was cut off)
-        if presentation.bar_px():
+        if presentation.bar_shown():
             presentation.title(t("overview.title", lang, year=year))
         else:
             with st.container(horizontal=True, vertical_alignment="center", gap="large"):

@@ -83,10 +83,15 @@ def slide(above_px: int = ABOVE_SLIDE_PX):
     return st.container(key=key, height=480, border=False)  # the CSS sets the real height
 
 
+def bar_shown() -> bool:
+    """This run draws an agenda's step bar above the page (apply)."""
+    return bool(st.session_state.get(AGENDA_BAR_SHOWN))
+
+
 def bar_px() -> int:
     """The height an agenda's step bar takes from a slide in this run: AGENDA_BAR_PX less the page title it
     replaced (title), or 0 without the bar."""
-    if not st.session_state.get(AGENDA_BAR_SHOWN):
+    if not bar_shown():
         return 0
     return AGENDA_BAR_PX - (TITLE_PX if st.session_state.get(TITLE_SKIPPED) else 0)
 
@@ -95,7 +100,7 @@ def title(text: str, **options) -> None:
     """A page's title. Under an agenda's step bar there is none: the step's title in the bar names the slide,
     and the page's summary line names what it shows, so the figure gets the title's height (a trend had 245 px,
     a simulation's cards were cut off at 1280x720)."""
-    if st.session_state.get(AGENDA_BAR_SHOWN):
+    if bar_shown():
         st.session_state[TITLE_SKIPPED] = True
         return
     st.title(text, **options)
