@@ -296,6 +296,18 @@ def test_the_title_gives_the_year_of_the_figures_and_says_why_it_is_not_the_year
     assert any(e.label.endswith("· 2024 (2025 belum ada)") for e in at.expander)  # a slide says it in its one line
 
 
+def test_a_city_only_indicator_is_titled_with_the_year_of_its_latest_figure():
+    # SSGI's last figure for Metro is 2021: a page titled 2025 over it would claim a figure no one released
+    at = open_app({"ind": "stunting_ssgi", "year": "2025"}, page=DIMENSION_PAGES["health"])
+    assert at.title[0].value == "Kesehatan — 2021"
+    assert sum("2025" in c.value and "2021" in c.value for c in at.caption) == 1
+    at = open_app({"ind": "stunting_ssgi", "year": "2025", "present": "1"}, page=DIMENSION_PAGES["health"])
+    assert any(e.label.endswith("· 2021 (2025 belum ada)") for e in at.expander)
+    at = open_app({"ind": "p0", "year": "2025"}, page=DIMENSION_PAGES["income"])  # a figure for the year chosen: no note
+    assert at.title[0].value == "Pendapatan & Pengeluaran — 2025"
+    assert not any("belum ada" in c.value for c in at.caption)
+
+
 def test_the_regions_drawn_on_a_trend_are_in_the_url_so_a_shared_link_draws_the_same_lines():
     page = DIMENSION_PAGES["health"]
     at = open_app({"ind": "stunting_eppgbm", "view": "trend"}, page=page)

@@ -30,7 +30,7 @@ def render(dimension: str) -> None:
     state = _restore_view_params(ind) if ind.map_levels else None
 
     level = st.session_state.get("level") if state is not None else None
-    period = maps.shown_period(ind, level, year) if level else None
+    period = maps.shown_period(ind, level, year) if level else dimension_views.macro_period(ind, year)
     # what an agenda step added from here is named by: the year of the figures on screen (frame._add_to_agenda)
     st.session_state[frame.SHOWN_PERIOD] = (st.session_state.get(url.LAST_PAGE), year, period)
     # the year of the figures shown: 2024 when the year chosen (2025) has none yet (the view says so)
@@ -40,7 +40,7 @@ def render(dimension: str) -> None:
     with presentation.controls(summary(ind, level, period, lang, year)):
         _controls(inds, ind, lang)
     if state is None:
-        dimension_views.macro(ind, lang, year)
+        dimension_views.macro(ind, lang, year, period)
         return
     if period is None:
         st.info(t("dimension.no_data", lang))

@@ -170,7 +170,24 @@ def table_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
 SAMPLED_CHANGES = ("p0", "p1", "p2")  # the survey estimates whose year-on-year changes provenance.sampling speaks of
 
 
-def macro(ind: Indicator, lang: str, year: int) -> None:
+def macro_rows(ind: Indicator) -> pd.DataFrame:
+    """What a city-only indicator's page draws: a survey estimate beside Lampung's and Indonesia's, or the OPD's
+    record for the city."""
+    if ind.is_survey_estimate:
+        return cache.read("published_series_by_region", indicators=[ind.code], regions=[CITY, PROVINCE, COUNTRY])
+    return history(ind, "city")
+
+
+def macro_period(ind: Indicator, year: int) -> int | None:
+    """The year of the city's figure a city-only page is titled with: the year chosen, or the latest before it
+    (SSGI's last stunting figure for Metro is 2021: 'Kesehatan — 2025' over it claims a figure no one released).
+    An indicator published only for Lampung and Indonesia (the Gini ratio) is titled with their year."""
+    rows = macro_rows(ind)
+    city = rows[rows.region_code == CITY]
+    return compare.period_shown((city if len(city) else rows).period, year)
+
+
+def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> None:
     """An indicator with no values below the city: a survey estimate for the city (and Lampung, Indonesia), or an
     OPD's record kept for the city only. Its trend, no map; captions name its source from the catalogue."""
     survey = ind.is_survey_estimate
@@ -183,13 +200,14 @@ def macro(ind: Indicator, lang: str, year: int) -> None:
         micro = [r.name(lang) for r in related if r.map_levels]
         if micro and survey:
             st.caption(t("dimension.macro_related", lang, names="; ".join(micro)))
-    rows = (cache.read("published_series_by_region", indicators=[ind.code], regions=[CITY, PROVINCE, COUNTRY]) if survey
-            else history(ind, "city"))
+    rows = macro_rows(ind)
     if rows.empty:
         st.info(t("dimension.no_data", lang))
         return
     if "illustrative" in set(rows.status):
         badges.illustrative_notice(lang)
+    if period is not None and period != year and not presentation.active():  # a slide's summary line says it
+        st.caption(t("dimension.macro_latest", lang, indicator=ind.short(lang), year=year, shown=period))
     target = ind.target if _target_applies(ind, rows) else None
     if ind.target is not None and target is None:
         st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt(ind.target, lang), note=ind.target_note(lang)))
