@@ -69,6 +69,7 @@ def test_a_presented_view_is_a_slide_the_back_row_can_read(app_url, chromium, pa
 @pytest.mark.parametrize("path, query", [("kesehatan", "ind=stunting_eppgbm"), ("kesehatan", "ind=stunting_eppgbm&view=compare"),
                                          ("kesehatan", "ind=stunting_eppgbm&view=trend"),  # the axis title was cut, the plot 245 px
                                          ("pendapatan", "view=trend"), ("", "view=map"),
+                                         ("", "view=headline&year=2024"),  # six cards in two rows: a status line was cut
                                          ("pendapatan", "view=compare"),  # 2025 starts a new series (DTSEN): why, said on the slide
                                          ("simulasi", "transfer=300000&deciles=1,2")])  # the cards were cut
 def test_a_slide_presented_from_an_agenda_keeps_its_source_line_on_screen(app_url, chromium, path, query):

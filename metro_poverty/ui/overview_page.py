@@ -73,7 +73,7 @@ def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
     one_row = sum(h.value is not None for h in headlines) <= HEADLINE_PER_ROW
     # two rows of cards leave the source line two lines below the slide: the slide gives it 6 px of its foot
     slide = presentation.slide(presentation.ABOVE_SLIDE_PX - 60 + (0 if one_row else 6))
-    with slide:
+    with slide, (st.container() if one_row else presentation.tight_cards()):
         missing = metrics.headline_row(headlines, catalogue, lang, per_row=HEADLINE_PER_ROW, with_missing=False)
         if missing:
             st.markdown(t("overview.slide_missing", lang, year=year, items="; ".join(_latest(h, catalogue[h.indicator], lang) for h in missing)))
