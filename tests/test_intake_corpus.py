@@ -29,6 +29,7 @@ def inputs(tmp_path_factory, inputs_factory, schematic_store):
 
 @pytest.fixture(scope="module")
 def before(inputs):
+    worker.warm(wait=True)  # as the upload page does when an officer signs in: the bounds are the file's
     return snapshot(inputs)
 
 

@@ -3,8 +3,10 @@
 gives every kelurahan; the report says sheet, row, column, value found and what was expected."""
 
 import pytest
+from intake_bombs import many_cells
 from intake_support import DINKES, DINSOS, EPPGBM_HEADER, EXAMPLE, TEJO_AGUNG, csv_bytes, eppgbm_rows, inputs_with_store, snapshot, xlsx_bytes
 
+from metro_poverty.intake import archive
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.previewer import Suggestion, preview
 
@@ -108,6 +110,16 @@ def test_a_workbook_with_several_tables_asks_which_sheet(inputs):
     assert pv.sheets == ["2024", "2025"]  # for the page to offer
     chosen = preview(xlsx_bytes({"2024": rows, "2025": rows}), "eppgbm.xlsx", Choices(sheet="2025"), inputs)
     assert (chosen.choices.sheet, len(chosen.rows), chosen.errors) == ("2025", 22, [])
+
+
+def test_a_workbook_refused_by_its_archive_check_is_checked_once_and_offers_no_sheets(inputs, monkeypatch):
+    # the check is what a bomb costs (about half a second for 3,8 million cells): a second pass for the
+    # sheet names would double it, and a refused archive has no sheet worth choosing
+    calls = []
+    check = archive.check
+    monkeypatch.setattr(archive, "check", lambda *a: calls.append(a[1]) or check(*a))
+    pv = preview(many_cells(), "bom.xlsx", Choices(), inputs)
+    assert ([p.code for p in pv.errors], pv.sheets, len(calls)) == (["workbook_cells"], [], 1)
 
 
 def test_a_workbook_with_merged_header_cells_is_read_by_its_joined_labels(inputs):

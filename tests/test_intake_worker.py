@@ -5,6 +5,7 @@ before parsing would refuse is stopped by the worker when read the old way."""
 import threading
 import time
 
+import pytest
 from intake_bombs import merged
 from intake_support import EXAMPLE
 from worker_support import fail, hog, nap, open_fully
@@ -12,6 +13,11 @@ from worker_support import fail, hog, nap, open_fully
 from metro_poverty.intake import worker
 
 SMALL = worker.Limits(seconds=10, memory_mb=150)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def server_started():
+    worker.warm(wait=True)  # as the upload page does when an officer signs in
 
 
 def test_an_answer_within_the_limits_comes_back_with_what_it_took():

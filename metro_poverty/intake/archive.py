@@ -41,8 +41,13 @@ class Extent:
     cells: int = 0
     rows: int = 0
     columns: int = 0
-    formulas: int = 0
+    formulas: bool = False  # only whether any is written: a second reading then names one without a saved result
     merged: int = 0
+
+
+class Refused(RawReadError):
+    """The archive itself refused (a limit passed, or damaged): nothing in it, not even its sheet names, is
+    read further."""
 
 
 def column_number(letters: bytes) -> int:
@@ -53,8 +58,8 @@ def column_number(letters: bytes) -> int:
 
 
 def check(data: bytes, name: str, max_cells: int, max_rows: int, max_columns: int) -> Extent:
-    """The workbook's extent; raises RawReadError naming the first limit it passes, or saying the archive
-    is damaged."""
+    """The workbook's extent; raises Refused naming the first limit it passes, or saying the archive is
+    damaged."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             parts = zf.infolist()
@@ -66,13 +71,13 @@ def check(data: bytes, name: str, max_cells: int, max_rows: int, max_columns: in
     except RawReadError:
         raise
     except Exception:  # noqa: BLE001 - zipfile and zlib raise many types for a damaged archive
-        raise RawReadError(Problem("damaged_excel", name)) from None
+        raise Refused(Problem("damaged_excel", name)) from None
 
 
 def _declared(parts: list[zipfile.ZipInfo], name: str) -> None:
     unpacked = sum(p.file_size for p in parts)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise RawReadError(Problem("too_large", name, value=f"{unpacked / 1e6:.0f} MB (unpacked)",
+        raise Refused(Problem("too_large", name, value=f"{unpacked / 1e6:.0f} MB (unpacked)",
                                    fields={"limit": f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB"}))
     if len(parts) > MAX_PARTS:
         _refuse(name, "parts", len(parts), MAX_PARTS)
@@ -99,14 +104,14 @@ def _worksheet(zf, part, name: str, extent: Extent, max_cells: int, max_rows: in
     for chunk in _chunks(zf, part):
         cells += len(_CELL.findall(chunk))
         rows += len(_ROW.findall(chunk))
-        extent.formulas += len(_FORMULA.findall(chunk))
+        extent.formulas = extent.formulas or _FORMULA.search(chunk) is not None
         if extent.cells + cells > max_cells:
             _refuse(name, "cells", extent.cells + cells, max_cells)
         for letters, number in _REF.findall(chunk):
             extent.rows = max(extent.rows, int(number))
             if letters:
                 extent.columns = max(extent.columns, column_number(letters))
-        for c1, r1, c2, r2 in _MERGE.findall(chunk):
+        for c1, r1, c2, r2 in (_MERGE.findall(chunk) if b"mergeCell" in chunk else ()):
             extent.merged += (abs(int(r2) - int(r1)) + 1) * (abs(column_number(c2) - column_number(c1)) + 1)
         extent.rows = max(extent.rows, rows)
         if extent.rows > max_rows:
@@ -163,7 +168,7 @@ def merged_ranges(data: bytes, part: str) -> list[tuple[int, int, int, int]]:
 def _refuse(name: str, what: str, found: int, limit: int):
     """workbook_cells, _rows, _columns, _merged, _styles, _strings, _parts, _elements (texts in intake.toml)."""
     # the parts are read only until a limit is passed: what was found is at least this
-    raise RawReadError(Problem(f"workbook_{what}", name, value=f"≥ {grouped(found)}", fields={"limit": grouped(limit)}))
+    raise Refused(Problem(f"workbook_{what}", name, value=f"≥ {grouped(found)}", fields={"limit": grouped(limit)}))
 
 
 def grouped(n: int) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from metro_poverty import db
 from metro_poverty.i18n import t
-from metro_poverty.intake import auth, checks, columns, detect, layout, mapping, read, report, steps, templates
+from metro_poverty.intake import archive, auth, checks, columns, detect, layout, mapping, read, report, steps, templates
 from metro_poverty.store import batches
 from metro_poverty.intake.choices import Choices
 from metro_poverty.store.pointer import current_file
@@ -112,7 +112,8 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         sheet = read.read_sheet(data, name, choices)
     except RawReadError as exc:
         out.problems.append(exc.problem)
-        out.sheets = read.sheet_names(data)  # choose_sheet, unknown_sheet: the page offers these
+        if not isinstance(exc, archive.Refused):  # a refused archive is not read twice (its check is the costly part)
+            out.sheets = read.sheet_names(data)  # choose_sheet, unknown_sheet: the page offers these
         return
     out.problems += sheet.problems
     try:
