@@ -71,10 +71,12 @@ def cautions(status, citation=None, quality_flag=None, producer: str | None = No
     notes = []
     if status and status != "official":
         notes.append(t(f"status.{status}", lang))
-    if status in ("official", "provisional") and is_secondary(citation):
-        release = t("provenance.release_bps" if (producer or "").startswith("BPS") else "provenance.release_other", lang)
+    release = t("provenance.release_bps" if (producer or "").startswith("BPS") else "provenance.release_other", lang)
+    if flag == "derived":  # computed from published figures (a count from P0 × population): never quoted anywhere
+        notes.append(t("provenance.derived", lang, release=release))
+    elif status in ("official", "provisional") and is_secondary(citation):
         notes.append(t(f"provenance.cited.{citation}", lang, release=release))
-    if flag in ("derived", "unverified", "conflict"):
+    if flag in ("unverified", "conflict"):
         notes.append(t(f"overview.flag.{flag}", lang))
     return notes
 

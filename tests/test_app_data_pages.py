@@ -208,3 +208,9 @@ def test_choosing_another_batch_withdraws_the_question_so_yes_never_rolls_back_a
     at.selectbox(key="rollback_batch").select(batches[1].batch_id).run()
     assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning))  # asked about B: not about A
     assert not any(b.label == "Ya, batalkan batch ini" for b in at.button) and rolled == []
+
+
+def test_the_sources_page_does_not_call_a_derived_figure_a_media_quote():
+    table = open_app(page="views/data_sources.py").table[0].value
+    derived = table[table["Rujukan"].str.contains("[derived]", regex=False)]  # DOMAIN's figures marked [derived]
+    assert len(derived) == 1 and list(derived["Cara diketahui"]) == ["turunan: dihitung dari angka terbitan"]

@@ -37,9 +37,9 @@ def test_an_official_figure_from_its_producers_page_needs_no_caution():
     assert cautions("official", "primary", None, "BPS", "id") == []
 
 
-def test_a_derived_figure_says_its_status_its_citation_and_that_it_is_derived():
+def test_a_derived_figure_says_its_status_and_that_it_was_computed_not_quoted():
     assert cautions("provisional", "secondary", "derived", "BPS", "id") == [
-        "Sementara", "dikutip dari media — cocokkan dengan BRS", "hasil turunan"]
+        "Sementara", "hasil turunan dari angka terbitan, bukan angka terbitan — cocokkan dengan BRS"]
 
 
 def test_made_up_data_is_never_said_to_be_cited():

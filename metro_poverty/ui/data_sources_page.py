@@ -26,7 +26,7 @@ def render() -> None:
     st.markdown(t("sources.model", lang))
     sources = cache.read("sources_with_counts").assign(
         reference=lambda f: f.url.fillna(f.locator),
-        citation_text=lambda f: [t(f"sources.citation.{'submitted' if k == 'submitted' else c}", lang) for c, k in zip(f.citation, f.kind)],
+        citation_text=lambda f: [t(f"sources.citation.{k if k in ('submitted', 'derived') else c}", lang) for c, k in zip(f.citation, f.kind)],
         status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
         # years as written (2024, never 2.024), "–" for a source that gives no value yet (the upload sources)
         first_period=lambda f: [_year(p) for p in f.first_period], last_period=lambda f: [_year(p) for p in f.last_period],
