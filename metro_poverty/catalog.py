@@ -43,6 +43,12 @@ class Indicator:
     def unit(self, lang: str) -> str:
         return self._text("unit", lang)
 
+    def titled(self, lang: str) -> str:
+        """An axis's or a column's title: 'P0 (%)'; the short name alone when it already ends with its unit
+        ('RTLH per 100 RT', not 'RTLH per 100 RT (per 100 RT)')."""
+        short, unit = self.short(lang), self.unit(lang)
+        return short if not unit or short.endswith(unit) else f"{short} ({unit})"
+
     def definition(self, lang: str) -> str:
         return self._text("definition", lang)
 

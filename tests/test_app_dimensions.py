@@ -146,6 +146,14 @@ def test_a_citys_target_is_not_drawn_against_another_areas_series():
     assert "0,197" not in at.get("vega_lite_chart")[0].proto.spec
 
 
+def test_an_indicator_the_city_has_no_figure_for_says_whose_figures_are_drawn():
+    at = open_app({"ind": "gini"}, page=DIMENSION_PAGES["income"])
+    captions = texts(at.caption)
+    assert any("Belum ada angka Gini untuk Kota Metro" in c and "angka Lampung dan Indonesia (terakhir 2023)" in c
+               for c in captions), captions
+    assert not any("judul memakai angka terakhir" in c for c in captions)  # it is not Metro's latest
+
+
 def test_survey_and_records_for_one_concept_are_labelled_apart():
     survey = open_app({"ind": "stunting_ssgi"}, page=DIMENSION_PAGES["health"])
     records = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
@@ -359,3 +367,15 @@ def test_a_comparison_of_22_kelurahan_fits_a_slide_in_two_panels_on_one_axis():
     assert any(m.startswith(":green[**") for m in texts(at.markdown))  # the counts line, coloured, is the panels' legend
     desk = open_app({"ind": "stunting_eppgbm", "view": "compare"}, page=DIMENSION_PAGES["health"])
     assert len(desk.get("vega_lite_chart")) == 1
+
+
+def test_a_trend_of_one_value_labels_its_axis_in_the_indicators_decimals():
+    at = open_app({"ind": "p0_extreme"}, page=DIMENSION_PAGES["income"])
+    y = json.loads(at.get("vega_lite_chart")[0].proto.spec)["layer"][0]["encoding"]["y"]
+    assert y["axis"]["values"] == [0.83] and y["axis"]["format"] == ",.2f"  # the locale then writes 0,83
+
+
+def test_a_title_does_not_repeat_a_unit_the_indicators_short_name_already_says():
+    at = open_app({"ind": "rtlh_pct"}, page=DIMENSION_PAGES["basic_services"])
+    specs = " ".join(c.proto.spec for c in at.get("vega_lite_chart"))
+    assert "RTLH per 100 RT" in specs and "(per 100 RT)" not in specs

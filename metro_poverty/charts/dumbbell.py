@@ -33,7 +33,7 @@ def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest:
     # outer padding of a row: the first name is never pushed against the one below it at the top of a slide's panel
     y = alt.Y("region_name:N", sort=order, title=None, scale=alt.Scale(padding=1),
               axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
-    x_title = f"{ind.short(lang)} ({ind.unit(lang)})"
+    x_title = ind.titled(lang)
     directions = list(DIRECTION_COLORS)
     # 'Tidak sebanding (…)' whole; two panels on a slide have the page's coloured counts line for a legend, and the
     # slide's summary line names the indicator (the height they would take is the rows')

@@ -92,7 +92,7 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         alt.Tooltip("status_text:N", title=t("common.status", lang)),
     ]
     size = theme.PRESENT_LABEL_SIZE if present else theme.LABEL_SIZE
-    legend = alt.Legend(title=f"{ind.short(lang)} ({ind.unit(lang)})", orient="bottom" if not present else "right",
+    legend = alt.Legend(title=ind.titled(lang), orient="bottom" if not present else "right",
                         direction="horizontal" if not present else "vertical",
                         columns=(2 if level == "kabkota" else 3) if not present else 1, symbolType="square", labelFontSize=size,
                         titleFontSize=size)

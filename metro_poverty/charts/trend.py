@@ -77,7 +77,12 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
     # room beyond the extremes for a point's marker (Lampung's Gini of 2018 was half cut at the plot's top), ends on ticks
-    y = alt.Y("value:Q", title=None if compact else f"{ind.short(lang)} ({ind.unit(lang)})", scale=alt.Scale(zero=False, nice=True, padding=10))
+    # one value only (Metro's extreme poverty, 2022): Vega's ticks of an empty span read '0,830000'; its one tick in
+    # the indicator's decimals instead
+    values = frame["value"].dropna().unique()
+    axis = alt.Axis(values=[float(values[0])], format=f",.{ind.decimals}f") if len(values) == 1 else alt.Undefined
+    y = alt.Y("value:Q", title=None if compact else ind.titled(lang), axis=axis,
+              scale=alt.Scale(zero=False, nice=True, padding=10))
     # on a slide the theme's size (theme.PRESENT_LABEL_SIZE) with smaller symbols and rows closer together: with the
     # theme's symbols each row took 40 px, and the P0 slide cut its third and fourth status off below the plot
     screen = SLIDE_LEGEND if side_legends else {"labelFontSize": 15}  # on a slide the theme's size (theme.PRESENT_LABEL_SIZE)

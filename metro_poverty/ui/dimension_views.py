@@ -206,7 +206,9 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
         return
     if "illustrative" in set(rows.status):
         badges.illustrative_notice(lang)
-    if period is not None and period != year and not presentation.active():  # a slide's summary line says it
+    if not (rows.region_code == CITY).any():  # the Gini ratio: published for Lampung and Indonesia, never for Metro
+        st.caption(t("dimension.macro_no_city", lang, indicator=ind.short(lang), shown=period))
+    elif period is not None and period != year and not presentation.active():  # a slide's summary line says it
         st.caption(t("dimension.macro_latest", lang, indicator=ind.short(lang), year=year, shown=period))
     target = ind.target if _target_applies(ind, rows) else None
     if ind.target is not None and target is None:

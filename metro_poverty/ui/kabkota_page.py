@@ -139,7 +139,7 @@ def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> N
         t("kabkota.col.rank", lang): ranked.rank_low,
         t("kabkota.col.region", lang): ranked.region_name,
         t("kabkota.col.bps_code", lang): ranked.bps_code,
-        f"{ind.short(lang)} ({ind.unit(lang)})": [ind.fmt(v, lang, with_unit=False, decimals=d) for v, d in zip(ranked.value, ranked.decimals)],
+        ind.titled(lang): [ind.fmt(v, lang, with_unit=False, decimals=d) for v, d in zip(ranked.value, ranked.decimals)],
         t("kabkota.col.mark", lang): [mark_label(m, lang) for m in ranked.mark_key],
         t("kabkota.col.n_sources", lang): ranked.n_sources,
         t("common.source", lang): [f"{p}: {title_}" for p, title_ in zip(ranked.source_publisher, ranked.source_title)],

@@ -35,8 +35,7 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
         change = numfmt.signed(h.change, decimals_of(h.change_decimals, ind.decimals), lang).replace("−", "-")
         unit = f" {t('common.points', lang)}" if ind.unit(lang) == "%" else ""
         delta = f"{change}{unit} {t('common.vs_year', lang, year=h.previous_period)}"
-    unit = ind.label_unit(lang)
-    label = f"{ind.short(lang)} ({unit})" if unit else ind.short(lang)
+    label = ind.titled(lang) if ind.label_unit(lang) else ind.short(lang)  # the figure itself says '%'
     if h.value is None:  # not in the store: said in words, never a blank or a zero
         with st.container(border=True):
             st.markdown(label, help=f"**{ind.name(lang)}**: {ind.definition(lang)}")

@@ -68,7 +68,7 @@ def indicator_table(values: pd.DataFrame, ind, lang: str, level: str, compact: b
         t(f"level.{level}", lang): values.region_name,
         t("common.code", lang): values.region_code,
         **parent,
-        f"{ind.short(lang)} ({ind.unit(lang)})": values.value.round(ind.decimals),
+        ind.titled(lang): values.value.round(ind.decimals),
         t("common.numerator", lang): values.numerator,
         t("common.denominator", lang): values.denominator,
         t("dimension.rank", lang): values["rank"],
