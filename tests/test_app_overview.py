@@ -45,6 +45,15 @@ def test_the_2024_figures_of_a_bps_page_carry_their_source():
     assert "Lampung 10,69% · Indonesia 9,03%" in captions
 
 
+def test_the_cards_lampung_and_indonesia_figures_are_sourced_too():
+    at = open_app({"year": "2025"})
+    assert "Lampung 10,00% · Indonesia 8,47%" in " ".join(texts(at.caption))
+    assert at.expander[0].label.startswith("Sumber: 5 dokumen")  # the cards' sources, before the trend's 8
+    cards = " ".join(texts(at.expander[0].caption))
+    assert "rilis BPS Provinsi Lampung: Angka kemiskinan Provinsi Lampung" in cards
+    assert "yang mengutip rilis BPS: Angka kemiskinan Indonesia" in cards
+
+
 def test_a_province_figure_that_is_not_official_says_so_beside_the_citys():
     """Lampung's poor count for 2025 is derived from its P0 (provisional): it stood beside Metro's as if released."""
     at = open_app({"year": "2025"})

@@ -59,7 +59,8 @@ def _to_map() -> None:
 
 
 def _headline_notes(published, catalogue, year: int, lang: str) -> None:
-    shown = published[(published.region_code == CITY) & (published.period == year)]
+    # the cards' Lampung and Indonesia figures are sourced too: they are read from other documents than Metro's
+    shown = published[published.period == year]
     st.caption(t("provenance.sampling", lang))
     metrics.kabkota_standing(year, catalogue, lang)
     badges.show_source_line(shown, lang)
