@@ -57,6 +57,23 @@ def line_key(frame: pd.DataFrame) -> pd.Series:
     return frame["region_name"].astype(str) + "|" + frame["series"].fillna("").astype(str) + "|" + kind
 
 
+ILLUSTRATIVE_COLOR = "#8c8c8c"  # grey: made-up values beside a region's real ones never take its colour
+
+
+def _illustrative_apart(data: pd.DataFrame, colors: dict[str, str] | None, lang: str) -> tuple[pd.Series, dict[str, str] | None]:
+    """A region with published and illustrative values (Metro's e-PPGBM stunting: figures from Dinas Kesehatan
+    in the news, and the sum of the illustrative kelurahan records) gets two legend entries: 'Kota Metro' and
+    'Kota Metro (ilustrasi)' in grey, so one colour never stands for both."""
+    made_up = data["status"].eq("illustrative")
+    mixed = set(data.region_name[made_up]) & set(data.region_name[~made_up])
+    if not mixed:
+        return data["region_name"], colors
+    apart = made_up & data.region_name.isin(mixed)
+    named = {n: t("trend.illustrative_region", lang, region=n) for n in mixed}
+    names = data["region_name"].where(~apart, data["region_name"].map(named))
+    return names, (None if colors is None else colors | {v: ILLUSTRATIVE_COLOR for v in named.values()})
+
+
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
           title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0,
           side_legends: bool = False) -> alt.LayerChart:
@@ -65,6 +82,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     theme's size for the room (the screen's legends are a little smaller than its axes)."""
     data = frame.copy()
     data["line"] = line_key(data)
+    data["region_name"], colors = _illustrative_apart(data, colors, lang)
     decimals = data["decimals"] if "decimals" in data else [None] * len(data)
     data["value_text"] = [ind.fmt(v, lang, decimals=d) for v, d in zip(data.value, decimals)]
     data["mark_key"] = marks_of(data)
@@ -73,7 +91,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     data["flag_text"] = [t(f"overview.flag.{f}", lang) if f in FLAGS else None for f in flags]
     shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
     data = with_gaps(data[list(DRAWN)], "line", ["region_name", "series"])  # only what the chart reads travels to the browser
-    names = list(dict.fromkeys(frame.region_name))
+    names = list(dict.fromkeys(data.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
     x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
     # room beyond the extremes for a point's marker (Lampung's Gini of 2018 was half cut at the plot's top), ends on ticks
