@@ -92,14 +92,15 @@ def _table(part: pd.DataFrame, lang: str) -> None:
     colours = {t("profile.vs.better", lang): GOOD, t("profile.vs.worse", lang): BAD}
     styled = view.style.map(lambda v: f"background-color: {colours[v]}" if v in colours else "", subset=[vs])
     st.dataframe(styled, hide_index=True, width="stretch", column_config={
-        t("profile.col.trend", lang): st.column_config.LineChartColumn(width="small"),
-        # 'Keluarga desil 1–4 nasional' whole, and every column within the page at 1280 px with the sidebar open
-        t("profile.col.indicator", lang): st.column_config.TextColumn(width=180),
-        t("profile.col.year", lang): st.column_config.TextColumn(width=50),
-        t("profile.col.value", lang): st.column_config.TextColumn(width=115),
-        t("profile.col.status", lang): st.column_config.TextColumn(width="small"),
-        t("profile.col.city", lang): st.column_config.TextColumn(width=125),
-        t("profile.col.vs_city", lang): st.column_config.TextColumn(width=140),
+        t("profile.col.trend", lang): st.column_config.LineChartColumn(width=64),
+        # 'Families in national deciles 1–4', 'Illustrative', '11.520 keluarga' whole, and every column within the page at
+        # 1280 px with the sidebar open (the widths add up to the 762 px the page has)
+        t("profile.col.indicator", lang): st.column_config.TextColumn(width=222),
+        t("profile.col.year", lang): st.column_config.TextColumn(width=56),
+        t("profile.col.value", lang): st.column_config.TextColumn(width=104),
+        t("profile.col.status", lang): st.column_config.TextColumn(width=86),
+        t("profile.col.city", lang): st.column_config.TextColumn(width=112),
+        t("profile.col.vs_city", lang): st.column_config.TextColumn(width=118),
     })
     single = part[[len(points) <= 1 for points in part.trend]]
     if len(single):  # an empty trend cell reads as missing data: a register whose new series starts this year (DTSEN 2025)
