@@ -21,6 +21,13 @@ def period_shown(periods, year: int) -> int | None:
     return max(before) if before else (min(periods) if periods else None)
 
 
+def fallback_key(key: str, shown: int, year: int) -> str:
+    """The text that says another year is shown: 'not yet in' when it is the latest before the year chosen, 'the data
+    start in' when the year chosen is before the first (2015 asked of e-PPGBM, which starts in 2021: '2015 belum
+    ada' said the data were still to come)."""
+    return f"{key}_later" if shown > year else key
+
+
 def ranked(values: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
     """values of one period and level, with `rank` (1 = best; ties share the better rank) and `n_ranked`. Values
     are ranked as published, at the indicator's decimals: five kecamatan shown at 99,9% were ranked 1 to 5 on

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from metro_poverty import numfmt
+from metro_poverty.compare import fallback_key
 from metro_poverty.catalog import Indicator
 from metro_poverty.charts import theme
 from metro_poverty.exports.badge import COLOURS, badge_colour, badge_text, is_illustrative
@@ -192,7 +193,7 @@ def map_cell(pdf, m: MapPanel, c: BriefContent, x: float, y: float, w: float) ->
     else:
         y = write(pdf, x, y, w, badge_text(statuses, lang), 6.5, bold=True, colour=badge_colour(statuses), max_lines=2)
     if m.period != c.year:
-        note = t("map.fallback_year", lang, indicator=m.indicator.short(lang), year=c.year, shown=m.period)
+        note = t(fallback_key("map.fallback_year", m.period, c.year), lang, indicator=m.indicator.short(lang), year=c.year, shown=m.period)
         y = write(pdf, x, y, w, note, 5.5, colour=GREY, max_lines=2)
     alt = f"{title}. {badge_text(statuses, lang)}" if is_illustrative(statuses) else title
     pdf.image(opaque(m.png), x, y + 0.5, w, MAP_H, alt_text=alt)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metro_poverty.catalog import Indicator, by_dimension
+from metro_poverty.compare import fallback_key
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, dimension_views, frame, indicator_card, maps, presentation, url
 from metro_poverty.url_state import Param, optional_text
@@ -45,8 +46,9 @@ def render(dimension: str) -> None:
     if period is None:
         st.info(t("dimension.no_data", lang))
         return
-    if period != year and st.session_state["view"] != "map" and not presentation.active():  # the map says it beside its
-        st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))  # legend, a slide in its summary
+    # the map says it beside its legend, a slide in its summary
+    if period != year and st.session_state["view"] != "map" and not presentation.active():
+        st.caption(t(fallback_key("map.fallback_year", period, year), lang, indicator=ind.short(lang), year=year, shown=period))
     dimension_views.VIEW_FUNCTIONS[st.session_state["view"]](ind, level, period, lang, year)
 
 

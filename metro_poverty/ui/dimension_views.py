@@ -121,7 +121,10 @@ def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) 
     if len(periods) < 2:
         st.info(t("dimension.compare_need_two", lang))
         return
-    earlier = [p for p in periods if p < period] or periods
+    earlier = [p for p in periods if p < period]
+    if not earlier:  # the first year of the data: compared with itself it said '22 tetap' (all unchanged)
+        st.info(t("dimension.compare_no_earlier", lang, indicator=ind.short(lang), year=period))
+        return
     if st.session_state.get("cmp") not in earlier:  # by default the earliest year of the same series: comparable
         st.session_state["cmp"] = compare.earliest_comparable(values, earlier, period)
     with picker_place, presentation.controls(t("dimension.compare_with_summary", lang, base=st.session_state["cmp"])):  # a slide: one line
@@ -209,7 +212,7 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
     if not (rows.region_code == CITY).any():  # the Gini ratio: published for Lampung and Indonesia, never for Metro
         st.caption(t("dimension.macro_no_city", lang, indicator=ind.short(lang), shown=period))
     elif period is not None and period != year and not presentation.active():  # a slide's summary line says it
-        st.caption(t("dimension.macro_latest", lang, indicator=ind.short(lang), year=year, shown=period))
+        st.caption(t(compare.fallback_key("dimension.macro_latest", period, year), lang, indicator=ind.short(lang), year=year, shown=period))
     target = ind.target if _target_applies(ind, rows) else None
     if ind.target is not None and target is None:
         st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt(ind.target, lang), note=ind.target_note(lang)))

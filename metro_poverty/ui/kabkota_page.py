@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import kabkota
-from metro_poverty.compare import period_shown
+from metro_poverty.compare import fallback_key, period_shown
 from metro_poverty.headline import CITY, PROVINCE
 from metro_poverty.i18n import t
 from metro_poverty.provenance import mark_label
@@ -37,7 +37,7 @@ def render() -> None:
     if period is None:
         st.info(t("kabkota.no_values", lang, indicator=ind.name(lang)))
         return
-    notes = [t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period)] if period != year else []
+    notes = [t(fallback_key("map.fallback_year", period, year), lang, indicator=ind.short(lang), year=year, shown=period)] if period != year else []
     ranked = kabkota.cells(all_values, ind.code, period)
     n_peers = _n_peers()
     notes += _standing(ranked, ind, period, n_peers, lang)

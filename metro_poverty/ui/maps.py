@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty.catalog import Indicator, mappable
-from metro_poverty.compare import period_shown
+from metro_poverty.compare import fallback_key, period_shown
 from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache, downloads, geo_static, presentation
 
@@ -30,7 +30,7 @@ def shown_period(ind: Indicator, level: str, year: int) -> int | None:
 def period_text(period: int, year: int | None, lang: str) -> str:
     """The year of the figures shown, for a slide's summary line: '2024', or '2024 (2025 belum ada)' when the year
     chosen has none yet."""
-    return str(period) if year in (None, period) else t("dimension.period_instead", lang, shown=period, year=year)
+    return str(period) if year in (None, period) else t(fallback_key("dimension.period_instead", period, year), lang, shown=period, year=year)
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     if not present:
         st.subheader(title)
         if period != year:
-            st.caption(t("map.fallback_year", lang, indicator=ind.short(lang), year=year, shown=period))
+            st.caption(t(fallback_key("map.fallback_year", period, year), lang, indicator=ind.short(lang), year=year, shown=period))
     spec, classes, values, map_kind = map_spec(ind.code, level, period, lang, selected, selectable, presentation.chart_height(height), present,
                                                presentation.bar_px())
     if "illustrative" in set(values.status):
