@@ -164,6 +164,16 @@ def test_metro_in_lampung_warns_that_close_ranks_may_lie_within_sampling_error()
     assert any("Galat sampling (RSE) kab/kota tidak ada di basis data" in c for c in texts(at.caption))
 
 
+def test_a_count_is_ranked_without_the_provinces_total_as_a_line():
+    def rules(at):  # the dashed line is the charts' one rule mark
+        return sum('"rule"' in c.proto.spec for c in at.get("vega_lite_chart"))
+
+    at = open_app({"ind": "poor_count", "year": "2024"}, page="views/kabkota.py")
+    assert len(at.get("vega_lite_chart")) == 2 and rules(at) == 0
+    assert any("Tanpa garis provinsi: jumlah Provinsi Lampung (941,23 ribu jiwa) adalah total" in c for c in texts(at.caption))
+    assert rules(open_app({"ind": "p0", "year": "2024"}, page="views/kabkota.py")) == 1  # a rate keeps its line
+
+
 def test_metro_in_lampung_on_a_slide_names_the_rankings_sources_and_how_they_are_known():
     at = open_app({"present": "1"}, page="views/kabkota.py")
     shown = [c.replace("\\", "") for c in texts(at.caption)]  # as rendered, unescaped

@@ -126,6 +126,10 @@ def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int
     province = cache.read("published_series_by_region", indicators=[ind.code], regions=[PROVINCE])
     here = province[province.period == period]
     reference = float(here.value.iloc[0]) if len(here) else None
+    if ind.is_count_measure:  # the province's poor are the sum of its 15 kab/kota: a line at 941 ribu squashed every bar
+        total = ind.fmt(reference, lang) if reference is not None else t("kabkota.province_missing", lang)
+        charts.ranking_chart(rows, ind, lang, "kabkota", city_value=None, selected=CITY, title=title, split_above=split_above)
+        return t("kabkota.rank_note_count", lang, total=total, how=t("kabkota.rank_how_known", lang))
     label = t("kabkota.province_line", lang, value=ind.fmt(reference, lang)) if reference is not None else None
     charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label,
                          split_above=split_above)
