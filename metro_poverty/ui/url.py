@@ -135,14 +135,24 @@ def publish() -> None:
             del st.query_params[key]
 
 
+MAX_NAMED_KEYS = 5  # unknown link parameters named in their one notice
+
+
 def _drop_undeclared() -> None:
     """Remove URL keys this view does not declare; a key never seen in this session gets a notice."""
     declared = {p.key for p in st.session_state.get(DECLARED, [])} | set(st.session_state.get(BLOCK_KEYS, ()))
+    unknown = []
     for key in list(st.query_params.keys()):
         if key not in declared:
             if key not in st.session_state.get(KNOWN, set()):
-                _notice(t("url.unknown_key", _lang(), key=shown(key) or t("url.unshown", _lang())))
+                unknown.append(shown(key) or t("url.unshown", _lang()))
             del st.query_params[key]
+    if len(unknown) == 1:
+        _notice(t("url.unknown_key", _lang(), key=unknown[0]))
+    elif unknown:  # one line for them all: 300 made-up keys drew 300 boxes above the page
+        more = t("url.and_more", _lang(), n=len(unknown) - MAX_NAMED_KEYS) if len(unknown) > MAX_NAMED_KEYS else ""
+        _notice(t("url.unknown_keys", _lang(), keys=", ".join(f"«{k}»" for k in unknown[:MAX_NAMED_KEYS]),
+                  more=more))
 
 
 def relabel_choices() -> None:
