@@ -89,6 +89,7 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
                                                     fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
     # each value with a white halo (a stroked copy under it), as the map's names have
-    layers += [value_text.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **text_style),
+    layers += [value_text.mark_text(stroke="white", strokeWidth=10, strokeJoin="round", **text_style),  # 10: the gaps between
+               # glyphs too, where the reference line crossed "5,|10%" and read as a digit on a projector
                value_text.mark_text(color=theme.INK, **text_style)]
     return alt.layer(*layers, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")
