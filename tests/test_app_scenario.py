@@ -163,8 +163,8 @@ def test_an_empty_region_list_asks_in_the_language_of_the_page():
 
 
 def shown_pct(text: str, before: str) -> float:
-    """The Indonesian-format percentage written right after `before` in a text, e.g. '… (9,5 % rumah …' -> 9.5."""
-    match = re.search(re.escape(before) + r"\s*([\d.]+(?:,\d+)?) %", text)
+    """The Indonesian-format percentage written right after `before` in a text, e.g. "… (9,5% rumah …" -> 9.5."""
+    match = re.search(re.escape(before) + r"\s*([\d.]+(?:,\d+)?)%", text)
     assert match, (before, text)
     return float(match.group(1).replace(".", "").replace(",", "."))
 
@@ -183,7 +183,7 @@ def test_the_inclusion_error_names_its_base_the_ineligible_households_of_the_are
     at = open_app({"transfer": "300000", "deciles": "1,2", "regions": TWO_KELURAHAN, "incl": "10"}, page=PAGE)
     box = next(m for m in texts(at.markdown) if "Salah sasaran inklusi" in m)
     assert "tidak berhak di wilayah sasaran (bukan seluruh kota)" in box
-    assert "10 % dari" in box
+    assert "10% dari" in box
 
 
 def test_the_baseline_stands_next_to_bpss_official_figure_with_the_reason_they_differ():
@@ -229,7 +229,7 @@ def test_counting_expenditure_below_the_line_is_an_option_that_goes_to_the_url()
     at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
     at.toggle(key="sc_md_expenditure").set_value(True).run()
     assert metric(at, "M0 (").label == "M0 (dengan pengeluaran < GK)"
-    assert any("termasuk pengeluaran di bawah GK" in c and "25 %" in c for c in texts(at.caption))
+    assert any("termasuk pengeluaran di bawah GK" in c and "25%" in c for c in texts(at.caption))
     assert at.session_state["sc_w_expenditure"] == 0.25
     again = open_app({"transfer": "300000", "deciles": "1,2", "weights": "0.25,0.25,0.25,0.25"}, page=PAGE)
     assert again.toggle(key="sc_md_expenditure").value is True

@@ -46,11 +46,13 @@ def m0_kind(scenario: Scenario) -> str:
 
 def source_rows(scenario: Scenario, dataset: str, lang: str) -> pd.DataFrame:
     """The model as a source, in the columns source_line reads; `dataset`: the household file's label."""
-    levers = urlencode(to_query_params(scenario), safe=",") or t("scenario.source.baseline", lang)
+    levers = urlencode(to_query_params(scenario), safe=",")
+    reference = "scenario.source.reference" if levers else "scenario.source.reference_baseline"
     return pd.DataFrame([{
         "source_publisher": t("scenario.source.publisher", lang),
         "source_title": t("scenario.source.title", lang, dataset=dataset),
-        "source_reference": t("scenario.source.reference", lang, levers=levers, m0=t(f"scenario.source.{m0_kind(scenario)}", lang)),
+        "source_reference": t(reference, lang, levers=levers or t("scenario.source.baseline", lang),
+                              m0=t(f"scenario.source.{m0_kind(scenario)}", lang)),
     }])
 
 
