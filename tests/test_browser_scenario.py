@@ -13,8 +13,8 @@ pytestmark = pytest.mark.browser
 
 
 def shown_pct(text: str, before: str) -> float:
-    """The Indonesian-format percentage right after `before`: '… (9,5 % rumah …' -> 9.5."""
-    match = re.search(re.escape(before) + r"\s*([\d.]+(?:,\d+)?) %", text)
+    """The Indonesian-format percentage right after `before`: '… (9,5% rumah …' -> 9.5."""
+    match = re.search(re.escape(before) + r"\s*([\d.]+(?:,\d+)?)%", text)
     assert match, (before, text)
     return float(match.group(1).replace(".", "").replace(",", "."))
 
