@@ -14,8 +14,17 @@ COLUMNS = ["indicator_code", "region_code", "region_name", "period", "reference_
            "other_value", "other_source", "other_status", "difference", "tolerance", "flagged", "reason", "check"]
 # a difference within a tolerance is judged with room for the float error of the subtraction (6,78 − 6,77)
 EPSILON = 1e-9
-# what the check column says: beyond the tolerance, within it, or not a comparison at all
-BEYOND, WITHIN, NOT_COMPARED = "beyond", "within", "not_compared"
+# what the check column says: beyond the tolerance, within it, or not a comparison at all; and a conflicting
+# statement from another producer than the figure's (a local official's stunting rate beside Dinas Kesehatan's
+# e-PPGBM figure) differs, but nothing says it is the same figure: a tolerance is for the same figure only
+# (DOMAIN §6), so it is not 'beyond' one. Two outlets quoting one BPS count are checked against the tolerance.
+BEYOND, WITHIN, NOT_COMPARED, UNCONFIRMED = "beyond", "within", "not_compared", "unconfirmed"
+
+
+def _same_producer(reference: pd.Series, other: pd.Series) -> bool:
+    """Whether both values relay the indicator's own producer (a source that names none is taken to)."""
+    own = reference.get("producer")
+    return all(pd.isna(v.get("source_producer")) or v.get("source_producer") == own for v in (reference, other))
 
 
 def _reference(group: pd.DataFrame) -> pd.Series:
@@ -53,7 +62,12 @@ def disagreements(values: pd.DataFrame, tolerances: dict[str, float]) -> pd.Data
             # a made-up value has no difference from a published one: a number there would read as a finding
             diff = float("nan") if why == "published_vs_illustrative" else float(other.value) - float(ref.value)
             flagged = why != "published_vs_illustrative" and tol is not None and abs(diff) > tol + EPSILON
-            check = NOT_COMPARED if why == "published_vs_illustrative" or tol is None else (BEYOND if flagged else WITHIN)
+            if why == "conflicting_statements" and not _same_producer(ref, other):
+                check, flagged = UNCONFIRMED, abs(diff) > EPSILON
+            elif why == "published_vs_illustrative" or tol is None:
+                check = NOT_COMPARED
+            else:
+                check = BEYOND if flagged else WITHIN
             out.append([code, region, ref.region_name, int(period), float(ref.value), ref.source_publisher, ref.status,
                         float(other.value), other.source_publisher, other.status, diff, tol, flagged, why, check])
     return pd.DataFrame(out, columns=COLUMNS)
@@ -61,7 +75,7 @@ def disagreements(values: pd.DataFrame, tolerances: dict[str, float]) -> pd.Data
 
 def by_concern(rows: pd.DataFrame) -> pd.DataFrame:
     """Disagreements first, then values not compared, then those within rounding: what the FGD should look at on top."""
-    order = {BEYOND: 0, NOT_COMPARED: 1, WITHIN: 2}
+    order = {BEYOND: 0, UNCONFIRMED: 0, NOT_COMPARED: 1, WITHIN: 2}
     return rows.sort_values("check", key=lambda c: c.map(order), kind="stable").reset_index(drop=True)
 
 

@@ -7,7 +7,7 @@ with labeled as (
         o.value, o.status, o.quality_flag, coalesce(o.citation, s.citation) as citation, o.source_id,
         source_publisher(s.source_id, s.kind, s.publisher, b.opd) as source_publisher, s.title as source_title,
         source_reference(s.url, s.locator, b.file_name, b.loaded_at, b.batch_id, o.origin_batches) as source_reference, s.published_date, o.batch_id,
-        i.measure_kind, i.producer
+        i.measure_kind, i.producer, s.producer as source_producer
     from observations as o
     join regions as r using (region_code)
     join sources as s using (source_id)

@@ -200,6 +200,23 @@ def test_the_reason_is_conflicting_statements_when_a_value_is_flagged_as_conflic
     assert rows(out, "reason") == [("conflicting_statements",)]
 
 
+def test_a_conflicting_statement_from_another_producer_differs_without_a_tolerance():
+    # a local official's stunting rate beside Dinas Kesehatan's e-PPGBM figure: nothing says it is the same figure
+    stated = values(
+        ("stunting_eppgbm", CITY, "Kota Metro", 2022, "", 6.67, "official", None, "dinkes", "Dinas Kesehatan Kota Metro", None),
+        ("stunting_eppgbm", CITY, "Kota Metro", 2022, "", 8.70, "provisional", "conflict", "pemkot", "Pemerintah Kota Metro", None),
+    ).assign(producer="Dinas Kesehatan", source_producer=["Dinas Kesehatan", "Pemerintah Kota Metro"])
+    assert rows(disagreements(stated, {"stunting_eppgbm": 0.01}), "check", "flagged") == [("unconfirmed", True)]
+
+
+def test_outlets_quoting_one_producers_figure_are_held_to_its_tolerance_even_when_flagged_as_conflicting():
+    quoted = values(
+        ("poor_count", CITY, "Kota Metro", 2024, "", 142.70, "official", "conflict", "news_a", "lampungnewspaper", None),
+        ("poor_count", CITY, "Kota Metro", 2024, "", 142.69, "official", "conflict", "news_b", "pembaruan.id", None),
+    ).assign(producer="BPS", source_producer="BPS")
+    assert rows(disagreements(quoted, {"poor_count": 0.01}), "check", "flagged") == [("within", False)]
+
+
 def test_the_reason_is_method_break_when_the_series_differ():
     out = disagreements(values(
         ("p0", CITY, "Kota Metro", 2015, "", 10.75, "official", None, "bps", "BPS", None),

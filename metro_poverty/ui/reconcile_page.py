@@ -59,8 +59,8 @@ def _check(check: str, lang: str) -> str:
 
 def _show(view: pd.DataFrame, flag_column: str, lang: str) -> None:
     """A table where the rows beyond tolerance stand out (red), whatever the language."""
-    warn = t("reconcile.check.beyond", lang)
-    tables.static(view, view.style.map(lambda v: "background-color: #f9d6d5" if v == warn else "", subset=[flag_column]))
+    warn = {t("reconcile.check.beyond", lang), t("reconcile.check.unconfirmed", lang)}
+    tables.static(view, view.style.map(lambda v: "background-color: #f9d6d5" if v in warn else "", subset=[flag_column]))
 
 
 def _figures(lang: str, rows: pd.DataFrame, figure: Param | None) -> None:
