@@ -116,7 +116,7 @@ def _map(published, catalogue, year: int, lang: str, *, map_param: Param, level_
     period = maps.shown_period(ind, level, year)
     summary = " · ".join([ind.short(lang), t(f"level.{level}", lang)] + ([] if period is None else [maps.period_text(period, year, lang)]))
     with presentation.controls(summary):
-        c1, c2, _ = st.columns([3, 2, 2] if not present else [4, 3, 1])
+        c1, c2, _ = st.columns([3, 3, 1] if not present else [4, 3, 1])  # [3, 2, 2] cut "Kecamatan" at 1280 px
         c1.selectbox(t("overview.map_indicator", lang), map_param.options, key="map_ind", format_func=lambda c: catalogue[c].name(lang),
                      placeholder=t("common.choose", lang), on_change=_to_map)
         c2.segmented_control(t("overview.map_level", lang), level_param.options, key="level", required=True,
