@@ -34,19 +34,22 @@ def dumbbell(change: pd.DataFrame, ind: Indicator, lang: str, base: int, latest:
     y = alt.Y("region_name:N", sort=order, title=None, scale=alt.Scale(padding=1),
               axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
     x_title = ind.titled(lang)
-    directions = list(DIRECTION_COLORS)
+    # only the directions drawn: with every region not comparable, 'Membaik · Memburuk · Tetap' named nothing on
+    # screen and pushed 'Tidak sebanding (…)' past the right edge at 1280 px
+    directions = [d for d in DIRECTION_COLORS if d in set(data.direction)] or list(DIRECTION_COLORS)
     # 'Tidak sebanding (…)' whole; two panels on a slide have the page's coloured counts line for a legend, and the
     # slide's summary line names the indicator (the height they would take is the rows')
     panel = domain is not None
-    colour = alt.Color("direction_text:N", title=None, legend=None if panel else alt.Legend(orient="top", labelLimit=0),
-                       scale=alt.Scale(domain=[t(f"dimension.direction.{d}", lang) for d in directions], range=list(DIRECTION_COLORS.values())))
+    colour = alt.Color("direction_text:N", title=None, legend=None if panel else alt.Legend(orient="top", labelLimit=0, columns=min(len(directions), 3)),
+                       scale=alt.Scale(domain=[t(f"dimension.direction.{d}", lang) for d in directions],
+                                       range=[DIRECTION_COLORS[d] for d in directions]))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("base_text:N", title=str(base)),
                alt.Tooltip("latest_text:N", title=str(latest)), alt.Tooltip("change_text:N", title=t("dimension.change", lang)),
                alt.Tooltip("direction_text:N", title=t("dimension.direction.title", lang))]
     scale = alt.Scale(zero=False) if domain is None else alt.Scale(domain=list(domain), nice=True)
     # Vega counts ticks by width: across a slide that was a label every 0.2 points, the first two and the last two
     # run together ("4,0 4,2" … "8,8 9,0"); two panels get the same ticks, whatever width their names leave
-    axis = alt.Axis(tickCount=theme.PANEL_TICKS if panel else theme.WIDE_TICKS)
+    axis = alt.Axis(tickCount=theme.PANEL_TICKS if panel else theme.WIDE_TICKS, labelFlush=True)  # the last label within the plot
     base_chart = alt.Chart().encode(y=y, tooltip=tooltip)  # the data is the layer's (see charts.trend)
     # no segment between two values of different series: they are not a change
     rule = base_chart.transform_filter("datum.direction != 'not_comparable'").mark_rule(strokeWidth=3).encode(

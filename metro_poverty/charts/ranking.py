@@ -60,10 +60,10 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
     colours = theme.ramp(ind.polarity, len(classes.labels))
     y = alt.Y("region_name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=font, labelLimit=220 * font // 14, labelOverlap=False))
     if domain is None:
-        x = alt.X("value:Q", title=ind.titled(lang), scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=theme.WIDE_TICKS))
+        x = alt.X("value:Q", title=ind.titled(lang), scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=theme.WIDE_TICKS, labelFlush=True))
     else:  # one of two panels: the same ticks on both, whatever the width their names leave (Vega counts by width)
         x = alt.X("value:Q", title=ind.titled(lang), scale=alt.Scale(domain=list(domain), nice=True),
-                  axis=alt.Axis(tickCount=theme.PANEL_TICKS))
+                  axis=alt.Axis(tickCount=theme.PANEL_TICKS, labelFlush=True))  # "40" was cut at the edge
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("value_text:N", title=ind.short(lang)),
                alt.Tooltip("rank_text:N", title=t("dimension.rank", lang))]
     base = alt.Chart().encode(y=y)  # the data is the layer's (see charts.trend)
