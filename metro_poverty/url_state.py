@@ -45,7 +45,9 @@ def shown(raw: str) -> str:
     """A URL value made safe to show in a notice: no markup, bounded length. An invisible character (a
     right-to-left override, a zero-width space) shows as '?': dropped, '/%E2%80%AEkesehatan' was reported as
     the page «kesehatan», which exists."""
-    text = "".join("?" if not c.isprintable() or unicodedata.category(c) == "Cf" else "" if _SHOWN.match(c) else c for c in str(raw))
+    # letters and digits of any script stay ('kesehatán' was shown as 'kesehatn'); markup and symbols go
+    text = "".join("?" if not c.isprintable() or unicodedata.category(c) == "Cf" else "" if _SHOWN.match(c) and not c.isalnum() else c
+                   for c in str(raw))
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 

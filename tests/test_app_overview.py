@@ -243,3 +243,8 @@ def test_many_unknown_link_parameters_are_named_in_one_notice():
     unknown = [w for w in texts(at.warning) if "tidak dikenal" in w]
     assert unknown == ["Parameter tautan «k0», «k1», «k2», «k3», «k4» dan 295 lainnya tidak dikenal dan diabaikan."]
     assert at.title[0].value.startswith("Ringkasan Kemiskinan") and not at.query_params
+
+
+def test_an_empty_link_value_is_called_empty():
+    notices = " ".join(texts(open_app({"year": ""}).warning))
+    assert "«(kosong)»" in notices and "tidak dapat ditampilkan" not in notices

@@ -18,3 +18,8 @@ def test_markup_is_dropped_and_a_path_keeps_its_slashes():
 
 def test_a_long_value_is_cut_with_an_ellipsis():
     assert len(shown("x" * 100)) == MAX_SHOWN and shown("x" * 100).endswith("…")
+
+
+def test_letters_of_any_script_stay_and_symbols_go():
+    assert shown("kesehatán😀") == "kesehatán"  # was 'kesehatn'
+    assert shown("<ｓｃｒｉｐｔ>") == "ｓｃｒｉｐｔ"

@@ -90,8 +90,8 @@ def restore(params: Sequence[Param]) -> None:
         raw = st.query_params.get(p.key)
         value, ok = p.parse(raw)
         if not ok:
-            _notice(t("url.bad_value", _lang(), key=shown(p.key), value=shown(raw) or t("url.unshown", _lang()),
-                      default=_describe(p, p.default)))
+            said = shown(raw) or t("url.empty" if str(raw) == "" else "url.unshown", _lang())  # '?year=' is empty, not unshowable
+            _notice(t("url.bad_value", _lang(), key=shown(p.key), value=said, default=_describe(p, p.default)))
         st.session_state[p.key] = value
 
 
