@@ -397,3 +397,10 @@ def test_the_first_year_of_the_data_is_not_compared_with_itself():
     at = open_app({"ind": "stunting_eppgbm", "year": "2021", "view": "compare"}, page=DIMENSION_PAGES["health"])
     assert any("tidak ada tahun sebelumnya untuk dibandingkan" in i.value for i in at.info)
     assert not any("tetap" in m.value for m in at.markdown) and not at.get("vega_lite_chart")
+
+
+def test_on_a_slide_the_profile_picker_folds_under_the_regions_name():
+    at = open_app({"region": "18.72.01.1001", "present": "1"}, page="views/region_profile.py")
+    assert [e.label for e in at.expander if "Metro Pusat" in e.label] == ["Kel. Metro (Metro Pusat)"]
+    assert at.expander[0].selectbox(key="region").value == "18.72.01.1001"
+    assert [e.label for e in open_app({"present": "1"}, page="views/region_profile.py").expander][:1] == ["Pilih kecamatan atau kelurahan"]

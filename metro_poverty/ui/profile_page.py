@@ -10,7 +10,7 @@ from metro_poverty import numfmt
 from metro_poverty.catalog import DIMENSIONS
 from metro_poverty.i18n import t
 from metro_poverty.profile import profile_rows
-from metro_poverty.ui import badges, cache, frame, url
+from metro_poverty.ui import badges, cache, frame, presentation, url
 from metro_poverty.url_state import Param, optional_text
 
 GOOD, BAD = "#d7f0dd", "#f9d6d5"  # cell backgrounds: better / worse than the city
@@ -27,8 +27,10 @@ def render() -> None:
     st.title(t("profile.title", lang) if code is None else t("profile.title_region", lang, level=t(f"level.{label[code][1]}", lang),
                                                       name=label[code][0], year=year))
     url.show_notices()
-    st.selectbox(t("profile.pick", lang), [None] + list(sub_city.region_code), key="region",
-                 format_func=lambda c: "—" if c is None else label[c][2], placeholder=t("common.choose", lang))
+    # on a slide the picker folds under one line, as every page's controls do: the tables get the screen
+    with presentation.controls(t("profile.pick", lang) if code is None else label[code][2]):
+        st.selectbox(t("profile.pick", lang), [None] + list(sub_city.region_code), key="region",
+                     format_func=lambda c: "—" if c is None else label[c][2], placeholder=t("common.choose", lang))
     if code is None:
         st.info(t("profile.pick_hint", lang), icon=":material/touch_app:")
         return
