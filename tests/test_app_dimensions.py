@@ -237,7 +237,7 @@ def test_table_matches_the_download_and_carries_the_source():
 
 def test_profile_shows_all_dimensions_against_the_city():
     at = open_app({"region": "18.72.03.1002"}, page="views/region_profile.py")
-    assert at.title[0].value == "Profil Kelurahan Ganjar Agung — 2025"  # the latest release; each value its latest year
+    assert at.title[0].value == "Profil Kelurahan Ganjar Agung — s.d. 2025"  # each value its latest year up to 2025 (its column says which)
     assert {"Pendapatan & Pengeluaran", "Pendidikan", "Kesehatan", "Layanan Dasar"} <= set(texts(at.subheader))
     assert any("DATA ILUSTRASI" in e for e in texts(at.error))
     frames = [d.value for d in at.dataframe]

@@ -182,7 +182,7 @@ def _multidim(lang: str) -> None:
 def _multidim_kind(dimension_weights: tuple[float, ...], lang: str) -> str:
     """Which index is shown: non-monetary, or with expenditure below GK and its share of the weights."""
     total = sum(dimension_weights)
-    shares = ", ".join(f"{t(f'engine.dimension.{dim}', lang)} {numfmt.number(100 * w / total, 0, lang)} %"
+    shares = ", ".join(f"{t(f'engine.dimension.{dim}', lang)} {numfmt.number(100 * w / total, 0, lang)}%"
                        for dim, w in zip(DIMENSIONS, dimension_weights) if w > 0)
     if not counts_expenditure(dimension_weights):
         return t("scenario.md.nonmonetary", lang, shares=shares)
