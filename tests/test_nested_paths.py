@@ -85,3 +85,12 @@ def test_a_post_a_websocket_or_the_lifespan_is_left_to_streamlit():
     asyncio.run(NestedPathRedirect(app)({"type": "websocket", "path": "/a/b", "raw_path": b"/a/b"}, None, None))
     asyncio.run(NestedPathRedirect(app)({"type": "lifespan"}, None, None))  # the server's start: no path at all
     assert seen == ["websocket", "lifespan"]
+
+
+@pytest.mark.parametrize("raw_path, query, location", [
+    (b"//kesehatan", b"year=2024", b"/kesehatan?year=2024"),  # Streamlit answered a bare 'Bad Request'
+    (b"//evil.example/x", b"", b"/evil.example%2Fx"),  # still one segment of this site, never '//host'
+])
+def test_a_doubled_leading_slash_is_redirected_without_asking_streamlit(raw_path, query, location):
+    sent = _get(_app(status=400, content_type=b"text/plain", body=b"Bad Request"), raw_path, query)
+    assert _location(sent) == location and len(sent) == 2

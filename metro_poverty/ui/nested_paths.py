@@ -36,7 +36,12 @@ class NestedPathRedirect:
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        parts = segments(scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")) if scope["type"] == "http" else []
+        raw = scope.get("raw_path") or scope.get("path", "").encode("utf-8", "surrogateescape")
+        if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD") and raw.startswith(b"//"):
+            # '//kesehatan' (a doubled slash in a pasted link): Streamlit answers a bare English 'Bad Request'
+            await _redirect(send, one_segment(scope["path"], scope.get("query_string", b"")))
+            return
+        parts = segments(raw) if scope["type"] == "http" else []
         served = any(tuple(parts[:len(prefix)]) == prefix for prefix in SERVED)
         if scope.get("method") not in ("GET", "HEAD") or len(parts) < 2 or served:  # (no method: a websocket, the lifespan)
             await self.app(scope, receive, send)
@@ -49,13 +54,16 @@ class NestedPathRedirect:
                 headers = dict(message.get("headers") or [])
                 if message["status"] == 200 and headers.get(b"content-type", b"").startswith(b"text/html"):
                     redirected = True
-                    await send({"type": "http.response.start", "status": 302,
-                                "headers": [(b"location", one_segment(scope["path"], scope.get("query_string", b""))),
-                                            (b"content-length", b"0"), (b"cache-control", b"no-store")]})
-                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    await _redirect(send, one_segment(scope["path"], scope.get("query_string", b"")))
                     return
             elif redirected:  # the index page's body, already answered with the redirect
                 return
             await send(message)
 
         await self.app(scope, receive, send_or_redirect)
+
+
+async def _redirect(send, location: bytes) -> None:
+    await send({"type": "http.response.start", "status": 302,
+                "headers": [(b"location", location), (b"content-length", b"0"), (b"cache-control", b"no-store")]})
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
