@@ -406,3 +406,11 @@ def test_loading_the_latest_version_after_a_refused_save_replaces_the_typed_text
     assert at.text_input(key=f"agr-{session['id']}-p0-fu-1-a-0").value == ""  # the follow-up rows too: version 2 has none
     _save(at)  # unchanged text: a version 3 that says what version 2 said, never the stale text
     assert sessions.get(session["id"])["agreements"][0]["method"] == "dari A"
+
+
+def test_a_step_never_carries_the_agendas_own_url_keys():
+    from metro_poverty.fgd import agendas
+
+    step = agendas.clean_step({"path": "kesehatan", "title": "Stunting",
+                               "params": {"ind": "stunting_eppgbm", "draft": "x", "present": "1", "step": "3"}})
+    assert step["params"] == {"ind": "stunting_eppgbm"}  # a 'draft' in a step took 'present=1&agenda=draft' out of the link

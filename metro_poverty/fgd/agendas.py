@@ -18,7 +18,9 @@ MAX_STEPS = 30
 MAX_TEXT = 300
 _PATH = re.compile(r"^[a-z0-9-]{0,40}$")
 _KEY = re.compile(r"^[a-z0-9_]{1,20}$")
-FRAME_KEYS = ("present", "agenda", "step")  # the agenda's own URL keys are never part of a step
+# the agenda's own URL keys are never part of a step: a step carrying 'draft' (a hand-made link) took the
+# presented agenda's 'present=1&agenda=draft' out of the URL, and a copied link opened the desk page
+FRAME_KEYS = ("present", "agenda", "step", "draft")
 __all__ = ["NameTaken", "NeedsConfirmation", "NotAllowed", "archive", "clean_step", "get", "list_agendas", "save"]
 
 
