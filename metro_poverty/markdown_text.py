@@ -17,14 +17,20 @@ _ICON = "material/"
 # GFM's autolinks are found in the text after escapes are read (browser test: an escaped http\://… still
 # became a link), so an invisible WORD JOINER (U+2060) goes between "://", after "www" and before "@".
 JOINER = "\u2060"
-_LINKISH = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\\\.)|(?=@)")
+_LINKISH = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\\?\.)|(?=@)")  # the dot after www escaped or not
 
 
 def escape(text) -> str:
     """The text (str() of anything else) with every Markdown mark backslash-escaped. Line breaks stay:
     every mark that could start a block on the next line (#, >, -, +, 1., =, `) is escaped too."""
     escaped = _MARKDOWN.sub(r"\\\1", str(text)).replace(_ICON, "material\\/")
-    return _LINKISH.sub(JOINER, escaped)
+    return unlinked(escaped)
+
+
+def unlinked(text: str) -> str:
+    """The text with a word joiner where GFM would start an autolink ('www.', '://', '@'): for text that has no
+    Markdown marks left to escape (metro_poverty.url_state.shown) as for escaped text."""
+    return _LINKISH.sub(JOINER, text)
 
 
 def unescape(text: str) -> str:

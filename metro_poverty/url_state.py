@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
+from metro_poverty.markdown_text import unlinked
+
 # commas separate a list's values and slashes a path's segments; no Markdown or HTML mark (not even ~)
 _SHOWN = re.compile(r"[^0-9A-Za-z._\-,/ ]")
 MAX_SHOWN = 32
@@ -48,7 +50,8 @@ def shown(raw: str) -> str:
     # letters and digits of any script stay ('kesehatán' was shown as 'kesehatn'); markup and symbols go
     text = "".join("?" if not c.isprintable() or unicodedata.category(c) == "Cf" else "" if _SHOWN.match(c) and not c.isalnum() else c
                    for c in str(raw))
-    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+    # 'www.evil.example' became a link in the notice: the dots stay (a domain-like page name), the autolink does not
+    return unlinked(text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…")
 
 
 def encode_all(params: Sequence[Param], values: dict[str, Any]) -> dict[str, str]:

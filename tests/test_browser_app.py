@@ -96,6 +96,10 @@ def test_a_link_to_no_page_opens_the_overview_with_a_notice_in_the_users_languag
     wait_rendered(page, "Ringkasan Kemiskinan 2022")
     assert page.get_by_text("Halaman «kesehatan/peta» tidak ada; yang dibuka halaman Ringkasan.").is_visible()
     screenshot(page, "unknown_page_notice")
+    page.goto(f"{app_url}/www.evil.example?year=www.evil.example")  # GFM links a bare 'www.' address
+    wait_rendered(page, "Ringkasan Kemiskinan")
+    notices = page.locator('[data-testid="stAlert"]', has_text="evil.example")
+    assert notices.count() == 2 and notices.locator("a").count() == 0  # the page's and the year's, no link
 
 
 def test_an_english_link_opened_first_has_english_navigation(app_url, chromium):

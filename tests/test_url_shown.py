@@ -1,5 +1,6 @@
 """A URL value shown back in a notice: no markup, bounded, and nothing hidden in it."""
 
+from metro_poverty.markdown_text import JOINER
 from metro_poverty.url_state import MAX_SHOWN, shown
 
 
@@ -23,3 +24,9 @@ def test_a_long_value_is_cut_with_an_ellipsis():
 def test_letters_of_any_script_stay_and_symbols_go():
     assert shown("kesehatán😀") == "kesehatán"  # was 'kesehatn'
     assert shown("<ｓｃｒｉｐｔ>") == "ｓｃｒｉｐｔ"
+
+
+def test_a_web_address_in_a_notice_never_becomes_a_link():
+    # GFM links 'www.evil.example' even where no mark is left: a word joiner after 'www' stops it
+    assert shown("www.evil.example") == f"www{JOINER}.evil.example"
+    assert shown("WWW.x.y").startswith(f"WWW{JOINER}.")
