@@ -133,7 +133,7 @@ def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int
     label = t("kabkota.province_line", lang, value=ind.fmt(reference, lang)) if reference is not None else None
     charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label,
                          split_above=split_above)
-    return t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang))
+    return t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang), how=t("kabkota.rank_how_known", lang))
 
 
 def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> None:
