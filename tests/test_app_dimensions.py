@@ -404,3 +404,9 @@ def test_on_a_slide_the_profile_picker_folds_under_the_regions_name():
     assert [e.label for e in at.expander if "Metro Pusat" in e.label] == ["Kel. Metro (Metro Pusat)"]
     assert at.expander[0].selectbox(key="region").value == "18.72.01.1001"
     assert [e.label for e in open_app({"present": "1"}, page="views/region_profile.py").expander][:1] == ["Pilih kecamatan atau kelurahan"]
+
+
+def test_a_count_in_the_profile_is_set_against_the_city_as_its_share():
+    income = open_app({"region": "18.72.05.1001"}, page="views/region_profile.py").dataframe[0].value
+    count = income[income["Indikator"] == "KK desil 1–4 nasional"].iloc[0]
+    assert (count["Nilai"], count["Kota"], count["Dibanding kota"]) == ("715 keluarga", "11.520 keluarga", "6,2% dari kota")

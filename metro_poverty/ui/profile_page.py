@@ -77,6 +77,15 @@ def _or_dash(value) -> str:
     return "–" if value is None or pd.isna(value) or str(value).strip() == "" else str(value)
 
 
+def _versus(direction, value, city_value, lang: str) -> str:
+    """'▼ lebih buruk'; for a count, its share of the city's ('5,2% dari kota'); '–' with no city value (NaN)."""
+    if not isinstance(direction, str):
+        return "–"
+    if direction == "part" and pd.notna(value) and pd.notna(city_value) and city_value > 0:
+        return t("profile.vs.part_share", lang, share=numfmt.number(100 * value / city_value, 1, lang))
+    return t(f"profile.vs.{direction}", lang)
+
+
 def _table(part: pd.DataFrame, lang: str) -> None:
     catalogue = cache.catalogue()
     view = pd.DataFrame({
@@ -86,7 +95,7 @@ def _table(part: pd.DataFrame, lang: str) -> None:
         # the status sits beside the value it qualifies, where a narrow screen cannot scroll it out of sight
         t("profile.col.status", lang): [t(f"status_short.{s}", lang) for s in part.status],
         t("profile.col.city", lang): [catalogue[c].fmt(v, lang) if pd.notna(v) else "–" for c, v in zip(part.indicator_code, part.city_value)],
-        t("profile.col.vs_city", lang): [t(f"profile.vs.{d}", lang) if isinstance(d, str) else "–" for d in part.direction],  # NaN: no city value
+        t("profile.col.vs_city", lang): [_versus(d, v, c, lang) for d, v, c in zip(part.direction, part.value, part.city_value)],
         # one value is no trend: a flat line would read as 'no change' (a register's first year of a new series)
         t("profile.col.trend", lang): [points if len(points) > 1 else None for points in part.trend],
     })
