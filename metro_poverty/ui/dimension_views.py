@@ -210,7 +210,8 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
     if "illustrative" in set(rows.status):
         badges.illustrative_notice(lang)
     if not (rows.region_code == CITY).any():  # the Gini ratio: published for Lampung and Indonesia, never for Metro
-        st.caption(t("dimension.macro_no_city", lang, indicator=ind.short(lang), shown=period))
+        drawn = t("common.and", lang).join(dict.fromkeys(rows.region_name))  # the store has Lampung's Gini only
+        st.caption(t("dimension.macro_no_city", lang, indicator=ind.short(lang), regions=drawn, shown=period))
     elif period is not None and period != year and not presentation.active():  # a slide's summary line says it
         st.caption(t(compare.fallback_key("dimension.macro_latest", period, year), lang, indicator=ind.short(lang), year=year, shown=period))
     target = ind.target if _target_applies(ind, rows) else None
