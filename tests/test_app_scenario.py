@@ -222,7 +222,25 @@ def test_the_multidimensional_index_is_non_monetary_by_default_and_says_so():
     assert m0.label == "M0 (non-moneter)" and m0.delta.startswith("±0,0000")  # cash does not move it
     assert any("non-moneter saja" in c and "MPI global" in c for c in texts(at.caption))
     assert at.toggle(key="sc_md_expenditure").value is False
-    assert "sc_w_expenditure" not in [s.key for s in at.slider]
+    assert "sc_w_expenditure_pct" not in [s.key for s in at.slider] and "sc_w_health_pct" in [s.key for s in at.slider]
+
+
+def test_shares_are_shown_in_whole_percents_and_a_linked_cutoff_stays_exact():
+    """Streamlit writes a fraction as '0.33' in every language; the sliders show '33%', and k = 1/3 from a link stays 1/3."""
+    from metro_poverty.engine.indicators import DEFAULT_K
+
+    at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
+    k = at.slider(key="sc_k_pct")
+    assert k.value == 100 * DEFAULT_K and k.proto.format == "%.0f%%" and k.proto.max == 100
+    assert at.slider(key="sc_w_health_pct").value == 25 and at.slider(key="sc_w_health_pct").proto.format == "%.0f%%"
+    assert at.session_state["sc_k"] == DEFAULT_K and "k" not in at.query_params  # the default is not written as 0.33333333333333337
+    k.set_value(50.0).run()
+    assert at.session_state["sc_k"] == 0.5 and at.query_params["k"] == "0.5"
+    at.slider(key="sc_w_health_pct").set_value(50.0).run()
+    assert at.query_params["weights"] == "0,0.25,0.5,0.25"  # expenditure, education, health, basic services
+    next(b for b in at.button if b.label == "Kembali ke kondisi awal").click().run()  # the sliders show the defaults again
+    assert at.slider(key="sc_k_pct").value == 100 * DEFAULT_K and at.slider(key="sc_w_health_pct").value == 25
+    assert "k" not in at.query_params and "weights" not in at.query_params
 
 
 def test_counting_expenditure_below_the_line_is_an_option_that_goes_to_the_url():

@@ -33,6 +33,7 @@ WIDGETS = {  # widget key -> Scenario field
     "sc_growth_d1_4": "growth_d1_4_pct", "sc_growth_d5_10": "growth_d5_10_pct", "sc_inflation": "inflation_pct",
     "sc_k": "k",
 }
+PERCENT = "_pct"  # suffix of a share's slider key: the slider shows whole percents, the share stays exact in its own key
 
 
 def render() -> None:
@@ -98,6 +99,8 @@ def _set_widgets(s: Scenario) -> None:
     st.session_state["sc_line"] = s.poverty_line_rp or GK_METRO_2024_RP
     for i, dim in enumerate(DIMENSIONS):
         st.session_state[f"sc_w_{dim}"] = s.dimension_weights[i]
+    for key in [k for k in st.session_state if str(k).endswith(PERCENT)]:
+        del st.session_state[key]  # drawn again from the exact shares just set
     st.session_state["sc_md_expenditure"] = counts_expenditure(s.dimension_weights)
 
 
@@ -157,7 +160,7 @@ def _weights_from_widgets() -> tuple[float, ...]:
 
 
 def _dimension_weight(dim: str) -> float:
-    # Expenditure counts only while its toggle is on; its slider is not drawn (nor kept) otherwise.
+    # Expenditure counts only while its toggle is on; its slider is not drawn otherwise.
     if dim == EXPENDITURE and not st.session_state["sc_md_expenditure"]:
         return 0.0
     return float(st.session_state.get(f"sc_w_{dim}", 0.0))
@@ -174,9 +177,25 @@ def _multidim(lang: str) -> None:
     st.toggle(t("scenario.md.toggle", lang), key="sc_md_expenditure", on_change=_expenditure_toggled, help=t("scenario.md.toggle_help", lang))
     dims = [d for d in DIMENSIONS if d != EXPENDITURE or st.session_state["sc_md_expenditure"]]
     for col, dim in zip(st.columns(len(dims)), dims):
-        col.slider(t(f"engine.dimension.{dim}", lang), *RANGES["dimension_weights"], step=0.05, key=f"sc_w_{dim}")
-    st.slider(t("scenario.k", lang), *RANGES["k"], step=0.05, key="sc_k")
+        _share_slider(col, t(f"engine.dimension.{dim}", lang), f"sc_w_{dim}", RANGES["dimension_weights"])
+    _share_slider(st, t("scenario.k", lang), "sc_k", RANGES["k"])
     st.caption(_multidim_kind(_weights_from_widgets(), lang))
+
+
+def _share_slider(where, label: str, key: str, bounds: tuple[float, float]) -> None:
+    """A share on a slider in whole percents ('33%'; Streamlit would write '0.33' in every language).
+
+    The share itself stays in `key`, exact: k = 1/3 from a link is still 1/3, so the link is written back unchanged.
+    Only a move of the slider replaces it, with the percent shown."""
+    shown_key = key + PERCENT
+    if shown_key not in st.session_state:
+        st.session_state[shown_key] = 100 * st.session_state[key]
+    where.slider(label, 100 * bounds[0], 100 * bounds[1], step=5.0, format="%.0f%%", key=shown_key,
+                 on_change=_share_moved, args=(key,))
+
+
+def _share_moved(key: str) -> None:
+    st.session_state[key] = st.session_state[key + PERCENT] / 100
 
 
 def _multidim_kind(dimension_weights: tuple[float, ...], lang: str) -> str:
