@@ -228,7 +228,8 @@ with joined as (
         source_reference(s.url, s.locator, l.file_name, l.loaded_at, l.batch_id, b.origin_batches) as source_reference,
         s.url as source_url,
         s.locator as source_locator,
-        s.kind as source_kind
+        s.kind as source_kind,
+        s.producer as source_producer
     from observation_best as b
     join regions as r using (region_code)
     join indicators as i on i.code = b.indicator_code

@@ -125,6 +125,12 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
     assert (2022, 6.67, "Resmi, dikutip dari media", "Kota Metro") in points  # released by Dinas Kesehatan, read in the media
     # the sum of the illustrative kelurahan records is its own legend entry: one colour never stands for both
     assert {r for _, _, s, r in points if s.startswith("ILUSTRASI")} == {"Kota Metro (ilustrasi)"}
+    # a local official's statement is not Dinas Kesehatan's figure (the concept is unconfirmed): its own entry and colour
+    assert (2024, 7.1, "Sementara", "Kota Metro menurut Pemerintah Kota Metro") in points
+    assert {r for y, v, _, r in points if (y, v) in {(2020, 9.91), (2022, 6.67)}} == {"Kota Metro"}  # Dinas Kesehatan's
+    scales = [layer["encoding"]["color"].get("scale", {}) for spec in drawn for layer in spec.get("layer", []) if "color" in layer.get("encoding", {})]
+    colours = {n: c for sc in scales for n, c in zip(sc.get("domain", []), sc.get("range", []))}
+    assert len({colours.get(n) for n in ("Kota Metro", "Kota Metro (ilustrasi)", "Kota Metro menurut Pemerintah Kota Metro")}) == 3
 
 
 def test_a_city_level_record_is_not_called_a_survey_estimate():

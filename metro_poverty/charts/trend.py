@@ -52,26 +52,40 @@ def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFra
 
 
 def line_key(frame: pd.DataFrame) -> pd.Series:
-    """Lines are drawn per region, series and kind of source: published and illustrative never join."""
+    """Lines are drawn per region (as the legend names it), series and kind of source: published and illustrative
+    never join, nor does a figure join another producer's statement (_kinds_apart names them apart)."""
     kind = frame["status"].eq("illustrative").map({True: "illustrative", False: "published"})
     return frame["region_name"].astype(str) + "|" + frame["series"].fillna("").astype(str) + "|" + kind
 
 
 ILLUSTRATIVE_COLOR = "#8c8c8c"  # grey: made-up values beside a region's real ones never take its colour
+OTHER_PRODUCER_COLOR = "#7b3294"  # purple: a statement by someone other than the figure's producer, never its colour
 
 
-def _illustrative_apart(data: pd.DataFrame, colors: dict[str, str] | None, lang: str) -> tuple[pd.Series, dict[str, str] | None]:
-    """A region with published and illustrative values (Metro's e-PPGBM stunting: figures from Dinas Kesehatan
-    in the news, and the sum of the illustrative kelurahan records) gets two legend entries: 'Kota Metro' and
-    'Kota Metro (ilustrasi)' in grey, so one colour never stands for both."""
+def _kinds_apart(data: pd.DataFrame, ind: Indicator, colors: dict[str, str] | None, lang: str) -> tuple[pd.Series, dict[str, str] | None]:
+    """Values that are not the region's figure from its producer get their own legend entry and colour.
+
+    - A region with published and illustrative values (Metro's e-PPGBM stunting: figures from Dinas Kesehatan in
+      the news, and the sum of the illustrative kelurahan records): 'Kota Metro (ilustrasi)' in grey.
+    - A value from a producer other than the indicator's (a local official's stunting figure beside Dinas
+      Kesehatan's e-PPGBM): 'Kota Metro menurut Pemerintah Kota Metro' in purple. DOMAIN §6: whether it is the same
+      concept is unconfirmed, so one colour never draws it as the same series."""
+    names = data["region_name"].astype(object)
+    extra: dict[str, str] = {}
     made_up = data["status"].eq("illustrative")
     mixed = set(data.region_name[made_up]) & set(data.region_name[~made_up])
-    if not mixed:
-        return data["region_name"], colors
     apart = made_up & data.region_name.isin(mixed)
-    named = {n: t("trend.illustrative_region", lang, region=n) for n in mixed}
-    names = data["region_name"].where(~apart, data["region_name"].map(named))
-    return names, (None if colors is None else colors | {v: ILLUSTRATIVE_COLOR for v in named.values()})
+    if apart.any():
+        names = names.where(~apart, [t("trend.illustrative_region", lang, region=n) for n in data.region_name])
+        extra |= dict.fromkeys(names[apart], ILLUSTRATIVE_COLOR)
+    if "source_producer" in data and ind.producer:
+        producer = data["source_producer"]
+        other = ~made_up & producer.notna() & producer.ne(ind.producer)
+        if other.any():
+            names = names.where(~other, [t("trend.other_producer_region", lang, region=n, producer=p)
+                                         for n, p in zip(data.region_name, producer)])
+            extra |= dict.fromkeys(names[other], OTHER_PRODUCER_COLOR)
+    return names, (colors | extra if colors is not None else None)
 
 
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
@@ -81,8 +95,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     legends beside the plot (height is its scarce dimension), not above and below it, and every text at the
     theme's size for the room (the screen's legends are a little smaller than its axes)."""
     data = frame.copy()
+    data["region_name"], colors = _kinds_apart(data, ind, colors, lang)
     data["line"] = line_key(data)
-    data["region_name"], colors = _illustrative_apart(data, colors, lang)
     decimals = data["decimals"] if "decimals" in data else [None] * len(data)
     data["value_text"] = [ind.fmt(v, lang, decimals=d) for v, d in zip(data.value, decimals)]
     data["mark_key"] = marks_of(data)
@@ -117,7 +131,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     base = alt.Chart().encode(x=x, y=y, color=color, detail=alt.Detail("line:N"))
     lines = base.mark_line(strokeWidth=3.5, invalid="break-paths-show-domains")
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
-    points = base.mark_point(size=120, filled=True, opacity=1).encode(
+    points = base.mark_point(size=200, filled=True, opacity=1).encode(
         shape=alt.Shape("status_text:N", title=None if side_legends else t("common.status", lang), scale=shapes,  # a slide: rows for statuses
                         legend=None if compact else alt.Legend(orient="right" if side_legends else "bottom", labelLimit=320,
                                                                columns=1 if side_legends else 2, **(SLIDE_LEGEND if side_legends else {"labelFontSize": 14}))),
