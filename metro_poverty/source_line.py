@@ -11,6 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
+from metro_poverty.citation_text import localized
 from metro_poverty.i18n import t
 
 SOURCE_COLUMNS = ("source_publisher", "source_title", "source_reference")
@@ -21,8 +22,9 @@ def _as_is(text: str) -> str:
     return text
 
 
-def source_entries(rows: pd.DataFrame, escape: Callable[[str], str] = _as_is) -> list[str]:
-    """'publisher: title (reference)' for each distinct source among the rows, in order of appearance.
+def source_entries(rows: pd.DataFrame, lang: str, escape: Callable[[str], str] = _as_is) -> list[str]:
+    """'publisher: title (reference)' for each distinct source among the rows, in order of appearance, the
+    compiler's note at the end of a title in `lang` (metro_poverty.citation_text).
 
     `escape` is applied to the reference unless it is one web address (left as is, so it can be a link): the
     reference of a loaded batch's value names the uploaded file, text from outside. Publisher and title come
@@ -34,7 +36,7 @@ def source_entries(rows: pd.DataFrame, escape: Callable[[str], str] = _as_is) ->
     # distinct sources in order of appearance, in plain Python: a page asks this of several small frames
     for values in dict.fromkeys(tuple(None if pd.isna(v) else v for v in row) for row in zip(*(rows[c].tolist() for c in cols))):
         r = dict(zip(cols, values))
-        ref, title = r.get("source_reference"), r.get("source_title") or ""
+        ref, title = r.get("source_reference"), localized(r.get("source_title") or "", lang)
         text = f"{r.get('source_publisher') or ''}: {title}"
         if isinstance(ref, str) and ref:
             text += f" ({ref if _URL.fullmatch(ref) else escape(ref)})"
@@ -43,5 +45,5 @@ def source_entries(rows: pd.DataFrame, escape: Callable[[str], str] = _as_is) ->
 
 
 def source_line(rows: pd.DataFrame, lang: str = "id", escape: Callable[[str], str] = _as_is) -> str:
-    entries = source_entries(rows, escape)
+    entries = source_entries(rows, lang, escape)
     return t("common.source_line", lang, sources="; ".join(entries)) if entries else ""

@@ -248,3 +248,11 @@ def test_many_unknown_link_parameters_are_named_in_one_notice():
 def test_an_empty_link_value_is_called_empty():
     notices = " ".join(texts(open_app({"year": ""}).warning))
     assert "«(kosong)»" in notices and "tidak dapat ditampilkan" not in notices
+
+
+def test_metro_in_lampung_names_its_sources_with_the_compilers_note_in_the_ui_language():
+    """'(Suara Lampung, 3 Oct 2025; Kepala BPS Kota Metro quoted)' was English in the Indonesian table."""
+    sources = " ".join(open_app(page="views/kabkota.py").table[0].value["Sumber"])
+    assert "(Suara Lampung, 3 Okt 2025; mengutip Kepala BPS Kota Metro)" in sources and " quoted" not in sources
+    english = " ".join(open_app({"lang": "en"}, page="views/kabkota.py").table[0].value["Source"])
+    assert "(Suara Lampung, 3 Oct 2025; Kepala BPS Kota Metro quoted)" in english

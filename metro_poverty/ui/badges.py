@@ -90,7 +90,7 @@ MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figu
 
 
 def show_source_line(frame: pd.DataFrame, lang: str) -> None:
-    entries = source_entries(frame, plain)
+    entries = source_entries(frame, lang, plain)
     if len(entries) <= MAX_INLINE_SOURCES:
         line = source_line(frame, lang, plain)
         if line:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import kabkota
+from metro_poverty.citation_text import localized
 from metro_poverty.compare import fallback_key, period_shown
 from metro_poverty.headline import CITY, PROVINCE
 from metro_poverty.i18n import t
@@ -146,7 +147,7 @@ def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> N
         ind.titled(lang): [ind.fmt(v, lang, with_unit=False, decimals=d) for v, d in zip(ranked.value, ranked.decimals)],
         t("kabkota.col.mark", lang): [mark_label(m, lang) for m in ranked.mark_key],
         t("kabkota.col.n_sources", lang): ranked.n_sources,
-        t("common.source", lang): [f"{p}: {title_}" for p, title_ in zip(ranked.source_publisher, ranked.source_title)],
+        t("common.source", lang): [f"{p}: {localized(title_, lang)}" for p, title_ in zip(ranked.source_publisher, ranked.source_title)],
     })
     tables.show(shown, {c: c for c in shown.columns}, lang=lang, all_rows=True)  # every kab/kota, no scrolling
     downloads.table(shown, file_stem=f"kabkota_{ind.code}_{period}", lang=lang, key=f"dl-kabkota-{ind.code}-{period}",

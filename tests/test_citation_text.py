@@ -1,0 +1,46 @@
+"""A source title's compiler's note reads in the UI language; the document's own title is never rewritten."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from metro_poverty.citation_text import localized
+from metro_poverty.paths import RAW_DIR
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Angka Kemiskinan Metro Turun (Suara Lampung, 3 Oct 2025; Kepala BPS Kota Metro quoted)",
+     "Angka Kemiskinan Metro Turun (Suara Lampung, 3 Okt 2025; mengutip Kepala BPS Kota Metro)"),
+    ("Jumlah Penduduk dan Persentase Kemiskinan di Kota Metro 2004-2024 (Databoks, citing BPS)",
+     "Jumlah Penduduk dan Persentase Kemiskinan di Kota Metro 2004-2024 (Databoks, mengutip BPS)"),
+    ("BPS Catat Angka Kemiskinan Menurun (Saung Berita, 20 Nov 2019; Sekda Way Kanan citing BPS Way Kanan)",
+     "BPS Catat Angka Kemiskinan Menurun (Saung Berita, 20 Nov 2019; Sekda Way Kanan mengutip BPS Way Kanan)"),
+    ("Penyebab Lampura Termiskin (Radar Lampung, 2023; BPS Kab. Lampung Utara data)",
+     "Penyebab Lampura Termiskin (Radar Lampung, 2023; data BPS Kab. Lampung Utara)"),
+    ("Metro Terkini Edisi April 2025 (BPS Kota Metro news, 16 Apr 2025)", "Metro Terkini Edisi April 2025 (berita BPS Kota Metro, 16 Apr 2025)"),
+    ("4 Wilayah Paling Miskin (gomotogp.id, p.2)", "4 Wilayah Paling Miskin (gomotogp.id, hlm. 2)"),
+    ("Kemiskinan Lampung Timur (sepuluhdetik.id, 18 Oct 2023; citing BPS Lampung Timur)",
+     "Kemiskinan Lampung Timur (sepuluhdetik.id, 18 Okt 2023; mengutip BPS Lampung Timur)"),
+])
+def test_the_compilers_note_reads_in_indonesian(title, expected):
+    assert localized(title, "id") == expected
+    assert localized(title, "en") == title  # the notes are written in English
+
+
+@pytest.mark.parametrize("title", [
+    "Kemiskinan (Maret) turun di Metro quoted",  # a parenthesis inside the title, not at its end: nothing is the note
+    "Rakor Teknis TKPK Tanggamus 2025 (Medinas Lampung News; Wakil Bupati Tanggamus)",  # no pattern knows a part: kept
+    "Angka turunan: dihitung dari angka bersumber",
+])
+def test_a_title_without_a_known_note_is_left_as_written(title):
+    assert localized(title, "id") == title
+
+
+def test_no_english_compiler_word_is_left_in_the_published_kabkota_titles():
+    titles = pd.read_csv(RAW_DIR / "kabkota" / "lampung_kabkota_poverty.csv").source_title.unique()
+    shown = [localized(t, "id") for t in titles]
+    english = re.compile(r" quoted|citing | (Oct|Aug|Dec|May) \d|\bp\.\d")
+    assert not [s for s in shown if english.search(s)]
+    for raw, text in zip(titles, shown):  # the title before the note is the document's, as printed
+        assert text[:raw.rindex("(")] == raw[:raw.rindex("(")]
