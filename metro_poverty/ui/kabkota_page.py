@@ -49,8 +49,9 @@ def render() -> None:
     # ranking the whole width, in two panels, and shows the map after it
     wide = present and len(kabkota.ranking_frame(ranked, ind)) > SLIDE_ROWS_BESIDE_MAP
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 40):  # the standing line above
-        if wide:
-            rank_note = _ranking(ranked, ind, period, lang, split_above=SLIDE_ROWS_BESIDE_MAP)
+        if wide:  # the note says what the line and the labels ('· dikutip') mean: on the slide, the chart gives way
+            st.caption(_ranking(ranked, ind, period, lang, split_above=SLIDE_ROWS_BESIDE_MAP))
+            rank_note = None
         else:
             left, right = st.columns([2, 3], gap="large")
             with left:
@@ -60,7 +61,7 @@ def render() -> None:
                 if not present:
                     st.caption(rank_note)
     if present:
-        _notes([rank_note, *notes])
+        _notes([rank_note, *notes] if rank_note else notes)
     if wide:
         _map(ranked, ind, period, lang)
     _table(ranked, ind, period, n_peers, lang)
@@ -120,7 +121,8 @@ def _map_spec(values: pd.DataFrame, code: str, lang: str, present: bool = False)
 def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int | None = None) -> str:
     """The ranking chart; returns the note that explains its line and labels (the caller places it)."""
     title = t("kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
-    st.subheader(title)
+    if split_above is None:  # a slide's whole-width ranking is named by the slide's title and its 'P0 · 2025': the
+        st.subheader(title)  # note under it, which says what the line and the labels mean, keeps the screen instead
     # with each bar's status and source: a slide names them under the chart, a downloaded image in its source line
     provenance = ranked[[c for c in ("status", "citation", "quality_flag", "source_publisher", "source_title", "source_reference")]]
     rows = kabkota.ranking_frame(ranked, ind).assign(label_note=[t(f"provenance.short.{m}", lang) for m in ranked.mark_key]).join(provenance)
