@@ -141,7 +141,12 @@ class Indicator:
 
     @property
     def source(self) -> str:
+        """The source as the catalogue names it, in Indonesian: the key a target is set for (data/reference/targets.csv)."""
         return str(self.meta.get("source") or "")
+
+    def source_name(self, lang: str) -> str:
+        """The source in the UI language ('Susenas Maret (BPS)', 'March Susenas (BPS)')."""
+        return pick(lang, self.meta.get("source"), self.meta.get("source_en"))
 
     @property
     def is_count_measure(self) -> bool:

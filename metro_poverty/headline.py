@@ -156,6 +156,6 @@ def macro_notice(catalogue: dict, lang: str) -> str:
     by_source: dict[str, list[str]] = {}
     for code in HEADLINE_INDICATORS:
         ind = catalogue[code]
-        by_source.setdefault(ind.source, []).append(ind.short(lang))
+        by_source.setdefault(ind.source_name(lang), []).append(ind.short(lang))
     sources = "; ".join(f"{', '.join(names)}: {source}" for source, names in by_source.items())
     return t("notice.macro", lang, sources=sources)

@@ -32,7 +32,8 @@ create table indicators (
     decimals integer not null,
     polarity varchar not null,         -- higher_worse | higher_better | neutral
     producer varchar not null,
-    source varchar not null,
+    source varchar not null,           -- the source as the catalogue names it (Indonesian); targets are set for it
+    source_en varchar not null,
     frequency_id varchar not null, frequency_en varchar not null,
     lowest_level varchar not null,     -- the lowest level at which the concept is officially published
     measure_kind varchar not null,     -- survey_estimate | admin_record | register_count

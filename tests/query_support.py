@@ -20,7 +20,7 @@ INDICATOR_DEFAULTS = {
     "name_id": "Nama", "name_en": "Name", "short_id": "Singkat", "short_en": "Short",
     "concept_id": "konsep", "concept_en": "concept", "definition_id": "definisi", "definition_en": "definition",
     "formula_id": "a / b", "formula_en": "a / b", "unit_id": "%", "unit_en": "%", "decimals": 2, "polarity": "higher_worse",
-    "producer": "BPS", "source": "Susenas", "frequency_id": "Tahunan", "frequency_en": "Annual",
+    "producer": "BPS", "source": "Susenas", "source_en": "Susenas", "frequency_id": "Tahunan", "frequency_en": "Annual",
     "lowest_level": "kab/kota", "measure_kind": "survey_estimate", "aggregation": "ratio",
     "classification_id": "klasifikasi", "classification_en": "classification", "measure_id": "ukuran", "measure_en": "measure",
     "disaggregation_id": "penyajian", "disaggregation_en": "disaggregation", "interpretation_id": "tafsir", "interpretation_en": "reading",

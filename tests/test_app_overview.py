@@ -82,6 +82,8 @@ def test_the_macro_caption_names_each_survey_from_the_catalogue():
     at = open_app()
     caption = next(c for c in texts(at.caption) if c.startswith("Estimasi survei"))
     assert "Susenas Maret (BPS)" in caption and "IPM: Susenas, SP2020 Long Form" in caption
+    english = next(c for c in texts(open_app({"lang": "en"}).caption) if c.startswith("Survey estimates"))
+    assert "March Susenas (BPS)" in english and "Maret" not in english  # the catalogue's source in the UI language
 
 
 def test_metros_rank_among_the_kab_kota_is_computed_from_the_figures():

@@ -18,7 +18,7 @@ D14 = Indicator("dtsen_d14_pct", {
     "name_id": "Persentase Keluarga Desil 1–4", "name_en": "Families in welfare deciles 1–4",
     "short_id": "Keluarga desil 1–4", "short_en": "Families in deciles 1–4",
     "definition_id": "Persentase keluarga pada desil kesejahteraan 1–4.", "definition_en": "Share of families in welfare deciles 1–4.",
-    "unit_id": "%", "unit_en": "%", "decimals": 1, "producer": "Dinas Sosial", "source": "DTSEN (Kemensos)",
+    "unit_id": "%", "unit_en": "%", "decimals": 1, "producer": "Dinas Sosial", "source": "DTSEN (Kemensos)", "source_en": "DTSEN (Kemensos)",
 })
 # The store rows behind the table (queries/indicator_by_region.sql, the columns that matter here).
 ROWS = pd.DataFrame({

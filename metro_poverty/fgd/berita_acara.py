@@ -86,7 +86,7 @@ def document(session: dict, catalogue: dict[str, Indicator], lang: str = "id", s
         ind = catalogue.get(a["indicator"])
         name = ind.name(lang) if ind else str(a["indicator"])
         card = [(t("dimension.meta.definition", lang), ind.definition(lang)), (t("dimension.meta.unit", lang), ind.unit(lang)),
-                (t("dimension.meta.producer", lang), ind.producer), (t("dimension.meta.source", lang), ind.source)] if ind else []
+                (t("dimension.meta.producer", lang), ind.producer), (t("dimension.meta.source", lang), ind.source_name(lang))] if ind else []
         decisions = [(t(f"fgd.field.{f}", lang), str(a.get(f) or "").strip() or "–")
                      for f in ("definition", "method", "reference_source", "producer")]
         items.append(Item(n, name, str(a["indicator"]), card, decisions, str(a.get("open_issues") or "").strip() or "–",

@@ -52,7 +52,7 @@ def minutes_markdown(session: dict, catalogue: dict[str, Indicator], lang: str =
         lines += [f"### {n}. {name} ({escape(a['indicator'])})", ""]
         if ind:
             lines += [f"**{t('fgd.minutes.card', lang)}:** {ind.definition(lang)} — {t('dimension.meta.unit', lang)}: {ind.unit(lang)}; "
-                      f"{t('dimension.meta.producer', lang)}: {ind.meta.get('producer')}; {t('dimension.meta.source', lang)}: {ind.meta.get('source')}.", ""]
+                      f"{t('dimension.meta.producer', lang)}: {ind.meta.get('producer')}; {t('dimension.meta.source', lang)}: {ind.source_name(lang)}.", ""]
         for field in ("definition", "method", "reference_source", "producer", "open_issues"):
             lines.append(f"- **{t(f'fgd.field.{field}', lang)}:** {escape(a.get(field)) or '–'}")
         lines += ["", f"_{t('fgd.minutes.recorded', lang, by=escape(a['recorded_by']), at=timefmt.wib(a['recorded_at'], lang))}_", ""]

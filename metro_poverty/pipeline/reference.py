@@ -15,7 +15,7 @@ from metro_poverty.regions import RegionResolver
 # labels, formats, colours and definitions are drawn from it.
 CATALOGUE_REQUIRED = ["code", "dimension", "name_id", "name_en", "short_id", "short_en", "concept_id", "concept_en",
                       "definition_id", "definition_en", "formula_id", "formula_en", "unit_id", "unit_en", "decimals", "polarity", "producer",
-                      "source", "frequency_id", "frequency_en", "lowest_level", "measure_kind", "aggregation",
+                      "source", "source_en", "frequency_id", "frequency_en", "lowest_level", "measure_kind", "aggregation",
                       "classification_id", "classification_en", "measure_id", "measure_en",
                       "disaggregation_id", "disaggregation_en", "interpretation_id", "interpretation_en"]
 DIMENSIONS = ("income", "education", "health", "basic_services", "composite")

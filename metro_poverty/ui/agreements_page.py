@@ -168,7 +168,7 @@ def _record_form(session: dict, user, lang: str) -> None:
     existing = next((a for a in session["agreements"] if a["indicator"] == code), None)
     # the definition, source and producer start from the catalogue; the method is the room's words (the catalogue's
     # formula is shown beside it, not typed into it)
-    base = existing or {"definition": ind.definition(lang), "method": "", "reference_source": ind.meta.get("source") or "",
+    base = existing or {"definition": ind.definition(lang), "method": "", "reference_source": ind.source_name(lang),
                         "producer": ind.meta.get("producer") or "", "open_issues": "", "follow_ups": []}
     if existing:
         st.caption(t("agreements.editing", lang))

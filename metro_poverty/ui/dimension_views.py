@@ -194,7 +194,7 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
     """An indicator with no values below the city: a survey estimate for the city (and Lampung, Indonesia), or an
     OPD's record kept for the city only. Its trend, no map; captions name its source from the catalogue."""
     survey = ind.is_survey_estimate
-    notice = t("dimension.macro_only" if survey else "dimension.city_only", lang, source=ind.source)
+    notice = t("dimension.macro_only" if survey else "dimension.city_only", lang, source=ind.source_name(lang))
     if presentation.active():  # on a slide the notice is a line and the chart keeps the screen
         st.caption(notice)
     else:
@@ -227,7 +227,7 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
     badges.status_badges(rows.status, lang)
     if ind.code in SAMPLED_CHANGES:
         st.caption(t("provenance.sampling", lang))
-    st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source, level=ind.meta.get("lowest_level")))
+    st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source_name(lang), level=ind.meta.get("lowest_level")))
     badges.show_source_line(rows, lang)
 
 

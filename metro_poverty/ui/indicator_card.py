@@ -20,7 +20,7 @@ def card_rows(ind: Indicator, lang: str) -> list[tuple[str, str]]:
         ("measure", ind.text("measure", lang)),
         ("unit", ind.unit(lang)),
         ("formula", ind.text("formula", lang)),
-        ("source", ind.source),
+        ("source", ind.source_name(lang)),
         ("producer", ind.producer),
         ("kind", t(f"dimension.kind.{ind.measure_kind}", lang)),
         ("disaggregation", ind.text("disaggregation", lang)),
