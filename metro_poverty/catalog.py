@@ -21,6 +21,10 @@ SUB_CITY_LEVELS = ("kelurahan", "kecamatan")
 CATALOGUE_PARAMS = {"city": CITY, "country": COUNTRY}
 
 
+# the catalogue's lowest_level (data/reference/indicators.csv) to the UI's level names
+_LOWEST_LEVEL_KEYS = {"provinsi": "province", "kab/kota": "kabkota", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -143,6 +147,12 @@ class Indicator:
     def source(self) -> str:
         """The source as the catalogue names it, in Indonesian: the key a target is set for (data/reference/targets.csv)."""
         return str(self.meta.get("source") or "")
+
+    def lowest_level(self, lang: str) -> str:
+        """The lowest level at which the concept is officially published, in the UI language ('Kab/kota', 'Province')."""
+        raw = str(self.meta.get("lowest_level") or "")
+        key = _LOWEST_LEVEL_KEYS.get(raw)
+        return t(f"level.{key}", lang) if key else raw
 
     def source_name(self, lang: str) -> str:
         """The source in the UI language ('Susenas Maret (BPS)', 'March Susenas (BPS)')."""

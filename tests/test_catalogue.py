@@ -81,7 +81,18 @@ SATU_DATA = ["concept", "definition", "formula", "classification", "measure", "u
 def test_every_satu_data_field_is_filled_in_both_languages(code):
     row = indicator(code)
     empty = [f"{f}_{lang}" for f in SATU_DATA for lang in ("id", "en") if not str(row[f"{f}_{lang}"]).strip()]
-    assert (empty, bool(row.source.strip()), bool(row.lowest_level.strip())) == ([], True, True)
+    assert (empty, bool(row.source.strip()), bool(row.source_en.strip()), bool(row.lowest_level.strip())) == ([], True, True, True)
+
+
+def test_the_metadata_card_speaks_the_ui_language_for_the_source_and_the_lowest_level():
+    from metro_poverty.catalog import Indicator
+    from metro_poverty.ui.indicator_card import card_rows
+
+    row = indicator("gkm")
+    card = dict(card_rows(Indicator(code="gkm", meta=dict(row)), "en"))
+    assert (card["Source"], card["Lowest official level"]) == ("March Susenas (BPS)", "Province")
+    card = dict(card_rows(Indicator(code="gkm", meta=dict(row)), "id"))
+    assert (card["Sumber"], card["Tingkat resmi terendah"]) == ("Susenas Maret (BPS)", "Provinsi")
 
 
 def test_the_classification_field_is_not_the_dimension():

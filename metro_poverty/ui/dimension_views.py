@@ -227,7 +227,7 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
     badges.status_badges(rows.status, lang)
     if ind.code in SAMPLED_CHANGES:
         st.caption(t("provenance.sampling", lang))
-    st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source_name(lang), level=ind.meta.get("lowest_level")))
+    st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source_name(lang), level=ind.lowest_level(lang)))
     badges.show_source_line(rows, lang)
 
 

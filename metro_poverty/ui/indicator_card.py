@@ -25,7 +25,7 @@ def card_rows(ind: Indicator, lang: str) -> list[tuple[str, str]]:
         ("kind", t(f"dimension.kind.{ind.measure_kind}", lang)),
         ("disaggregation", ind.text("disaggregation", lang)),
         ("frequency", ind.frequency(lang)),
-        ("lowest_level", ind.meta.get("lowest_level") or ""),
+        ("lowest_level", ind.lowest_level(lang)),
         ("sub_level_source", ind.text("sub_level_source", lang)),
         ("interpretation", ind.interpretation(lang)),
         ("polarity", t(f"dimension.polarity.{ind.polarity}", lang)),
