@@ -70,7 +70,7 @@ def test_the_classification_field_holds_the_classification_not_the_dimension():
 def test_an_opd_source_below_the_official_level_is_named_on_the_card():
     at = open_card({"q": "jkn"}, "jkn_coverage")
     table = at.table[0].value
-    assert table.loc["Tingkat resmi terendah"].iloc[0] == "kab/kota"
+    assert table.loc["Tingkat resmi terendah"].iloc[0] == "Kab/kota"
     assert "BPJS Kesehatan Cabang Metro" in table.loc["Di bawah tingkat resmi"].iloc[0]
 
 
