@@ -130,6 +130,10 @@ class Indicator:
             return numfmt.with_unit(float(value) / 1000, t("common.million_persons", lang), min(places + 3, 2), lang)
         return numfmt.with_unit(value, self.unit(lang), places, lang)
 
+    def difference_unit(self, lang: str) -> str:
+        """What follows a difference of two values: ' poin' for a percentage (a gap of 14,8 is not 14,8%), else nothing."""
+        return f" {t('common.points', lang)}" if self.unit(lang) == "%" else ""
+
     def fmt_compact(self, value, lang: str = "id", decimals=None) -> str:
         """The value with only a short unit mark (6,78% · Rp 503.161 · 12,07); the rest goes in the label."""
         unit, places = self.unit(lang), decimals_of(decimals, self.decimals)

@@ -68,17 +68,11 @@ class Standing:
     rank: int | None
     n_ranked: int
     city_value: float | None
-    target: float | None
     better_than_city: bool | None
-    meets_target: bool | None
 
     @property
     def gap_to_city(self) -> float | None:
         return None if self.city_value is None else self.value - self.city_value
-
-    @property
-    def gap_to_target(self) -> float | None:
-        return None if self.target is None else self.value - self.target
 
 
 def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: str, period: int) -> Standing | None:
@@ -89,12 +83,8 @@ def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: s
         return None
     r = row.iloc[0]
     ref = city_reference(city, r.source_id, period, r.series)
-    target = ind.target
-    meets = None
-    if target is not None and ind.polarity != "neutral":
-        meets = r.value <= target if ind.polarity == "higher_worse" else r.value >= target
-    return Standing(region, period, float(r.value), None if pd.isna(r["rank"]) else int(r["rank"]), int(r.n_ranked), ref, target,
-                    None if ref is None else ind.is_better(float(r.value), ref), meets)
+    return Standing(region, period, float(r.value), None if pd.isna(r["rank"]) else int(r["rank"]), int(r.n_ranked), ref,
+                    None if ref is None else ind.is_better(float(r.value), ref))
 
 
 def _kind(values: pd.DataFrame) -> pd.Series:

@@ -81,7 +81,15 @@ def test_a_selected_region_shows_its_rank_and_gap_to_the_city():
     body = " ".join(texts(at.markdown))
     assert "dari 22 (1 = terbaik)" in body
     gap = next(m for m in at.metric if m.label.startswith("Stunting"))
-    assert "dibanding kota" in gap.delta
+    assert "poin dibanding kota" in gap.delta  # a gap between two percentages is in points, not a relative %
+
+
+def test_a_kelurahan_is_not_judged_against_the_citys_target():
+    """UHC's 95% is set for the city on BPJS's kab/kota figure: Rejomulyo's extract by address was 'belum tercapai'."""
+    at = open_app({"ind": "jkn_coverage", "region": "18.72.05.1001"}, page=DIMENSION_PAGES["health"])
+    shown = " ".join(texts(at.markdown) + texts(at.caption))
+    assert "tercapai" not in shown
+    assert "berlaku untuk tingkat kota pada sumbernya sendiri; angka per kelurahan tidak dinilai terhadapnya" in shown
 
 
 def test_clearing_the_selection_removes_it_from_the_url():

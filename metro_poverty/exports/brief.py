@@ -117,9 +117,8 @@ def change_text(h: Headline, ind: Indicator, lang: str) -> tuple[str, str]:
         return t("common.series_break", lang, year=h.previous_period), GREY
     if h.change is None:
         return t("exports.brief.no_previous", lang), GREY
-    points = f" {t('common.points', lang)}" if ind.unit(lang) == "%" else ""
     places = decimals_of(h.change_decimals, ind.decimals)
-    text = f"{numfmt.signed(h.change, places, lang)}{points} {t('common.vs_year', lang, year=h.previous_period)}"
+    text = f"{numfmt.signed(h.change, places, lang)}{ind.difference_unit(lang)} {t('common.vs_year', lang, year=h.previous_period)}"
     better = ind.is_better(h.value, h.previous_value)
     return text, {True: theme.BETTER, False: theme.WORSE}.get(better, GREY)
 

@@ -33,8 +33,7 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
     if h.change is not None:
         # st.metric reads the sign from a leading ASCII '-', so the typographic minus is not used here
         change = numfmt.signed(h.change, decimals_of(h.change_decimals, ind.decimals), lang).replace("−", "-")
-        unit = f" {t('common.points', lang)}" if ind.unit(lang) == "%" else ""
-        delta = f"{change}{unit} {t('common.vs_year', lang, year=h.previous_period)}"
+        delta = f"{change}{ind.difference_unit(lang)} {t('common.vs_year', lang, year=h.previous_period)}"
     label = ind.titled(lang) if ind.label_unit(lang) else ind.short(lang)  # the figure itself says '%'
     if h.value is None:  # not in the store: said in words, never a blank or a zero
         with st.container(border=True):

@@ -10,6 +10,7 @@ import streamlit as st
 
 from metro_poverty import compare, numfmt
 from metro_poverty.catalog import Indicator
+from metro_poverty.headline import COUNTRY
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, charts, presentation
 
@@ -34,7 +35,8 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     delta = None
     compared = s.gap_to_city is not None and not ind.is_count
     if compared:
-        gap = numfmt.signed(s.gap_to_city, ind.decimals, lang).replace("−", "-")  # st.metric reads an ASCII sign
+        # st.metric reads an ASCII sign; a gap between two percentages is in points ('+14,8 poin', not a relative 14,8%)
+        gap = numfmt.signed(s.gap_to_city, ind.decimals, lang).replace("−", "-") + ind.difference_unit(lang)
         # on a slide the panel is narrow: the short comparison fits its chip, the city's value gets a line of its own
         delta = t("dimension.vs_city_short" if present else "dimension.vs_city", lang, diff=gap, city=ind.fmt(s.city_value, lang))
     st.metric(f"{ind.short(lang)}, {period}", ind.fmt(s.value, lang), delta=delta, delta_color=ind.delta_color, border=True)
@@ -42,9 +44,10 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
         st.markdown(t("dimension.city_line", lang, value=ind.fmt(s.city_value, lang)))
     if s.rank is not None:
         st.markdown(t("dimension.rank_of", lang, rank=s.rank, n=s.n_ranked))
-    if s.meets_target is not None:
-        key = "dimension.target_met" if s.meets_target else "dimension.target_not_met"
-        st.markdown(t(key, lang, target=ind.fmt(s.target, lang), note=ind.target_note(lang)))
+    if ind.target is not None:  # DOMAIN §6: a target belongs to its area and source, so a kelurahan is not 'below' it
+        area = t("level.country" if ind.meta.get("target_region") == COUNTRY else "level.city", lang).lower()
+        st.caption(t("dimension.target_not_here", lang, target=ind.fmt(ind.target, lang), note=ind.target_note(lang), area=area,
+                     level=t(f"level.{level}", lang).lower()))
     if present:  # on a slide: the value, the rank and the target; the trend and links wait for the page
         return
     lines = pd.concat([city[city.source_id.isin(set(values.source_id))], values[values.region_code == region]], ignore_index=True)
