@@ -76,6 +76,9 @@ def test_data_quality_view_lists_completeness_freshness_outliers_and_values_to_c
     assert any(e.startswith("DATA ILUSTRASI") for e in texts(at.error))  # the kelurahan values checked are the demo's
     waiting = at.table[-1].value
     assert "Sementara" in set(waiting["Status"])
+    # a count derived from P0 × population has the precision it has (DOMAIN §6: 12,8 ribu, not 12,80)
+    derived = waiting[(waiting["Tahun"] == "2023") & (waiting["Wilayah"] == "Kota Metro") & waiting["Indikator"].str.startswith("Jumlah")]
+    assert list(derived["Nilai"]) == ["12,8 ribu jiwa"]
 
 
 def test_signed_out_visitors_cannot_upload_or_roll_back(monkeypatch, tmp_path, records):

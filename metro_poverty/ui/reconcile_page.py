@@ -43,9 +43,10 @@ def _name(code: str, lang: str) -> str:
     return catalogue[code].short(lang) if code in catalogue else code
 
 
-def _fmt(code: str, value, lang: str) -> str:
+def _fmt(code: str, value, lang: str, decimals=None) -> str:
+    """A value as its indicator writes it, with the precision it has where that is less (a derived '12,8 ribu', not 12,80)."""
     catalogue = cache.catalogue()
-    return catalogue[code].fmt(value, lang) if code in catalogue else numfmt.number(value, 2, lang)
+    return catalogue[code].fmt(value, lang, decimals=decimals) if code in catalogue else numfmt.number(value, 2, lang)
 
 
 def _short(note: str, limit: int = 70) -> str:
@@ -164,7 +165,7 @@ def _quality(lang: str, tolerances: dict) -> None:
     st.subheader(t("reconcile.awaiting", lang))
     waiting = cache.read("values_awaiting_confirmation")
     tables.static(pd.DataFrame({c("indicator"): [_name(i, lang) for i in waiting.indicator_code], c("region"): waiting.region_name,
-                               c("year"): waiting.period.astype(str), c("value"): [_fmt(i, v, lang) for i, v in zip(waiting.indicator_code, waiting.value)],
+                               c("year"): waiting.period.astype(str), c("value"): [_fmt(i, v, lang, d) for i, v, d in zip(waiting.indicator_code, waiting.value, waiting.decimals)],
                                c("status"): [t(f"status_short.{s}", lang) for s in waiting.status],
                                c("flag"): [t(f"overview.flag.{f}", lang) if f in ("derived", "unverified", "conflict") else "–" for f in waiting.quality_flag],
                                c("source"): waiting.source_publisher, c("note"): [_short(n) for n in waiting.note.fillna("")]}))
