@@ -258,3 +258,24 @@ def test_metro_in_lampung_names_its_sources_with_the_compilers_note_in_the_ui_la
     assert "(Suara Lampung, 3 Okt 2025; mengutip Kepala BPS Kota Metro)" in sources and " quoted" not in sources
     english = " ".join(open_app({"lang": "en"}, page="views/kabkota.py").table[0].value["Source"])
     assert "(Suara Lampung, 3 Oct 2025; Kepala BPS Kota Metro quoted)" in english
+
+
+def test_the_poverty_line_is_ordered_by_size_never_ranked():
+    """GK is a threshold, not better or worse: 'Kota Metro: peringkat 1 dari 4' read as a league table."""
+    at = open_app({"ind": "gk", "year": "2024"}, page="views/kabkota.py")
+    shown = " ".join(texts(at.markdown) + texts(at.caption) + texts(at.subheader))
+    assert "Kota Metro: peringkat" not in shown and "GK bukan ukuran baik/buruk, jadi tidak diberi peringkat" in shown
+    assert "GK kab/kota menurut besarnya, 2024" in texts(at.subheader) and "Urutan (dari terendah)" in at.table[0].value.columns
+    assert "persepuluh poin" not in shown and "Nilai terendah menurut angka-angka ini" not in shown  # no P0 wording
+    # each bar's value without the unit, which is in the axis title: 'Rp 503.161/kapita/bulan · BPS' squeezed the bars
+    import pandas as pd
+
+    from metro_poverty.charts.ranking import value_texts
+    from metro_poverty.ui import cache
+
+    assert value_texts(pd.DataFrame({"value": [503161.0], "label_note": ["BPS"]}), cache.catalogue()["gk"], "id") == ["Rp 503.161 · BPS"]
+
+
+def test_a_count_is_ranked_with_a_word_on_what_drives_it():
+    at = open_app({"ind": "poor_count", "year": "2024"}, page="views/kabkota.py")
+    assert any("mengikuti besar penduduk kab/kota" in c and "pakai P0" in c for c in texts(at.caption))

@@ -24,13 +24,14 @@ CHAR_EM = 0.55  # a value label's width per character, in font sizes (bold sans 
 
 
 def value_texts(values: pd.DataFrame, ind: Indicator, lang: str) -> list[str]:
-    """Each bar's value as written after it, with how it is known when a `label_note` column says ('16,92% · dikutip')."""
+    """Each bar's value as written after it, with how it is known when a `label_note` column says ('16,92% · dikutip').
+    Compact ('Rp 563.561', the unit in the axis title): 'Rp 563.561/kapita/bulan · dikutip' took the plot's width."""
     notes = values["label_note"] if "label_note" in values else [""] * len(values)
-    return [ind.fmt(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(values.value, notes)]
+    return [ind.fmt_compact(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(values.value, notes)]
 
 
 def value_domain(values: pd.DataFrame, ind: Indicator, lang: str, city_value: float | None = None,
-                 font: int = theme.PRESENT_LABEL_SIZE) -> tuple[float, float]:
+                 font: int = theme.PRESENT_LABEL_SIZE, plot_px: int = PANEL_PLOT_PX) -> tuple[float, float]:
     """One value axis for the panels of a ranking split in two on a slide: from zero to the farthest value, and room
     beyond each bar for its value written after it, on a panel PANEL_PLOT_PX wide ('8,20%' was cut at the panel's
     edge when the axis ended at 8,2; '16,92% · dikutip' when it ended a fifth beyond the longest bar)."""
@@ -38,7 +39,7 @@ def value_domain(values: pd.DataFrame, ind: Indicator, lang: str, city_value: fl
     low, high = min(ends), max(ends)
     top = high + LABEL_ROOM * (high - low)
     for v, text in zip(values.value, value_texts(values, ind, lang)):
-        share = len(text) * CHAR_EM * font / PANEL_PLOT_PX  # of the panel's width, the label's
+        share = len(text) * CHAR_EM * font / plot_px  # of the panel's width, the label's
         if pd.notna(v) and v > 0 and share < 0.9:
             top = max(top, low + (float(v) - low) / (1 - share))  # the bar's end and its label within the panel
     return low, top

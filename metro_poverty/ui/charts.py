@@ -89,25 +89,31 @@ SLIDE_RANKING_ROWS = 12  # a slide ranks more regions than this in two panels si
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _ranking_spec(values: pd.DataFrame, code: str, lang: str, level: str, city_value: float | None, selected: str | None,
-                  reference_label: str | None = None, present: bool = False, part: pd.DataFrame | None = None) -> dict:
-    """The ranking of `values`; with `part`, only those rows, drawn with the classes and value axis of all."""
+                  reference_label: str | None = None, present: bool = False, part: pd.DataFrame | None = None,
+                  plot_px: int | None = None) -> dict:
+    """The ranking of `values`; with `part`, only those rows, drawn with the classes and value axis of all; with
+    `plot_px` (a ranking in a narrow column), a value axis that leaves each bar's label room in that width."""
     from metro_poverty.charts.maps import map_classes
     from metro_poverty.charts.ranking import ranking, value_domain
 
     ind = cache.catalogue()[code]
     classes = map_classes(values, ind, lang, level)
+    font = theme.PRESENT_LABEL_SIZE if present else RANKING_FONT
+    domain = value_domain(values, ind, lang, city_value) if part is not None else (
+        value_domain(values, ind, lang, city_value, font=font, plot_px=plot_px) if plot_px else None)
     chart = ranking(values if part is None else part, ind, lang, classes, city_value=city_value, selected=selected,
-                    reference_label=reference_label, font=theme.PRESENT_LABEL_SIZE if present else RANKING_FONT,
-                    domain=None if part is None else value_domain(values, ind, lang, city_value))
+                    reference_label=reference_label, font=font, domain=domain)
     if present:
         chart = chart.properties(height="container")
     return theme.spec(chart, lang, present)
 
 
 def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_value: float | None = None, selected: str | None = None,
-                  title: str = "", reference_label: str | None = None, split_above: int | None = SLIDE_RANKING_ROWS) -> None:
+                  title: str = "", reference_label: str | None = None, split_above: int | None = SLIDE_RANKING_ROWS,
+                  plot_px: int | None = None) -> None:
     """The ranking; on a slide, more than `split_above` regions are drawn in two panels side by side (None: never,
-    for a ranking in a column of its own, where its panels would get no height)."""
+    for a ranking in a column of its own, where its panels would get no height). `plot_px`: the plot's width in a
+    narrow column, so each bar's value fits after it."""
     from metro_poverty.charts.ranking import worst_first
 
     cols = [c for c in ("region_code", "region_name", "value", "rank", "label_note") if c in values.columns]
@@ -122,7 +128,7 @@ def ranking_chart(values: pd.DataFrame, ind, lang: str, level: str, *, city_valu
                                    width="stretch", height="stretch")
         spec = _ranking_spec(shown, ind.code, lang, level, city_value, selected, reference_label)  # the download: one chart
     else:
-        spec = _ranking_spec(shown, ind.code, lang, level, city_value, selected, reference_label, present)
+        spec = _ranking_spec(shown, ind.code, lang, level, city_value, selected, reference_label, present, plot_px=plot_px)
         st.vega_lite_chart(spec=spec, width="stretch", height=presentation.element_height())
     downloads.chart(spec, title=title or ind.short(lang), rows=values, lang=lang, key=f"dl-rank-{ind.code}-{level}")
 

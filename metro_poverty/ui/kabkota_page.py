@@ -17,6 +17,9 @@ from metro_poverty.ui import badges, cache, charts, downloads, frame, presentati
 from metro_poverty.url_state import Param
 
 SLIDE_ROWS_BESIDE_MAP = 7  # 9 names at 18 px in the column beside the map touched at 1280×720
+# the ranking's plot beside the map at 1280×720, its names left of it (measured): each bar's value must fit after it
+# ('Rp 563.561 · dikutip' was cut, and its length had squeezed the bars into 50 px)
+PLOT_PX_BESIDE_MAP = {False: 260, True: 430}  # desk, slide
 
 
 def values() -> pd.DataFrame:
@@ -78,17 +81,22 @@ def _n_peers() -> int:
 
 
 def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> list[str]:
-    """Metro's rank in one line; returns the notes that go with it (the caller places them)."""
+    """Metro's rank in one line; returns the notes that go with it (the caller places them). A neutral figure (GK:
+    a threshold, not better or worse) is ordered, never ranked; a count is ranked with a word on what drives it."""
     s = kabkota.city_standing(ranked, CITY, n_peers)
     if s is None:
         st.info(t("kabkota.city_missing", lang, indicator=ind.short(lang), year=period))
         return []
-    st.markdown(t("kabkota.standing", lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked,
-                  value=ind.fmt(s.value, lang)))
-    notes = [t("kabkota.sampling", lang)]
+    neutral = ind.polarity == "neutral"
+    st.markdown(t("kabkota.standing_neutral" if neutral else "kabkota.standing", lang, indicator=ind.short(lang), year=period,
+                  rank=s.rank_low, n=s.n_ranked, value=ind.fmt(s.value, lang)))
+    # the sampling error in the figure's own terms: 'a few tenths of a point' is said of rates and indices only
+    notes = [t("kabkota.sampling" if ind.unit("id") in ("%", "indeks") else "kabkota.sampling_generic", lang)]
+    if ind.is_count_measure:
+        notes.append(t("kabkota.count_size", lang, indicator=ind.short(lang)))
     if s.n_ranked < s.n_peers:
         notes.append(t("kabkota.coverage", lang, n=s.n_ranked, total=s.n_peers))
-    if not s.is_lowest:
+    if not s.is_lowest and not neutral:
         notes.append(t("kabkota.lowest_is", lang, name=s.lowest_name, value=ind.fmt(s.lowest_value, lang),
                        mark=mark_label(s.lowest_mark, lang)))
     return notes
@@ -120,7 +128,8 @@ def _map_spec(values: pd.DataFrame, code: str, lang: str, present: bool = False)
 
 def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int | None = None) -> str:
     """The ranking chart; returns the note that explains its line and labels (the caller places it)."""
-    title = t("kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
+    title = t("kabkota.order_title" if ind.polarity == "neutral" else "kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
+    plot_px = None if split_above else PLOT_PX_BESIDE_MAP[presentation.active()]
     if split_above is None:  # a slide's whole-width ranking is named by the slide's title and its 'P0 · 2025': the
         st.subheader(title)  # note under it, which says what the line and the labels mean, keeps the screen instead
     # with each bar's status and source: a slide names them under the chart, a downloaded image in its source line
@@ -131,11 +140,11 @@ def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int
     reference = float(here.value.iloc[0]) if len(here) else None
     if ind.is_count_measure:  # the province's poor are the sum of its 15 kab/kota: a line at 941 ribu squashed every bar
         total = ind.fmt(reference, lang) if reference is not None else t("kabkota.province_missing", lang)
-        charts.ranking_chart(rows, ind, lang, "kabkota", city_value=None, selected=CITY, title=title, split_above=split_above)
+        charts.ranking_chart(rows, ind, lang, "kabkota", city_value=None, selected=CITY, title=title, split_above=split_above, plot_px=plot_px)
         return t("kabkota.rank_note_count", lang, total=total, how=t("kabkota.rank_how_known", lang))
     label = t("kabkota.province_line", lang, value=ind.fmt(reference, lang)) if reference is not None else None
     charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label,
-                         split_above=split_above)
+                         split_above=split_above, plot_px=plot_px)
     return t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang), how=t("kabkota.rank_how_known", lang))
 
 
@@ -143,7 +152,7 @@ def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> N
     title = t("kabkota.table_title", lang, indicator=ind.short(lang), year=period)
     st.subheader(title)
     shown = pd.DataFrame({
-        t("kabkota.col.rank", lang): ranked.rank_low,
+        t("kabkota.col.order" if ind.polarity == "neutral" else "kabkota.col.rank", lang): ranked.rank_low,
         t("kabkota.col.region", lang): ranked.region_name,
         t("kabkota.col.bps_code", lang): ranked.bps_code,
         ind.titled(lang): [ind.fmt(v, lang, with_unit=False, decimals=d) for v, d in zip(ranked.value, ranked.decimals)],

@@ -164,8 +164,9 @@ def _quality(lang: str, tolerances: dict) -> None:
                                    c("status"): [t(f"status_short.{s}", lang) for s in odd.status]}))
     st.subheader(t("reconcile.awaiting", lang))
     waiting = cache.read("values_awaiting_confirmation")
+    shown = [_fmt(i, v, lang, d) for i, v, d in zip(waiting.indicator_code, waiting.value, waiting.decimals)]
     tables.static(pd.DataFrame({c("indicator"): [_name(i, lang) for i in waiting.indicator_code], c("region"): waiting.region_name,
-                               c("year"): waiting.period.astype(str), c("value"): [_fmt(i, v, lang, d) for i, v, d in zip(waiting.indicator_code, waiting.value, waiting.decimals)],
+                               c("year"): waiting.period.astype(str), c("value"): shown,
                                c("status"): [t(f"status_short.{s}", lang) for s in waiting.status],
                                c("flag"): [t(f"overview.flag.{f}", lang) if f in ("derived", "unverified", "conflict") else "–" for f in waiting.quality_flag],
                                c("source"): waiting.source_publisher, c("note"): [_short(n) for n in waiting.note.fillna("")]}))
