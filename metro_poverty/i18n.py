@@ -18,6 +18,7 @@ from pathlib import Path
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 TEXTS_DIR = Path(__file__).resolve().parent / "texts"
+DATA_TEXTS = TEXTS_DIR / "data" / "data_texts.toml"  # texts that came with the data, in both languages (data_text)
 
 
 def _flatten(table: dict, prefix: str = "") -> dict[str, dict[str, str]]:
@@ -58,3 +59,26 @@ def pick(lang: str, id_text: str | None, en_text: str | None) -> str:
     if lang == "en" and en_text:
         return en_text
     return id_text or en_text or ""
+
+
+@lru_cache(maxsize=1)
+def _data_texts() -> dict[str, dict[str, str]]:
+    """Each text of texts/data/data_texts.toml, in either language, to both."""
+    with DATA_TEXTS.open("rb") as fh:
+        pairs = tomllib.load(fh).get("data", [])
+    out: dict[str, dict[str, str]] = {}
+    for pair in pairs:
+        for text in (pair["id"], pair["en"]):
+            if text in out and out[text] != pair:
+                raise ValueError(f"data text {text!r} is listed twice in {DATA_TEXTS.name}")
+            out[text] = pair
+    return out
+
+
+def data_text(text, lang: str = DEFAULT_LANGUAGE):
+    """A text that came with the data (a source's title, publisher or locator; a note on a value) in `lang`, when
+    texts/data/data_texts.toml lists it in both languages; else as written. Anything that is not a string is returned as is."""
+    if not isinstance(text, str):
+        return text
+    pair = _data_texts().get(text)
+    return pair.get(lang) or text if pair else text

@@ -11,7 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
-from metro_poverty.citation_text import localized
+from metro_poverty.source_text import localized
 from metro_poverty.i18n import t
 
 SOURCE_COLUMNS = ("source_publisher", "source_title", "source_reference")
@@ -23,8 +23,8 @@ def _as_is(text: str) -> str:
 
 
 def source_entries(rows: pd.DataFrame, lang: str, escape: Callable[[str], str] = _as_is) -> list[str]:
-    """'publisher: title (reference)' for each distinct source among the rows, in order of appearance, the
-    compiler's note at the end of a title in `lang` (metro_poverty.citation_text).
+    """'publisher: title (reference)' for each distinct source among the rows, in order of appearance, in `lang`
+    where the words are the project's or the compiler's (metro_poverty.source_text).
 
     `escape` is applied to the reference unless it is one web address (left as is, so it can be a link): the
     reference of a loaded batch's value names the uploaded file, text from outside. Publisher and title come
@@ -36,8 +36,8 @@ def source_entries(rows: pd.DataFrame, lang: str, escape: Callable[[str], str] =
     # distinct sources in order of appearance, in plain Python: a page asks this of several small frames
     for values in dict.fromkeys(tuple(None if pd.isna(v) else v for v in row) for row in zip(*(rows[c].tolist() for c in cols))):
         r = dict(zip(cols, values))
-        ref, title = r.get("source_reference"), localized(r.get("source_title") or "", lang)
-        text = f"{r.get('source_publisher') or ''}: {title}"
+        ref, title = localized(r.get("source_reference"), lang), localized(r.get("source_title") or "", lang)
+        text = f"{localized(r.get('source_publisher') or '', lang)}: {title}"
         if isinstance(ref, str) and ref:
             text += f" ({ref if _URL.fullmatch(ref) else escape(ref)})"
         out.append(text)

@@ -424,3 +424,12 @@ def test_a_count_in_the_profile_is_set_against_the_city_as_its_share():
     income = open_app({"region": "18.72.05.1001"}, page="views/region_profile.py").dataframe[0].value
     count = income[income["Indikator"] == "KK desil 1–4 nasional"].iloc[0]
     assert (count["Nilai"], count["Kota"], count["Dibanding kota"]) == ("715 keluarga", "11.520 keluarga", "6,2% dari kota")
+
+
+def test_what_is_doubtful_about_a_value_is_said_under_its_chart():
+    """SSGI's 19,7% for Metro is plotted at 2021 beside Lampung's 2021, but its year label is uncertain (DOMAIN §4):
+    the tooltip's 'belum terverifikasi' did not say so."""
+    notes = [c.replace("\\", "") for c in texts(open_app({"ind": "stunting_ssgi"}, page=DIMENSION_PAGES["health"]).caption) if c.startswith("Catatan nilai")]
+    assert notes == ["Catatan nilai: Kota Metro 2021: sekitar 19,7–19,8%; label tahunnya tidak pasti dalam sumber"]
+    english = texts(open_app({"ind": "stunting_ssgi", "lang": "en"}, page=DIMENSION_PAGES["health"]).caption)
+    assert any("the year label is uncertain in the sources" in c for c in english)

@@ -100,3 +100,18 @@ def test_every_problem_the_pipeline_raises_has_a_message():
 def test_every_text_key_the_pipeline_names_exists():
     keys = {k for path in PIPELINE_DIR.glob("*.py") for k in re.findall(r'\bt\(\s*"([\w.]+)"', path.read_text(encoding="utf-8"))}
     assert sorted(k for k in keys if k not in i18n.catalogue()) == []
+
+
+def test_every_text_that_came_with_the_data_is_listed_once_in_both_languages():
+    pairs = tomllib.loads(i18n.DATA_TEXTS.read_text(encoding="utf-8"))["data"]
+    assert pairs and all(sorted(p) == ["en", "id"] and all(isinstance(v, str) and v.strip() for v in p.values()) for p in pairs)
+    texts = [text for p in pairs for text in p.values()]
+    assert len(texts) == len(set(texts))
+
+
+def test_a_data_text_is_shown_in_the_language_asked_and_an_unlisted_one_as_written():
+    title = "Pernyataan pejabat daerah tentang angka stunting Kota Metro"
+    assert i18n.data_text(title, "en") == "Local officials' statements on Kota Metro's stunting figure"
+    assert i18n.data_text(i18n.data_text(title, "en"), "id") == title
+    assert i18n.data_text("Metro Terkini Edisi April 2025", "en") == "Metro Terkini Edisi April 2025"  # a document's title
+    assert i18n.data_text(None, "en") is None

@@ -9,6 +9,7 @@ import streamlit as st
 
 from metro_poverty.i18n import t
 from metro_poverty.source_line import source_entries, source_line
+from metro_poverty.source_text import localized
 from metro_poverty.ui.safe import plain
 
 STATUS_COLORS = {"official": "green", "provisional": "orange", "illustrative": "red"}
@@ -22,6 +23,22 @@ def status_badge(status: str, lang: str) -> None:
 def status_badges(statuses: Iterable[str], lang: str) -> None:
     for s in sorted(set(statuses), key=list(STATUS_COLORS).index):
         status_badge(s, lang)
+
+
+NOTED_FLAGS = ("unverified", "conflict")  # a value whose doubt the compiler wrote down: the note is shown, not only its flag
+
+
+def value_notes(rows: pd.DataFrame, lang: str) -> None:
+    """'Catatan nilai: Kota Metro 2021: sekitar 19,7–19,8%; label tahunnya tidak pasti dalam sumber': what is known to be
+    doubtful about a value drawn, in words (a tooltip's 'belum terverifikasi' does not say that the year is uncertain)."""
+    if "note" not in rows or "quality_flag" not in rows:
+        return
+    written = rows.note.fillna("").astype(str).str.strip().ne("")
+    noted = rows[rows.quality_flag.isin(NOTED_FLAGS) & written].drop_duplicates(["region_name", "period", "note"])
+    if noted.empty:
+        return
+    items = [f"{r.region_name} {int(r.period)}: {localized(r.note, lang)}" for r in noted.sort_values(["region_name", "period"]).itertuples()]
+    st.caption(plain(t("notice.value_notes", lang, notes=" · ".join(items))))
 
 
 def illustrative_notice(lang: str) -> None:

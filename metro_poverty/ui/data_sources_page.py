@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import numfmt
-from metro_poverty.citation_text import localized
+from metro_poverty.source_text import localized
 from metro_poverty.exports.tables import table_csv
 from metro_poverty.i18n import t
 from metro_poverty.timefmt import wib
@@ -26,8 +26,9 @@ def render() -> None:
     st.subheader(t("sources.sources", lang))
     st.markdown(t("sources.model", lang))
     sources = cache.read("sources_with_counts").assign(
-        reference=lambda f: f.url.fillna(f.locator),
-        title=lambda f: [localized(x, lang) for x in f.title],  # the compiler's note at a title's end in the UI language
+        # the project's and the compiler's words in the UI language; a document's title as printed
+        reference=lambda f: [localized(x, lang) for x in f.url.fillna(f.locator)],
+        title=lambda f: [localized(x, lang) for x in f.title], publisher=lambda f: [localized(x, lang) for x in f.publisher],
         citation_text=lambda f: [t(f"sources.citation.{k if k in ('submitted', 'derived') else c}", lang) for c, k in zip(f.citation, f.kind)],
         status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
         # years as written (2024, never 2.024), "–" for a source that gives no value yet (the upload sources)

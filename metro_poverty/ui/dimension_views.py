@@ -32,6 +32,7 @@ def _notices_and_sources(values: pd.DataFrame, lang: str, top: bool) -> None:
             badges.illustrative_notice(lang)
         return
     badges.status_badges(values.status, lang)
+    badges.value_notes(values, lang)
     st.caption(t("notice.micro", lang))
     badges.show_source_line(values, lang)
 
@@ -225,6 +226,7 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
                            title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
     badges.series_break_note(rows, lang, in_slide=False)
     badges.status_badges(rows.status, lang)
+    badges.value_notes(rows, lang)
     if ind.code in SAMPLED_CHANGES:
         st.caption(t("provenance.sampling", lang))
     st.caption(t("notice.macro_area" if survey else "notice.city_record", lang, sources=ind.source_name(lang), level=ind.lowest_level(lang)))

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import kabkota
-from metro_poverty.citation_text import localized
+from metro_poverty.source_text import localized
 from metro_poverty.compare import fallback_key, period_shown
 from metro_poverty.headline import CITY, PROVINCE
 from metro_poverty.i18n import t

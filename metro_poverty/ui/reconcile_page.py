@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import numfmt, quality, reconcile
+from metro_poverty.source_text import localized
 from metro_poverty.provenance import mark, mark_label
 from metro_poverty.i18n import pick, t
 from metro_poverty.ui import badges, cache, charts, folds, frame, presentation, signin, tables, url
@@ -70,7 +71,7 @@ def _figures(lang: str, rows: pd.DataFrame, figure: Param | None) -> None:
         st.info(t("reconcile.none", lang))
         return
     c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
-    value = lambda i, v, s, src: f"{_fmt(i, v, lang)} · {t('status_short.' + s, lang)} · {src}"  # noqa: E731
+    value = lambda i, v, s, src: f"{_fmt(i, v, lang)} · {t('status_short.' + s, lang)} · {localized(src, lang)}"  # noqa: E731
     view = pd.DataFrame({
         c("indicator"): [_name(i, lang) for i in rows.indicator_code], c("region"): rows.region_name, c("year"): rows.period.astype(str),
         c("check"): [_check(ch, lang) for ch in rows.check],
@@ -109,7 +110,8 @@ def _figure_history(lang: str, options) -> None:
     versions = cache.read("intake_versions_by_figure", indicator=choice[0], region=choice[1])
     c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
     view = pd.DataFrame({c("year"): versions.period.astype(str), c("value"): [_fmt(choice[0], v, lang) for v in versions.value],
-                         c("status"): [t(f"status_short.{s}", lang) for s in versions.status], c("source"): versions.source_publisher,
+                         c("status"): [t(f"status_short.{s}", lang) for s in versions.status],
+                         c("source"): [localized(p, lang) for p in versions.source_publisher],
                          c("batch"): versions.batch_id.fillna("–"), c("uploader"): versions.uploader.fillna("–"),
                          c("loaded_at"): versions.loaded_at.fillna("–"), c("shown"): ["✓" if s else "" for s in versions.is_shown]})
     if signin.current() is None:  # who loaded which batch: for signed-in users only, like the batch history
@@ -138,7 +140,7 @@ def _side(code: str, value, status, citation, publisher, lang: str) -> str:
     """'6,67% · Resmi, dikutip dari media · Dinas Kesehatan' or '–' where the concept has no value that year."""
     if pd.isna(value):
         return "–"
-    return f"{_fmt(code, value, lang)} · {mark_label(mark(status, citation), lang)} · {publisher}"
+    return f"{_fmt(code, value, lang)} · {mark_label(mark(status, citation), lang)} · {localized(publisher, lang)}"
 
 
 def _quality(lang: str, tolerances: dict) -> None:
@@ -169,4 +171,5 @@ def _quality(lang: str, tolerances: dict) -> None:
                                c("year"): waiting.period.astype(str), c("value"): shown,
                                c("status"): [t(f"status_short.{s}", lang) for s in waiting.status],
                                c("flag"): [t(f"overview.flag.{f}", lang) if f in ("derived", "unverified", "conflict") else "–" for f in waiting.quality_flag],
-                               c("source"): waiting.source_publisher, c("note"): [_short(n) for n in waiting.note.fillna("")]}))
+                               c("source"): [localized(p, lang) for p in waiting.source_publisher],
+                               c("note"): [_short(localized(n, lang)) for n in waiting.note.fillna("")]}))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import numfmt
+from metro_poverty.source_text import localized
 from metro_poverty.ui.safe import plain
 
 
@@ -74,7 +75,7 @@ def indicator_table(values: pd.DataFrame, ind, lang: str, level: str, compact: b
         t("dimension.rank", lang): values["rank"],
         t("common.year", lang): values.period,
         t("common.status", lang): [mark_label(m, lang) for m in marks_of(values)],
-        t("common.source", lang): values.source_publisher,
+        t("common.source", lang): [localized(p, lang) for p in values.source_publisher],
     }).dropna(axis=1, how="all")
     formats = {c: ind.decimals for c in out.columns if c.startswith(ind.short(lang))}
     shown = out

@@ -5,7 +5,8 @@ import re
 import pandas as pd
 import pytest
 
-from metro_poverty.citation_text import localized
+from metro_poverty.source_text import localized
+from metro_poverty import paths
 from metro_poverty.paths import RAW_DIR
 
 
@@ -44,3 +45,26 @@ def test_no_english_compiler_word_is_left_in_the_published_kabkota_titles():
     assert not [s for s in shown if english.search(s)]
     for raw, text in zip(titles, shown):  # the title before the note is the document's, as printed
         assert text[:raw.rindex("(")] == raw[:raw.rindex("(")]
+
+
+INDONESIAN = re.compile(r"mengutip|dihimpun|Catatan proyek|ILUSTRASI|ilustrasi|paragraf|kesehatan|berita|halaman|tidak tercatat|"
+                        r"Angka |Pernyataan|Rekap|diserahkan|Media daerah|uji coba")
+
+
+def test_the_projects_words_about_every_source_read_in_english():
+    sources = pd.read_csv(paths.REFERENCE_DIR / "sources.csv")
+    documents = {"bps_metro_poverty_2024"}  # a title as printed stays in its language
+    shown = [(r.source_id, field, localized(getattr(r, field), "en")) for r in sources.itertuples() for field in ("title", "publisher", "locator")
+             if isinstance(getattr(r, field), str) and not (field == "title" and r.source_id in documents)]
+    assert [s for s in shown if INDONESIAN.search(s[2])] == []
+
+
+def test_every_note_on_a_published_value_reads_in_indonesian():
+    notes = pd.read_csv(paths.PUBLISHED_DIR / "bps_published_figures.csv").note.dropna().unique()
+    assert notes.size and [n for n in notes if localized(n, "id") == n] == []
+
+
+def test_an_opds_illustrative_upload_and_a_loaded_file_keep_their_own_words():
+    assert localized("Dinas Sosial Kota Metro (data ilustrasi)", "en") == "Dinas Sosial Kota Metro (illustrative data)"
+    assert localized("halaman Unggah Data; «Rekap desil.xlsx», 2026-12-01, batch 7", "en") == \
+        "the Unggah Data page; «Rekap desil.xlsx», 2026-12-01, batch 7"  # the file's name as the officer gave it
