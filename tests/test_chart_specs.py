@@ -99,3 +99,21 @@ def test_a_split_rankings_axis_leaves_room_for_each_bars_value():
     low, high = value_domain(noted, ind, "id", city_value=10.69)
     for v, text in zip(noted.value, value_texts(noted, ind, "id")):
         assert v / high * PANEL_PLOT_PX + len(text) * CHAR_EM * theme.PRESENT_LABEL_SIZE <= PANEL_PLOT_PX, text
+
+
+def test_a_trend_that_barely_moves_is_not_drawn_as_a_steep_rise():
+    """HLS went from 14,75 to 14,79: Vega's own axis (14,745 … 14,795) filled the plot with 0,04 years, in a decimal
+    more than BPS publishes."""
+    import pandas as pd
+
+    from metro_poverty.charts.trend import trend
+    from metro_poverty.ui import cache
+
+    frame = pd.DataFrame({"region_name": ["Kota Metro"] * 2, "period": [2021, 2024], "value": [14.75, 14.79], "series": [None, None],
+                          "status": ["provisional", "official"], "citation": ["secondary", "primary"]})
+    y = trend(frame, cache.catalogue()["hls"], "id").to_dict()["layer"][0]["encoding"]["y"]
+    low, high = y["scale"]["domain"]
+    assert high - low == pytest.approx(0.05 * 14.79) and low < 14.75 and high > 14.79
+    assert y["axis"]["format"] == ",.2f" and y["axis"]["tickMinStep"] == 0.01
+    frame["value"] = [6.78, 6.44]  # P0 moves enough: Vega's own axis
+    assert "domain" not in trend(frame, cache.catalogue()["p0"], "id").to_dict()["layer"][0]["encoding"]["y"]["scale"]

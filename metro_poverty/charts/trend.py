@@ -88,6 +88,22 @@ def _kinds_apart(data: pd.DataFrame, ind: Indicator, colors: dict[str, str] | No
     return names, (colors | extra if colors is not None else None)
 
 
+MIN_SPAN = 0.05  # a trend's value axis spans at least this share of its largest value
+
+
+def value_span(values) -> list[float] | alt.UndefinedType:
+    """The value axis of a trend that barely moves, centred on it: HLS from 14,75 to 14,79 filled the plot's height
+    and read as a steep rise. Undefined (Vega's own) when the values span enough."""
+    if len(values) < 2:
+        return alt.Undefined
+    low, high = float(min(values)), float(max(values))
+    half = MIN_SPAN * max(abs(low), abs(high)) / 2
+    if high - low >= 2 * half:
+        return alt.Undefined
+    mid = (low + high) / 2
+    return [mid - half, mid + half]
+
+
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
           title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0,
           side_legends: bool = False) -> alt.LayerChart:
@@ -112,9 +128,12 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     # one value only (Metro's extreme poverty, 2022): Vega's ticks of an empty span read '0,830000'; its one tick in
     # the indicator's decimals instead
     values = frame["value"].dropna().unique()
-    axis = alt.Axis(values=[float(values[0])], format=f",.{ind.decimals}f") if len(values) == 1 else alt.Undefined
+    if len(values) == 1:
+        axis = alt.Axis(values=[float(values[0])], format=f",.{ind.decimals}f")
+    else:  # ticks in the decimals the figures are published with: '14,745' claimed a precision BPS does not give
+        axis = alt.Axis(format=f",.{ind.decimals}f", tickMinStep=10.0 ** -ind.decimals)
     y = alt.Y("value:Q", title=None if compact else ind.titled(lang), axis=axis,
-              scale=alt.Scale(zero=False, nice=True, padding=10))
+              scale=alt.Scale(zero=False, nice=True, padding=10, domain=value_span(values)))
     # on a slide the theme's size (theme.PRESENT_LABEL_SIZE) with smaller symbols and rows closer together: with the
     # theme's symbols each row took 40 px, and the P0 slide cut its third and fourth status off below the plot
     screen = SLIDE_LEGEND if side_legends else {"labelFontSize": 15}  # on a slide the theme's size (theme.PRESENT_LABEL_SIZE)
