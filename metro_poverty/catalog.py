@@ -179,7 +179,9 @@ class Indicator:
         return {"higher_worse": "inverse", "higher_better": "normal"}.get(self.polarity, "off")
 
     def is_better(self, new: float, old: float) -> bool | None:
-        if self.polarity == "neutral" or new == old:
+        """Whether `new` is better than `old`; None for a neutral figure, or two values that read the same at the
+        decimals they are shown with (99,898 and 99,900 are both 99,9: '▼ lebih buruk' beside two equal figures)."""
+        if self.polarity == "neutral" or round(float(new), self.decimals) == round(float(old), self.decimals):
             return None
         return (new < old) if self.polarity == "higher_worse" else (new > old)
 

@@ -284,6 +284,14 @@ def test_profile_of_a_kecamatan():
     assert "kode pos –" in facts and "nan" not in facts  # a kecamatan has no postal code
 
 
+def test_two_values_that_read_the_same_are_the_same():
+    """Metro Utara's APS 7–12 (99,898) and the city's (99,900) both read 99,9%: it said '▼ lebih buruk'."""
+    at = open_app({"region": "18.72.02"}, page="views/region_profile.py")
+    aps = next(t.value for t in at.dataframe if "APS 7–12" in set(t.value["Indikator"]))
+    row = aps[aps["Indikator"] == "APS 7–12"].iloc[0]
+    assert (row["Nilai"], row["Kota"], row["Dibanding kota"]) == ("99,9%", "99,9%", "= sama")
+
+
 def test_a_click_selects_a_region_and_a_second_click_clears_it():
     from metro_poverty.ui.dimension_views import clicked_region
 
