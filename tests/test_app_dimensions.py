@@ -358,8 +358,9 @@ def test_a_trend_link_naming_no_kelurahan_falls_back_with_a_notice(bad):
 
 
 @pytest.mark.parametrize("page, params, says", [
-    ("health", {"ind": "uhh"}, "2021: UHH metode lama (sebelum SP2020 Long Form) → 2024: UHH berbasis SP2020 Long Form (sejak rilis 2023)"),
-    ("income", {"ind": "dtsen_d14_pct", "view": "trend"}, "2022: register P3KE/Regsosek → 2025: register DTSEN"),
+    ("health", {"ind": "uhh"}, "UHH metode lama (sebelum SP2020 Long Form): 2021 → UHH berbasis SP2020 Long Form (sejak rilis 2023): 2024"),
+    # each series with the years it covers: '2022: P3KE → 2025: DTSEN' read as a break between 2022 and 2025
+    ("income", {"ind": "dtsen_d14_pct", "view": "trend"}, "register P3KE/Regsosek: 2022–2024 → register DTSEN: 2025"),
 ])
 def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, params, says):
     at = open_app(params, page=DIMENSION_PAGES[page])

@@ -95,12 +95,16 @@ def series_break_note(rows: pd.DataFrame, lang: str, *, in_slide: bool) -> None:
 
     if in_slide != presentation.active() or "series" not in rows or rows.empty:
         return
-    first = rows.assign(series=rows.series.fillna("")).groupby("series").period.min().sort_values()
-    if len(first) < 2:
+    spans = rows.assign(series=rows.series.fillna("")).groupby("series").period.agg(["min", "max"]).sort_values("min")
+    if len(spans) < 2:
         return
     names = [t(f"series.{code}", lang) if f"series.{code}" in catalogue() else code for code in
-             (c or "none" for c in first.index)]
-    st.caption(t("notice.series_break_short" if in_slide else "notice.series_break", lang, series=" → ".join(f"{int(p)}: {n}" for n, p in zip(names, first))))
+             (c or "none" for c in spans.index)]
+    # each series with the years it covers ('P3KE/Regsosek 2022–2024 → DTSEN 2025'): the first years alone read as
+    # a break between them, not between the last of one and the first of the next
+    years = [f"{int(a)}" if a == b else f"{int(a)}–{int(b)}" for a, b in zip(spans["min"], spans["max"])]
+    st.caption(t("notice.series_break_short" if in_slide else "notice.series_break", lang,
+                 series=" → ".join(f"{n}: {y}" for n, y in zip(names, years))))
 
 
 MAX_INLINE_SOURCES = 3  # more documents than this fold into a list, so the figure stays on screen
