@@ -365,6 +365,9 @@ def test_a_trend_link_naming_no_kelurahan_falls_back_with_a_notice(bad):
 def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, params, says):
     at = open_app(params, page=DIMENSION_PAGES[page])
     assert any(says in c and "tidak sebanding" in c for c in texts(at.caption)), texts(at.caption)
+    if page == "income":  # the selected kelurahan's trend beside the map breaks there too
+        panel = open_app({"ind": "dtsen_d14_pct", "region": "18.72.05.1001"}, page=DIMENSION_PAGES[page])
+        assert any(says in c for c in texts(panel.caption)), texts(panel.caption)
     assert not any("Seri terputus" in c for c in texts(open_app({"ind": "p0"}, page=DIMENSION_PAGES["income"]).caption))
 
 

@@ -12,7 +12,7 @@ from metro_poverty import compare, numfmt
 from metro_poverty.catalog import Indicator
 from metro_poverty.headline import COUNTRY
 from metro_poverty.i18n import t
-from metro_poverty.ui import cache, charts, presentation
+from metro_poverty.ui import badges, cache, charts, presentation
 
 PROFILE_PAGE = "views/region_profile.py"
 
@@ -54,6 +54,7 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     if ind.is_count:
         lines = values[values.region_code == region]
     charts.trend_chart(lines, ind.code, lang, height=260, compact=True, colors=charts.city_first_colors(lines))
+    badges.series_break_note(lines, lang, in_slide=False)  # the panel's line breaks where the register changed, too
     st.page_link(PROFILE_PAGE, label=t("dimension.open_profile", lang, name=name), icon=":material/location_city:",
                  query_params={"region": region, "year": str(st.session_state.get("year"))})
     st.button(t("dimension.clear", lang), icon=":material/close:", on_click=_clear)
