@@ -1,15 +1,16 @@
 -- For each pair of easily confused indicators, their values side by side by region and year: what each
 -- concept says, with the note that tells them apart. Not a comparison to pass or fail: the two measure
--- different things. Each side uses the published values of its indicator in that region where any
--- exist, and its illustrative values only where none is published. A year with a value on one side
--- only is kept (the other side empty). No parameters.
+-- different things. Each side uses the published value of its indicator in that region and year where
+-- one exists, and its illustrative value (marked so) where none is published that year: e-PPGBM's 2021
+-- and 2023 were missing beside SSGI while the trend drew them. A year with a value on one side only is
+-- kept (the other side empty). No parameters.
 with pairs as (
     select indicator_a, indicator_b, note_id, note_en from indicator_pairs
 ),
 ranked as (
     select
         l.*,
-        bool_or(l.status != 'illustrative') over (partition by l.indicator_code, l.region_code) as has_published
+        bool_or(l.status != 'illustrative') over (partition by l.indicator_code, l.region_code, l.period) as has_published
     from observation_labeled as l
 ),
 shown as (

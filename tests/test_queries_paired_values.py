@@ -86,12 +86,14 @@ def test_ordered_by_pair_then_region_then_period(con):
     ]
 
 
-def test_a_side_uses_its_published_values_where_any_exist_in_the_region(con):
+def test_a_side_uses_its_published_value_of_a_year_and_its_illustrative_one_where_that_year_has_none(con):
+    """e-PPGBM 2021 (illustrative; published for 2020 and 2022) was left out beside SSGI 2021 while the trend drew it."""
     source(con, "illus_dinkes_eppgbm", kind="illustrative")
     observe(con, "stunting_ssgi", CITY, 2021, 19.70, "domain_ssgi", "provisional")
     observe(con, "stunting_eppgbm", CITY, 2020, 9.91, "dinkes_eppgbm_reported", "official")
+    observe(con, "stunting_eppgbm", CITY, 2020, 9.50, "illus_dinkes_eppgbm", "illustrative")
     observe(con, "stunting_eppgbm", CITY, 2021, 6.43, "illus_dinkes_eppgbm", "illustrative")
-    assert paired(con, ("period", "value_a", "value_b", "status_b")) == [(2020, None, 9.91, "official"), (2021, 19.70, None, None)]
+    assert paired(con, ("period", "value_a", "value_b", "status_b")) == [(2020, None, 9.91, "official"), (2021, 19.70, 6.43, "illustrative")]
 
 
 def test_a_side_with_no_published_value_in_the_region_uses_its_illustrative_ones(con):
