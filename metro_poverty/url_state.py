@@ -133,7 +133,10 @@ class CodedParam(Param):
     def parse(self, raw: str | None) -> tuple[Any, bool]:
         if raw is None:
             return self.default, True
-        value = self._decode(raw)
+        try:
+            value = self._decode(raw)
+        except Exception:  # noqa: BLE001 - text from a link: whatever a decoder cannot read falls back with a notice,
+            value = None  # never a traceback (a draft nested thousands deep raised RecursionError on every page)
         return (self.default, False) if value is None else (value, True)
 
     def encode(self, value: Any) -> str | None:

@@ -414,3 +414,13 @@ def test_a_step_never_carries_the_agendas_own_url_keys():
     step = agendas.clean_step({"path": "kesehatan", "title": "Stunting",
                                "params": {"ind": "stunting_eppgbm", "draft": "x", "present": "1", "step": "3"}})
     assert step["params"] == {"ind": "stunting_eppgbm"}  # a 'draft' in a step took 'present=1&agenda=draft' out of the link
+
+
+def test_a_crafted_draft_link_opens_the_page_with_a_notice():
+    """A 291-character draft inflating to JSON nested 200.000 deep showed Streamlit's error box on every page."""
+    import base64
+    import zlib
+
+    deep = base64.urlsafe_b64encode(zlib.compress(b"[" * 200_000, 9)).decode("ascii").rstrip("=")
+    at = open_app({"draft": deep})  # open_app asserts that no exception reached the page
+    assert any("«draft»" in w for w in texts(at.warning)), texts(at.warning)

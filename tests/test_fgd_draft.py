@@ -19,6 +19,20 @@ def test_text_that_is_not_a_draft_is_refused():
     assert [decode(t) for t in ("bukan-draf", "eJzLSM3JyQcABiwCFQ", "A" * 7000)] == [None, None, None]
 
 
+def test_a_crafted_draft_that_inflates_or_nests_deep_is_refused_not_raised():
+    """550 characters of link inflated to JSON nested thousands deep: json raised RecursionError and every page
+    showed Streamlit's error box; 6.000 characters may inflate a thousandfold."""
+    import base64
+    import zlib
+
+    def link(raw: bytes) -> str:
+        return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+    deep, huge = link(b"[" * 200_000), link(b'[["", {}, "' + b"x" * 4_000_000 + b'", ""]]')
+    assert len(deep) < 6000 and len(huge) < 6000
+    assert (decode(deep), decode(huge)) == (None, None)
+
+
 def test_a_draft_with_a_hostile_step_is_refused():
     bad = [{"path": "../../etc", "params": {}, "title": "x", "note": ""}]
     assert (valid(bad), valid(STEPS), valid("x"), decode(encode(bad))) == (False, True, False, None)
@@ -48,3 +62,10 @@ def test_an_overview_step_is_named_by_its_slide_and_names_the_map_indicator_only
 def test_the_url_parameter_falls_back_to_an_empty_draft_and_says_it_could_not_read_it():
     param = CodedParam("draft", [], decode, encode, valid)
     assert (param.parse("bukan-draf"), param.parse(encode(STEPS)), param.encode([])) == (([], False), (STEPS, True), None)
+
+
+def test_a_link_value_no_decoder_can_read_falls_back_and_never_raises():
+    def broken(text):
+        raise RecursionError(text)
+
+    assert CodedParam("draft", [], broken, encode, valid).parse("x") == ([], False)

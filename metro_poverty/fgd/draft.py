@@ -19,6 +19,7 @@ from metro_poverty.i18n import t
 
 URL_KEY = "draft"  # the URL parameter (and session key) holding the draft
 MAX_URL_TEXT = 6000  # a draft longer than this in the URL is refused: browsers and proxies cut long URLs
+MAX_RAW = 64_000  # the most a draft's JSON may inflate to: 30 steps of short texts are a few kilobytes
 
 
 def encode(steps: list[dict]) -> str | None:
@@ -37,12 +38,16 @@ def decode(text: str | None) -> list[dict] | None:
     if len(text) > MAX_URL_TEXT:
         return None
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), bufsize=MAX_URL_TEXT * 4)
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), MAX_RAW)
+        if inflate.unconsumed_tail:  # more than any real draft: a crafted link that inflates a thousandfold
+            return None
         compact = json.loads(raw.decode("utf-8"))
         if not isinstance(compact, list) or len(compact) > MAX_STEPS:
             return None
         return [clean_step({"path": p, "params": params, "title": title, "note": note}) for p, params, title, note in compact]
-    except (ValueError, TypeError, zlib.error, binascii.Error, UnicodeDecodeError):
+    # RecursionError: 550 characters of link inflate to JSON nested thousands deep, which json cannot read
+    except (ValueError, TypeError, zlib.error, binascii.Error, UnicodeDecodeError, RecursionError):
         return None
 
 
