@@ -159,3 +159,23 @@ def test_a_kecamatan_heading_under_the_header_reads_the_file_and_blocks_nothing(
     rows.insert(rows.index(EPPGBM_HEADER) + 1, heading)  # it used to be 'header row not found'
     pv = preview(csv_bytes(rows), "dengan_judul_kecamatan.csv", Choices(), inputs)
     assert pv.errors == [] and len(pv.rows) == 22
+
+
+def test_decimal_commas_in_a_comma_separated_file_are_refused_naming_the_row(inputs):
+    """'Metro,2025,6,87' under a three-column header loaded as 6,0000 with 'Tidak ada masalah': 87 was dropped."""
+    text = "Kelurahan,Tahun,Prevalensi (%)\r\nMetro,2025,6,87\r\nHadimulyo Timur,2025,13,14\r\nImopuro,2025,4,67\r\n"
+    pv = preview(text.encode(), "stunting.csv", Choices(indicators=("stunting_eppgbm",)), inputs)
+    split = next(p for p in pv.problems if p.code == "row_wider_decimal_comma")
+    assert (split.severity, split.row, split.found()) == ("error", 2, "Metro,2025,6,87") and not pv.ready()
+    assert "berisi 4 sel, padahal judul kolom hanya 3 (3 baris seperti ini)" in split.message("id") and '("6,87")' in split.message("id")
+    quoted = 'Kelurahan,Tahun,Prevalensi (%)\r\nMetro,2025,"6,87"\r\n'
+    assert not [p for p in preview(quoted.encode(), "stunting.csv", Choices(indicators=("stunting_eppgbm",)), inputs).problems
+                if p.code.startswith("row_wider")]
+
+
+def test_a_note_beside_the_table_is_not_read_and_a_warning_says_so(inputs):
+    rows = eppgbm_rows()
+    rows[4] = rows[4] + ["catatan: data sementara"]  # the first data row, under the header
+    pv = preview(csv_bytes(rows), "eppgbm.csv", Choices(), inputs)
+    beside = [p for p in pv.problems if p.code.startswith("row_wider")]
+    assert [(p.code, p.severity) for p in beside] == [("row_wider_than_header", "warning")]

@@ -124,6 +124,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         out.problems.append(exc.problem)
         return
     out.kind, out.sheets, out.columns = sheet.kind, sheet.sheets, table.columns
+    out.problems += read.wider_rows(sheet, table)
     out.notes += _reading_notes(sheet, start, n)
     layouts = layout.manifest_layouts(inputs.raw_dir) + [Choices.from_dict(r.choices) for r in records if r.active]
     if len(choices.indicators) == 1:  # a template whose hidden sheet was lost still has the template's columns

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 from dataclasses import dataclass, field
 
 from metro_poverty.intake import archive, detect
 from metro_poverty.intake.choices import Choices
 from metro_poverty.numbers import Percent
-from metro_poverty.problems import Problem
+from metro_poverty.problems import ERROR, WARNING, Num, Problem
 from metro_poverty.pipeline.raw import RawReadError, RawTable, fill_ranges, table_at
 
 MAX_BYTES = 10 * 1024 * 1024  # an OPD table is kilobytes; 10 MB leaves room for a heavy workbook
@@ -205,6 +206,29 @@ def _template_meta(wb) -> dict | None:
     from metro_poverty.intake.templates import META_SHEET, read_meta
 
     return read_meta(wb[META_SHEET]) if META_SHEET in wb.sheetnames else None
+
+
+_NUMBER_PART = re.compile(r"^\s*\d+\s*$")
+
+
+def wider_rows(sheet: Sheet, table: RawTable) -> list[Problem]:
+    """A CSV row with cells beyond its header's last column, said once with the first such row and how many there
+    are. Comma-separated with numbers past the header, it is the decimal comma splitting '6,87' into 6 and 87: an
+    error, as every value of the row would be read wrong (the file was loaded as 6, 13, … without a word).
+    Anything else past the header is not read, and a warning says so."""
+    if sheet.kind != "csv":
+        return []
+    width = len(table.columns)
+    wide = [(line, row) for line, row in zip(table.lines, table.rows)
+            if any(c is not None and str(c).strip() for c in row[width:])]
+    if not wide:
+        return []
+    line, row = wide[0]
+    split = sheet.sep == "," and any(_NUMBER_PART.match(str(c)) for _, r in wide for c in r[width:] if c is not None)
+    cells = len([c for c in row if c is not None]) if not split else len(row)
+    return [Problem("row_wider_decimal_comma" if split else "row_wider_than_header", table.file, row=line,
+                    value=(sheet.sep or ",").join("" if c is None else str(c) for c in row),
+                    severity=ERROR if split else WARNING, fields={"n": cells, "columns": width, "rows": Num(len(wide), 0)})]
 
 
 def table(sheet: Sheet, name: str, choices: Choices) -> tuple[RawTable, int, int]:
