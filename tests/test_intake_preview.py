@@ -179,3 +179,19 @@ def test_a_note_beside_the_table_is_not_read_and_a_warning_says_so(inputs):
     pv = preview(csv_bytes(rows), "eppgbm.csv", Choices(), inputs)
     beside = [p for p in pv.problems if p.code.startswith("row_wider")]
     assert [(p.code, p.severity) for p in beside] == [("row_wider_than_header", "warning")]
+
+
+def test_a_note_under_the_table_and_a_total_row_without_a_year_are_read_as_such(inputs):
+    """'Sumber: laporan puskesmas,,,' and 'Jumlah,,13362,758' under a one-year table each refused the whole file
+    with 'tahun harus berupa bilangan empat digit' (found «None» in a workbook)."""
+    rows = [r for r in eppgbm_rows()[3:] if r[2] != "Jumlah"]  # the header, then the 22 kelurahan
+    plain = [[r[2], "2025", r[3], r[4]] for r in rows[1:] if r[2] and not r[2].startswith("Kota")]
+    header = ["Kelurahan", "Tahun", "Jumlah Balita Diukur", "Jumlah Balita Stunting"]
+    measured = sum(int(r[2].replace(".", "")) for r in plain)
+    stunted = sum(int(r[3].replace(".", "")) for r in plain)
+    data = csv_bytes([header, *plain, ["Jumlah", "", measured, stunted], ["Sumber: laporan puskesmas", "", "", ""]], sep=",")
+    pv = preview(data, "eppgbm.csv", Choices(), inputs)
+    assert [p for p in pv.problems if p.severity == "error"] == []
+    assert (pv.counts["total_rows"], len(pv.rows)) == (1, len(plain))
+    wrong = csv_bytes([header, *plain, ["Jumlah", "", measured + 100, stunted]], sep=",")
+    assert any(p.code.startswith("total") for p in preview(wrong, "eppgbm.csv", Choices(), inputs).problems)  # it is checked

@@ -32,16 +32,23 @@ def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[
         return pd.DataFrame(columns=RECORD_COLUMNS), problems
 
     records = []
+    file_year = _only_year(table, spec, year_col)
     for row, line in zip(table.rows, table.lines):
         where = dict(file=table.file, sheet=table.sheet, row=line)
         region = row[fixed]
         total = spec.level in SUB_CITY and (is_total_label(region) or (label is not None and is_total_label(row[label])))
         total_label = (str(row[label] or "") if label is not None and is_total_label(row[label]) else str(region or "")).strip()
+        numbers = any(str(row[col] or "").strip() not in ("", "-") for _, col, _ in slots)
         if (region is None or str(region).strip() == "") and not total:
-            if any(str(row[col] or "").strip() not in ("", "-") for _, col, _ in slots):  # numbers of no region
+            if numbers:  # numbers of no region
                 problems.append(Problem("empty_region", column=spec.region_column, **where))
             continue  # no region and no number: a section heading or a note, which gives nothing to read
-        year = _row_year(row, spec, year_col, where, problems)
+        if not numbers:  # 'Sumber: laporan puskesmas' under the table, 'KECAMATAN METRO PUSAT' between its rows: nothing
+            continue  # to read, so its empty year is no error (a known region's empty row is warned of by the intake)
+        if total and year_col is not None and _blank(row[year_col]) and file_year is not None:
+            year = file_year  # 'Jumlah,,13362,758': a total row of a one-year file leaves its year empty
+        else:
+            year = _row_year(row, spec, year_col, where, problems)
         series = ANY_SERIES if total and series_col is not None and not str(row[series_col] or "").strip() else _row_series(row, spec, series_col,
                                                                                                                             where, problems)
         split = label_key(row[split_col]) if split_col is not None else None
@@ -87,6 +94,24 @@ def _column(index: dict, name: str | None, table: RawTable, problems: list[Probl
     return i
 
 
+def _blank(cell) -> bool:
+    return cell is None or str(cell).strip() == ""
+
+
+def _only_year(table: RawTable, spec: FileSpec, col: int | None) -> int | None:
+    """The one year every dated row of the table gives, if there is one."""
+    if spec.year is not None or col is None:
+        return None
+    years = set()
+    for row in table.rows:
+        try:
+            years.add(parse_year(row[col]))
+        except ValueError:
+            continue
+    years.discard(None)
+    return years.pop() if len(years) == 1 else None
+
+
 def _row_year(row, spec: FileSpec, col, where, problems) -> int | None:
     if spec.year is not None:
         return spec.year
@@ -95,7 +120,7 @@ def _row_year(row, spec: FileSpec, col, where, problems) -> int | None:
     try:
         return parse_year(row[col])
     except ValueError:
-        problems.append(Problem("bad_year", column=spec.year_column, value=str(row[col]), **where))
+        problems.append(Problem("bad_year", column=spec.year_column, value=None if _blank(row[col]) else str(row[col]), **where))
         return None
 
 
