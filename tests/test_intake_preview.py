@@ -195,3 +195,11 @@ def test_a_note_under_the_table_and_a_total_row_without_a_year_are_read_as_such(
     assert (pv.counts["total_rows"], len(pv.rows)) == (1, len(plain))
     wrong = csv_bytes([header, *plain, ["Jumlah", "", measured + 100, stunted]], sep=",")
     assert any(p.code.startswith("total") for p in preview(wrong, "eppgbm.csv", Choices(), inputs).problems)  # it is checked
+
+
+def test_kemendagri_codes_without_dots_and_no_names_are_said_to_be_that(inputs):
+    """A DTSEN or Dukcapil export's 1872011001: 'kolom wilayah tidak ditemukan' gave the officer nothing to act on."""
+    header = ["Kode Wilayah", "Tahun", "Jumlah Balita Diukur", "Jumlah Balita Stunting"]
+    rows = [header, ["1872011001", "2025", "631", "24"], ["1872011002", "2025", "704", "56"], ["1872011003", "2025", "349", "19"]]
+    codes = {p.code for p in preview(csv_bytes(rows, sep=","), "kode.csv", Choices(), inputs).problems}
+    assert "ambiguous_code_system" in codes and "no_region_column" not in codes

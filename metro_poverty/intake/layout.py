@@ -124,8 +124,11 @@ def _region(ch: Choices, table: RawTable, resolver: RegionResolver, problems: li
     if ch.region_column is None or ch.region_level is None:
         found = region_column(table, resolver, ch.region_column)
         if found is None:
-            problems.append(Problem("no_region_column", table.file, sheet=table.sheet,
-                                    fields={"columns": ", ".join(c for c in table.columns if c)}))
+            undotted = region_check.undotted_kemendagri_column(table, resolver) if ch.region_column is None else None
+            said = region_check.check(table, resolver, undotted, "kelurahan") if undotted else []
+            # Kemendagri codes without their dots: say that, not 'no region column', which the officer cannot act on
+            problems.extend(said or [Problem("no_region_column", table.file, sheet=table.sheet,
+                                             fields={"columns": ", ".join(c for c in table.columns if c)})])
             return ch
         column, level, share = found
         notes.append(("intake.note.region_column", {"column": column, "level": level, "share": f"{share:.0%}"}))

@@ -35,6 +35,17 @@ def check(table: RawTable, resolver: RegionResolver, column: str, level: str) ->
     return [p for other in others for p in _disagreements(table, resolver, index, other, level)]
 
 
+def undotted_kemendagri_column(table: RawTable, resolver: RegionResolver) -> str | None:
+    """The column most of whose values are 10-digit codes that name kelurahan only when read as Kemendagri codes
+    with their dots left out (1872011001): region detection, reading them as BPS codes, finds no region column."""
+    for i, column in enumerate(table.columns):
+        codes = [code_key(v) for _, v in _values(table, i)]
+        if codes and sum(bool(c) and bool(_UNDOTTED_KELURAHAN.match(c)) and resolver.resolve(_dotted(c), "kelurahan") is not None
+                         for c in codes) / len(codes) >= MOST:
+            return column
+    return None
+
+
 def _values(table: RawTable, i: int) -> list[tuple[int, object]]:
     """(line, cell) of the column's cells that may name a region (no blanks, no totals)."""
     return [(line, row[i]) for line, row in zip(table.lines, table.rows) if not blank(row[i]) and not is_total_label(row[i])]
