@@ -30,6 +30,12 @@ class Num:
     def text(self, lang: str) -> str:
         return (numfmt.signed if self.signed else numfmt.number)(self.value, self.decimals, lang) + self.unit
 
+    @classmethod
+    def needed(cls, value, signed: bool = False, unit: str = "") -> "Num":
+        """`value` with as many decimals as it needs (at most 4): 14.669 and 3,28, not 14669 and 3.28 in Indonesian."""
+        decimals = next(d for d in range(5) if round(float(value), d) == round(float(value), 4))
+        return cls(float(value), decimals, signed, unit)
+
 
 def _shown(value, lang: str):
     return value.text(lang) if isinstance(value, Num) else value

@@ -61,7 +61,8 @@ def test_fewer_than_three_earlier_values_give_no_outlier_check():
 
 def test_a_change_above_the_yearly_limit_in_points_is_a_warning():
     found = checks.against_history(new(11.0), past(5.0, first=2024), THRESHOLDS, DECIMALS)
-    assert [(p.code, *(p.fields[k].text("id") for k in ("previous", "change", "limit"))) for p in found] == [("yearly_change", "5", "+6", "5")]
+    assert [(p.code, *(p.fields[k].text("id") for k in ("previous", "change", "limit"))) for p in found] == [
+        ("yearly_change", "5,00", "+6,00", "5")]  # in the indicator's decimals, as its figures are written
 
 
 def test_a_relative_yearly_limit_is_in_percent_of_last_year():

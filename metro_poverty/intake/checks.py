@@ -77,9 +77,7 @@ def possible(obs: pd.DataFrame, thresholds: pd.DataFrame) -> list[Problem]:
 
 def _num(value, decimals: int | None = None, signed: bool = False, unit: str = "") -> Num:
     """A computed number for a message, with as many decimals as it needs (at most 4) unless told."""
-    if decimals is None:
-        decimals = next(d for d in range(5) if round(value, d) == round(value, 4))
-    return Num(float(value), decimals, signed, unit)
+    return Num.needed(value, signed, unit) if decimals is None else Num(float(value), decimals, signed, unit)
 
 
 def _warning(code: str, row, decimals: int | None = None, **fields) -> Problem:
@@ -112,7 +110,7 @@ def against_history(obs: pd.DataFrame, history: pd.DataFrame, thresholds: pd.Dat
         earlier = earlier[earlier.period < r.period]
         out += _outlier(r, earlier.value, decimals.get(r.indicator_code, 1))
         if r.indicator_code in thresholds.index:
-            out += _yearly(r, earlier[earlier.period == r.period - 1].value, thresholds.loc[r.indicator_code])
+            out += _yearly(r, earlier[earlier.period == r.period - 1].value, thresholds.loc[r.indicator_code], decimals.get(r.indicator_code, 1))
     return out
 
 
@@ -126,7 +124,9 @@ def _outlier(r, values: pd.Series, decimals: int) -> list[Problem]:
     return [_warning("outlier", r, decimals, median=Num(median, decimals), limit=Num(MAD_LIMIT * spread, decimals), n=len(values))]
 
 
-def _yearly(r, previous: pd.Series, limits: pd.Series) -> list[Problem]:
+def _yearly(r, previous: pd.Series, limits: pd.Series, decimals: int) -> list[Problem]:
+    """A change beyond the indicator's yearly limit, every number in the indicator's decimals ('+6,66 dari 5,48', not
+    '+6,659' beside '+6,5428')."""
     limit = limits.max_yearly_change
     if previous.empty or pd.isna(limit):
         return []
@@ -137,4 +137,5 @@ def _yearly(r, previous: pd.Series, limits: pd.Series) -> list[Problem]:
     if size <= limit:
         return []
     unit = "%" if relative else ""
-    return [_warning("yearly_change", r, previous=_num(before), year=r.period - 1, change=_num(change, signed=True), limit=_num(limit, unit=unit))]
+    return [_warning("yearly_change", r, decimals, previous=Num(before, decimals), year=r.period - 1, change=Num(change, decimals, signed=True),
+                     limit=_num(limit, unit=unit))]

@@ -88,7 +88,7 @@ def _csv(data: bytes, name: str, choices: Choices) -> Sheet:
 def _within(name: str, sheet: str | None, rows: int, columns: int, cells: int) -> None:
     """Raises the limit a table passes (rows, columns, cells so far)."""
     if rows > MAX_ROWS or columns > MAX_COLUMNS:
-        raise RawReadError(Problem("too_many_cells", name, sheet=sheet, fields={"rows": MAX_ROWS, "columns": MAX_COLUMNS}))
+        raise RawReadError(Problem("too_many_cells", name, sheet=sheet, fields={"rows": Num(MAX_ROWS, 0), "columns": Num(MAX_COLUMNS, 0)}))
     if cells > MAX_CELLS:
         raise RawReadError(Problem("workbook_cells", name, sheet=sheet, value=archive.grouped(cells),
                                    fields={"limit": archive.grouped(MAX_CELLS)}))

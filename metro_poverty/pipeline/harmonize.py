@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metro_poverty.pipeline.manifest import FileSpec
-from metro_poverty.problems import WARNING, Problem
+from metro_poverty.problems import WARNING, Num, Problem
 from metro_poverty.pipeline.validate import ANY_SERIES
 from metro_poverty.pipeline.reference import in_catalogue_range
 from metro_poverty.regions import RegionResolver, is_grand_total
@@ -136,8 +136,8 @@ def _check_stated(wide: pd.DataFrame, obs: pd.DataFrame) -> list[Problem]:
     stated = wide[wide.stated.notna()].rename(columns={"indicator": "indicator_code", "year": "period"})
     merged = stated.merge(obs, on=["indicator_code", "region_code", "period", "series"], suffixes=("_stated", ""))
     off = merged[(merged.stated - merged.value).abs() > STATED_TOLERANCE]
-    return [Problem("stated_differs", r.origin_file, row=int(r.origin_line), severity=WARNING, value=f"{r.stated:g}",
-                    fields={"computed": f"{r.value:.2f}", "indicator": r.indicator_code}) for r in off.itertuples()]
+    return [Problem("stated_differs", r.origin_file, row=int(r.origin_line), severity=WARNING, value=Num.needed(r.stated),
+                    fields={"computed": Num(r.value, 2), "indicator": r.indicator_code}) for r in off.itertuples()]
 
 
 def _check_totals(totals: pd.DataFrame, rows: pd.DataFrame, catalogue: pd.DataFrame) -> list[Problem]:
@@ -153,15 +153,15 @@ def _check_totals(totals: pd.DataFrame, rows: pd.DataFrame, catalogue: pd.DataFr
     for r in totals[(totals.role != "stated") & totals.region_raw.map(is_grand_total)].itertuples():
         stats, key = ((any_series, (r.indicator, r.year, r.role)) if r.series == ANY_SERIES
                       else (by_series, (r.indicator, r.year, r.series, r.role)))
-        where = dict(row=int(r.line), column=r.column, severity=WARNING, value=f"{r.value:g}")
+        where = dict(row=int(r.line), column=r.column, severity=WARNING, value=Num.needed(r.value))
         if r.role == "value" and adds_up.get(r.indicator) != "sum":
             low, high = stats["min"].get(key), stats["max"].get(key)
             if low is not None and not low - STATED_TOLERANCE <= r.value <= high + STATED_TOLERANCE:
-                out.append(Problem("total_outside_range", r.file, fields={"min": f"{low:g}", "max": f"{high:g}"}, **where))
+                out.append(Problem("total_outside_range", r.file, fields={"min": Num.needed(low), "max": Num.needed(high)}, **where))
             continue
         expected = stats["sum"].get(key)
         if expected is None or abs(r.value - expected) > TOTAL_TOLERANCE * max(abs(expected), 1):
-            out.append(Problem("total_differs", r.file, fields={"sum": "–" if expected is None else f"{expected:g}"}, **where))
+            out.append(Problem("total_differs", r.file, fields={"sum": "–" if expected is None else Num.needed(expected)}, **where))
     return out
 
 
