@@ -103,3 +103,15 @@ def test_a_kelurahan_row_without_numbers_is_said_to_be_skipped(inputs):
     skipped = [(p.row, p.severity) for p in pv.problems if p.code == "row_without_numbers"]
     assert skipped == [(7, WARNING), (8, WARNING)]
     assert "tulis 0 bila nihil" in next(p for p in pv.problems if p.code == "row_without_numbers").message("id")
+
+
+def test_a_message_names_the_indicator_and_keeps_its_key_in_either_language():
+    """An officer read 'stunting_eppgbm: penyebut nol …'; the key load() is given back must not change with the words."""
+    from metro_poverty.intake import report
+    from metro_poverty.problems import Problem
+
+    p = Problem("ratio_invalid", "f.csv", row=2, value="681/631", fields={"indicator": "stunting_eppgbm"})
+    names = {"stunting_eppgbm": {"id": "Stunting (e-PPGBM)", "en": "Stunting (e-PPGBM)"}}
+    shown = report.row(p, "id", names)
+    assert "Stunting (e-PPGBM): penyebut nol" in shown["message"] and "stunting_eppgbm" not in shown["message"]
+    assert shown["key"] == report.row(p, "en")["key"] == report.problem_key(p)

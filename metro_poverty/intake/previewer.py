@@ -63,6 +63,7 @@ class Preview:
     columns: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     usage: object = None  # intake.worker.Usage of a bounded preview: time, memory, the limit hit
+    indicator_names: dict = field(default_factory=dict)  # code -> {"id": short name, "en": …} for the report's messages
 
     @property
     def errors(self) -> list[Problem]:
@@ -80,7 +81,7 @@ class Preview:
         return not self.errors and not self.unaccepted(accepted)
 
     def report(self, lang: str = "id") -> list[dict]:
-        return report.rows(self.problems, lang)
+        return report.rows(self.problems, lang, self.indicator_names)
 
     def note_texts(self, lang: str = "id") -> list[str]:
         return [t(text_id, lang, **fields) for text_id, fields in self.notes]
@@ -106,6 +107,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
           history: pd.DataFrame | None) -> None:
     name = out.file_name
     ref = load_reference(inputs.reference_dir)
+    out.indicator_names = {r.code: {"id": r.short_id, "en": r.short_en} for r in ref.catalogue.itertuples()}
     records = batches.read_records(inputs.intake)
     ref.aliases = pd.concat([ref.aliases, batches.aliases(inputs.intake, records)], ignore_index=True)
     try:

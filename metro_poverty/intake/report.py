@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 
 from metro_poverty.i18n import t
 from metro_poverty.problems import ERROR, WARNING, Num, Problem
@@ -43,11 +44,15 @@ def unaccepted(problems: Iterable[Problem], accepted: Collection[str]) -> list[P
     return [p for p in warnings(problems) if problem_key(p) not in accepted]
 
 
-def row(p: Problem, lang: str = "id") -> dict:
-    """One problem as a table row for the page (to show as text, never as markup)."""
+def row(p: Problem, lang: str = "id", names: dict[str, dict[str, str]] | None = None) -> dict:
+    """One problem as a table row for the page (to show as text, never as markup). `names`: indicator codes to
+    their short names by language, so a message says 'Stunting (e-PPGBM)', not 'stunting_eppgbm'. The key is the
+    problem's own, whatever the language or the names: it is what load() is given back."""
+    code = p.fields.get("indicator")
+    shown = replace(p, fields={**p.fields, "indicator": names[code].get(lang) or code}) if names and code in names else p
     return {"severity": t(f"pipeline.severity.{p.severity}", lang), "level": p.severity, "code": p.code, "sheet": p.sheet or "", "row": p.row,
-            "column": p.column or "", "found": p.found(lang),
-            "expected": p.body(lang), "message": p.message(lang), "key": problem_key(p)}
+            "column": p.column or "", "found": shown.found(lang),
+            "expected": shown.body(lang), "message": shown.message(lang), "key": problem_key(p)}
 
 
 def ordered(problems: Iterable[Problem]) -> list[Problem]:
@@ -67,9 +72,9 @@ def capped(problems: list[Problem], file: str, cap: int = CAP) -> list[Problem]:
                            fields={"n": len(rest), "errors": len(errors(rest)), "cap": cap})]
 
 
-def rows(problems: Iterable[Problem], lang: str = "id") -> list[dict]:
+def rows(problems: Iterable[Problem], lang: str = "id", names: dict[str, dict[str, str]] | None = None) -> list[dict]:
     """Errors first, then warnings, each in file order."""
-    return [row(p, lang) for p in ordered(problems)]
+    return [row(p, lang, names) for p in ordered(problems)]
 
 
 def as_record(problems: Iterable[Problem], accepted: Collection[str]) -> dict:
