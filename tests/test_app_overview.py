@@ -279,3 +279,14 @@ def test_the_poverty_line_is_ordered_by_size_never_ranked():
 def test_a_count_is_ranked_with_a_word_on_what_drives_it():
     at = open_app({"ind": "poor_count", "year": "2024"}, page="views/kabkota.py")
     assert any("mengikuti besar penduduk kab/kota" in c and "pakai P0" in c for c in texts(at.caption))
+
+
+@pytest.mark.parametrize("params, page, default", [
+    ({"view": "xx"}, "views/reconciliation.py", "«Angka yang sama, sumber berbeda»"),
+    ({"present": "yes"}, None, "«tanpa mode presentasi»"),
+    ({"step": "999999"}, None, "«langkah 1»"),
+])
+def test_a_notice_names_a_default_in_words_never_a_code(params, page, default):
+    """'dipakai nilai bawaan «figures»' and «0» named nothing a visitor knows."""
+    at = open_app(params, page=page) if page else open_app(params)
+    assert any(w.endswith(f"dipakai nilai bawaan {default}.") for w in texts(at.warning)), texts(at.warning)

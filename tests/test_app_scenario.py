@@ -319,3 +319,9 @@ def numfmt_abs(value: float) -> str:
     from metro_poverty import numfmt
 
     return numfmt.number(abs(value), 0)
+
+
+def test_a_bad_lever_in_a_link_names_the_default_used_instead():
+    warnings = texts(open_app({"transfer": "-5", "deciles": "x"}, page=PAGE).warning)
+    assert "Nilai «-5» untuk «transfer» tidak dapat dipakai; dipakai nilai bawaan «Rp 0»." in warnings
+    assert any("«deciles»" in w and "«1, 2, 3, 4»" in w for w in warnings)

@@ -41,8 +41,9 @@ class Notice:
     key: str
     value: str
 
-    def message(self, lang: str = "id") -> str:
-        return t(f"engine.scenario.notice.{self.code}", lang, key=self.key, value=self.value)
+    def message(self, lang: str = "id", default: str = "–") -> str:
+        """The notice as text; `default`: the value used instead, as the page writes it."""
+        return t(f"engine.scenario.notice.{self.code}", lang, key=self.key, value=self.value, default=default)
 
 
 def _number_text(value: float) -> str:

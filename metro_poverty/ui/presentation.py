@@ -152,9 +152,11 @@ def params() -> list[Param]:
         ids = [None, DRAFT_ID] + [a["id"] for a in agendas.list_agendas(with_archived=True)]
     except RecordsDamaged:  # the page itself says why; presenting an agenda waits for the records
         ids = [None, DRAFT_ID]
-    return [Param("present", (False, True), False, to_text=lambda on: "1" if on else "0"),
+    # a notice names a default as a reader knows it: 'presentasi mati', 'langkah 1', never «0»
+    return [Param("present", (False, True), False, to_text=lambda on: "1" if on else "0",
+                  label=lambda on: t("url.present_on" if on else "url.present_off", url.notice_lang())),
             Param("agenda", ids, None, to_text=optional_text),
-            Param("step", tuple(range(agendas.MAX_STEPS)), 0)]
+            Param("step", tuple(range(agendas.MAX_STEPS)), 0, label=lambda i: t("url.step", url.notice_lang(), n=i + 1))]
 
 
 def active() -> bool:

@@ -20,7 +20,7 @@ ALL = "all"
 
 def render() -> None:
     lang = frame.lang()
-    url.restore([Param("view", VIEWS, VIEWS[0])])
+    url.restore([Param("view", VIEWS, VIEWS[0], label=lambda v: t(f"reconcile.view_name.{v}", lang))])
     tolerances = dict(cache.read("reconciliation_tolerances")[["indicator", "tolerance"]].itertuples(index=False))
     rows = figure = None
     if st.session_state["view"] == "figures":  # its figure picker is in the URL: declared before the link's notices

@@ -87,8 +87,25 @@ def _scenario_from_url(known: set[str], lang: str) -> Scenario:
     raw = {k: st.query_params.get(k) for k in URL_KEYS if k in st.query_params}
     scenario, notices = from_query_params(raw, known_regions=known)
     for notice in notices:  # the value came from a URL: shown only as plain, bounded text
-        url.add_notice(t(f"engine.scenario.notice.{notice.code}", lang, key=shown(notice.key), value=shown(notice.value)))
+        url.add_notice(t(f"engine.scenario.notice.{notice.code}", lang, key=shown(notice.key), value=shown(notice.value),
+                         default=_default_text(notice.key, lang)))
     return scenario
+
+
+def _default_text(key: str, lang: str) -> str:
+    """The default a bad link value falls back to, as the page writes it: 'Rp 0', '1, 2, 3, 4', 'seluruh kota'."""
+    name = KEYS.get(key, KEYS.get("growth_d1_4") if key == UNIFORM_GROWTH_KEY else None)
+    value = getattr(DEFAULT, name) if name else None
+    if name == "transfer_rp_per_month":
+        return numfmt.rupiah(value, 0, lang)
+    if name == "target_regions" and not value:
+        return t("scenario.summary.city", lang)
+    if name == "transfer_per":
+        return t(f"scenario.per_unit.{value}", lang)
+    if value is None:
+        return t("url.none", lang)
+    values = value if isinstance(value, tuple) else (value,)
+    return ", ".join(numfmt.number(v, 0 if float(v).is_integer() else 2, lang) if isinstance(v, (int, float)) else str(v) for v in values)
 
 
 def _set_widgets(s: Scenario) -> None:

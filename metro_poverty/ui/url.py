@@ -37,7 +37,7 @@ def begin() -> None:
     for key in list(st.query_params.keys()):  # ?year=2024&year=2023: one value is used, and the link says which
         values = st.query_params.get_all(key)
         if len(values) > 1:
-            _notice(t("url.repeated_key", _lang(), key=shown(key), value=shown(values[-1])))
+            _notice(t("url.repeated_key", notice_lang(), key=shown(key), value=shown(values[-1])))
             st.query_params[key] = values[-1]
 
 
@@ -90,8 +90,8 @@ def restore(params: Sequence[Param]) -> None:
         raw = st.query_params.get(p.key)
         value, ok = p.parse(raw)
         if not ok:
-            said = shown(raw) or t("url.empty" if str(raw) == "" else "url.unshown", _lang())  # '?year=' is empty, not unshowable
-            _notice(t("url.bad_value", _lang(), key=shown(p.key), value=said, default=_describe(p, p.default)))
+            said = shown(raw) or t("url.empty" if str(raw) == "" else "url.unshown", notice_lang())  # '?year=' is empty, not unshowable
+            _notice(t("url.bad_value", notice_lang(), key=shown(p.key), value=said, default=_describe(p, p.default)))
         st.session_state[p.key] = value
 
 
@@ -145,13 +145,13 @@ def _drop_undeclared() -> None:
     for key in list(st.query_params.keys()):
         if key not in declared:
             if key not in st.session_state.get(KNOWN, set()):
-                unknown.append(shown(key) or t("url.unshown", _lang()))
+                unknown.append(shown(key) or t("url.unshown", notice_lang()))
             del st.query_params[key]
     if len(unknown) == 1:
-        _notice(t("url.unknown_key", _lang(), key=unknown[0]))
+        _notice(t("url.unknown_key", notice_lang(), key=unknown[0]))
     elif unknown:  # one line for them all: 300 made-up keys drew 300 boxes above the page
-        more = t("url.and_more", _lang(), n=len(unknown) - MAX_NAMED_KEYS) if len(unknown) > MAX_NAMED_KEYS else ""
-        _notice(t("url.unknown_keys", _lang(), keys=", ".join(f"«{k}»" for k in unknown[:MAX_NAMED_KEYS]),
+        more = t("url.and_more", notice_lang(), n=len(unknown) - MAX_NAMED_KEYS) if len(unknown) > MAX_NAMED_KEYS else ""
+        _notice(t("url.unknown_keys", notice_lang(), keys=", ".join(f"«{k}»" for k in unknown[:MAX_NAMED_KEYS]),
                   more=more))
 
 
@@ -189,14 +189,15 @@ def _describe(p: Param, value) -> str:
         return label(value)
     text = p.to_text(value)
     if value is None or text == "":
-        return t("url.none", _lang())
+        return t("url.none", notice_lang())
     try:
-        names = cache.code_names(_lang())
+        names = cache.code_names(notice_lang())
     except db.StoreMissing:  # no store yet (the first visit builds it): the code says it well enough
         return shown(text)
     return names.get(text, shown(text))
 
 
-def _lang() -> str:
+def notice_lang() -> str:
+    """The language of the link notices: the session's, once the link's own «lang» is read."""
     return st.session_state.get("lang", "id") if st.session_state.get("lang") in ("id", "en") else "id"
 
