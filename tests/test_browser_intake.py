@@ -74,7 +74,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
 
     page = officer_page(chromium, isolated_app, PASSWORD)
     page.locator('[data-testid="stFileUploaderDropzone"]').wait_for()  # drawn after the signed-in line (a CI run was faster than it)
-    assert page.evaluate(DROP_ZONE_SAYS) == {"button": '"Pilih berkas"', "own": "hidden", "limit_line": False}  # not "Upload", "11MB per file"
+    assert page.evaluate(DROP_ZONE_SAYS) == {"button": '"Pilih berkas"', "own": "hidden", "limit_line": False}  # not "Upload", "32MB per file"
     page.locator(UPLOADER).set_input_files(str(paths.ROOT / EXAMPLE))
     wait_rendered(page, "Kel. Tejo Agungg")
     screenshot(page, "intake_before_fix")

@@ -61,7 +61,7 @@ def _templates(user, lang: str) -> None:
                            on_click="ignore")
 
 
-# Streamlit's drop zone speaks English ("Upload", "11MB per file") and gives its server's limit, which is the
+# Streamlit's drop zone speaks English ("Upload", "32MB per file") and gives its server's limit, which is the
 # intake's own (10 MB, in the label above with the formats) plus a margin: its line is hidden, and in
 # Indonesian the button says what it does. Streamlit has no option for either text.
 UPLOADER_CSS = """<style>
