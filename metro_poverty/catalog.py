@@ -48,10 +48,10 @@ class Indicator:
         return self._text("unit", lang)
 
     def titled(self, lang: str) -> str:
-        """An axis's or a column's title: 'P0 (%)'; the short name alone when it already ends with its unit
-        ('RTLH per 100 RT', not 'RTLH per 100 RT (per 100 RT)')."""
+        """An axis's or a column's title: 'P0 (%)'; the short name alone when it already says its unit
+        ('RTLH per 100 RT', not 'RTLH per 100 RT (per 100 RT)'; 'Families, national deciles 1–4', not '… (families)')."""
         short, unit = self.short(lang), self.unit(lang)
-        return short if not unit or short.endswith(unit) else f"{short} ({unit})"
+        return short if not unit or unit.casefold() in short.casefold() else f"{short} ({unit})"
 
     def definition(self, lang: str) -> str:
         return self._text("definition", lang)

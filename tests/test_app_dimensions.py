@@ -434,8 +434,8 @@ def test_on_a_slide_the_profile_picker_folds_under_the_regions_name():
 
 def test_a_count_in_the_profile_is_set_against_the_city_as_its_share():
     income = open_app({"region": "18.72.05.1001"}, page="views/region_profile.py").dataframe[0].value
-    count = income[income["Indikator"] == "KK desil 1–4 nasional"].iloc[0]
-    assert (count["Nilai"], count["Kota"], count["Dibanding kota"]) == ("715 keluarga", "11.520 keluarga", "6,2% dari kota")
+    count = income[income["Indikator"] == "KK desil 1–4 nasional (keluarga)"].iloc[0]  # the unit with the name
+    assert (count["Nilai"], count["Kota"], count["Dibanding kota"]) == ("715", "11.520", "6,2% dari kota")
 
 
 def test_what_is_doubtful_about_a_value_is_said_under_its_chart():
@@ -445,3 +445,12 @@ def test_what_is_doubtful_about_a_value_is_said_under_its_chart():
     assert notes == ["Catatan nilai: Kota Metro 2021: sekitar 19,7–19,8%; label tahunnya tidak pasti dalam sumber"]
     english = texts(open_app({"ind": "stunting_ssgi", "lang": "en"}, page=DIMENSION_PAGES["health"]).caption)
     assert any("the year label is uncertain in the sources" in c for c in english)
+
+
+def test_a_profile_count_carries_its_unit_in_its_name_so_its_value_fits():
+    """'1.250 unit rumah' was cut to '1.250 unit ruma' in its column at 1280 px."""
+    at = open_app({"region": "18.72.05.1001"}, page="views/region_profile.py")
+    basic = next(t.value for t in at.dataframe if "RTLH (unit rumah)" in set(t.value["Indikator"]))
+    row = basic[basic["Indikator"] == "RTLH (unit rumah)"].iloc[0]
+    assert (row["Kota"], row["Dibanding kota"]) == ("1.250", "8,6% dari kota")
+    assert "RTLH per 100 RT" in set(basic["Indikator"])  # a rate's name already says its unit

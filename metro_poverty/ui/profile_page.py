@@ -89,12 +89,14 @@ def _versus(direction, value, city_value, lang: str) -> str:
 def _table(part: pd.DataFrame, lang: str) -> None:
     catalogue = cache.catalogue()
     view = pd.DataFrame({
-        t("profile.col.indicator", lang): [catalogue[c].short(lang) for c in part.indicator_code],
+        # a unit the figure does not carry goes with the name: '1.250 unit rumah' was cut in its column at 1280 px
+        t("profile.col.indicator", lang): [catalogue[c].titled(lang) if catalogue[c].label_unit(lang) else catalogue[c].short(lang)
+                                           for c in part.indicator_code],
         t("profile.col.year", lang): part.period.astype(str),
-        t("profile.col.value", lang): [catalogue[c].fmt(v, lang) for c, v in zip(part.indicator_code, part.value)],
+        t("profile.col.value", lang): [catalogue[c].fmt_compact(v, lang) for c, v in zip(part.indicator_code, part.value)],
         # the status sits beside the value it qualifies, where a narrow screen cannot scroll it out of sight
         t("profile.col.status", lang): [t(f"status_short.{s}", lang) for s in part.status],
-        t("profile.col.city", lang): [catalogue[c].fmt(v, lang) if pd.notna(v) else "–" for c, v in zip(part.indicator_code, part.city_value)],
+        t("profile.col.city", lang): [catalogue[c].fmt_compact(v, lang) if pd.notna(v) else "–" for c, v in zip(part.indicator_code, part.city_value)],
         t("profile.col.vs_city", lang): [_versus(d, v, c, lang) for d, v, c in zip(part.direction, part.value, part.city_value)],
         # one value is no trend: a flat line would read as 'no change' (a register's first year of a new series)
         t("profile.col.trend", lang): [points if len(points) > 1 else None for points in part.trend],
