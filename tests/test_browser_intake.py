@@ -82,6 +82,13 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     assert load.is_disabled()  # the unknown kelurahan blocks the load
     page.locator('[data-testid="stCheckbox"]', has_text="ingat ejaan").first.click()
     wait_rendered(page, "Pratinjau: 22 baris")
+    # the spelling taken stays on the page, and unticking it reads the file as written again
+    confirmed = page.locator('[data-testid="stCheckbox"]', has_text="dibaca sebagai kelurahan Tejo Agung")
+    confirmed.click()
+    page.locator('[data-testid="stCheckbox"]', has_text="ingat ejaan").first.wait_for()
+    assert load.is_disabled()
+    page.locator('[data-testid="stCheckbox"]', has_text="ingat ejaan").first.click()
+    wait_rendered(page, "Pratinjau: 22 baris")
     say_what_it_holds(page, real=False)  # the example file is made up
     screenshot(page, "intake_preview")
     load.click()

@@ -252,6 +252,14 @@ def _index(options, value) -> int:
 
 
 def _suggestions(pv, state: dict, lang: str) -> None:
+    # a spelling already confirmed stays on the page, ticked: unticking it reads the file as written again (once
+    # ticked, its suggestion left the page, and nothing said which name had been taken or how to undo it)
+    names = cache.regions().set_index("region_code").name
+    for written, code in sorted(pv.choices.aliases.items()):
+        label = t("upload.alias_confirmed", lang, written=plain(written), name=plain(str(names.get(code, code))))
+        if not st.checkbox(label, value=True, key=f"alias-set-{written}-{code}"):
+            state["choices"] = pv.choices.but(aliases={k: v for k, v in pv.choices.aliases.items() if k != written})
+            st.rerun()
     for s in pv.suggestions:
         if s.region_code is None:
             continue
