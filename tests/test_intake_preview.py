@@ -35,7 +35,7 @@ def test_the_example_says_how_it_was_read(example):
         "Read as UTF-8.", "Column separator: «;».", "Column headers on row 5.",
         "Column layout recognised from earlier files: Jumlah Balita Diukur, Jumlah Balita Stunting, Prevalensi (%).",
         "Year 2025 from the file's title.", "Decimal mark: comma (the file holds «4,88»).",  # a cell of the file, not a made-up example
-        "Source: illus_dinkes_eppgbm, status: illustrative (as earlier data of this indicator)."]
+        "Source: ILLUSTRATIVE: e-PPGBM summary per kelurahan, status: Illustrative (as earlier data of this indicator)."]  # words, not codes
 
 
 def test_the_misspelt_kelurahan_is_an_error_with_a_suggestion(example):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from metro_poverty import db
+from metro_poverty.source_text import localized
 from metro_poverty.i18n import t
 from metro_poverty.intake import archive, auth, checks, columns, detect, layout, mapping, read, report, steps, templates
 from metro_poverty.store import batches
@@ -84,7 +85,17 @@ class Preview:
         return report.rows(self.problems, lang, self.indicator_names)
 
     def note_texts(self, lang: str = "id") -> list[str]:
-        return [t(text_id, lang, **fields) for text_id, fields in self.notes]
+        return [t(text_id, lang, **_in_language(fields, lang)) for text_id, fields in self.notes]
+
+
+def _in_language(fields: dict, lang: str) -> dict:
+    """A note's status and source in the reader's words: 'Ilustrasi', not 'illustrative'."""
+    out = dict(fields)
+    if out.get("status") in STATUSES:
+        out["status"] = t(f"status_short.{out['status']}", lang)
+    if isinstance(out.get("source"), str):
+        out["source"] = localized(out["source"], lang)
+    return out
 
 
 def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs: Inputs | None = None,
@@ -140,7 +151,8 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     ch = _source(ch, ref, layouts, out)
     out.problems += _title_says_made_up(sheet.rows[:start], ch, out.file_name)
     if choices.source_id is None and ch.source_id is not None:
-        out.notes.append(("intake.note.source", {"source": ch.source_id, "status": ch.status}))
+        titles = dict(zip(ref.sources.source_id, ref.sources.title))
+        out.notes.append(("intake.note.source", {"source": titles.get(ch.source_id, ch.source_id), "status": ch.status}))
     _check_measures(ch, ref, out, user, inputs)
     if not _blocked(out.problems):
         ch, found, notes = columns.decide(ch, table, ref, evidence)
