@@ -68,3 +68,12 @@ def test_an_opds_illustrative_upload_and_a_loaded_file_keep_their_own_words():
     assert localized("Dinas Sosial Kota Metro (data ilustrasi)", "en") == "Dinas Sosial Kota Metro (illustrative data)"
     assert localized("halaman Unggah Data; «Rekap desil.xlsx», 2026-12-01, batch 7", "en") == \
         "the Unggah Data page; «Rekap desil.xlsx», 2026-12-01, batch 7"  # the file's name as the officer gave it
+
+
+def test_every_note_a_page_can_show_under_a_chart_reads_in_indonesian():
+    """badges.value_notes shows the note of every flagged value drawn: none may stay in the compiler's English."""
+    from metro_poverty import db
+
+    waiting = db.run(db.read_connection().cursor(), "values_awaiting_confirmation")
+    notes = set(waiting.loc[waiting.quality_flag.isin(["unverified", "conflict"]), "note"].dropna()) - {""}
+    assert notes and [n for n in notes if localized(n, "id") == n] == []
