@@ -51,7 +51,9 @@ class Indicator:
         """An axis's or a column's title: 'P0 (%)'; the short name alone when it already says its unit
         ('RTLH per 100 RT', not 'RTLH per 100 RT (per 100 RT)'; 'Families, national deciles 1–4', not '… (families)')."""
         short, unit = self.short(lang), self.unit(lang)
-        return short if not unit or unit.casefold() in short.casefold() else f"{short} ({unit})"
+        # a rate's name that says 'per 100' already names its base ('Unfit houses per 100 hh', unit 'per 100 households')
+        said = unit.casefold() in short.casefold() or (unit.startswith("per ") and " ".join(unit.split()[:2]) in short)
+        return short if not unit or said else f"{short} ({unit})"
 
     def definition(self, lang: str) -> str:
         return self._text("definition", lang)

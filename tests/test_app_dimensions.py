@@ -81,7 +81,8 @@ def test_a_selected_region_shows_its_rank_and_gap_to_the_city():
     body = " ".join(texts(at.markdown))
     assert "dari 22 (1 = terbaik)" in body
     gap = next(m for m in at.metric if m.label.startswith("Stunting"))
-    assert "poin dibanding kota" in gap.delta  # a gap between two percentages is in points, not a relative %
+    assert gap.delta.endswith("poin vs kota")  # a gap between two percentages is in points, not a relative %
+    assert any(m.startswith("Kota Metro: ") for m in texts(at.markdown))  # the city's value on a line of its own
 
 
 def test_a_kelurahan_is_not_judged_against_the_citys_target():

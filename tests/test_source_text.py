@@ -67,7 +67,7 @@ def test_every_note_on_a_published_value_reads_in_indonesian():
 def test_an_opds_illustrative_upload_and_a_loaded_file_keep_their_own_words():
     assert localized("Dinas Sosial Kota Metro (data ilustrasi)", "en") == "Dinas Sosial Kota Metro (illustrative data)"
     assert localized("halaman Unggah Data; «Rekap desil.xlsx», 2026-12-01, batch 7", "en") == \
-        "the Unggah Data page; «Rekap desil.xlsx», 2026-12-01, batch 7"  # the file's name as the officer gave it
+        "the Upload data page; «Rekap desil.xlsx», 2026-12-01, batch 7"  # the file's name as the officer gave it
 
 
 def test_every_note_a_page_can_show_under_a_chart_reads_in_indonesian():

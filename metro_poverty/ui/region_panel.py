@@ -37,10 +37,11 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     if compared:
         # st.metric reads an ASCII sign; a gap between two percentages is in points ('+14,8 poin', not a relative 14,8%)
         gap = numfmt.signed(s.gap_to_city, ind.decimals, lang).replace("−", "-") + ind.difference_unit(lang)
-        # on a slide the panel is narrow: the short comparison fits its chip, the city's value gets a line of its own
-        delta = t("dimension.vs_city_short" if present else "dimension.vs_city", lang, diff=gap, city=ind.fmt(s.city_value, lang))
+        # the panel is a quarter of the page: the short comparison fits its chip ('-2,2 poin dibanding kota (96,…' was
+        # cut at 1280 px), the city's value gets a line of its own
+        delta = t("dimension.vs_city_short", lang, diff=gap)
     st.metric(f"{ind.short(lang)}, {period}", ind.fmt(s.value, lang), delta=delta, delta_color=ind.delta_color, border=True)
-    if compared and present:
+    if compared:
         st.markdown(t("dimension.city_line", lang, value=ind.fmt(s.city_value, lang)))
     if s.rank is not None:
         st.markdown(t("dimension.rank_of", lang, rank=s.rank, n=s.n_ranked))
