@@ -92,10 +92,12 @@ def choropleth(shapes: pd.DataFrame, values: pd.DataFrame, ind: Indicator, lang:
         alt.Tooltip("status_text:N", title=t("common.status", lang)),
     ]
     size = theme.PRESENT_LABEL_SIZE if present else theme.LABEL_SIZE
+    # the province's map sits in a narrow column: classes of rupiah or thousands ('503.161 – 520.525') take one row
+    # each there, as two a row were cut at its edge ('520.525 –')
+    per_row = 1 if present or (level == "kabkota" and max(len(str(d)) for d in domain) > 12) else (2 if level == "kabkota" else 3)
     legend = alt.Legend(title=ind.titled(lang), orient="bottom" if not present else "right",
                         direction="horizontal" if not present else "vertical",
-                        columns=(2 if level == "kabkota" else 3) if not present else 1, symbolType="square", labelFontSize=size,
-                        titleFontSize=size)
+                        columns=per_row, symbolType="square", labelFontSize=size, titleFontSize=size)
     base = regions().mark_geoshape(stroke="white", strokeWidth=1.2).encode(
         color=alt.Color("class_label:N", title=t("map.class", lang), legend=legend,
                         scale=alt.Scale(domain=domain, range=colours + [theme.NO_DATA] * (len(domain) - len(colours)))),
