@@ -243,7 +243,7 @@ def test_an_unknown_slide_view_falls_back_to_the_headline_figures_with_a_notice(
 def test_many_unknown_link_parameters_are_named_in_one_notice():
     at = open_app({f"k{i}": "v" for i in range(300)})
     unknown = [w for w in texts(at.warning) if "tidak dikenal" in w]
-    assert unknown == ["Parameter tautan «k0», «k1», «k2», «k3», «k4» dan 295 lainnya tidak dikenal dan diabaikan."]
+    assert unknown == ["Parameter tautan «k0», «k1», «k2», «k3», «k4» dan 295 lainnya tidak dikenal di tampilan ini dan diabaikan."]
     assert at.title[0].value.startswith("Ringkasan Kemiskinan") and not at.query_params
 
 
