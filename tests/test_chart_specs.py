@@ -114,6 +114,6 @@ def test_a_trend_that_barely_moves_is_not_drawn_as_a_steep_rise():
     y = trend(frame, cache.catalogue()["hls"], "id").to_dict()["layer"][0]["encoding"]["y"]
     low, high = y["scale"]["domain"]
     assert high - low == pytest.approx(0.05 * 14.79) and low < 14.75 and high > 14.79
-    assert y["axis"]["format"] == ",.2f" and y["axis"]["tickMinStep"] == 0.01
+    assert y["axis"]["format"] == ",.2~f" and y["axis"]["tickMinStep"] == 0.01  # up to the published decimals: 10, not 10,00
     frame["value"] = [6.78, 6.44]  # P0 moves enough: Vega's own axis
     assert "domain" not in trend(frame, cache.catalogue()["p0"], "id").to_dict()["layer"][0]["encoding"]["y"]["scale"]

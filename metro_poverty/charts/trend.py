@@ -131,7 +131,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     if len(values) == 1:
         axis = alt.Axis(values=[float(values[0])], format=f",.{ind.decimals}f")
     else:  # ticks in the decimals the figures are published with: '14,745' claimed a precision BPS does not give
-        axis = alt.Axis(format=f",.{ind.decimals}f", tickMinStep=10.0 ** -ind.decimals)
+        axis = alt.Axis(format=f",.{ind.decimals}~f", tickMinStep=10.0 ** -ind.decimals)  # "~": 10, not 10,00
     y = alt.Y("value:Q", title=None if compact else ind.titled(lang), axis=axis,
               scale=alt.Scale(zero=False, nice=True, padding=10, domain=value_span(values)))
     # on a slide the theme's size (theme.PRESENT_LABEL_SIZE) with smaller symbols and rows closer together: with the

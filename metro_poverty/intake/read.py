@@ -225,10 +225,9 @@ def wider_rows(sheet: Sheet, table: RawTable) -> list[Problem]:
         return []
     line, row = wide[0]
     split = sheet.sep == "," and any(_NUMBER_PART.match(str(c)) for _, r in wide for c in r[width:] if c is not None)
-    cells = len([c for c in row if c is not None]) if not split else len(row)
     return [Problem("row_wider_decimal_comma" if split else "row_wider_than_header", table.file, row=line,
                     value=(sheet.sep or ",").join("" if c is None else str(c) for c in row),
-                    severity=ERROR if split else WARNING, fields={"n": cells, "columns": width, "rows": Num(len(wide), 0)})]
+                    severity=ERROR if split else WARNING, fields={"n": len(row), "columns": width, "rows": Num(len(wide), 0)})]
 
 
 def table(sheet: Sheet, name: str, choices: Choices) -> tuple[RawTable, int, int]:

@@ -105,7 +105,9 @@ def _default_text(key: str, lang: str) -> str:
     if value is None:
         return t("url.none", lang)
     values = value if isinstance(value, tuple) else (value,)
-    return ", ".join(numfmt.number(v, 0 if float(v).is_integer() else 2, lang) if isinstance(v, (int, float)) else str(v) for v in values)
+    if name in ("dimension_weights", "k"):  # shares, as their sliders show them ('0, 0,25, …' read as one list of decimals)
+        return ", ".join(f"{numfmt.number(100 * v, 0, lang)}%" for v in values)
+    return ", ".join(numfmt.number(v, 0 if float(v).is_integer() else 2, lang) for v in values)
 
 
 def _set_widgets(s: Scenario) -> None:
