@@ -123,7 +123,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     data = with_gaps(data[list(DRAWN)], "line", ["region_name", "series"])  # only what the chart reads travels to the browser
     names = list(dict.fromkeys(data.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
-    x = alt.X("period:O", title=t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
+    # a compact chart (a panel, the region panel) needs no "Tahun" under its years: on a slide it ran into the footnote
+    x = alt.X("period:O", title=None if compact else t("common.year", lang), axis=alt.Axis(labelAngle=x_label_angle))
     # room beyond the extremes for a point's marker (Lampung's Gini of 2018 was half cut at the plot's top), ends on ticks
     # one value only (Metro's extreme poverty, 2022): Vega's ticks of an empty span read '0,830000'; its one tick in
     # the indicator's decimals instead
