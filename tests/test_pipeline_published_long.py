@@ -42,6 +42,14 @@ def test_a_page_on_the_producers_site_is_a_primary_citation(read):
         ["primary"], [["metrokota.bps.go.id", BPS, "primary", "BPS"]])
 
 
+def test_a_document_already_in_the_reference_list_is_not_listed_again(tmp_path, ref):
+    path = tmp_path / "kabkota.csv"
+    path.write_text(HEADER + f"18.72,1872,Kota Metro,2024,P0,6.78,percent,{BPS},Metro Terkini,official,\n"
+                    f"18.72,1872,Kota Metro,2025,P0,6.44,percent,{NEWS},Kepala BPS Kota Metro quoted,official,\n")
+    obs, sources, _ = read_long_file(path, SPEC, ref.resolver, ref.catalogue, ref.units, known={BPS: "bps_metro_poverty_2024"})
+    assert (obs.source_id.tolist()[0], sources.url.tolist()) == ("bps_metro_poverty_2024", [NEWS])
+
+
 def test_news_quoting_a_named_official_is_cited_as_a_quote(read):
     obs, sources, _ = read(f"18.72,1872,Kota Metro,2025,P0,6.44,percent,{NEWS},Kepala BPS Kota Metro quoted,official,")
     assert (obs.citation.tolist(), sources.citation.tolist()) == (["quoted"], ["secondary"])

@@ -80,8 +80,12 @@ def citation_of(mark: str, url: str, spec: LongFileSpec) -> str:
 
 
 def read_long_file(path: Path, spec: LongFileSpec, resolver: RegionResolver, catalogue: pd.DataFrame,
-                   units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]]:
-    """Observations (with their citation), the sources the rows name, and every problem found."""
+                   units: pd.DataFrame, known: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]]:
+    """Observations (with their citation), the new sources the rows name, and every problem found.
+
+    `known` maps the URL of a source already in the reference list to its id: a row citing that URL points at
+    it, so one document is listed once on the sources page (Metro Terkini April 2025 was listed twice)."""
+    known = known or {}
     name = spec.path
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in REQUIRED if c not in table.columns]
@@ -118,9 +122,10 @@ def read_long_file(path: Path, spec: LongFileSpec, resolver: RegionResolver, cat
         problems += bad
         if bad:
             continue
-        sid = source_id(r.source_url, spec)
-        sources.setdefault(sid, [sid, r.source_title, _host(r.source_url), r.source_url, None, None, "published",
-                                 "primary" if _is_primary(r.source_url, spec) else "secondary", spec.producer, None])
+        sid = known.get(r.source_url) or source_id(r.source_url, spec)
+        if r.source_url not in known:
+            sources.setdefault(sid, [sid, r.source_title, _host(r.source_url), r.source_url, None, None, "published",
+                                     "primary" if _is_primary(r.source_url, spec) else "secondary", spec.producer, None])
         status = spec.status_of(r.indicator)
         flag = "conflict" if r.mark == "conflict" else ("unverified" if status == "provisional" else None)
         out.append([code, codes["bps_code"], year, "", value, None, None, sid, status, flag, r.note or None, name, line,

@@ -140,7 +140,8 @@ def collect(inputs: Inputs, batches: list | None = None) -> tuple[Reference, pd.
         if not path.is_file():
             problems.append(Problem("missing_file", spec.path))
             continue
-        obs, sources, found = read_long_file(path, spec, resolver, ref.catalogue, ref.units)
+        known = {u: sid for u, sid in zip(ref.sources["url"], ref.sources["source_id"]) if u}
+        obs, sources, found = read_long_file(path, spec, resolver, ref.catalogue, ref.units, known)
         problems += found
         frames.append(obs)
         ref.sources = pd.concat([ref.sources, sources.fillna("")], ignore_index=True)
