@@ -15,6 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -208,7 +210,21 @@ def sign_in_form(page, username: str, password: str) -> None:
     field = page.get_by_label("Nama pengguna")
     if not field.is_visible():
         page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first.click()
-    field.fill(username)
-    page.get_by_label("Kata sandi").fill(password)
-    rerun_after(page, page.locator('[data-testid="stFormSubmitButton"] button', has_text="Masuk").click)
-    page.get_by_text(SIGNED_IN).first.wait_for(timeout=20_000)
+    secret = page.get_by_label("Kata sandi")
+    submit = page.locator('[data-testid="stFormSubmitButton"] button', has_text="Masuk")
+    for attempt in (1, 2):
+        field.fill(username)
+        secret.fill(password)
+        page.wait_for_function("([a, b]) => a.value === b", arg=[secret.element_handle(), password])
+        rerun_after(page, submit.click)
+        signed_in = page.get_by_text(SIGNED_IN).first
+        try:
+            signed_in.wait_for(timeout=20_000 if attempt == 1 else 40_000)
+            return
+        except PlaywrightTimeout:
+            # Under a loaded CI machine the submit was once lost: the form still showed, unchanged, no
+            # message, no sign-in (the records test's flake). Only then is it submitted again, once; a refused
+            # sign-in shows an error, and that fails here at once.
+            refused = page.locator('[data-testid="stAlert"]').filter(has_text=re.compile("salah|Wrong|tunggu|wait|kunci|lock", re.I))
+            if attempt == 2 or refused.count() or not field.is_visible():
+                raise
