@@ -119,6 +119,14 @@ class _Valid:
         return iter(())
 
 
+@dataclass(frozen=True)
+class Partly:
+    """What a decoder kept of a value that was partly bad (the known regions of a list naming one unknown):
+    the view shows it, and the link earns a notice naming what was left out."""
+
+    value: Any
+
+
 class CodedParam(Param):
     """A parameter whose value is free-form data carried in the URL as text (a draft agenda): `decode` turns
     URL text into a value (None when it cannot), `encode_value` a value into text (None when it is the default),
@@ -137,6 +145,8 @@ class CodedParam(Param):
             value = self._decode(raw)
         except Exception:  # noqa: BLE001 - text from a link: whatever a decoder cannot read falls back with a notice,
             value = None  # never a traceback (a draft nested thousands deep raised RecursionError on every page)
+        if isinstance(value, Partly):
+            return value.value, False
         return (self.default, False) if value is None else (value, True)
 
     def encode(self, value: Any) -> str | None:
@@ -144,15 +154,17 @@ class CodedParam(Param):
 
 
 def list_param(key: str, choices: Sequence[Any], default: Sequence[Any], label: Callable[[Any], str] | None = None) -> CodedParam:
-    """Several of `choices` (the regions drawn on a trend), comma-separated in the URL in the order chosen. A value
-    that names anything else, or one choice twice, falls back to the default."""
+    """Several of `choices` (the regions drawn on a trend), comma-separated in the URL in the order chosen. The
+    known ones are kept, once each, in their order (one mistyped code dropped the others with it); a value that
+    names none of them falls back to the default."""
     by_text = {str(c): c for c in choices}
 
-    def decode(raw: str) -> list | None:
+    def decode(raw: str) -> list | Partly | None:
         parts = raw.split(",") if raw else []
-        if len(set(parts)) != len(parts) or any(part not in by_text for part in parts):
-            return None
-        return [by_text[part] for part in parts]
+        kept = list(dict.fromkeys(part for part in parts if part in by_text))
+        if kept == parts:
+            return [by_text[part] for part in parts]
+        return Partly([by_text[part] for part in kept]) if kept else None
 
     return CodedParam(key, list(default), decode, lambda value: ",".join(str(c) for c in value),
                       lambda value: isinstance(value, list) and all(str(c) in by_text for c in value), label=label)

@@ -358,6 +358,13 @@ def test_a_trend_link_naming_no_kelurahan_falls_back_with_a_notice(bad):
     assert any("«lines»" in w and "«Metro»" in w for w in texts(at.warning)), texts(at.warning)
 
 
+def test_a_trend_link_with_one_unknown_code_keeps_the_known_ones_and_names_the_rest():
+    at = open_app({"ind": "stunting_eppgbm", "view": "trend", "lines": "18.72.01.1001,18.72.99.9999,18.72.03.1002,18.72.01.1001"},
+                  page=DIMENSION_PAGES["health"])
+    assert at.multiselect(key="lines").value == ["18.72.01.1001", "18.72.03.1002"]
+    assert any("tidak dikenal atau berulang" in w and "«Metro, Ganjar Agung»" in w for w in texts(at.warning)), texts(at.warning)
+
+
 @pytest.mark.parametrize("page, params, says", [
     ("health", {"ind": "uhh"}, "UHH metode lama (sebelum SP2020 Long Form): 2021 → UHH berbasis SP2020 Long Form (sejak rilis 2023): 2024"),
     # each series with the years it covers: '2022: P3KE → 2025: DTSEN' read as a break between 2022 and 2025

@@ -91,7 +91,10 @@ def restore(params: Sequence[Param]) -> None:
         value, ok = p.parse(raw)
         if not ok:
             said = shown(raw) or t("url.empty" if str(raw) == "" else "url.unshown", notice_lang())  # '?year=' is empty, not unshowable
-            _notice(t("url.bad_value", notice_lang(), key=shown(p.key), value=said, default=_describe(p, p.default)))
+            if value == p.default:
+                _notice(t("url.bad_value", notice_lang(), key=shown(p.key), value=said, default=_describe(p, p.default)))
+            else:  # a list kept its known part (url_state.Partly)
+                _notice(t("url.partly_known", notice_lang(), key=shown(p.key), value=said, used=_describe(p, value)))
         st.session_state[p.key] = value
 
 
