@@ -103,7 +103,7 @@ def test_clearing_the_selection_removes_it_from_the_url():
 def test_a_survey_estimate_has_no_map_and_says_why():
     # UHH is a projection, not a survey (DOMAIN §6): called a macro estimate, its source named
     at = open_app({"ind": "uhh"}, page=DIMENSION_PAGES["health"])
-    assert any("estimasi makro (Proyeksi penduduk BPS berbasis SP2020 Long Form) untuk seluruh wilayah" in i for i in texts(at.info))
+    assert any("estimasi makro untuk seluruh wilayah, dari Proyeksi penduduk BPS berbasis SP2020 Long Form:" in i for i in texts(at.info))
     assert not any("estimasi survei" in c.lower() for c in texts(at.info) + texts(at.caption))
     assert not _has_views(at)
 
@@ -383,7 +383,7 @@ def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, par
     ("health", {}, "ILUSTRASI (bukan data resmi) — Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)"),
     # statuses first (a cut line must not drop 'Sementara'), then the producers' own publications first
     ("income", {"ind": "p0"}, "Resmi (publikasi produsen) · Resmi, dikutip dari pejabat di media · Resmi, dikutip dari media · Sementara — "
-                              "Sumber: metrokota.bps.go.id; hariansatelit.com dan 6 lainnya (di bawah slide)"),
+                              "Sumber: BPS Kota Metro; hariansatelit.com dan 6 lainnya (di bawah slide)"),
 ])
 def test_a_slide_shows_its_figures_source_and_status_in_place_of_the_download_buttons(page, params, says):
     at = open_app({**params, "present": "1"}, page=DIMENSION_PAGES[page])

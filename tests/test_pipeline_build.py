@@ -29,8 +29,8 @@ def test_metros_published_2024_poverty_figures_are_in_the_store_with_the_documen
         select indicator_code, value, status, citation, source_publisher from observation_labeled
         where region_code = '18.72' and period = 2024 and indicator_code in ('p0', 'poor_count', 'p1', 'p2', 'gk')
         order by indicator_code""") == [
-        ("gk", 503161.0, "official", "primary", "metrokota.bps.go.id"),
-        ("p0", 6.78, "official", "primary", "metrokota.bps.go.id"),
+        ("gk", 503161.0, "official", "primary", "BPS Kota Metro"),
+        ("p0", 6.78, "official", "primary", "BPS Kota Metro"),
         ("p1", 0.77, "official", "quoted", "lampungnewspaper.disway.id"),
         ("p2", 0.15, "official", "quoted", "lampungnewspaper.disway.id"),
         ("poor_count", 12.07, "official", "secondary", "databoks.katadata.co.id"),
