@@ -136,6 +136,8 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
     assert {r for _, _, s, r in points if s.startswith("ILUSTRASI")} == {"Kota Metro (ilustrasi)"}
     # a local official's statement is not Dinas Kesehatan's figure (the concept is unconfirmed): its own entry and colour
     assert (2024, 7.1, "Sementara", "Kota Metro menurut Pemerintah Kota Metro") in points
+    # and its 8,7% for 2022, which disagrees with e-PPGBM's 6,67% of that year, is on the chart too (DOMAIN §4's FGD case)
+    assert (2022, 8.7, "Sumber berbeda", "Kota Metro menurut Pemerintah Kota Metro") in points
     assert {r for y, v, _, r in points if (y, v) in {(2020, 9.91), (2022, 6.67)}} == {"Kota Metro"}  # Dinas Kesehatan's
     scales = [layer["encoding"]["color"].get("scale", {}) for spec in drawn for layer in spec.get("layer", []) if "color" in layer.get("encoding", {})]
     colours = {n: c for sc in scales for n, c in zip(sc.get("domain", []), sc.get("range", []))}

@@ -117,3 +117,19 @@ def test_a_trend_that_barely_moves_is_not_drawn_as_a_steep_rise():
     assert y["axis"]["format"] == ",.2~f" and y["axis"]["tickMinStep"] == 0.01  # up to the published decimals: 10, not 10,00
     frame["value"] = [6.78, 6.44]  # P0 moves enough: Vega's own axis
     assert "domain" not in trend(frame, cache.catalogue()["p0"], "id").to_dict()["layer"][0]["encoding"]["y"]["scale"]
+
+
+def test_a_trend_legend_too_long_for_one_row_at_1280_px_takes_two_columns():
+    """'Kota Metro menurut Pemerintah Kota Metro' beside 'Kota Metro (ilustrasi)' ran past the plot's edge."""
+    import pandas as pd
+
+    from metro_poverty.charts.trend import trend
+    from metro_poverty.ui import cache
+
+    def columns(names):
+        frame = pd.DataFrame({"region_name": names, "period": [2024] * len(names), "value": [6.0] * len(names), "series": [None] * len(names),
+                              "status": ["official"] * len(names), "citation": ["primary"] * len(names)})
+        return trend(frame, cache.catalogue()["p0"], "id").to_dict()["layer"][0]["encoding"]["color"]["legend"]["columns"]
+
+    assert columns(["Kota Metro", "Metro", "Hadimulyo Barat"]) == 0  # one row, Vega's own flow
+    assert columns(["Kota Metro", "Kota Metro (ilustrasi)", "Kota Metro menurut Pemerintah Kota Metro"]) == 2

@@ -88,6 +88,16 @@ def _kinds_apart(data: pd.DataFrame, ind: Indicator, colors: dict[str, str] | No
     return names, (colors | extra if colors is not None else None)
 
 
+TOP_LEGEND_PX = 640  # the plot's width on a 1280 px screen beside the sidebar, where a one-row legend must fit
+
+
+def _top_legend_columns(names: list[str]) -> int:
+    """One row for the legend above a trend (0: Vega's own flow) unless its entries would run past the plot's
+    edge at 1280 px ('Kota Metro menurut Pemerintah Kota Metro' was cut at its end): then two columns."""
+    wide = sum(40 + 8 * len(str(n)) for n in names)  # a symbol and its gap, and about 8 px a character at 15 px
+    return 0 if wide <= TOP_LEGEND_PX else 2
+
+
 MIN_SPAN = 0.05  # a trend's value axis spans at least this share of its largest value
 
 
@@ -141,7 +151,8 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     one_panel = compact and bool(title) and len(names) == 1  # a panel of trend_panels: its title names its region
     color = alt.Color("region_name:N", title=None, scale=scale,
                       legend=None if one_panel else alt.Legend(orient="right" if side_legends else "bottom" if compact else "top",
-                                                               columns=1 if compact or side_legends else 0, **screen))
+                                                               columns=1 if compact or side_legends else _top_legend_columns(names),
+                                                               **screen))
     tooltip = [alt.Tooltip("region_name:N", title=t("common.region", lang)), alt.Tooltip("period:O", title=t("common.year", lang)),
                alt.Tooltip("value_text:N", title=ind.short(lang)), alt.Tooltip("status_text:N", title=t("common.status", lang))]
     if data.flag_text.notna().any():  # 'belum terverifikasi': an official figure whose article is not recorded, say

@@ -26,6 +26,15 @@ def history(ind: Indicator, level: str) -> pd.DataFrame:
     return cache.read("indicator_history_by_level", indicator=ind.code, level=level)
 
 
+def history_with_other_producers(ind: Indicator, level: str) -> pd.DataFrame:
+    """A level's history and, beside it, another producer's differing figure for a year the history takes
+    from someone else (a local official's 8,7% stunting for 2022 beside e-PPGBM's 6,67%): a trend draws that
+    producer's own line (charts.trend names it apart), so the disagreement is on the chart."""
+    beside = cache.read("statements_beside_best", indicator=ind.code, level=level)
+    own = history(ind, level)
+    return own if beside.empty else pd.concat([own, beside], ignore_index=True)
+
+
 def _notices_and_sources(values: pd.DataFrame, lang: str, top: bool) -> None:
     if top:
         if "illustrative" in set(values.status):
@@ -102,7 +111,7 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
                                 format_func=regions.get, key=TREND_REGIONS, placeholder=t("common.choose", lang))
     # the city with every source it has: a figure the producer released (e-PPGBM 2020, 2022) stands beside the
     # demo's illustrative line with its own marker, never hidden behind it
-    lines = pd.concat([history(ind, "city"), values[values.region_code.isin(picked)]], ignore_index=True)
+    lines = pd.concat([history_with_other_producers(ind, "city"), values[values.region_code.isin(picked)]], ignore_index=True)
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 60):  # the region picker's folded line sits above the chart
         badges.series_break_note(lines, lang, in_slide=True)
         charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
