@@ -128,7 +128,7 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
     drawn = []
     original = streamlit.vega_lite_chart
     monkeypatch.setattr(streamlit, "vega_lite_chart", lambda *a, spec=None, **k: (drawn.append(spec), original(*a, spec=spec, **k))[1])
-    open_app({"ind": "stunting_eppgbm", "view": "trend"}, page=DIMENSION_PAGES["health"])
+    at = open_app({"ind": "stunting_eppgbm", "view": "trend"}, page=DIMENSION_PAGES["health"])
     points = {(row["period"], row["value"], row["status_text"], row["region_name"]) for spec in drawn
               for rows in spec.get("datasets", {}).values() for row in rows if row.get("value") is not None and "status_text" in row}
     assert (2022, 6.67, "Resmi, dikutip dari media", "Kota Metro") in points  # released by Dinas Kesehatan, read in the media
@@ -138,6 +138,8 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
     assert (2024, 7.1, "Sementara", "Kota Metro menurut Pemerintah Kota Metro") in points
     # and its 8,7% for 2022, which disagrees with e-PPGBM's 6,67% of that year, is on the chart too (DOMAIN §4's FGD case)
     assert (2022, 8.7, "Sumber berbeda", "Kota Metro menurut Pemerintah Kota Metro") in points
+    notes = " ".join(c.replace("\\", "") for c in texts(at.caption) if c.startswith("Catatan nilai"))
+    assert "Kota Metro menurut Pemerintah Kota Metro 2022: berbeda dengan angka e-PPGBM 6,67%" in notes  # whose value differs
     assert {r for y, v, _, r in points if (y, v) in {(2020, 9.91), (2022, 6.67)}} == {"Kota Metro"}  # Dinas Kesehatan's
     scales = [layer["encoding"]["color"].get("scale", {}) for spec in drawn for layer in spec.get("layer", []) if "color" in layer.get("encoding", {})]
     colours = {n: c for sc in scales for n, c in zip(sc.get("domain", []), sc.get("range", []))}

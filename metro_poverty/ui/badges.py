@@ -37,8 +37,17 @@ def value_notes(rows: pd.DataFrame, lang: str) -> None:
     noted = rows[rows.quality_flag.isin(NOTED_FLAGS) & written].drop_duplicates(["region_name", "period", "note"])
     if noted.empty:
         return
-    items = [f"{r.region_name} {int(r.period)}: {localized(r.note, lang)}" for r in noted.sort_values(["region_name", "period"]).itertuples()]
+    items = [f"{_whose(r, lang)} {int(r.period)}: {localized(r.note, lang)}" for r in noted.sort_values(["region_name", "period"]).itertuples()]
     st.caption(plain(t("notice.value_notes", lang, notes=" · ".join(items))))
+
+
+def _whose(row, lang: str) -> str:
+    """A conflicting value's note names its producer, as its line on the trend does ('Kota Metro menurut
+    Pemerintah Kota Metro 2022: berbeda dengan angka e-PPGBM 6,67%'): the region alone read as the figure shown."""
+    producer = getattr(row, "source_producer", None)
+    if row.quality_flag == "conflict" and isinstance(producer, str) and producer:
+        return t("trend.other_producer_region", lang, region=row.region_name, producer=producer)
+    return row.region_name
 
 
 def illustrative_notice(lang: str) -> None:
