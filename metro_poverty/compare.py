@@ -69,10 +69,17 @@ class Standing:
     n_ranked: int
     city_value: float | None
     better_than_city: bool | None
+    decimals: int | None = None  # the indicator's: the gap is that of the values as shown
 
     @property
     def gap_to_city(self) -> float | None:
-        return None if self.city_value is None else self.value - self.city_value
+        """The difference of the two values as they are shown: 96,4% beside a city's 96,7% is -0,3 poin (from the
+        unrounded 96,36 and 96,74 it read -0,4, which no reader can get from the figures on screen)."""
+        if self.city_value is None:
+            return None
+        if self.decimals is None:
+            return self.value - self.city_value
+        return round(self.value, self.decimals) - round(self.city_value, self.decimals)
 
 
 def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: str, period: int) -> Standing | None:
@@ -84,7 +91,7 @@ def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: s
     r = row.iloc[0]
     ref = city_reference(city, r.source_id, period, r.series)
     return Standing(region, period, float(r.value), None if pd.isna(r["rank"]) else int(r["rank"]), int(r.n_ranked), ref,
-                    None if ref is None else ind.is_better(float(r.value), ref))
+                    None if ref is None else ind.is_better(float(r.value), ref), ind.decimals)
 
 
 def _kind(values: pd.DataFrame) -> pd.Series:

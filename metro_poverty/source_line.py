@@ -12,6 +12,7 @@ from typing import Callable
 import pandas as pd
 
 from metro_poverty.source_text import localized
+from metro_poverty.brackets import unnested
 from metro_poverty.i18n import t
 
 SOURCE_COLUMNS = ("source_publisher", "source_title", "source_reference")
@@ -39,7 +40,7 @@ def source_entries(rows: pd.DataFrame, lang: str, escape: Callable[[str], str] =
         ref, title = localized(r.get("source_reference"), lang), localized(r.get("source_title") or "", lang)
         text = f"{localized(r.get('source_publisher') or '', lang)}: {title}"
         if isinstance(ref, str) and ref:
-            text += f" ({ref if _URL.fullmatch(ref) else escape(ref)})"
+            text += f" ({ref if _URL.fullmatch(ref) else escape(unnested(ref))})"
         out.append(text)
     return out
 

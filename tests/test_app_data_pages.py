@@ -20,7 +20,7 @@ def test_reconciliation_shows_the_seeded_stunting_disagreement_with_its_reason()
     assert set(stunting["Tahun"]) >= {"2022", "2024"}
     assert any("bertentangan" in r for r in stunting["Kemungkinan penyebab"])
     # a local statement beside Dinas Kesehatan's e-PPGBM figure: no one says it is the same figure
-    assert "⚠ berbeda; sama konsepnya belum dipastikan" in set(stunting["Toleransi"])
+    assert "⚠ berbeda; kesamaan konsepnya belum dipastikan" in set(stunting["Toleransi"])
     assert "⚠ melebihi toleransi" not in set(stunting.loc[stunting["Tahun"] == "2022", "Toleransi"])
 
 

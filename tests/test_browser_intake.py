@@ -99,7 +99,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     screenshot(page, "intake_new_values_on_dimension_page")
     page.goto(f"{isolated_app}/sinkronisasi-data")
     wait_rendered(page, "Sinkronisasi Data")
-    assert "⚠ berbeda; sama konsepnya belum dipastikan" in page.locator('[data-testid="stTable"]').first.inner_text()
+    assert "⚠ berbeda; kesamaan konsepnya belum dipastikan" in page.locator('[data-testid="stTable"]').first.inner_text()
     screenshot(page, "intake_reconciliation")
 
     page.goto(f"{isolated_app}/unggah-data")

@@ -22,3 +22,12 @@ def test_lower_is_better_ranks_the_lowest_first_and_neutral_ranks_none():
     values = pd.DataFrame({"region_code": list("abc"), "value": [5.48, 2.65, 8.2]})
     assert list(compare.ranked(values, aps(2, "higher_worse"))["rank"]) == [2, 1, 3]
     assert compare.ranked(values, aps(2, "neutral"))["rank"].isna().all()
+
+
+def test_the_gap_to_the_city_is_that_of_the_values_as_shown():
+    # 96,36 beside the city's 96,74 shows as 96,4% and 96,7%: the gap read -0,4 poin, which no reader gets from them
+    values = pd.DataFrame({"region_code": ["a", "b"], "period": [2024, 2024], "value": [96.36, 97.1], "source_id": ["s", "s"],
+                           "series": ["", ""]})
+    city = pd.DataFrame({"region_code": ["18.72"], "period": [2024], "value": [96.74], "source_id": ["s"], "series": [""]})
+    gap = compare.standing(values, city, aps(), "a", 2024).gap_to_city
+    assert round(gap, 6) == -0.3

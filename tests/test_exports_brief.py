@@ -15,7 +15,7 @@ from metro_poverty.exports import brief, fonts, pdf_page
 from metro_poverty.exports.brief_content import brief_content, map_indicators
 from metro_poverty.headline import Headline
 
-P0_2024_SOURCE = "metrokota.bps.go.id"
+P0_2024_SOURCE = "BPS Kota Metro"  # the reference list's entry for Metro Terkini April 2025
 
 
 def text_of(pdf: bytes) -> str:
@@ -114,7 +114,7 @@ def test_the_brief_defines_every_indicator_it_shows(brief_maps, catalogue):
 
 def test_the_english_brief_uses_english_texts_and_numbers(brief_en):
     text = text_of(brief_en)
-    assert "2024" in text and "6.78%" in text and "Source: metrokota.bps.go.id" in text
+    assert "2024" in text and "6.78%" in text and "Source: BPS Kota Metro" in text
     assert "ILLUSTRATIVE" in text and "Sementara" not in text and "Provisional" in text
 
 

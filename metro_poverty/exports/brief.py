@@ -25,6 +25,7 @@ from metro_poverty.source_line import source_line
 from metro_poverty.headline import Headline, caution_notes, compare_line, macro_notice, missing_text
 from metro_poverty.provenance import cautions, decimals_of, mark_label, marks_of
 from metro_poverty.i18n import t
+from metro_poverty.brackets import unnested
 
 PAGE_W, PAGE_H = 210.0, 297.0  # mm
 FOOTER_Y = PAGE_H - 9.0  # the footer line sits in the bottom margin
@@ -153,7 +154,7 @@ def context_section(pdf, c: BriefContent, y: float) -> float:
         lines.append(t("exports.brief.extreme", lang, year=int(e.period), value=ext.fmt(e.value, lang), notes=notes,
                        source=e.source_publisher))
     if p0.target is not None:
-        lines.append(t("exports.brief.target", lang, value=p0.fmt(p0.target, lang), note=p0.target_note(lang)))
+        lines.append(t("exports.brief.target", lang, value=p0.fmt(p0.target, lang), note=unnested(p0.target_note(lang))))
     for line in lines:
         y = write(pdf, MARGIN, y, WIDTH, line, 7, max_lines=2)
     return y

@@ -7,12 +7,13 @@ import streamlit as st
 
 from metro_poverty.catalog import Indicator
 from metro_poverty.i18n import t
+from metro_poverty.brackets import unnested
 
 
 def card_rows(ind: Indicator, lang: str) -> list[tuple[str, str]]:
     target = ""
     if ind.target is not None:
-        target = f"{ind.fmt(ind.target, lang)} ({ind.target_note(lang)})"
+        target = f"{ind.fmt(ind.target, lang)} ({unnested(ind.target_note(lang))})"
     rows = [
         ("concept", ind.concept(lang)),
         ("definition", ind.definition(lang)),

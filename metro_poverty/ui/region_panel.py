@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from metro_poverty import compare, numfmt
+from metro_poverty.brackets import unnested
 from metro_poverty.catalog import Indicator
 from metro_poverty.headline import COUNTRY
 from metro_poverty.i18n import t
@@ -47,7 +48,7 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
         st.markdown(t("dimension.rank_of", lang, rank=s.rank, n=s.n_ranked))
     if ind.target is not None:  # DOMAIN §6: a target belongs to its area and source, so a kelurahan is not 'below' it
         area = t("level.country" if ind.meta.get("target_region") == COUNTRY else "level.city", lang).lower()
-        st.caption(t("dimension.target_not_here", lang, target=ind.fmt(ind.target, lang), note=ind.target_note(lang), area=area,
+        st.caption(t("dimension.target_not_here", lang, target=ind.fmt(ind.target, lang), note=unnested(ind.target_note(lang)), area=area,
                      level=t(f"level.{level}", lang).lower()))
     if present:  # on a slide: the value, the rank and the target; the trend and links wait for the page
         return
