@@ -368,6 +368,24 @@ def test_a_step_opened_on_another_page_than_its_own_goes_to_its_own():
     assert at.session_state[LAST_PAGE] == "konsep-definisi"
 
 
+def test_a_step_opened_on_its_own_page_without_its_settings_shows_its_own_view():
+    """An edited link on the step's own page (a trend where step 1 is the ranking, or a made-up step number):
+    the bar's 'Peringkat' was over the trend. Once arrived, the room's own choices stay."""
+    from metro_poverty.fgd import agendas
+
+    agenda = agendas.save("Satu halaman", [
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "view": "rank"}, "title": "Peringkat", "note": ""},
+        {"path": "kesehatan", "params": {"ind": "stunting_eppgbm", "view": "compare"}, "title": "Perbandingan", "note": ""},
+    ], PLANNER)
+    for step in ("0", "abc"):
+        at = open_app({"present": "1", "agenda": agenda["id"], "step": step, "ind": "stunting_eppgbm", "view": "trend"},
+                      page="views/dimension_health.py")
+        assert (at.session_state["step"], at.session_state["view"], at.query_params.get("view")) == (0, "rank", "rank")
+    at.session_state["view"] = "map"  # the facilitator opens the map during the discussion
+    at.run()
+    assert at.session_state["view"] == "map"
+
+
 def test_a_secretary_adds_an_attendee_who_came_late():
     from metro_poverty.fgd import sessions
 

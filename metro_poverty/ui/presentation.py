@@ -20,6 +20,7 @@ AGENDA_BAR_SHOWN = "_agenda_bar_shown"  # this run draws the step bar (apply): s
 AGENDA_BAR_PX = 80  # the step bar's height with a title and a note on two lines at most (PRESENT_CSS clamps it)
 TITLE_SKIPPED = "_title_skipped"  # this run's page left its title to the step bar (title): its slide is TITLE_PX taller
 TITLE_PX = 48  # a page's one-line title on a slide (measured: under the bar without it, the summary line is 32 px lower than without both)
+STEP_SHOWN = "_present_step_shown"  # (agenda id, step) this session last arrived at: its view is then the step's
 FOOTNOTES_DRAWN = "_slide_footnotes"  # this run's slide footnotes (badges.slide_footnote): a slide says each once
 BAR_KEY = "present_bar"
 # what sits above the slide: the bar, the page title (one line) and the summary line, with their gaps
@@ -189,9 +190,13 @@ def apply(lang: str, page_path: str | None = None) -> None:
     step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
     current = agenda["steps"][step]
     script, query = step_link(agenda, step)
-    if page_path is not None and script and pages.script_of(page_path) != script:
+    arrived = st.session_state.get(STEP_SHOWN) != (agenda["id"], step)
+    st.session_state[STEP_SHOWN] = (agenda["id"], step)
+    # the step's own view on arrival: a link opened on the step's page without its settings (an edited link, a
+    # step number made up) showed step 1's title 'Peta' over the P0 trend; once there, the room may explore
+    if page_path is not None and script and (pages.script_of(page_path) != script or arrived and not _showing(current["params"])):
         st.session_state["step"] = step
-        st.switch_page(script, query_params=query)
+        _switch(script, query)
     bar.button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, on_click=go, args=(agenda, step - 1))
     bar.markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
                  + (f" · {plain(current['note'])}" if current["note"] else ""), width="stretch")
@@ -199,6 +204,11 @@ def apply(lang: str, page_path: str | None = None) -> None:
                on_click=go, args=(agenda, step + 1))
     bar.button(t("present.record", lang), icon=":material/edit_note:", help=t("present.record_help", lang), on_click=_record, args=(agenda,))
     bar.button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
+
+
+def _showing(params: dict) -> bool:
+    """The link in the address bar holds a step's settings (the parameters its view was added with)."""
+    return all(st.query_params.get(k) == str(v) for k, v in params.items())
 
 
 def current_agenda(lang: str) -> dict | None:
@@ -232,6 +242,7 @@ def go(agenda: dict, step: int) -> None:
 def _exit() -> None:
     """(A button callback) leave presentation mode, and the agenda: a link copied afterwards has no step in it."""
     st.session_state.update(present=False, agenda=None, step=0)
+    st.session_state.pop(STEP_SHOWN, None)  # presenting the same step again arrives at its own view
 
 
 INDICATOR_KEYS = ("ind", "map_ind")  # where a page keeps the indicator it shows
@@ -258,8 +269,13 @@ def follow() -> None:
     """After the callbacks: switch to the step the bar asked for (switch_page cannot run inside a callback)."""
     target = st.session_state.pop("_present_goto", None)
     if target and target[0]:
-        # the viewer's language goes along (a switch loses the language control's state, and a step does not carry it)
-        lang = st.session_state.get("lang")
-        query = {**({"lang": lang} if lang and lang != "id" else {}), **target[1]}
-        url.arrive(keep=(draft.URL_KEY,))  # the visitor's draft stays while a saved agenda is presented
-        st.switch_page(target[0], query_params=query)
+        _switch(*target)
+
+
+def _switch(script: str, query: dict) -> None:
+    """To a step's view, given whole by its link, as it opens in a new browser."""
+    # the viewer's language goes along (a switch loses the language control's state, and a step does not carry it)
+    lang = st.session_state.get("lang")
+    query = {**({"lang": lang} if lang and lang != "id" else {}), **query}
+    url.arrive(keep=(draft.URL_KEY,))  # the visitor's draft stays while a saved agenda is presented
+    st.switch_page(script, query_params=query)
