@@ -163,6 +163,14 @@ def test_a_bad_year_is_a_problem():
     assert where(problems) == [("bad_year", "dinsos/REKAP_DESIL.csv", 6, "TAHUN", "22")]
 
 
+def test_a_bad_year_is_said_on_a_row_whose_number_was_refused_before():
+    """An upload's cells are read first and a refused one reaches here empty: its row's year is still checked, so
+    the officer learns of both in one pass (the year was said only once the value had been corrected)."""
+    table = dtsen(["1872022001", "METRO", "Th. 2022", "P3KE", None])
+    assert where(validate_table(table, DTSEN)[1]) == []  # no number, no refusal: a row that gives nothing
+    assert where(validate_table(table, DTSEN, refused=frozenset({6}))[1]) == [("bad_year", "dinsos/REKAP_DESIL.csv", 6, "TAHUN", "Th. 2022")]
+
+
 CITY = file_spec(tomllib.loads('''
 [[file]]
 path = "dinsos/rekap_kota.csv"

@@ -53,7 +53,7 @@ def harmonized(table: RawTable, choices: Choices, ref: Reference, resolver: Regi
     except (ValueError, TypeError, KeyError) as exc:
         return pd.DataFrame(columns=RECORD_COLUMNS), pd.DataFrame(), [Problem("bad_choice", table.file, value=str(exc)[:120])]
     numbers, problems = columns.typed(table, choices, ref)
-    records, found = validate_table(numbers, spec)
+    records, found = validate_table(numbers, spec, refused=frozenset(p.row for p in problems if p.row is not None))
     problems += found
     problems += _rows_without_numbers(table, choices, records, problems, resolver)  # a row already reported is not again
     records, found = apply_rule(records, table, spec.measures, choices.percent_rule)  # the cells as written show a % sign

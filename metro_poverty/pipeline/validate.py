@@ -19,7 +19,10 @@ ANY_SERIES = "*"  # a total row that leaves the series cell empty adds up its ro
 RECORD_COLUMNS = ["file", "sheet", "line", "column", "region_raw", "is_total", "year", "series", "indicator", "role", "unit", "value"]
 
 
-def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[Problem]]:
+def validate_table(table: RawTable, spec: FileSpec, refused: frozenset[int] = frozenset()) -> tuple[pd.DataFrame, list[Problem]]:
+    """Records of the table's numbers, and every problem found. `refused`: the lines whose number cells were
+    refused before (an upload's cells are read first, and a refused one is empty here): their other cells are
+    still checked, so a bad year on the row of a bad value is said in the same pass."""
     problems: list[Problem] = []
     index = {label_key(c): i for i, c in enumerate(table.columns)}
     slots = _measure_slots(table, spec, index, problems)
@@ -43,7 +46,7 @@ def validate_table(table: RawTable, spec: FileSpec) -> tuple[pd.DataFrame, list[
             if numbers:  # numbers of no region
                 problems.append(Problem("empty_region", column=spec.region_column, **where))
             continue  # no region and no number: a section heading or a note, which gives nothing to read
-        if not numbers:  # 'Sumber: laporan puskesmas' under the table, 'KECAMATAN METRO PUSAT' between its rows: nothing
+        if not numbers and line not in refused:  # 'Sumber: laporan puskesmas' under the table, 'KECAMATAN METRO PUSAT': nothing
             continue  # to read, so its empty year is no error (a known region's empty row is warned of by the intake)
         if total and year_col is not None and _blank(row[year_col]) and file_year is not None:
             year = file_year  # 'Jumlah,,13362,758': a total row of a one-year file leaves its year empty
