@@ -84,10 +84,12 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
         layers.append(alt.Chart(rule).mark_rule(color=theme.INK, strokeDash=[6, 4], strokeWidth=2).encode(x=alt.X("value:Q")))
         if reference_label is None:  # a named reference line is explained beside the chart, where it has room
             # written away from the right edge when the line is near it ('Kota Metro: 96,0%' was cut off there)
+            # and centred over it near the middle of a slide's half-width panel ('Kota Metro: 5,48%' at 55% ran past
+            # the right panel's edge; written to its left it would run into the names)
             top = max([float(city_value), *(float(v) for v in data.value.dropna())]) if domain is None else domain[1]
-            right = top > 0 and float(city_value) > 0.6 * top
-            layers.append(alt.Chart(rule).mark_text(align="right" if right else "left", dx=-5 if right else 5, dy=-6, fontSize=font,
-                                                    fontWeight="bold", color=theme.INK)
+            share = float(city_value) / top if top > 0 else 0.0
+            align, dx = ("right", -5) if share >= 0.65 else ("center", 0) if share > 0.35 else ("left", 5)
+            layers.append(alt.Chart(rule).mark_text(align=align, dx=dx, dy=-6, fontSize=font, fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
     # each value with a white halo (a stroked copy under it), as the map's names have
     layers += [value_text.mark_text(stroke="white", strokeWidth=10, strokeJoin="round", **text_style),  # 10: the gaps between
