@@ -51,6 +51,15 @@ def test_a_row_whose_name_and_code_name_two_regions_is_an_error_naming_both(reso
     assert "Metro (18.72.01.1001)" in problems[0].message("id") and "Imopuro (18.72.01.1003)" in problems[0].message("id")
 
 
+def test_one_code_without_its_dots_among_dotted_ones_is_named_as_such_not_as_a_swap(resolver):
+    rows = [("Metro", "1872011001", 5), ("Hadimulyo Timur", "18.72.01.1002", 6), ("Imopuro", "18.72.01.1003", 7)]
+    problems = check(table(["Kelurahan", "Kode", "Stunting"], rows), resolver, "Kelurahan", "kelurahan")
+    assert [(p.code, p.row) for p in problems] == [("region_code_without_dots", 2)]
+    message = problems[0].message("id")
+    assert "dengan titik (18.72.01.1001) itu kode Kemendagri kelurahan ini: tulis «18.72.01.1001» di kolom «Kode»" in message
+    assert "tertukar" not in message
+
+
 def test_a_single_region_column_is_left_alone(resolver):
     rows = [("Metro", 5), ("Imopuro", 6)]
     assert check(table(["Kelurahan", "Stunting"], rows), resolver, "Kelurahan", "kelurahan") == []

@@ -106,10 +106,22 @@ def _disagreements(table: RawTable, resolver: RegionResolver, index: int, other:
             continue
         here, there = resolver.resolve(a, level), resolver.resolve(b, level)
         if here is not None and there is not None and here != there:
-            out.append(Problem("region_columns_disagree", table.file, row=line, column=table.columns[index], value=str(a),
-                               sheet=table.sheet, fields={"region": _name(resolver, here), "other": table.columns[other],
-                                                          "other_value": str(b), "other_region": _name(resolver, there)}))
+            fields = {"region": _name(resolver, here), "other": table.columns[other], "other_value": str(b), "other_region": _name(resolver, there)}
+            # a code among dotted ones written without its dots (1872011001) reads as the BPS code of another kelurahan:
+            # with its dots it names this row's region, so the row is right and the dots are what is missing
+            dotted = _dotted_reading(resolver, b, level) if level == "kelurahan" else None
+            code = "region_code_without_dots" if dotted is not None and resolver.resolve(dotted, level) == here else "region_columns_disagree"
+            out.append(Problem(code, table.file, row=line, column=table.columns[index], value=str(a), sheet=table.sheet,
+                               fields=fields | ({"dotted": dotted} if code == "region_code_without_dots" else {})))
     return out
+
+
+def _dotted_reading(resolver: RegionResolver, cell, level: str) -> str | None:
+    """The Kemendagri code a 10-digit cell is when read with its dots, if that names a region."""
+    key = code_key(cell)
+    if not key or not _UNDOTTED_KELURAHAN.match(key):
+        return None
+    return _dotted(key) if resolver.resolve(_dotted(key), level) is not None else None
 
 
 def _name(resolver: RegionResolver, code: str | None) -> str:
