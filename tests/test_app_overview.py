@@ -276,6 +276,16 @@ def test_the_poverty_line_is_ordered_by_size_never_ranked():
     assert value_texts(pd.DataFrame({"value": [503161.0], "label_note": ["BPS"]}), cache.catalogue()["gk"], "id") == ["Rp 503.161 · BPS"]
 
 
+def test_two_figures_found_of_fifteen_are_ordered_not_ranked_and_no_undrawn_line_is_described():
+    """P1 2024: 'Kota Metro: peringkat 1 dari 2', and 'Garis putus-putus: angka Provinsi Lampung tahun ini belum ada'."""
+    at = open_app({"ind": "p1", "year": "2024"}, page="views/kabkota.py")
+    shown = " ".join(texts(at.markdown) + texts(at.caption) + texts(at.subheader))
+    assert "Kota Metro: peringkat" not in shown and "Hanya 2 dari 15 kab/kota" in shown and "tidak diberi peringkat" in shown
+    assert "Garis putus-putus" not in shown and "tidak ada garis pembanding" in shown
+    assert "P1 kab/kota menurut besarnya, 2024" in texts(at.subheader) and "Urutan (dari terendah)" in at.table[0].value.columns
+    assert "Kota Metro: peringkat" in " ".join(texts(open_app({"ind": "p0", "year": "2024"}, page="views/kabkota.py").markdown))
+
+
 def test_a_count_is_ranked_with_a_word_on_what_drives_it():
     at = open_app({"ind": "poor_count", "year": "2024"}, page="views/kabkota.py")
     assert any("mengikuti besar penduduk kab/kota" in c and "pakai P0" in c for c in texts(at.caption))

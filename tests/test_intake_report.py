@@ -110,7 +110,7 @@ def test_a_message_names_the_indicator_and_keeps_its_key_in_either_language():
     from metro_poverty.intake import report
     from metro_poverty.problems import Problem
 
-    p = Problem("ratio_invalid", "f.csv", row=2, value="681/631", fields={"indicator": "stunting_eppgbm"})
+    p = Problem("ratio_invalid", "f.csv", row=2, fields={"indicator": "stunting_eppgbm", "num": 681, "den": 631})
     names = {"stunting_eppgbm": {"id": "Stunting (e-PPGBM)", "en": "Stunting (e-PPGBM)"}}
     shown = report.row(p, "id", names)
     assert "Stunting (e-PPGBM): penyebut nol" in shown["message"] and "stunting_eppgbm" not in shown["message"]

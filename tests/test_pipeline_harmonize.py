@@ -154,7 +154,13 @@ def test_a_ratio_with_only_its_numerator_is_an_error(resolver):
 
 def test_a_numerator_above_its_denominator_is_an_error(resolver):
     _, problems = harmonize(resolver, [["Kel. Metro", "28", "759", ""]])
-    assert [(p.code, p.row, p.value) for p in problems] == [("ratio_invalid", 2, "759/28")]
+    assert [(p.code, p.row) for p in problems] == [("ratio_invalid", 2)]
+    assert problems[0].message("id").endswith("(pembilang 759, penyebut 28)")
+
+
+def test_a_large_count_in_a_message_is_written_in_the_readers_format(resolver):
+    _, problems = harmonize(resolver, [["Kel. Metro", "1300", "12345678", ""]])
+    assert problems[0].message("id").endswith("(pembilang 12.345.678, penyebut 1.300)")  # not «1.23457e+07/1300»
 
 
 UHH = spec_of('''
@@ -172,7 +178,7 @@ measure = [ { column = "UHH", indicator = "uhh", role = "value", unit = "tahun" 
 
 def test_a_value_outside_the_catalogue_range_is_an_error(resolver):
     obs, problems = harmonize(resolver, [["Kec. Metro Pusat", "7543"]], UHH, ("Kecamatan", "UHH"))
-    assert [(p.code, p.row, p.value) for p in problems] == [("out_of_range", 2, "7543")]
+    assert [(p.code, p.row, p.found("id")) for p in problems] == [("out_of_range", 2, "7.543")]
     assert obs.empty
 
 

@@ -105,13 +105,15 @@ def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]
                 problems.append(Problem("ratio_incomplete", fields={"indicator": r.indicator}, **where))
                 continue
             if den == 0 or (num > den and not _may_exceed_100(ind.max_value)):
-                problems.append(Problem("ratio_invalid", value=f"{num:g}/{den:g}", fields={"indicator": r.indicator}, **where))
+                # the two numbers as read, in the reader's format ('1.23457e+07/1300' for a cell of 12.345.678)
+                problems.append(Problem("ratio_invalid", fields={"indicator": r.indicator, "num": Num.needed(num), "den": Num.needed(den)}, **where))
                 continue
             value = 100.0 * num / den
         elif pd.isna(value):
             continue
         if not in_catalogue_range(value, ind.min_value, ind.max_value):
-            problems.append(Problem("out_of_range", value=f"{value:g}", fields={"indicator": r.indicator, "min": ind.min_value, "max": ind.max_value}, **where))
+            problems.append(Problem("out_of_range", value=Num.needed(value), fields={"indicator": r.indicator, "min": ind.min_value,
+                                                                                     "max": ind.max_value}, **where))
             continue
         out.append([r.indicator, r.region_code, int(r.year), r.series, float(value), num, den, r.origin_file, int(r.origin_line), as_delivered])
     return pd.DataFrame(out, columns=["indicator_code", "region_code", "period", "series", "value", "numerator", "denominator", "origin_file",

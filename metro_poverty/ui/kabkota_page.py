@@ -88,18 +88,25 @@ def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -
         st.info(t("kabkota.city_missing", lang, indicator=ind.short(lang), year=period))
         return []
     neutral = ind.polarity == "neutral"
-    st.markdown(t("kabkota.standing_neutral" if neutral else "kabkota.standing", lang, indicator=ind.short(lang), year=period,
-                  rank=s.rank_low, n=s.n_ranked, value=ind.fmt(s.value, lang)))
+    key = "kabkota.standing_neutral" if neutral else "kabkota.standing" if _ranks(ind, s.n_ranked, s.n_peers) else "kabkota.standing_few"
+    st.markdown(t(key, lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked, total=s.n_peers,
+                  value=ind.fmt(s.value, lang)))
     # the sampling error in the figure's own terms: 'a few tenths of a point' is said of rates and indices only
     notes = [t("kabkota.sampling" if ind.unit("id") in ("%", "indeks") else "kabkota.sampling_generic", lang)]
     if ind.is_count_measure:
         notes.append(t("kabkota.count_size", lang, indicator=ind.short(lang)))
-    if s.n_ranked < s.n_peers:
+    if s.n_ranked < s.n_peers and key != "kabkota.standing_few":
         notes.append(t("kabkota.coverage", lang, n=s.n_ranked, total=s.n_peers))
-    if not s.is_lowest and not neutral:
+    if not s.is_lowest and key == "kabkota.standing":
         notes.append(t("kabkota.lowest_is", lang, name=s.lowest_name, value=ind.fmt(s.lowest_value, lang),
                        mark=mark_label(s.lowest_mark, lang)))
     return notes
+
+
+def _ranks(ind, n_ranked: int, n_peers: int) -> bool:
+    """Metro is given a rank only among more than half of the kab/kota: 'peringkat 1 dari 2' (P1 2024, two figures
+    found) compares nothing a statistician would sign."""
+    return ind.polarity != "neutral" and 2 * n_ranked > n_peers
 
 
 def _map(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
@@ -128,7 +135,8 @@ def _map_spec(values: pd.DataFrame, code: str, lang: str, present: bool = False)
 
 def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int | None = None) -> str:
     """The ranking chart; returns the note that explains its line and labels (the caller places it)."""
-    title = t("kabkota.order_title" if ind.polarity == "neutral" else "kabkota.rank_title", lang, indicator=ind.short(lang), year=period)
+    ranks = _ranks(ind, ranked.value.notna().sum(), _n_peers())
+    title = t("kabkota.rank_title" if ranks else "kabkota.order_title", lang, indicator=ind.short(lang), year=period)
     plot_px = None if split_above else PLOT_PX_BESIDE_MAP[presentation.active()]
     if split_above is None:  # a slide's whole-width ranking is named by the slide's title and its 'P0 · 2025': the
         st.subheader(title)  # note under it, which says what the line and the labels mean, keeps the screen instead
@@ -145,14 +153,16 @@ def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int
     label = t("kabkota.province_line", lang, value=ind.fmt(reference, lang)) if reference is not None else None
     charts.ranking_chart(rows, ind, lang, "kabkota", city_value=reference, selected=CITY, title=title, reference_label=label,
                          split_above=split_above, plot_px=plot_px)
-    return t("kabkota.rank_note", lang, province=label or t("kabkota.province_missing", lang), how=t("kabkota.rank_how_known", lang))
+    if label is None:  # no line is drawn, so none is described
+        return t("kabkota.rank_note_no_line", lang, how=t("kabkota.rank_how_known", lang))
+    return t("kabkota.rank_note", lang, province=label, how=t("kabkota.rank_how_known", lang))
 
 
 def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> None:
     title = t("kabkota.table_title", lang, indicator=ind.short(lang), year=period)
     st.subheader(title)
     shown = pd.DataFrame({
-        t("kabkota.col.order" if ind.polarity == "neutral" else "kabkota.col.rank", lang): ranked.rank_low,
+        t("kabkota.col.rank" if _ranks(ind, len(ranked), n_peers) else "kabkota.col.order", lang): ranked.rank_low,
         t("kabkota.col.region", lang): ranked.region_name,
         t("kabkota.col.bps_code", lang): ranked.bps_code,
         ind.titled(lang): [ind.fmt(v, lang, with_unit=False, decimals=d) for v, d in zip(ranked.value, ranked.decimals)],
