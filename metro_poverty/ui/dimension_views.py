@@ -118,7 +118,19 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
         charts.trend_chart(lines, ind.code, lang, target=ind.target, height=420, colors=charts.city_first_colors(lines),
                            title=t("dimension.trend_title", lang, indicator=ind.short(lang)), key=f"dl-trend-{ind.code}-{level}")
     badges.series_break_note(lines, lang, in_slide=False)
+    _other_producers_note(lines, ind, lang)
     _notices_and_sources(lines, lang, top=False)
+
+
+def _other_producers_note(lines: pd.DataFrame, ind: Indicator, lang: str) -> None:
+    """What the purple line is (charts.trend draws another producer's figures apart): not the indicator's figure,
+    and of a concept not confirmed the same (DOMAIN §6)."""
+    if "source_producer" not in lines or not ind.producer:
+        return
+    real = lines[lines.status.ne("illustrative") & lines.source_producer.notna()]
+    others = sorted(set(real.source_producer) - {ind.producer})
+    if others:
+        st.caption(t("trend.other_producer_note", lang, producers=", ".join(others), owner=ind.producer))
 
 
 def compare_view(ind: Indicator, level: str, period: int, lang: str, year: int) -> None:
