@@ -150,7 +150,7 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
 
 def test_a_city_level_record_is_not_called_a_survey_estimate():
     at = open_app({"ind": "apk_sma_dapodik"}, page=DIMENSION_PAGES["education"])
-    assert any("catatan administratif (Dapodik" in i for i in texts(at.info))
+    assert any("catatan administratif yang tersedia untuk tingkat kota saja, dari Dapodik" in i for i in texts(at.info))
     assert not any(w in c.lower() for w in ("estimasi survei (", "estimasi survei untuk", "estimasi makro") for c in texts(at.caption) + texts(at.info))
 
 

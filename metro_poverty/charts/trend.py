@@ -116,10 +116,11 @@ def value_span(values) -> list[float] | alt.UndefinedType:
 
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
           title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0,
-          side_legends: bool = False) -> alt.LayerChart:
+          side_legends: bool = False, marks: list[str] | None = None) -> alt.LayerChart:
     """frame: region_name, period, value, series, status (one row per point). `side_legends`: a slide: both
     legends beside the plot (height is its scarce dimension), not above and below it, and every text at the
-    theme's size for the room (the screen's legends are a little smaller than its axes)."""
+    theme's size for the room (the screen's legends are a little smaller than its axes). `marks`: the kinds of
+    value of a set of panels (trend_panels), so they share one status legend with the same marker for each."""
     data = frame.copy()
     data["region_name"], colors = _kinds_apart(data, ind, colors, lang)
     data["line"] = line_key(data)
@@ -129,7 +130,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     data["status_text"] = [mark_label(m, lang) for m in data.mark_key]
     flags = data["quality_flag"] if "quality_flag" in data else [None] * len(data)
     data["flag_text"] = [t(f"overview.flag.{f}", lang) if f in FLAGS else None for f in flags]
-    shown = [m for m in MARKS if m in set(data.mark_key.dropna())]
+    shown = marks if marks is not None else [m for m in MARKS if m in set(data.mark_key.dropna())]
     data = with_gaps(data[list(DRAWN)], "line", ["region_name", "series"])  # only what the chart reads travels to the browser
     names = list(dict.fromkeys(data.region_name))
     scale = alt.Scale(domain=names, range=[colors[n] for n in names]) if colors and all(n in colors for n in names) else alt.Undefined
@@ -164,7 +165,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
     points = base.mark_point(size=200, filled=True, opacity=1).encode(
         shape=alt.Shape("status_text:N", title=None if side_legends else t("common.status", lang), scale=shapes,  # a slide: rows for statuses
-                        legend=None if compact else alt.Legend(orient="right" if side_legends else "bottom", labelLimit=320,
+                        legend=None if compact and marks is None else alt.Legend(orient="right" if side_legends else "bottom", labelLimit=320,
                                                                columns=1 if side_legends else 2, **(SLIDE_LEGEND if side_legends else {"labelFontSize": 14}))),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
@@ -185,11 +186,20 @@ def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict
                  target: float | None = None, compact: bool = False) -> alt.HConcatChart:
     """One trend per region side by side, each with its own axis: counts of people (Metro's thousands and
     Indonesia's millions) never share an axis."""
-    order = frame.sort_values("region_code", key=lambda c: c.str.len(), ascending=False)  # the city first, the nation last
-    names = list(dict.fromkeys(order.region_name))
+    # the city first, the nation last: by the code's length, then the province ('18') before the nation ('00', all
+    # zeros; the two have codes of one length, and Indonesia came before Lampung)
+    first = frame.drop_duplicates("region_code").set_index("region_code").region_name
+    names = list(dict.fromkeys(first[sorted(first.index, key=lambda c: (len(c), c.strip("0") != ""), reverse=True)]))
     unit = ind.unit(lang)  # the panels have no axis title: each says its unit beside its region's name
+    # one status legend under the panels, one marker per kind of value in all of them (Metro's derived 2023 count and
+    # its official 2024 one were told apart by their markers, and nothing said what the markers meant)
+    marks = [m for m in MARKS if m in set(marks_of(frame))]
     parts = [trend(frame[frame.region_name == name], ind, lang, colors=colors, height=height, title=f"{name} ({unit})" if unit else name, compact=True,
-                   target=target if name == names[0] else None, x_label_angle=-45).properties(width=190) for name in names]
+                   target=target if name == names[0] else None, x_label_angle=-45, marks=marks).properties(width=PANEL_WIDTH)
+             for name in names]
     # Vega cannot fit a concatenation to the page width: the panels keep their own width and colour scale
-    return (alt.hconcat(*parts).resolve_scale(y="independent", color="independent", shape="independent")
+    return (alt.hconcat(*parts).resolve_scale(y="independent", color="independent", shape="shared")
             .properties(autosize=alt.AutoSizeParams(type="pad")))
+
+
+PANEL_WIDTH = 170  # px of plot: three panels with their axes fit beside the sidebar at 1280 px (190 ran 30 px past)
