@@ -133,3 +133,21 @@ def test_a_trend_legend_too_long_for_one_row_at_1280_px_takes_two_columns():
 
     assert columns(["Kota Metro", "Metro", "Hadimulyo Barat"]) == 0  # one row, Vega's own flow
     assert columns(["Kota Metro", "Kota Metro (ilustrasi)", "Kota Metro menurut Pemerintah Kota Metro"]) == 2
+
+
+def test_count_panels_go_city_province_nation_and_share_one_status_legend():
+    """Indonesia came before Lampung (codes of one length), and the markers of a derived and an official count were
+    told apart with no legend saying what they meant."""
+    import pandas as pd
+
+    from metro_poverty.charts.trend import trend_panels
+    from metro_poverty.ui import cache
+
+    frame = pd.DataFrame({"region_code": ["00", "18", "18.72", "18.72"], "region_name": ["Indonesia", "Lampung", "Kota Metro", "Kota Metro"],
+                          "period": [2024, 2024, 2023, 2024], "value": [24060.0, 941.0, 12.8, 12.07], "series": [None] * 4,
+                          "status": ["official", "official", "provisional", "official"], "citation": ["primary"] * 4})
+    spec = trend_panels(frame, cache.catalogue()["poor_count"], "id").to_dict()
+    assert [p["title"].split(" (")[0] for p in spec["hconcat"]] == ["Kota Metro", "Lampung", "Indonesia"]
+    assert spec["resolve"]["scale"]["shape"] == "shared"
+    shapes = [layer["encoding"]["shape"] for p in spec["hconcat"] for layer in p["layer"] if "shape" in layer.get("encoding", {})]
+    assert all(s["legend"] is not None and s["scale"]["domain"] == shapes[0]["scale"]["domain"] for s in shapes) and len(shapes[0]["scale"]["domain"]) == 2
