@@ -165,10 +165,10 @@ def test_the_sources_page_lists_the_upload_sources_and_writes_years_as_years():
     at = open_app(page="views/data_sources.py")
     table = at.table[0].value
     uploads = table[table["Rujukan"] == "halaman Unggah Data"]
-    assert len(uploads) == 2 and set(uploads["Jumlah nilai"]) == {0} and set(uploads["Tahun awal"]) == {"–"}  # no value loaded yet
+    assert len(uploads) == 2 and set(uploads["Jumlah nilai"]) == {0} and set(uploads["Tahun"]) == {"–"}  # no value loaded yet
     assert "primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Cara diketahui"])
-    years = table[table["Tahun awal"] != "–"]
-    assert len(years) and all(re.fullmatch(r"(19|20)\d\d", y) for y in list(years["Tahun awal"]) + list(years["Tahun akhir"]))
+    years = table[table["Tahun"] != "–"]
+    assert len(years) and all(re.fullmatch(r"(19|20)\d\d(–(19|20)\d\d)?", y) for y in years["Tahun"])
 
 
 def test_a_rollback_asks_first_naming_the_batch_and_happens_only_on_yes(monkeypatch, records):

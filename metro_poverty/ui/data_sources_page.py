@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -27,18 +29,19 @@ def render() -> None:
     st.markdown(t("sources.model", lang))
     sources = cache.read("sources_with_counts").assign(
         # the project's and the compiler's words in the UI language; a document's title as printed
-        reference=lambda f: [localized(x, lang) for x in f.url.fillna(f.locator)],
-        title=lambda f: [localized(x, lang) for x in f.title], publisher=lambda f: [localized(x, lang) for x in f.publisher],
+        reference=lambda f: [_breakable(localized(x, lang)) for x in f.url.fillna(f.locator)],
+        title=lambda f: [localized(x, lang) for x in f.title], publisher=lambda f: [_breakable(localized(x, lang)) for x in f.publisher],
         citation_text=lambda f: [t(f"sources.citation.{k if k in ('submitted', 'derived') else c}", lang) for c, k in zip(f.citation, f.kind)],
         status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
-        # years as written (2024, never 2.024), "–" for a source that gives no value yet (the upload sources)
-        first_period=lambda f: [_year(p) for p in f.first_period], last_period=lambda f: [_year(p) for p in f.last_period],
+        years=lambda f: [_years(a, b) for a, b in zip(f.first_period, f.last_period)],
     )
+    # what each source gives before where to find it: the long references last, so a narrow screen that cannot
+    # show them all still shows every source's status and count
     tables.show(sources, {
-        "publisher": t("sources.col.publisher", lang), "title": t("sources.col.title", lang), "reference": t("sources.col.reference", lang),
+        "publisher": t("sources.col.publisher", lang), "title": t("sources.col.title", lang),
+        "status_text": t("common.status", lang), "n_values": t("sources.col.n_values", lang), "years": t("sources.col.years", lang),
         "citation_text": t("sources.col.citation", lang), "producer": t("sources.col.producer", lang),
-        "status_text": t("common.status", lang), "n_values": t("sources.col.n_values", lang),
-        "first_period": t("sources.col.first", lang), "last_period": t("sources.col.last", lang),
+        "reference": t("sources.col.reference", lang),
     })
 
     st.subheader(t("sources.problems", lang))
@@ -55,5 +58,22 @@ def render() -> None:
                        file_name="kemiskinan_kota_metro_observasi.csv", mime="text/csv", icon=":material/download:")
 
 
-def _year(period) -> str:
-    return "–" if pd.isna(period) else str(int(period))
+_LONG_TOKEN = re.compile(r"\S{21,}")
+_JOINTS = re.compile(r"([/._])")
+
+
+def _breakable(text):
+    """A long web address, host or file path that may wrap after each '/', '.' or '_': unbroken, they made the
+    sources table 1.309 px wide and put its status and count columns off a 1280-pixel screen. Only what is read
+    here changes (the CSV download keeps every address whole)."""
+    if not isinstance(text, str):
+        return text
+    return _LONG_TOKEN.sub(lambda m: _JOINTS.sub("\\1\u200b", m.group(0)), text)
+
+
+def _years(first, last) -> str:
+    """'2016–2025', '2024', or '–' for a source that gives no value yet (the upload sources); years as written
+    (2024, never 2.024)."""
+    if pd.isna(first):
+        return "–"
+    return str(int(first)) if pd.isna(last) or int(last) == int(first) else f"{int(first)}–{int(last)}"

@@ -128,6 +128,9 @@ COMPACT_CSS = """
 /* Less empty space above the title: on a 720-pixel projector every line counts. */
 [data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 2rem; }
 [data-testid="stMetricValue"] { font-size: 2.4rem; }
+/* A static table's headers wrap as its cells do: 'Cara diketahui', 'Produsen angka' kept on one line each made
+   Sumber Data's table wider than a 1280-pixel screen. */
+[data-testid="stTable"] th, [data-testid="stTable"] th * { white-space: normal !important; }
 </style>
 """
 
