@@ -48,6 +48,12 @@ def test_a_step_is_named_by_its_page_indicator_region_and_year():
     assert step_title("Layanan Dasar", {"level": "x", "view": "<b>"}, names, "en") == "Layanan Dasar"
 
 
+def test_a_catalogue_search_step_is_named_by_its_search_not_by_the_pair_compared_below():
+    names = {"p0": "P0", "dtsen_d14_pct": "Keluarga desil 1–4 nasional"}
+    assert step_title("Konsep & Definisi", {"q": "stunting", "a": "p0", "year": "2025"}, names, "id") == "Konsep & Definisi · «stunting» · 2025"
+    assert step_title("Konsep & Definisi", {"a": "p0", "year": "2025"}, names, "id") == "Konsep & Definisi · P0 · 2025"
+
+
 def test_an_overview_step_is_named_by_its_slide_and_names_the_map_indicator_only_on_the_map():
     names = {"dtsen_d14_pct": "Keluarga desil 1–4 nasional"}
     overview = {"map_ind": "dtsen_d14_pct", "year": "2025"}  # the map indicator is always among what is shown

@@ -74,8 +74,10 @@ def step_title(page_title: str, params: dict, names: dict[str, str], lang: str, 
     The Overview's step (`overview`) is named by its slide, and names its map indicator only when the step is its map."""
     parts = [page_title]
     view = params.get("view") if params.get("view") in (OVERVIEW_VIEWS if overview else VIEWS) else ("headline" if overview else None)
+    if params.get("q"):  # Konsep & Definisi searched: its slide shows what was found, not the pair compared below it
+        parts.append(f"«{params['q']}»")
     for key in ("ind", "map_ind", "a"):
-        if key == "map_ind" and view != "map":
+        if key == "map_ind" and view != "map" or key == "a" and params.get("q"):
             continue
         if params.get(key) in names:
             parts.append(names[params[key]])
