@@ -468,3 +468,11 @@ def test_a_profile_count_carries_its_unit_in_its_name_so_its_value_fits():
     row = basic[basic["Indikator"] == "RTLH (unit rumah)"].iloc[0]
     assert (row["Kota"], row["Dibanding kota"]) == ("1.250", "8,6% dari kota")
     assert "RTLH per 100 RT" in set(basic["Indikator"])  # a rate's name already says its unit
+
+
+def test_a_profile_names_the_sources_of_the_values_it_shows_only():
+    """Margorejo's profile shows APS, not APK: 'Rekap peserta didik SMA/SMK (Dapodik)' was named under it because
+    Dinas Pendidikan publishes both."""
+    at = open_app({"region": "18.72.05.1002"}, page="views/region_profile.py")
+    shown = " ".join(texts(at.caption))
+    assert "Angka partisipasi sekolah" in shown and "Dapodik" not in shown

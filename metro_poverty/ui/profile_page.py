@@ -51,7 +51,9 @@ def render() -> None:
     badges.status_badges(rows.status, lang)
     st.caption(t("notice.micro", lang))
     sources = cache.read("sources_with_counts")
-    used = sources[sources.publisher.isin(set(rows.source_publisher))].assign(
+    # the sources of the values shown, not every source of their publishers (Dinas Pendidikan's Dapodik file was
+    # named under a profile that shows only its APS)
+    used = sources[sources.source_id.isin(set(rows.source_id))].assign(
         source_reference=lambda f: f.url.fillna(f.locator)).rename(columns={"publisher": "source_publisher", "title": "source_title"})
     badges.show_source_line(used.drop_duplicates("source_id"), lang)
 
