@@ -64,7 +64,8 @@ def test_adduser_load_batches_and_rollback(run):
     assert code == 0 and out.startswith("Data loaded as batch ")
     batch = out.split()[4].rstrip(";")
     code, out, _ = run("--lang", "en", "load", EXAMPLE, "--user", "dinkes1", "--status", "illustrative", "--alias", ALIAS)
-    assert (code, out.strip()) == (0, f"The same file is already loaded (batch {batch}); nothing changed. To load it with other column meanings, first roll back that batch in the batch history, then load it again.")
+    assert (code, out.strip()) == (0, f"The same file is already loaded (batch {batch}); nothing changed. To load it with other "
+                                      "column meanings, first roll back that batch in the batch history, then load it again.")
     code, out, _ = run("--lang", "en", "batches")
     assert code == 0 and batch in out and "dinkes1 (Dinas Kesehatan)" in out and "«e-PPGBM_Agustus_2025_Dinkes.csv»" in out
     assert run("--lang", "en", "rollback", batch, "--user", "dinkes1")[1].strip() == (
