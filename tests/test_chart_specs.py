@@ -148,6 +148,8 @@ def test_count_panels_go_city_province_nation_and_share_one_status_legend():
                           "status": ["official", "official", "provisional", "official"], "citation": ["primary"] * 4})
     spec = trend_panels(frame, cache.catalogue()["poor_count"], "id").to_dict()
     assert [p["title"].split(" (")[0] for p in spec["hconcat"]] == ["Kota Metro", "Lampung", "Indonesia"]
+    english = trend_panels(frame, cache.catalogue()["poor_count"], "en").to_dict()  # 'Lampung (thousand persons)' widened its panel
+    assert [p["title"] for p in english["hconcat"]][1] == ["Lampung", "(thousand persons)"]
     assert spec["resolve"]["scale"]["shape"] == "shared"
     shapes = [layer["encoding"]["shape"] for p in spec["hconcat"] for layer in p["layer"] if "shape" in layer.get("encoding", {})]
     assert all(s["legend"] is not None and s["scale"]["domain"] == shapes[0]["scale"]["domain"] for s in shapes) and len(shapes[0]["scale"]["domain"]) == 2

@@ -166,7 +166,9 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     points = base.mark_point(size=200, filled=True, opacity=1).encode(
         shape=alt.Shape("status_text:N", title=None if side_legends else t("common.status", lang), scale=shapes,  # a slide: rows for statuses
                         legend=None if compact and marks is None else alt.Legend(orient="right" if side_legends else "bottom", labelLimit=320,
-                                                               columns=1 if side_legends else 2, **(SLIDE_LEGEND if side_legends else {"labelFontSize": 14}))),
+                                                               columns=1 if side_legends else 2,
+                                                               # panels' one legend at the theme's size: the room's on a slide
+                                                               **(SLIDE_LEGEND if side_legends else {} if marks is not None else {"labelFontSize": 14}))),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]
@@ -183,7 +185,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
 
 
 def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
-                 target: float | None = None, compact: bool = False) -> alt.HConcatChart:
+                 target: float | None = None, compact: bool = False, side_legends: bool = False) -> alt.HConcatChart:
     """One trend per region side by side, each with its own axis: counts of people (Metro's thousands and
     Indonesia's millions) never share an axis."""
     # the city first, the nation last: by the code's length, then the province ('18') before the nation ('00', all
@@ -191,11 +193,17 @@ def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict
     first = frame.drop_duplicates("region_code").set_index("region_code").region_name
     names = list(dict.fromkeys(first[sorted(first.index, key=lambda c: (len(c), c.strip("0") != ""), reverse=True)]))
     unit = ind.unit(lang)  # the panels have no axis title: each says its unit beside its region's name
+    titles = {n: f"{n} ({unit})" if unit else n for n in names}
+    # under it when one title is wider than its panel: 'Lampung (thousand persons)' widened its panel, and the third
+    # ran past a 1280-pixel page
+    if unit and max(len(x) for x in titles.values()) * TITLE_CHAR_PX > PANEL_WIDTH + PANEL_AXIS_PX:
+        titles = {n: [n, f"({unit})"] for n in names}
     # one status legend under the panels, one marker per kind of value in all of them (Metro's derived 2023 count and
     # its official 2024 one were told apart by their markers, and nothing said what the markers meant)
     marks = [m for m in MARKS if m in set(marks_of(frame))]
-    parts = [trend(frame[frame.region_name == name], ind, lang, colors=colors, height=height, title=f"{name} ({unit})" if unit else name, compact=True,
-                   target=target if name == names[0] else None, x_label_angle=-45, marks=marks).properties(width=PANEL_WIDTH)
+    parts = [trend(frame[frame.region_name == name], ind, lang, colors=colors, height=height, title=titles[name], compact=True,
+                   target=target if name == names[0] else None, x_label_angle=-45, marks=marks,
+                   side_legends=side_legends).properties(width=PANEL_WIDTH)  # a slide: the legend beside, under it the footnote
              for name in names]
     # Vega cannot fit a concatenation to the page width: the panels keep their own width and colour scale
     return (alt.hconcat(*parts).resolve_scale(y="independent", color="independent", shape="shared")
@@ -203,3 +211,5 @@ def trend_panels(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict
 
 
 PANEL_WIDTH = 170  # px of plot: three panels with their axes fit beside the sidebar at 1280 px (190 ran 30 px past)
+PANEL_AXIS_PX = 55  # a panel's value labels left of its plot ('28.500')
+TITLE_CHAR_PX = 9.5  # a panel title's width per character (bold, the theme's title size)

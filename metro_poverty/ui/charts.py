@@ -19,7 +19,7 @@ def _trend_spec(frame: pd.DataFrame, code: str, lang: str, colors: tuple | None,
 
     ind, colors = cache.catalogue()[code], dict(colors) if colors else None
     if panels:
-        chart = trend_panels(frame, ind, lang, colors=colors, target=target, height=height, compact=compact)
+        chart = trend_panels(frame, ind, lang, colors=colors, target=target, height=height, compact=compact, side_legends=present)
     else:  # on a slide the legends go beside the plot: its height is what a slide lacks
         chart = trend(frame, ind, lang, colors=colors, target=target, height=height, compact=compact, side_legends=present)
     return theme.spec(chart, lang, present)  # the room's type size, panels too
