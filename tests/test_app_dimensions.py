@@ -140,8 +140,8 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
     assert (2022, 8.7, "Sumber berbeda", "Kota Metro menurut Pemerintah Kota Metro") in points
     notes = " ".join(c.replace("\\", "") for c in texts(at.caption) if c.startswith("Catatan nilai"))
     assert "Kota Metro menurut Pemerintah Kota Metro 2022: berbeda dengan angka e-PPGBM 6,67%" in notes  # whose value differs
-    assert any(c.startswith("Garis ungu: angka menurut Pemerintah Kota Metro, bukan produsen indikator ini (Dinas Kesehatan)")
-               for c in texts(at.caption))  # and what the purple line is: a concept not confirmed the same
+    assert any(c.startswith("Tanda ungu: angka menurut Pemerintah Kota Metro, bukan produsen indikator ini (Dinas Kesehatan)")
+               for c in texts(at.caption))  # and what the purple marks are: a concept not confirmed the same
     assert {r for y, v, _, r in points if (y, v) in {(2020, 9.91), (2022, 6.67)}} == {"Kota Metro"}  # Dinas Kesehatan's
     scales = [layer["encoding"]["color"].get("scale", {}) for spec in drawn for layer in spec.get("layer", []) if "color" in layer.get("encoding", {})]
     colours = {n: c for sc in scales for n, c in zip(sc.get("domain", []), sc.get("range", []))}

@@ -21,7 +21,8 @@ DRAWN = ("period", "value", "region_name", "series", "line", "value_text", "stat
 FLAGS = ("derived", "unverified", "conflict")  # a value's quality flag, said in its tooltip
 # a slide's legends: the room's size, smaller symbols and rows closer together (with the theme's symbols each row
 # took 40 px, and the P0 slide cut its third and fourth status off below the plot)
-SLIDE_LEGEND = {"symbolSize": 100, "labelFontSize": theme.PRESENT_LABEL_SIZE, "rowPadding": 0, "labelPadding": 6}
+SLIDE_LEGEND = {"symbolSize": 100, "labelFontSize": theme.PRESENT_LABEL_SIZE, "rowPadding": 0, "labelPadding": 6,
+                "labelLimit": 480}  # "Kota Metro menurut Pemerintah Kota Metro" whole (the theme's 360 cut it)
 
 
 def with_gaps(frame: pd.DataFrame, line: str, constant: list[str]) -> pd.DataFrame:
@@ -165,10 +166,11 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     shapes = alt.Scale(domain=[mark_label(m, lang) for m in shown], range=[MARK_SHAPES[m] for m in shown])
     points = base.mark_point(size=200, filled=True, opacity=1).encode(
         shape=alt.Shape("status_text:N", title=None if side_legends else t("common.status", lang), scale=shapes,  # a slide: rows for statuses
-                        legend=None if compact and marks is None else alt.Legend(orient="right" if side_legends else "bottom", labelLimit=320,
+                        legend=None if compact and marks is None else alt.Legend(orient="right" if side_legends else "bottom",
                                                                columns=1 if side_legends else 2,
                                                                # panels' one legend at the theme's size: the room's on a slide
-                                                               **(SLIDE_LEGEND if side_legends else {} if marks is not None else {"labelFontSize": 14}))),
+                                                               **({"labelLimit": 320} | (SLIDE_LEGEND if side_legends else {} if marks is not None
+                                                                                         else {"labelFontSize": 14})))),
         tooltip=tooltip,
     ).transform_filter("isValid(datum.value)")
     layers = [lines, points]

@@ -29,7 +29,7 @@ def render() -> None:
     st.markdown(t("sources.model", lang))
     sources = cache.read("sources_with_counts").assign(
         # the project's and the compiler's words in the UI language; a document's title as printed
-        reference=lambda f: [_breakable(localized(x, lang)) for x in f.url.fillna(f.locator)],
+        reference=lambda f: [localized(x, lang) for x in f.url.fillna(f.locator)],  # whole: a link copied from it works
         title=lambda f: [localized(x, lang) for x in f.title], publisher=lambda f: [_breakable(localized(x, lang)) for x in f.publisher],
         citation_text=lambda f: [t(f"sources.citation.{k if k in ('submitted', 'derived') else c}", lang) for c, k in zip(f.citation, f.kind)],
         status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
@@ -63,9 +63,8 @@ _JOINTS = re.compile(r"([/._])")
 
 
 def _breakable(text):
-    """A long web address, host or file path that may wrap after each '/', '.' or '_': unbroken, they made the
-    sources table 1.309 px wide and put its status and count columns off a 1280-pixel screen. Only what is read
-    here changes (the CSV download keeps every address whole)."""
+    """A long host name ('lampungnewspaper.disway.id') that may wrap after each '/', '.' or '_': unbroken, the
+    publishers made the sources table wider. Never a reference, whose web address must copy whole."""
     if not isinstance(text, str):
         return text
     return _LONG_TOKEN.sub(lambda m: _JOINTS.sub("\\1\u200b", m.group(0)), text)
