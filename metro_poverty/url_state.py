@@ -125,6 +125,7 @@ class Partly:
     the view shows it, and the link earns a notice naming what was left out."""
 
     value: Any
+    dropped: str = ""  # what was left out, as the link wrote it
 
 
 class CodedParam(Param):
@@ -152,6 +153,14 @@ class CodedParam(Param):
     def encode(self, value: Any) -> str | None:
         return self._encode_value(value) if value != self.default else None
 
+    def left_out(self, raw: str) -> str:
+        """What a link's value lost when only part of it could be kept ('18.72.99.9999'), else ''."""
+        try:
+            value = self._decode(raw)
+        except Exception:  # noqa: BLE001 - as parse: text from a link
+            return ""
+        return value.dropped if isinstance(value, Partly) else ""
+
 
 def list_param(key: str, choices: Sequence[Any], default: Sequence[Any], label: Callable[[Any], str] | None = None) -> CodedParam:
     """Several of `choices` (the regions drawn on a trend), comma-separated in the URL in the order chosen. The
@@ -164,7 +173,9 @@ def list_param(key: str, choices: Sequence[Any], default: Sequence[Any], label: 
         kept = list(dict.fromkeys(part for part in parts if part in by_text))
         if kept == parts:
             return [by_text[part] for part in parts]
-        return Partly([by_text[part] for part in kept]) if kept else None
+        seen: set[str] = set()
+        dropped = [p for p in parts if p not in by_text or p in seen or seen.add(p)]
+        return Partly([by_text[part] for part in kept], ",".join(dropped)) if kept else None
 
     return CodedParam(key, list(default), decode, lambda value: ",".join(str(c) for c in value),
                       lambda value: isinstance(value, list) and all(str(c) in by_text for c in value), label=label)

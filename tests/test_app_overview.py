@@ -281,7 +281,7 @@ def test_two_figures_found_of_fifteen_are_ordered_not_ranked_and_no_undrawn_line
     at = open_app({"ind": "p1", "year": "2024"}, page="views/kabkota.py")
     shown = " ".join(texts(at.markdown) + texts(at.caption) + texts(at.subheader))
     assert "Kota Metro: peringkat" not in shown and "Hanya 2 dari 15 kab/kota" in shown and "tidak diberi peringkat" in shown
-    assert "Garis putus-putus" not in shown and "tidak ada garis pembanding" in shown
+    assert "Garis putus-putus" not in shown and "tidak ada garis pembanding" in shown and "Peringkat dihitung" not in shown
     assert "P1 kab/kota menurut besarnya, 2024" in texts(at.subheader) and "Urutan (dari terendah)" in at.table[0].value.columns
     assert "Kota Metro: peringkat" in " ".join(texts(open_app({"ind": "p0", "year": "2024"}, page="views/kabkota.py").markdown))
 

@@ -199,7 +199,7 @@ def test_the_baseline_stands_next_to_bpss_official_figure_with_the_reason_they_d
     unit = db.read("indicator_catalogue", city="18.72", country="00").set_index("code").loc["poor_count", "unit_en"]
     assert f"Angka BPS {BASELINE_YEAR}" in box
     # each figure with how it is known and where it was read: the count is not on the page that gives P0
-    assert "P0 6,78% (Resmi (publikasi produsen); BPS Kota Metro)" in box
+    assert "P0 6,78% (Resmi — publikasi produsen; BPS Kota Metro)" in box
     assert "penduduk miskin 12,07 ribu jiwa (Resmi, dikutip dari media; databoks.katadata.co.id)" in box
     assert f"{numfmt.number(official * PERSONS_PER_UNIT[unit], 0)} ÷" in box  # the published count, in persons
     assert "Mengapa berbeda" in box and "basis penduduk" in box

@@ -79,7 +79,7 @@ def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     if "source_publisher" in rows:  # the producers' own publications first, then those quoting them
         rank = rows.citation.map({c: i for i, c in enumerate(CITATIONS)}).fillna(len(CITATIONS)) if "citation" in rows else 0
         ranked = rows.assign(_rank=rank).dropna(subset=["source_publisher"]).sort_values("_rank", kind="stable")
-        publishers = list(dict.fromkeys(ranked.source_publisher))
+        publishers = list(dict.fromkeys(localized(p, lang) for p in ranked.source_publisher))  # '(illustrative data)' in English
     if not marks and not publishers:
         return
     sources = "; ".join(publishers[:MAX_SLIDE_PUBLISHERS])

@@ -92,7 +92,9 @@ def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -
     st.markdown(t(key, lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked, total=s.n_peers,
                   value=ind.fmt(s.value, lang)))
     # the sampling error in the figure's own terms: 'a few tenths of a point' is said of rates and indices only
-    notes = [t("kabkota.sampling" if ind.unit("id") in ("%", "indeks") else "kabkota.sampling_generic", lang)]
+    # and of ranks only where there is one ('Peringkat dihitung…' stood under 'tidak diberi peringkat')
+    rates = ind.unit("id") in ("%", "indeks")
+    notes = [t("kabkota.sampling" if rates and key == "kabkota.standing" else "kabkota.sampling_generic", lang)]
     if ind.is_count_measure:
         notes.append(t("kabkota.count_size", lang, indicator=ind.short(lang)))
     if s.n_ranked < s.n_peers and key != "kabkota.standing_few":

@@ -16,6 +16,7 @@ from metro_poverty.engine.scenario_table import model_count
 from metro_poverty.i18n import t
 from metro_poverty.provenance import mark, mark_label
 from metro_poverty.ui import cache
+from metro_poverty.brackets import unnested
 
 CITY_LEVEL = "city"
 PERSONS_PER_UNIT = {"thousand persons": 1000.0, "persons": 1.0}  # catalogue unit_en of poor_count -> persons
@@ -44,7 +45,8 @@ def show(result: pd.DataFrame, lang: str) -> None:
 
 
 def _known(row: pd.Series, lang: str) -> str:
-    return mark_label(mark(row.status, row.get("citation"), row.get("quality_flag")), lang)
+    """'Resmi — publikasi produsen': it stands inside brackets, where 'Resmi (publikasi produsen)' nested them."""
+    return unnested(mark_label(mark(row.status, row.get("citation"), row.get("quality_flag")), lang))
 
 
 def _why(city: pd.Series, p0: pd.Series, poor: pd.Series, poor_unit: str, lang: str) -> str:

@@ -93,8 +93,9 @@ def restore(params: Sequence[Param]) -> None:
             said = shown(raw) or t("url.empty" if str(raw) == "" else "url.unshown", notice_lang())  # '?year=' is empty, not unshowable
             if value == p.default:
                 _notice(t("url.bad_value", notice_lang(), key=shown(p.key), value=said, default=_describe(p, p.default)))
-            else:  # a list kept its known part (url_state.Partly)
-                _notice(t("url.partly_known", notice_lang(), key=shown(p.key), value=said, used=_describe(p, value)))
+            else:  # a list kept its known part (url_state.Partly): the notice names what it lost
+                lost = shown(p.left_out(raw)) if hasattr(p, "left_out") else said
+                _notice(t("url.partly_known", notice_lang(), key=shown(p.key), value=lost or said, used=_describe(p, value)))
         st.session_state[p.key] = value
 
 
