@@ -30,6 +30,9 @@ def value_texts(values: pd.DataFrame, ind: Indicator, lang: str) -> list[str]:
     return [ind.fmt_compact(v, lang) + (f" · {n}" if isinstance(n, str) and n else "") for v, n in zip(values.value, notes)]
 
 
+HALO_PX = 14  # the white outline of a bar's value, as wide as the gap between the bar's end and the value
+
+
 def value_domain(values: pd.DataFrame, ind: Indicator, lang: str, city_value: float | None = None,
                  font: int = theme.PRESENT_LABEL_SIZE, plot_px: int = PANEL_PLOT_PX) -> tuple[float, float]:
     """One value axis for the panels of a ranking split in two on a slide: from zero to the farthest value, and room
@@ -76,7 +79,7 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
         tooltip=tooltip,
     )
     value_text = base.encode(x=alt.X("value:Q"), text=alt.Text("value_text:N"))
-    text_style = dict(align="left", dx=4, fontSize=font)
+    text_style = dict(align="left", dx=HALO_PX // 2, fontSize=font)  # the halo then ends at the bar's end, never over it
     layers = [bars]
     if city_value is not None:  # the reference line under the values: a value it crosses stays readable
         label = reference_label or t("dimension.city_line", lang, value=ind.fmt(city_value, lang))
@@ -89,10 +92,12 @@ def ranking(values: pd.DataFrame, ind: Indicator, lang: str, classes: Classes, *
             top = max([float(city_value), *(float(v) for v in data.value.dropna())]) if domain is None else domain[1]
             share = float(city_value) / top if top > 0 else 0.0
             align, dx = ("right", -5) if share >= 0.65 else ("center", 0) if share > 0.35 else ("left", 5)
-            layers.append(alt.Chart(rule).mark_text(align=align, dx=dx, dy=-6, fontSize=font, fontWeight="bold", color=theme.INK)
+            # high enough that the top bar's value and its halo never cover its comma ("5,48%" read "5.48%" on a slide)
+            layers.append(alt.Chart(rule).mark_text(align=align, dx=dx, dy=-12, fontSize=font, fontWeight="bold", color=theme.INK)
                           .encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
     # each value with a white halo (a stroked copy under it), as the map's names have
-    layers += [value_text.mark_text(stroke="white", strokeWidth=10, strokeJoin="round", **text_style),  # 10: the gaps between
-               # glyphs too, where the reference line crossed "5,|10%" and read as a digit on a projector
+    layers += [value_text.mark_text(stroke="white", strokeWidth=HALO_PX, strokeJoin="round", **text_style),  # the gaps between
+               # glyphs too, where the reference line crossed "5,|10%" and read as a digit on a projector (at 10 px it still
+               # showed above the comma of '5,01%' on a slide)
                value_text.mark_text(color=theme.INK, **text_style)]
     return alt.layer(*layers, data=inline_rows(data), height=max(160, bar_px * len(data)), width="container")
