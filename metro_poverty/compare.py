@@ -75,11 +75,12 @@ class Standing:
     def gap_to_city(self) -> float | None:
         """The difference of the two values as they are shown: 96,4% beside a city's 96,7% is -0,3 poin (from the
         unrounded 96,36 and 96,74 it read -0,4, which no reader can get from the figures on screen)."""
-        if self.city_value is None:
-            return None
-        if self.decimals is None:
-            return self.value - self.city_value
-        return round(self.value, self.decimals) - round(self.city_value, self.decimals)
+        return None if self.city_value is None else shown_difference(self.value, self.city_value, self.decimals)
+
+
+def shown_difference(value: float, other: float, decimals: int | None) -> float:
+    """value − other as a reader computes it from the two figures on screen, each at `decimals` (None: unrounded)."""
+    return value - other if decimals is None else round(value, decimals) - round(other, decimals)
 
 
 def standing(values: pd.DataFrame, city: pd.DataFrame, ind: Indicator, region: str, period: int) -> Standing | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metro_poverty.catalog import Indicator
-from metro_poverty.compare import city_reference_in, same_series
+from metro_poverty.compare import city_reference_in, same_series, shown_difference
 
 COLUMNS = ["indicator_code", "dimension", "period", "value", "city_value", "gap", "direction", "trend", "status",
            "source_publisher", "series", "source_id"]
@@ -36,8 +36,7 @@ def profile_rows(rows: pd.DataFrame, catalogue: dict[str, Indicator], region: st
         # the trend is the last value's line, as trend charts draw lines: its series, published or illustrative
         series = sorted((r for r in part if same_series(r["series"], last["series"]) and _kind(r) == _kind(last)), key=lambda r: r["period"])
         out.append([code, ind.dimension, int(last["period"]), float(last["value"]), ref,
-                    # the gap of the two values as shown (96,4 beside 96,7 is -0,3, whatever their unrounded digits)
-                    None if ref is None else round(float(last["value"]), ind.decimals) - round(ref, ind.decimals), direction,
+                    None if ref is None else shown_difference(float(last["value"]), ref, ind.decimals), direction,
                     [float(r["value"]) for r in series], last["status"], last["source_publisher"], last["series"], last["source_id"]])
     return pd.DataFrame(out, columns=COLUMNS)
 

@@ -81,7 +81,7 @@ def _kinds_apart(data: pd.DataFrame, ind: Indicator, colors: dict[str, str] | No
         extra |= dict.fromkeys(names[apart], ILLUSTRATIVE_COLOR)
     if "source_producer" in data and ind.producer:
         producer = data["source_producer"]
-        other = ~made_up & producer.notna() & producer.ne(ind.producer)
+        other = _other_producer(data, ind)
         if other.any():
             names = names.where(~other, [t("trend.other_producer_region", lang, region=n, producer=p)
                                          for n, p in zip(data.region_name, producer)])
@@ -97,6 +97,19 @@ def _top_legend_columns(names: list[str]) -> int:
     edge at 1280 px ('Kota Metro menurut Pemerintah Kota Metro' was cut at its end): then two columns."""
     wide = sum(40 + 8 * len(str(n)) for n in names)  # a symbol and its gap, and about 8 px a character at 15 px
     return 0 if wide <= TOP_LEGEND_PX else 2
+
+
+def _other_producer(data: pd.DataFrame, ind: Indicator) -> pd.Series:
+    """The real (not illustrative) values whose producer is not the indicator's."""
+    if "source_producer" not in data or not ind.producer:
+        return pd.Series(False, index=data.index)
+    producer = data["source_producer"]
+    return data["status"].ne("illustrative") & producer.notna() & producer.ne(ind.producer)
+
+
+def other_producers(frame: pd.DataFrame, ind: Indicator) -> list[str]:
+    """Who else's figures a trend of `frame` draws apart (in purple), for the caption that says what they are."""
+    return sorted(set(frame.loc[_other_producer(frame, ind), "source_producer"]))
 
 
 MIN_SPAN = 0.05  # a trend's value axis spans at least this share of its largest value

@@ -29,8 +29,8 @@ def history(ind: Indicator, level: str) -> pd.DataFrame:
 
 def history_with_other_producers(ind: Indicator, level: str) -> pd.DataFrame:
     """A level's history and, beside it, another producer's differing figure for a year the history takes
-    from someone else (a local official's 8,7% stunting for 2022 beside e-PPGBM's 6,67%): a trend draws that
-    producer's own line (charts.trend names it apart), so the disagreement is on the chart."""
+    from someone else (a local official's 8,7% stunting for 2022 beside e-PPGBM's 6,67%): a trend draws them
+    apart in that producer's name and colour (charts.trend), so the disagreement is on the chart."""
     beside = cache.read("statements_beside_best", indicator=ind.code, level=level)
     own = history(ind, level)
     return own if beside.empty else pd.concat([own, beside], ignore_index=True)
@@ -123,12 +123,11 @@ def trend_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
 
 
 def _other_producers_note(lines: pd.DataFrame, ind: Indicator, lang: str) -> None:
-    """What the purple line is (charts.trend draws another producer's figures apart): not the indicator's figure,
+    """What the purple marks are (charts.trend draws another producer's figures apart): not the indicator's figure,
     and of a concept not confirmed the same (DOMAIN §6)."""
-    if "source_producer" not in lines or not ind.producer:
-        return
-    real = lines[lines.status.ne("illustrative") & lines.source_producer.notna()]
-    others = sorted(set(real.source_producer) - {ind.producer})
+    from metro_poverty.charts.trend import other_producers  # with the chart it explains (Altair is loaded by then)
+
+    others = other_producers(lines, ind)
     if others:
         st.caption(t("trend.other_producer_note", lang, producers=", ".join(others), owner=ind.producer))
 

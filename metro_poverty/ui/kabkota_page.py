@@ -88,7 +88,7 @@ def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -
         st.info(t("kabkota.city_missing", lang, indicator=ind.short(lang), year=period))
         return []
     neutral = ind.polarity == "neutral"
-    key = "kabkota.standing_neutral" if neutral else "kabkota.standing" if _ranks(ind, s.n_ranked, s.n_peers) else "kabkota.standing_few"
+    key = "kabkota.standing_neutral" if neutral else "kabkota.standing" if _ranks(ind, ranked, n_peers) else "kabkota.standing_few"
     st.markdown(t(key, lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked, total=s.n_peers,
                   value=ind.fmt(s.value, lang)))
     # the sampling error in the figure's own terms: 'a few tenths of a point' is said of rates and indices only
@@ -105,10 +105,11 @@ def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -
     return notes
 
 
-def _ranks(ind, n_ranked: int, n_peers: int) -> bool:
+def _ranks(ind, ranked: pd.DataFrame, n_peers: int) -> bool:
     """Metro is given a rank only among more than half of the kab/kota: 'peringkat 1 dari 2' (P1 2024, two figures
-    found) compares nothing a statistician would sign."""
-    return ind.polarity != "neutral" and 2 * n_ranked > n_peers
+    found) compares nothing a statistician would sign. The standing line, the chart's title and the table's column
+    all ask this, of the same cells."""
+    return ind.polarity != "neutral" and 2 * len(ranked) > n_peers
 
 
 def _map(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:
@@ -137,8 +138,7 @@ def _map_spec(values: pd.DataFrame, code: str, lang: str, present: bool = False)
 
 def _ranking(ranked: pd.DataFrame, ind, period: int, lang: str, split_above: int | None = None) -> str:
     """The ranking chart; returns the note that explains its line and labels (the caller places it)."""
-    ranks = _ranks(ind, ranked.value.notna().sum(), _n_peers())
-    title = t("kabkota.rank_title" if ranks else "kabkota.order_title", lang, indicator=ind.short(lang), year=period)
+    title = t("kabkota.rank_title" if _ranks(ind, ranked, _n_peers()) else "kabkota.order_title", lang, indicator=ind.short(lang), year=period)
     plot_px = None if split_above else PLOT_PX_BESIDE_MAP[presentation.active()]
     if split_above is None:  # a slide's whole-width ranking is named by the slide's title and its 'P0 · 2025': the
         st.subheader(title)  # note under it, which says what the line and the labels mean, keeps the screen instead
@@ -164,7 +164,7 @@ def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> N
     title = t("kabkota.table_title", lang, indicator=ind.short(lang), year=period)
     st.subheader(title)
     shown = pd.DataFrame({
-        t("kabkota.col.rank" if _ranks(ind, len(ranked), n_peers) else "kabkota.col.order", lang): ranked.rank_low,
+        t("kabkota.col.rank" if _ranks(ind, ranked, n_peers) else "kabkota.col.order", lang): ranked.rank_low,
         t("kabkota.col.region", lang): ranked.region_name,
         t("kabkota.col.bps_code", lang): ranked.bps_code,
         ind.titled(lang): [ind.fmt(v, lang, with_unit=False, decimals=d) for v, d in zip(ranked.value, ranked.decimals)],
