@@ -9,7 +9,7 @@ from metro_poverty.catalog import Indicator
 from metro_poverty.compare import city_reference_in, same_series, shown_difference
 
 COLUMNS = ["indicator_code", "dimension", "period", "value", "city_value", "gap", "direction", "trend", "status",
-           "source_publisher", "series", "source_id"]
+           "source_publisher", "series", "source_id", "source_title", "source_reference"]
 
 
 def profile_rows(rows: pd.DataFrame, catalogue: dict[str, Indicator], region: str, year: int) -> pd.DataFrame:
@@ -37,7 +37,8 @@ def profile_rows(rows: pd.DataFrame, catalogue: dict[str, Indicator], region: st
         series = sorted((r for r in part if same_series(r["series"], last["series"]) and _kind(r) == _kind(last)), key=lambda r: r["period"])
         out.append([code, ind.dimension, int(last["period"]), float(last["value"]), ref,
                     None if ref is None else shown_difference(float(last["value"]), ref, ind.decimals), direction,
-                    [float(r["value"]) for r in series], last["status"], last["source_publisher"], last["series"], last["source_id"]])
+                    [float(r["value"]) for r in series], last["status"], last["source_publisher"], last["series"], last["source_id"],
+                    last.get("source_title"), last.get("source_reference")])
     return pd.DataFrame(out, columns=COLUMNS)
 
 

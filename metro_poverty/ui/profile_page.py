@@ -50,12 +50,9 @@ def render() -> None:
     st.caption(t("profile.legend", lang))
     badges.status_badges(rows.status, lang)
     st.caption(t("notice.micro", lang))
-    sources = cache.read("sources_with_counts")
-    # the sources of the values shown, not every source of their publishers (Dinas Pendidikan's Dapodik file was
-    # named under a profile that shows only its APS)
-    used = sources[sources.source_id.isin(set(rows.source_id))].assign(
-        source_reference=lambda f: f.url.fillna(f.locator)).rename(columns={"publisher": "source_publisher", "title": "source_title"})
-    badges.show_source_line(used.drop_duplicates("source_id"), lang)
+    # the sources of the values shown, as each value names its own (an uploaded value its OPD, file and batch), not
+    # every source of their publishers (Dinas Pendidikan's Dapodik file was named under a profile that shows only its APS)
+    badges.show_source_line(rows.sort_values(["source_publisher", "source_title"], kind="stable"), lang)
 
 
 def _labels(sub_city: pd.DataFrame, lang: str) -> dict[str, tuple[str, str, str]]:
