@@ -165,10 +165,20 @@ def test_the_sources_page_lists_the_upload_sources_and_writes_years_as_years():
     at = open_app(page="views/data_sources.py")
     table = at.table[0].value
     uploads = table[table["Rujukan"] == "halaman Unggah Data"]
-    assert len(uploads) == 2 and set(uploads["Jumlah nilai"]) == {0} and set(uploads["Tahun"]) == {"–"}  # no value loaded yet
-    assert "primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Cara diketahui"])
-    years = table[table["Tahun"] != "–"]
-    assert len(years) and all(re.fullmatch(r"(19|20)\d\d(–(19|20)\d\d)?", y) for y in years["Tahun"])
+    assert len(uploads) == 2 and set(uploads["Nilai (tahun)"]) == {"0"}  # no value loaded yet
+    assert "primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Status — cara diketahui"])
+    given = table[table["Nilai (tahun)"] != "0"]
+    assert len(given) and all(re.fullmatch(r"\d{1,3}(\.\d{3})* \((19|20)\d\d(–(19|20)\d\d)?\)", v) for v in given["Nilai (tahun)"])
+    assert all(re.fullmatch(r"(Resmi|Sementara|Ilustrasi) — .+", v) for v in given["Status — cara diketahui"])
+
+
+def test_a_sources_web_address_is_a_link_that_copies_whole_and_any_other_reference_is_escaped_text():
+    """A web address given as text carried an invisible joiner after 'https:' (what keeps typed text from becoming
+    a link), so a copied address did not open."""
+    references = list(open_app(page="views/data_sources.py").table[0].value["Rujukan"])
+    links = [r for r in references if r.startswith("<http")]
+    assert links and all(re.fullmatch(r"<https?://[^\s<>\u2060]+>", r) for r in links)
+    assert "shared/DOMAIN\\.md §4, angka bertanda \\[derived\\]" in references  # Markdown marks escaped
 
 
 def test_a_rollback_asks_first_naming_the_batch_and_happens_only_on_yes(monkeypatch, records):
@@ -217,5 +227,5 @@ def test_choosing_another_batch_withdraws_the_question_so_yes_never_rolls_back_a
 
 def test_the_sources_page_does_not_call_a_derived_figure_a_media_quote():
     table = open_app(page="views/data_sources.py").table[0].value
-    derived = table[table["Rujukan"].str.contains("[derived]", regex=False)]  # DOMAIN's figures marked [derived]
-    assert len(derived) == 1 and list(derived["Cara diketahui"]) == ["turunan: dihitung dari angka terbitan"]
+    derived = table[table["Rujukan"].str.contains("\\[derived\\]", regex=False)]  # DOMAIN's figures marked [derived]
+    assert len(derived) == 1 and list(derived["Status — cara diketahui"]) == ["Sementara — turunan: dihitung dari angka terbitan"]

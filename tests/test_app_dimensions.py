@@ -237,15 +237,33 @@ def test_compare_opens_on_the_earliest_year_of_the_same_series(monkeypatch):
     assert rules and all(t.get("filter") == "datum.direction != 'not_comparable'" for r in rules for t in r.get("transform", []))
 
 
-def test_a_presented_table_says_once_what_every_row_shares():
-    """On a slide the year, status and source of 22 rows wrapped into rows 100 px high: 3 of 22 on screen."""
-    desk = open_app({"ind": "stunting_eppgbm", "view": "table"}, page=DIMENSION_PAGES["health"]).table[0].value
+def test_a_table_says_once_what_every_row_shares_and_its_download_keeps_every_column(monkeypatch):
+    """On a slide the year, status and source of 22 rows wrapped into rows 100 px high: 3 of 22 on screen; at the desk
+    they made the table wider than the page at 1280 px."""
+    from metro_poverty.ui import downloads
+
+    shared = "Sama di semua baris — Tahun: 2024 · Status: ILUSTRASI (bukan data resmi) · Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)"
+    downloaded = []
+    original = downloads.table
+    monkeypatch.setattr(downloads, "table", lambda frame, *a, **k: (downloaded.append(frame), original(frame, *a, **k))[1])
+    desk = open_app({"ind": "stunting_eppgbm", "view": "table"}, page=DIMENSION_PAGES["health"])
     at = open_app({"ind": "stunting_eppgbm", "view": "table", "present": "1"}, page=DIMENSION_PAGES["health"])
-    slide = at.table[0].value
-    assert {"Kode Kemendagri", "Tahun", "Status", "Sumber"} <= set(desk.columns) and len(desk) == len(slide) == 22
+    desk_table, slide = desk.table[0].value, at.table[0].value
+    assert "Kode Kemendagri" in desk_table.columns and len(desk_table) == len(slide) == 22
+    assert not {"Tahun", "Status", "Sumber"} & set(desk_table.columns)
     assert not {"Kode Kemendagri", "Tahun", "Status", "Sumber"} & set(slide.columns)
-    assert "Sama di semua baris — Tahun: 2024 · Status: ILUSTRASI (bukan data resmi) · Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)" \
-        in [c.replace("\\", "") for c in texts(at.caption)]  # as shown: the caption escapes Markdown
+    for page in (desk, at):
+        assert shared in [c.replace("\\", "") for c in texts(page.caption)]  # as shown: the caption escapes Markdown
+    assert len(downloaded) == 2 and all({"Kode Kemendagri", "Tahun", "Status", "Sumber"} <= set(f.columns) for f in downloaded)
+
+
+def test_a_tables_numbers_are_aligned_right_as_numbers_and_its_names_left():
+    """Written in Indonesian style, the numbers are text, which st.table aligned left: digits did not line up."""
+    import re
+
+    styles = open_app({"ind": "stunting_eppgbm", "view": "table"}, page=DIMENSION_PAGES["health"]).table[0].proto.arrow_data.styler.styles
+    right = set(re.findall(r"_row0_col(\d+)\b", styles.split("{")[0])) if "text-align: right !important" in styles else set()
+    assert right == {"3", "4", "5", "6"}  # value, numerator, denominator, rank; not kelurahan, code, kecamatan
 
 
 def test_table_matches_the_download_and_carries_the_source():

@@ -13,6 +13,7 @@ from metro_poverty.exports.tables import table_csv
 from metro_poverty.i18n import t
 from metro_poverty.timefmt import wib
 from metro_poverty.ui import badges, cache, frame, presentation, tables, url
+from metro_poverty.ui.safe import plain
 
 
 def render() -> None:
@@ -27,22 +28,25 @@ def render() -> None:
 
     st.subheader(t("sources.sources", lang))
     st.markdown(t("sources.model", lang))
-    sources = cache.read("sources_with_counts").assign(
-        # the project's and the compiler's words in the UI language; a document's title as printed
-        reference=lambda f: [localized(x, lang) for x in f.url.fillna(f.locator)],  # whole: a link copied from it works
-        title=lambda f: [localized(x, lang) for x in f.title], publisher=lambda f: [_breakable(localized(x, lang)) for x in f.publisher],
-        citation_text=lambda f: [t(f"sources.citation.{k if k in ('submitted', 'derived') else c}", lang) for c, k in zip(f.citation, f.kind)],
-        status_text=lambda f: [t(f"status_short.{s}", lang) if isinstance(s, str) else "–" for s in f.status],
-        years=lambda f: [_years(a, b) for a, b in zip(f.first_period, f.last_period)],
-    )
-    # what each source gives before where to find it: the long references last, so a narrow screen that cannot
-    # show them all still shows every source's status and count
-    tables.show(sources, {
-        "publisher": t("sources.col.publisher", lang), "title": t("sources.col.title", lang),
-        "status_text": t("common.status", lang), "n_values": t("sources.col.n_values", lang), "years": t("sources.col.years", lang),
-        "citation_text": t("sources.col.citation", lang), "producer": t("sources.col.producer", lang),
-        "reference": t("sources.col.reference", lang),
+    sources = cache.read("sources_with_counts")
+    # the project's and the compiler's words in the UI language; a document's title as printed. Eight columns
+    # did not fit the main area at 1280 px (761 px beside the sidebar) with any room left for the references:
+    # a source's status and how it is known share a cell, as do its count of values and their years
+    citation = [t(f"sources.citation.{k if k in ('submitted', 'derived') else c}", lang) for c, k in zip(sources.citation, sources.kind)]
+    shown = pd.DataFrame({
+        "publisher": [tables.breakable(localized(x, lang)) for x in sources.publisher],
+        "title": [tables.breakable(localized(x, lang)) for x in sources.title],
+        "status_citation": [how if not isinstance(s, str) else f"{t(f'status_short.{s}', lang)} — {how}" for s, how in zip(sources.status, citation)],
+        "values_years": [_values_years(n, a, b, lang) for n, a, b in zip(sources.n_values, sources.first_period, sources.last_period)],
+        "producer": sources.producer,
+        "reference": [_reference_cell(localized(x, lang)) for x in sources.reference],
     })
+    # what each source gives before where to find it: the long references last, and wrapped anywhere by the
+    # browser (a web address in one piece made the table 1.209 px wide at 1280, its references scrolled out of
+    # sight); the address itself stays whole, a link that opens and copies as registered
+    st.html(REFERENCES_WRAP_CSS)
+    with st.container(key=SOURCES_TABLE_KEY):
+        tables.show(shown, {c: t(f"sources.col.{c}", lang) for c in shown.columns}, markdown=("reference",))
 
     st.subheader(t("sources.problems", lang))
     problems = cache.read("build_problems")
@@ -58,21 +62,29 @@ def render() -> None:
                        file_name="kemiskinan_kota_metro_observasi.csv", mime="text/csv", icon=":material/download:")
 
 
-_LONG_TOKEN = re.compile(r"\S{21,}")
-_JOINTS = re.compile(r"([/._])")
+SOURCES_TABLE_KEY = "sources_table"
+# The references wrap anywhere (the cell's own paragraph sets overflow-wrap again, so the rule is given to
+# everything in the cell) and ask for 30 % of the table: without it the browser left them 96 px at 1280.
+REFERENCES_WRAP_CSS = f"""<style>
+.st-key-{SOURCES_TABLE_KEY} td:last-child {{ width: 30%; }}
+.st-key-{SOURCES_TABLE_KEY} td:last-child, .st-key-{SOURCES_TABLE_KEY} td:last-child * {{ overflow-wrap: anywhere; }}
+</style>"""
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>()\[\]`\\]+")
 
 
-def _breakable(text):
-    """A long host name ('lampungnewspaper.disway.id') that may wrap after each '/', '.' or '_': unbroken, the
-    publishers made the sources table wider. Never a reference, whose web address must copy whole."""
-    if not isinstance(text, str):
-        return text
-    return _LONG_TOKEN.sub(lambda m: _JOINTS.sub("\\1\u200b", m.group(0)), text)
-
-
-def _years(first, last) -> str:
-    """'2016–2025', '2024', or '–' for a source that gives no value yet (the upload sources); years as written
-    (2024, never 2.024)."""
-    if pd.isna(first):
+def _reference_cell(reference) -> str:
+    """A reference that is one web address, from the project's register of sources (data/reference/sources.csv),
+    as a link: it opens the publication, and copies without the invisible joiner that keeps typed text from
+    becoming a link. Anything else (a document's locator, an uploaded file's name) as escaped text."""
+    if not isinstance(reference, str) or not reference:
         return "–"
-    return str(int(first)) if pd.isna(last) or int(last) == int(first) else f"{int(first)}–{int(last)}"
+    return f"<{reference}>" if _WEB_ADDRESS.fullmatch(reference) else plain(reference)
+
+
+def _values_years(n, first, last, lang: str) -> str:
+    """'112 (2021–2024)', '7 (2024)', or '0' for a source that gives no value yet (the upload sources); years as
+    written (2024, never 2.024)."""
+    if pd.isna(first):
+        return numfmt.number(n, 0, lang)
+    years = str(int(first)) if pd.isna(last) or int(last) == int(first) else f"{int(first)}–{int(last)}"
+    return f"{numfmt.number(n, 0, lang)} ({years})"

@@ -111,7 +111,7 @@ def _figure_history(lang: str, options) -> None:
     c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
     view = pd.DataFrame({c("year"): versions.period.astype(str), c("value"): [_fmt(choice[0], v, lang) for v in versions.value],
                          c("status"): [t(f"status_short.{s}", lang) for s in versions.status],
-                         c("source"): [localized(p, lang) for p in versions.source_publisher],
+                         c("source"): [tables.breakable(localized(p, lang)) for p in versions.source_publisher],
                          c("batch"): versions.batch_id.fillna("–"), c("uploader"): versions.uploader.fillna("–"),
                          c("loaded_at"): versions.loaded_at.fillna("–"), c("shown"): ["✓" if s else "" for s in versions.is_shown]})
     if signin.current() is None:  # who loaded which batch: for signed-in users only, like the batch history
@@ -171,5 +171,5 @@ def _quality(lang: str, tolerances: dict) -> None:
                                c("year"): waiting.period.astype(str), c("value"): shown,
                                c("status"): [t(f"status_short.{s}", lang) for s in waiting.status],
                                c("flag"): [t(f"overview.flag.{f}", lang) if f in ("derived", "unverified", "conflict") else "–" for f in waiting.quality_flag],
-                               c("source"): [localized(p, lang) for p in waiting.source_publisher],
+                               c("source"): [tables.breakable(localized(p, lang)) for p in waiting.source_publisher],
                                c("note"): [_short(localized(n, lang)) for n in waiting.note.fillna("")]}))
