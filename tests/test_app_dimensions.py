@@ -326,6 +326,15 @@ def test_a_click_selects_a_region_and_a_second_click_clears_it():
     assert clicked_region([], "18.72.03.1002") == "18.72.03.1002"
 
 
+def test_profile_values_align_right_as_numbers():
+    import json
+
+    at = open_app({"region": "18.72.04.1005"}, page="views/region_profile.py")
+    for table in at.dataframe:
+        config = json.loads(table.proto.columns)
+        assert [c for c, v in config.items() if v.get("alignment") == "right"] == ["Nilai", "Kota"]
+
+
 def test_profile_tables_put_each_value_beside_its_status():
     """On a 1280-pixel projector the wide tables scroll sideways; the status must not be the part that scrolls away."""
     at = open_app({"region": "18.72.03.1002"}, page="views/region_profile.py")

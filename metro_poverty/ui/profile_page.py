@@ -109,9 +109,10 @@ def _table(part: pd.DataFrame, lang: str) -> None:
         # 1280 px with the sidebar open (the widths add up to the 762 px the page has)
         t("profile.col.indicator", lang): st.column_config.TextColumn(width=222),
         t("profile.col.year", lang): st.column_config.TextColumn(width=56),
-        t("profile.col.value", lang): st.column_config.TextColumn(width=104),
+        # the values are text written the Indonesian way ('97,0%'), aligned right as numbers are
+        t("profile.col.value", lang): st.column_config.TextColumn(width=104, alignment="right"),
         t("profile.col.status", lang): st.column_config.TextColumn(width=86),
-        t("profile.col.city", lang): st.column_config.TextColumn(width=112),
+        t("profile.col.city", lang): st.column_config.TextColumn(width=112, alignment="right"),
         t("profile.col.vs_city", lang): st.column_config.TextColumn(width=118),
     })
     single = part[[len(points) <= 1 for points in part.trend]]
