@@ -65,6 +65,13 @@ def test_a_change_above_the_yearly_limit_in_points_is_a_warning():
         ("yearly_change", "5,00", "+6,00", "5")]  # in the indicator's decimals, as its figures are written
 
 
+def test_the_value_found_is_written_as_read_never_rounded_to_the_indicators_decimals():
+    found = checks.against_history(new(0.904), past(10.0, first=2024), THRESHOLDS, {**DECIMALS, "stunting_eppgbm": 1})
+    assert [(p.code, p.value.text("id"), p.fields["previous"].text("id")) for p in found] == [("yearly_change", "0,904", "10,0")]
+    found = checks.against_history(new(11.0), past(5.0, first=2024), THRESHOLDS, DECIMALS)
+    assert [p.value.text("id") for p in found] == ["11,00"]  # as many decimals as the indicator's at least
+
+
 def test_a_relative_yearly_limit_is_in_percent_of_last_year():
     found = checks.against_history(new(150.0, "rtlh_units"), past(100.0, indicator="rtlh_units", first=2024), THRESHOLDS, DECIMALS)
     assert [(p.code, p.fields["limit"].text("id")) for p in found] == [("yearly_change", "40%")]

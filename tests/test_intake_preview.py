@@ -91,9 +91,20 @@ def test_a_year_in_the_file_name_is_used_when_the_title_has_none(inputs):
     assert preview(csv_bytes(rows), "eppgbm_2026.csv", Choices(), inputs).choices.period == 2026
 
 
+def test_a_title_and_a_file_name_naming_different_years_ask_which_one(inputs):
+    """'REKAP ... TAHUN 2023' in rekap_2024.csv: the title's year was taken and the report said 'no problems'."""
+    rows = [["REKAP STUNTING TAHUN 2023"] if r == ["LAPORAN HASIL PENGUKURAN e-PPGBM BULAN AGUSTUS 2025"] else r for r in eppgbm_rows()]
+    pv = preview(csv_bytes(rows), "rekap_2024.csv", Choices(), inputs)
+    conflict = [p for p in pv.errors if p.code == "period_conflict"]
+    assert pv.choices.period is None and len(conflict) == 1
+    assert conflict[0].message("id").endswith("judul berkas menyebut tahun 2023, nama berkas tahun 2024; pilih tahunnya")
+    assert preview(csv_bytes(rows), "rekap_2024.csv", Choices(period=2023), inputs).choices.period == 2023  # once chosen
+    assert preview(csv_bytes(rows), "rekap_2023.csv", Choices(), inputs).choices.period == 2023  # the same year: no question
+
+
 def test_columns_nobody_has_seen_ask_for_a_mapping_naming_them(inputs):
     pv = preview(csv_bytes([["Kelurahan", "Tahun", "Angka X"], ["Metro", "2025", "5"]]), "x.csv", Choices(), inputs)
-    assert [(p.code, p.fields["columns"]) for p in pv.errors] == [("columns_unmapped", "Kelurahan, Tahun, Angka X")]
+    assert [(p.code, p.fields["columns"]) for p in pv.errors] == [("columns_unmapped", "Angka X")]  # not the region and year columns it read
 
 
 def test_the_region_column_and_level_are_found_by_their_values(inputs):

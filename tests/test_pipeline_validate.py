@@ -163,6 +163,19 @@ def test_a_bad_year_is_a_problem():
     assert where(problems) == [("bad_year", "dinsos/REKAP_DESIL.csv", 6, "TAHUN", "22")]
 
 
+def test_a_year_with_a_footnote_mark_is_read_with_a_warning_and_its_total_row_takes_it():
+    """'2024*' (provisional figures, in a table's footnote) was refused on every row as not a four-digit year, and the
+    total row with an empty year once more, wrongly."""
+    records, problems = validate_table(dtsen(["1872022001", "METRO", "2024*", "P3KE", "3.367"], ["1872022002", "IMOPURO", " 2024 ** ", "P3KE", "1.200"],
+                                             ["", "JUMLAH", "", "P3KE", "4.567"]), DTSEN)
+    assert records.year.tolist() == [2024, 2024, 2024]
+    assert [(p.code, p.severity, p.row, p.value) for p in problems] == [("year_marked", "warning", 6, "2024*")]  # once, with the count
+    assert problems[0].message("id").startswith("PERINGATAN: berkas dinsos/REKAP_DESIL.csv, baris 6, kolom «TAHUN»: tahun pada 2 baris, mulai "
+                                                "baris ini, dibaca tanpa tanda di belakangnya")
+    _, problems = validate_table(dtsen(["1872022001", "METRO", "2024*)", "P3KE", "3.367"]), DTSEN)
+    assert where(problems) == [("bad_year", "dinsos/REKAP_DESIL.csv", 6, "TAHUN", "2024*)")]  # only marks after the year
+
+
 def test_a_bad_year_is_said_on_a_row_whose_number_was_refused_before():
     """An upload's cells are read first and a refused one reaches here empty: its row's year is still checked, so
     the officer learns of both in one pass (the year was said only once the value had been corrected)."""

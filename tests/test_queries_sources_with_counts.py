@@ -87,6 +87,8 @@ def test_each_uploaded_batch_is_a_row_named_as_the_pages_name_its_values(con):
     observe(con, "stunting_eppgbm", KEL_METRO, 2025, 8.0, "opd_upload_illustrative", "illustrative", batch_id="20251201T010000000000Z-aaaa")
     observe(con, "stunting_eppgbm", KEL_IMOPURO, 2025, 6.0, "opd_upload_illustrative", "illustrative", batch_id="20251201T010000000000Z-aaaa")
     observe(con, "stunting_eppgbm", KEL_METRO, 2024, 7.0, "opd_upload_illustrative", "illustrative", batch_id="20251202T200000000000Z-bbbb")
+    assert [r for r in result(con, "sources_with_counts", ("source_id", "producer")) if r[0].startswith("opd_upload")] == [
+        ("opd_upload_illustrative", "Dinas Kesehatan"), ("opd_upload_illustrative", "Dinas Pendidikan"), ("opd_upload", None)]
     rows = result(con, "sources_with_counts", ("source_id", "publisher", "reference", "n_values", "first_period", "last_period"))
     uploads = [r for r in rows if r[0].startswith("opd_upload")]
     assert uploads == [

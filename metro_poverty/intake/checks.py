@@ -81,7 +81,10 @@ def _num(value, decimals: int | None = None, signed: bool = False, unit: str = "
 
 
 def _warning(code: str, row, decimals: int | None = None, **fields) -> Problem:
-    return Problem(code, row.origin_file, row=int(row.origin_line), value=_num(row.value, decimals), severity=WARNING,
+    """The value found as read, in the indicator's decimals or more when it has them: rounded to them, '0.904' in
+    the file was reported as «0,9» beside the range check's «0,904» for the same cell."""
+    found = _num(row.value) if decimals is None else Num(float(row.value), max(decimals, Num.needed(row.value).decimals))
+    return Problem(code, row.origin_file, row=int(row.origin_line), value=found, severity=WARNING,
                    fields={"indicator": row.indicator_code, "region": row.region_name, **fields})
 
 

@@ -65,11 +65,15 @@ def complete(choices: Choices, table: RawTable, title_rows: list[list], file_nam
     else:
         base = _best_layout(choices, table, layouts, notes)
     merged = _merge(choices, base)
-    if merged.measures is None:
-        problems.append(Problem("columns_unmapped", fields={"columns": ", ".join(c for c in table.columns if c),
-                                                            "indicators": ", ".join(choices.indicators) or "–"}, **where))
+    unmapped = merged.measures is None
     merged = _region(merged, table, resolver, problems, notes)
     merged = _period(merged, table, title_rows, file_name, problems, notes)
+    if unmapped:
+        # the columns still to be given a meaning: not those read as the region, its name or the year (the
+        # message listed 'Kelurahan, Tahun' beside the notes that had just recognised them)
+        known = {merged.region_column, merged.label_column, merged.year_column, merged.series_column, merged.split_column}
+        problems.insert(0, Problem("columns_unmapped", fields={"columns": ", ".join(c for c in table.columns if c and c not in known),
+                                                               "indicators": ", ".join(choices.indicators) or "–"}, **where))
     return merged, problems, notes
 
 
@@ -177,10 +181,19 @@ def _period(ch: Choices, table: RawTable, title_rows: list[list], file_name: str
     if labelled is not None:
         notes.append(("intake.note.year_column", {"column": labelled}))
         return ch.but(year_column=labelled)
+    named = {}  # the one year the title names, and the one the file name names
     for rule, texts in (("title", [str(c) for row in title_rows for c in row if not blank(c)]), ("file_name", [file_name])):
         years = {int(y) for text in texts for y in _YEAR.findall(text)}
         if len(years) == 1:
-            notes.append((f"intake.note.period_from_{rule}", {"period": next(iter(years))}))
-            return ch.but(period=next(iter(years)))
+            named[rule] = next(iter(years))
+    if len(set(named.values())) > 1:
+        # 'REKAP STUNTING TAHUN 2023' in 'rekap_2024.csv': the title's year was taken and the report said nothing,
+        # so a 2024 file would have replaced 2023's values. The officer says which.
+        problems.append(Problem("period_conflict", table.file, sheet=table.sheet,
+                                fields={"title": str(named["title"]), "file_name": str(named["file_name"])}))
+        return ch
+    for rule, period in named.items():
+        notes.append((f"intake.note.period_from_{rule}", {"period": period}))
+        return ch.but(period=period)
     problems.append(Problem("no_period", table.file, sheet=table.sheet))
     return ch

@@ -33,7 +33,7 @@ from metro_poverty.regions import RegionResolver, code_key
 
 # Errors that leave the meaning of the columns open: until they are settled no cell is read. Every other
 # problem is found cell by cell, all in one pass.
-UNSETTLED = {"columns_unmapped", "no_region_column", "bad_level", "no_period", "ambiguous_number", "unknown_indicator",
+UNSETTLED = {"columns_unmapped", "no_region_column", "bad_level", "no_period", "period_conflict", "ambiguous_number", "unknown_indicator",
              "no_source", "unknown_source", "bad_status"}
 ROW_COLUMNS = ["line", "region_code", "region_name", "indicator_code", "period", "series", "value", "numerator", "denominator", "unit"]
 

@@ -6,11 +6,13 @@ came from. Every cell that cannot be read becomes a Problem naming its file, row
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from metro_poverty.pipeline.manifest import FileSpec, Measure
 from metro_poverty.numbers import parse_number, parse_year
-from metro_poverty.problems import Problem
+from metro_poverty.problems import WARNING, Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import is_total_label
 
@@ -64,7 +66,19 @@ def validate_table(table: RawTable, spec: FileSpec, refused: frozenset[int] = fr
                 continue
             records.append([table.file, table.sheet, line, table.columns[col], total_label if total else str(region).strip(), total, y, series,
                             measure.indicator, measure.role, measure.unit, value])
-    return pd.DataFrame(records, columns=RECORD_COLUMNS), problems
+    return pd.DataFrame(records, columns=RECORD_COLUMNS), _marked_years_once(problems)
+
+
+def _marked_years_once(problems: list[Problem]) -> list[Problem]:
+    """One warning for the years read without their mark, at the first such row with the count of rows: one per row
+    would bury the file's other messages under 22 of the same."""
+    marked = [p for p in problems if p.code == "year_marked"]
+    if not marked:
+        return problems
+    first = marked[0]
+    once = Problem(first.code, first.file, row=first.row, column=first.column, value=first.value, severity=first.severity,
+                   fields={"rows": len(marked)}, sheet=first.sheet)
+    return [once if p is first else p for p in problems if p.code != "year_marked" or p is first]
 
 
 def _measure_slots(table: RawTable, spec: FileSpec, index: dict, problems: list[Problem]) -> list[tuple[Measure, int, int | None]]:
@@ -108,7 +122,7 @@ def _only_year(table: RawTable, spec: FileSpec, col: int | None) -> int | None:
     years = set()
     for row in table.rows:
         try:
-            years.add(parse_year(row[col]))
+            years.add(_marked_year(row[col])[0])
         except ValueError:
             continue
     years.discard(None)
@@ -121,10 +135,24 @@ def _row_year(row, spec: FileSpec, col, where, problems) -> int | None:
     if col is None:
         return None
     try:
-        return parse_year(row[col])
+        year, marked = _marked_year(row[col])
     except ValueError:
         problems.append(Problem("bad_year", column=spec.year_column, value=None if _blank(row[col]) else str(row[col]), **where))
         return None
+    if marked:
+        problems.append(Problem("year_marked", column=spec.year_column, value=str(row[col]).strip(), severity=WARNING, **where))
+    return year
+
+
+# '2024*': a year with a footnote mark after it, as statistical tables mark provisional (*) or very provisional (**)
+# figures. Every row of such a file was refused as 'not a four-digit year', and its total row as well.
+_FOOTNOTE_MARKED = re.compile(r"\s*(\d{4})\s*\*{1,3}\s*")
+
+
+def _marked_year(cell) -> tuple[int, bool]:
+    """The year of a cell and whether a footnote mark was left off it; raises ValueError as parse_year does."""
+    marked = _FOOTNOTE_MARKED.fullmatch(str(cell)) if isinstance(cell, str) else None
+    return (parse_year(marked.group(1)), True) if marked else (parse_year(cell), False)
 
 
 def _row_series(row, spec: FileSpec, col, where, problems) -> str | None:
