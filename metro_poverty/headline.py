@@ -37,6 +37,7 @@ class Headline:
     country_decimals: int | None = None
     province_status: str | None = None
     country_status: str | None = None
+    compare_period: int | None = None  # the year of the Lampung and Indonesia values (the city's figure shown)
 
     @property
     def change(self) -> float | None:
@@ -95,7 +96,10 @@ def headline(rows: list[dict], indicator: str, period: int) -> Headline:
     city = [r for r in rows if r["region_code"] == CITY]
     earlier = sorted((r for r in city if r["period"] < period), key=lambda r: r["period"])
     prev = earlier[-1] if earlier else None
-    prov, nat = _one(rows, PROVINCE, period), _one(rows, COUNTRY, period)
+    # Lampung and Indonesia in the year of the city's figure on the card: with none for the year the card shows the
+    # city's previous figure, and 'sebelumnya Rp 503.161 (2024) · Lampung Rp 612.451' set 2025's beside 2024's
+    compared = period if cur is not None or prev is None else int(prev["period"])
+    prov, nat = _one(rows, PROVINCE, compared), _one(rows, COUNTRY, compared)
     return Headline(
         indicator=indicator,
         period=period,
@@ -118,6 +122,7 @@ def headline(rows: list[dict], indicator: str, period: int) -> Headline:
         country_decimals=_int(_get(nat, "decimals")),
         province_status=_get(prov, "status"),
         country_status=_get(nat, "status"),
+        compare_period=compared,
     )
 
 
@@ -129,8 +134,9 @@ def compare_line(h: Headline, fmt, lang: str) -> str:
         text = fmt(value, lang, decimals=decimals)
         return text if value is None or status in (None, "official") else f"{text} ({t(f'status_short.{status}', lang)})"
 
-    return t("overview.compare", lang, province=one(h.province_value, h.province_decimals, h.province_status),
-             country=one(h.country_value, h.country_decimals, h.country_status))
+    key = "overview.compare" if h.compare_period in (None, h.period) else "overview.compare_in"  # the year said when not the card's
+    return t(key, lang, province=one(h.province_value, h.province_decimals, h.province_status),
+             country=one(h.country_value, h.country_decimals, h.country_status), year=h.compare_period)
 
 
 def caution_notes(h: Headline, lang: str, producer: str | None = None) -> list[str]:

@@ -55,11 +55,19 @@ def test_the_cards_lampung_and_indonesia_figures_are_sourced_too():
 
 
 def test_a_province_figure_that_is_not_official_says_so_beside_the_citys():
-    """Lampung's poor count for 2025 is derived from its P0 (provisional): it stood beside Metro's as if released."""
-    at = open_app({"year": "2025"})
-    line = next(c.value for c in at.caption if "Lampung 887" in c.value)
-    assert "Lampung 887 ribu jiwa (Sementara) · Indonesia 23,85 juta jiwa" in line
-    assert any("Lampung 10,00% · Indonesia 8,47%" in c.value for c in at.caption)  # released: no mark
+    """Lampung's poor count for 2021 is derived from its P0 (provisional): it stood beside Metro's as if released."""
+    at = open_app({"year": "2021"})
+    line = next(c.value for c in at.caption if "Lampung 1,08" in c.value)
+    assert "Lampung 1,08 juta jiwa (Sementara) · Indonesia 27,54 juta jiwa" in line
+    assert any("Lampung 10,00% · Indonesia 8,47%" in c.value for c in open_app({"year": "2025"}).caption)  # released: no mark
+
+
+def test_a_card_with_the_citys_previous_figure_sets_lampung_and_indonesia_of_that_year_beside_it():
+    """'sebelumnya Rp 503.161/kapita/bulan (2024) · Lampung Rp 612.451' set Lampung's 2025 line beside Metro's 2024."""
+    captions = texts(open_app({"year": "2025"}).caption)
+    assert any("sebelumnya Rp 503.161/kapita/bulan (2024) · 2024: Lampung Rp 586.551/kapita/bulan · Indonesia Rp 582.932/kapita/bulan" in c
+               for c in captions)
+    assert not any("612.451" in c for c in captions)
 
 
 def test_headline_change_is_from_the_previous_published_year():

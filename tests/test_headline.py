@@ -30,3 +30,17 @@ def test_each_indicator_is_computed_from_its_own_rows_whatever_the_row_order():
 def test_a_year_without_the_citys_figure_says_which_year_is_the_latest():
     (p0,) = headlines(FRAME, 2026, ("p0",))
     assert p0.value is None and p0.latest_period == 2025
+
+
+def test_a_card_showing_the_citys_previous_figure_compares_it_with_lampung_and_indonesia_of_that_year():
+    """'sebelumnya Rp 503.161 (2024) · Lampung Rp 612.451' set Lampung's 2025 beside Metro's 2024."""
+    from metro_poverty.headline import compare_line
+
+    frame = pd.DataFrame([row("gk", CITY, 2024, 503_161.0), row("gk", PROVINCE, 2024, 586_551.0), row("gk", PROVINCE, 2025, 612_451.0),
+                          row("gk", COUNTRY, 2024, 582_932.0), row("gk", COUNTRY, 2025, 609_160.0)])
+    (gk,) = headlines(frame, 2025, ("gk",))
+    assert (gk.value, gk.previous_value, gk.compare_period, gk.province_value, gk.country_value) == (None, 503_161.0, 2024, 586_551.0, 582_932.0)
+    fmt = lambda v, lang, decimals=None: f"{v:.0f}"  # noqa: E731
+    assert compare_line(gk, fmt, "id") == "2024: Lampung 586551 · Indonesia 582932"  # the year said: not the card's
+    (p0,) = headlines(FRAME, 2025, ("p0",))
+    assert compare_line(p0, fmt, "id") == "Lampung 10 · Indonesia 8"  # the card's own year: not repeated
