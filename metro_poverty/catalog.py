@@ -111,6 +111,15 @@ class Indicator:
         value = self.meta.get("target_year")
         return None if value is None or pd.isna(value) else int(value)
 
+    def fmt_target(self, lang: str, value: float | None = None) -> str:
+        """The target (or `value`) as its document states it, with the decimals it has and no more: '2%' and '14%',
+        not '2,00%' and '14,0%' in the catalogue's decimals, which claimed a precision the RPJPD and RPJMN do not."""
+        target = self.target if value is None else value
+        if target is None:
+            return "–"
+        decimals = next(d for d in range(5) if round(float(target), d) == round(float(target), 4))
+        return self.fmt(target, lang, decimals=decimals)
+
     def target_note(self, lang: str) -> str:
         """What sets the target and for what: 'RPJPD Kota Metro 2025–2045: 2% pada 2045'."""
         return self._text("target_note", lang) or str(self.meta.get("target_document") or "")

@@ -117,7 +117,7 @@ def test_a_survey_poverty_measure_carries_the_sampling_error_note_and_its_target
     at = open_app({"ind": "p0"}, page=DIMENSION_PAGES["income"])
     assert any("belum diuji terhadap galat sampling Susenas" in c for c in texts(at.caption))
     labels = [row.get("label") for spec in drawn for rows in spec.get("datasets", {}).values() for row in rows]
-    assert "Target 2,00% pada 2045 (RPJPD Kota Metro 2025–2045)" in labels  # a 2045 target says so beside its line
+    assert "Target 2% pada 2045 (RPJPD Kota Metro 2025–2045)" in labels  # a 2045 target says so beside its line, as its document writes it (not 2,00%)
     at = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
     assert not any("galat sampling" in c for c in texts(at.caption))  # records have no sampling error
 

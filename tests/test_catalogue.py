@@ -7,6 +7,7 @@ import tomllib
 import pandas as pd
 import pytest
 
+from app_support import store  # noqa: F401
 from metro_poverty import paths
 from metro_poverty.pipeline.reference import (AGGREGATIONS, CATALOGUE_REQUIRED, DIMENSIONS, MEASURE_KINDS, POLARITIES,
                                               check_reference, load_reference)
@@ -205,3 +206,12 @@ RAW_MARKS = ("_", "^{", "\\", "$")  # as in I_kesehatan, y_i or a TeX sum
 def test_a_formula_reads_as_written_without_raw_markup(code):
     row = indicator(code)
     assert [m for m in RAW_MARKS for lang in ("id", "en") if m in row[f"formula_{lang}"]] == []
+
+
+def test_a_target_is_written_as_its_document_states_it(store):  # noqa: F811
+    """'Target 2,00% pada 2045' and 'Target 14,0% (RPJMN)' claimed a precision the RPJPD and the RPJMN do not state."""
+    from metro_poverty.ui import cache
+
+    catalogue = cache.catalogue()
+    assert [catalogue[c].fmt_target("id") for c in ("p0", "stunting_ssgi", "gini", "jkn_coverage")] == ["2%", "14%", "0,197", "95%"]
+    assert catalogue["p0"].fmt_target("en", 2.5) == "2.5%"

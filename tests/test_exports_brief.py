@@ -83,7 +83,7 @@ def test_the_brief_gives_metros_rank_among_the_kab_kota_from_the_figures(brief_i
 def test_the_brief_gives_published_context_with_its_status(brief_id):
     text = text_of(brief_id)
     assert "Kemiskinan ekstrem Kota Metro 2022: 0,83% (Sementara" in text
-    assert "Target P0: 2,00% (RPJPD Kota Metro 2025–2045" in text
+    assert "Target P0: 2% (RPJPD Kota Metro 2025–2045" in text
 
 
 def test_the_brief_has_no_illustrative_map_unless_asked(brief_id):

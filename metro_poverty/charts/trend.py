@@ -190,7 +190,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
     if target is not None:
         source = ind.target_source(lang)  # which plan's target: a 2045 target is not this year's yardstick
         when = f" {t('common.target_by', lang, year=ind.target_year)}" if ind.target_year else ""
-        label = f"{t('common.target', lang)} {ind.fmt(target, lang)}{when}" + (f" ({source})" if source else "")
+        label = f"{t('common.target', lang)} {ind.fmt_target(lang, target)}{when}" + (f" ({source})" if source else "")
         rule = alt.Chart(alt.InlineData(values=[{"target": float(target), "label": label}]))
         layers += [rule.mark_rule(strokeDash=[6, 4], color="#555555").encode(y=alt.Y("target:Q")),
                    rule.mark_text(align="left", dx=4, dy=-8, fontSize=theme.PRESENT_LABEL_SIZE if side_legends else 14, color="#333333")

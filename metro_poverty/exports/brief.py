@@ -154,7 +154,7 @@ def context_section(pdf, c: BriefContent, y: float) -> float:
         lines.append(t("exports.brief.extreme", lang, year=int(e.period), value=ext.fmt(e.value, lang), notes=notes,
                        source=e.source_publisher))
     if p0.target is not None:
-        lines.append(t("exports.brief.target", lang, value=p0.fmt(p0.target, lang), note=unnested(p0.target_note(lang))))
+        lines.append(t("exports.brief.target", lang, value=p0.fmt_target(lang), note=unnested(p0.target_note(lang))))
     for line in lines:
         y = write(pdf, MARGIN, y, WIDTH, line, 7, max_lines=2)
     return y

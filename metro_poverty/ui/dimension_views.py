@@ -238,7 +238,7 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
         st.caption(t(compare.fallback_key("dimension.macro_latest", period, year), lang, indicator=ind.short(lang), year=year, shown=period))
     target = ind.target if _target_applies(ind, rows) else None
     if ind.target is not None and target is None:
-        st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt(ind.target, lang), note=unnested(ind.target_note(lang))))
+        st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt_target(lang), note=unnested(ind.target_note(lang))))
     if ind.is_count_measure and rows.region_code.nunique() > 1 and not presentation.active():  # a slide: each panel's title
         st.caption(t("dimension.count_panels", lang))
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 70):  # the notice's line (two at 1280 px) above

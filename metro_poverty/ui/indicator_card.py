@@ -13,7 +13,7 @@ from metro_poverty.brackets import unnested
 def card_rows(ind: Indicator, lang: str) -> list[tuple[str, str]]:
     target = ""
     if ind.target is not None:
-        target = f"{ind.fmt(ind.target, lang)} ({unnested(ind.target_note(lang))})"
+        target = f"{ind.fmt_target(lang)} ({unnested(ind.target_note(lang))})"
     rows = [
         ("concept", ind.concept(lang)),
         ("definition", ind.definition(lang)),

@@ -48,7 +48,7 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
         st.markdown(t("dimension.rank_of", lang, rank=s.rank, n=s.n_ranked))
     if ind.target is not None:  # DOMAIN §6: a target belongs to its area and source, so a kelurahan is not 'below' it
         area = t("level.country" if ind.meta.get("target_region") == COUNTRY else "level.city", lang).lower()
-        st.caption(t("dimension.target_not_here", lang, target=ind.fmt(ind.target, lang), note=unnested(ind.target_note(lang)), area=area,
+        st.caption(t("dimension.target_not_here", lang, target=ind.fmt_target(lang), note=unnested(ind.target_note(lang)), area=area,
                      level=t(f"level.{level}", lang).lower()))
     if present:  # on a slide: the value, the rank and the target; the trend and links wait for the page
         return
