@@ -272,7 +272,7 @@ def test_model_counts_of_persons_and_households_are_shown_to_tens_and_downloaded
     counts = table[[c for c in table.columns if "(jiwa)" in c or c == "Rumah tangga penerima"]].to_numpy().ravel()
     assert len(counts) == 4 * 28 and all(v.replace(".", "").endswith("0") for v in counts)
     assert "Anggaran bantuan (Rp juta/tahun)" in table.columns
-    assert table.loc[0, "Anggaran bantuan (Rp juta/tahun)"] == numfmt.number(city.budget_rp_per_year / 1e6, 1)
+    assert table.loc[0, "Anggaran bantuan (Rp juta/tahun)"] == numfmt.number(city.budget_rp_per_year / 1e6, 0)  # whole millions
     assert any("dibulatkan ke puluhan" in c for c in texts(at.caption))
     from metro_poverty.engine.scenario_table import results_table
 

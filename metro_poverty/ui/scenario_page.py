@@ -322,8 +322,9 @@ def _table(result: pd.DataFrame, regions: pd.DataFrame, scenario: Scenario, lang
         label = t(f"engine.column.{c}", lang)
         if c == "persons_lifted":  # before minus after as shown, when the transfer alone moved people
             shown[label] = [numfmt.number(v, 0, lang) for v in lifted]
-        elif c == "budget_rp_per_year":  # one unit down the column, as a room compares them
-            shown[label] = [numfmt.number(v / 1e6, 1, lang) for v in shown[label]]
+        elif c == "budget_rp_per_year":  # one unit down the column, as a room compares them, in whole millions: a
+            # tenth of a million (16.954,0) claimed more than recipients rounded to tens of households can carry
+            shown[label] = [numfmt.number(v / 1e6, 0, lang) for v in shown[label]]
             shown = shown.rename(columns={label: t("scenario.col.budget_million", lang)})
         else:
             shown[label] = [numfmt.number(model_count(v) if c in COUNTS else v, DECIMALS.get(c, 0), lang) for v in shown[label]]
