@@ -5,7 +5,7 @@
 with versions as (
     select
         indicator_code, region_code, period, series, value, numerator, denominator,
-        source_id, status, quality_flag, origin_file, origin_line, batch_id
+        source_id, status, quality_flag, origin_file, origin_line, batch_id, citation
     from observations
     where indicator_code = $indicator and region_code = $region
 ),
@@ -16,7 +16,8 @@ shown as (
 ),
 labeled as (
     select
-        v.*,
+        v.* exclude (citation),
+        coalesce(v.citation, s.citation) as citation,  -- how the value is known: its own, else its source's
         s.title as source_title,
         source_publisher(s.source_id, s.kind, s.publisher, b.opd) as source_publisher,
         b.uploader,

@@ -67,6 +67,15 @@ def test_versions_by_figure_shows_who_changed_it_and_which_value_is_shown(con):
         (2023, 4.0, None, None, True), (2024, 3.7, None, None, False), (2024, 5.3, OLD, "dinkes1", False), (2024, 5.1, NEW, "dinkes2", True)]
 
 
+def test_versions_by_figure_say_how_each_value_is_known(con):
+    source(con, "news", "published", citation="secondary")
+    observe(con, "stunting_eppgbm", KEL_METRO, 2023, 4.0, "dinkes")
+    observe(con, "stunting_eppgbm", KEL_METRO, 2024, 5.1, "news")
+    observe(con, "stunting_eppgbm", KEL_METRO, 2024, 5.0, "news", citation="quoted")  # the value's own, over its source's
+    assert sorted(result(con, "intake_versions_by_figure", ["period", "value", "citation"], indicator="stunting_eppgbm", region=KEL_METRO)) == [
+        (2023, 4.0, "primary"), (2024, 5.0, "quoted"), (2024, 5.1, "secondary")]
+
+
 def test_versions_by_figure_of_a_figure_without_values_is_empty(con):
     assert result(con, "intake_versions_by_figure", ["period"], indicator="stunting_eppgbm", region=CITY) == []
 

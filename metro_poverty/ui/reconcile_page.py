@@ -9,7 +9,7 @@ import streamlit as st
 
 from metro_poverty import numfmt, quality, reconcile
 from metro_poverty.source_text import localized
-from metro_poverty.provenance import mark, mark_label
+from metro_poverty.provenance import mark, mark_label, marks_of
 from metro_poverty.i18n import pick, t
 from metro_poverty.ui import badges, cache, charts, folds, frame, presentation, signin, tables, url
 from metro_poverty.url_state import Param
@@ -110,7 +110,8 @@ def _figure_history(lang: str, options) -> None:
     versions = cache.read("intake_versions_by_figure", indicator=choice[0], region=choice[1])
     c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
     view = pd.DataFrame({c("year"): versions.period.astype(str), c("value"): [_fmt(choice[0], v, lang) for v in versions.value],
-                         c("status"): [t(f"status_short.{s}", lang) for s in versions.status],
+                         # with how each is known: 'Resmi' alone stood beside figures read in the news
+                         c("status"): [mark_label(m, lang) for m in marks_of(versions)],
                          c("source"): [tables.breakable(localized(p, lang)) for p in versions.source_publisher],
                          c("batch"): versions.batch_id.fillna("–"), c("uploader"): versions.uploader.fillna("–"),
                          c("loaded_at"): versions.loaded_at.fillna("–"), c("shown"): ["✓" if s else "" for s in versions.is_shown]})
