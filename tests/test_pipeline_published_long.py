@@ -70,6 +70,12 @@ def test_an_indicator_of_another_producers_evaluation_is_provisional(read):
     assert obs[["indicator_code", "status", "quality_flag"]].values.tolist() == [["p0_extreme", "provisional", "unverified"]]
 
 
+def test_a_figure_of_that_indicator_quoted_from_the_producers_own_official_keeps_the_files_status(read):
+    """0,83% from the head of BPS Kota Metro (extreme poverty is a BPS Susenas figure) stood as 'Sementara', as Bappeda's."""
+    obs, _, _ = read(f"18.72,1872,Kota Metro,2022,P0_extreme,0.83,percent,{NEWS},Kepala BPS Kota Metro quoted,official,")
+    assert obs[["indicator_code", "status", "quality_flag", "citation"]].values.tolist() == [["p0_extreme", "official", None, "quoted"]]
+
+
 def test_one_document_is_one_source_however_many_rows_it_gives(read):
     obs, sources, _ = read(f"18.11,1811,Kabupaten Mesuji,2024,P0,6.31,percent,{NEWS},t,secondary,",
                            f"18.72,1872,Kota Metro,2024,P0,6.78,percent,{NEWS},t,secondary,")

@@ -44,8 +44,12 @@ class LongFileSpec:
     primary_hosts: tuple[str, ...] = ()  # a URL on one of these hosts is the producer's own publication
     source_prefix: str = "pub"
 
-    def status_of(self, indicator: str) -> str:
-        return self.status_by_indicator.get(indicator, self.status)
+    def status_of(self, indicator: str, mark: str | None = None) -> str:
+        """The file's status for an indicator, or the status the manifest gives that indicator where its figures are
+        another body's (extreme poverty from Bappeda's evaluation, relayed by news); a row marked `official` is the
+        producer's figure (a named official of it quoted, or its own page) and keeps the file's status: Metro's
+        0,83% quoted from the head of BPS Kota Metro stood as 'Sementara' beside Bappeda's."""
+        return self.status if mark == "official" else self.status_by_indicator.get(indicator, self.status)
 
 
 def load_long_specs(manifest: Path) -> list[LongFileSpec]:
@@ -126,7 +130,7 @@ def read_long_file(path: Path, spec: LongFileSpec, resolver: RegionResolver, cat
         if r.source_url not in known:
             sources.setdefault(sid, [sid, r.source_title, _host(r.source_url), r.source_url, None, None, "published",
                                      "primary" if _is_primary(r.source_url, spec) else "secondary", spec.producer, None])
-        status = spec.status_of(r.indicator)
+        status = spec.status_of(r.indicator, r.mark)
         flag = "conflict" if r.mark == "conflict" else ("unverified" if status == "provisional" else None)
         out.append([code, codes["bps_code"], year, "", value, None, None, sid, status, flag, r.note or None, name, line,
                     citation_of(r.mark, r.source_url, spec)])
