@@ -82,7 +82,8 @@ def test_the_brief_gives_metros_rank_among_the_kab_kota_from_the_figures(brief_i
 
 def test_the_brief_gives_published_context_with_its_status(brief_id):
     text = text_of(brief_id)
-    assert "Kemiskinan ekstrem Kota Metro 2022: 0,83% (Sementara" in text
+    # BPS's own figure, quoted from the head of BPS Kota Metro: official, and said to be a quote to match with the release
+    assert "Kemiskinan ekstrem Kota Metro 2022: 0,83% (pejabat dikutip media — cocokkan dengan BRS; hariansatelit.com)" in text
     assert "Target P0: 2% (RPJPD Kota Metro 2025–2045" in text
 
 
