@@ -38,7 +38,12 @@ def chart(spec: dict, *, title: str, rows: pd.DataFrame, lang: str, key: str) ->
 
 
 def table(frame: pd.DataFrame, *, file_stem: str, lang: str, key: str, **metadata) -> None:
-    """CSV and Excel of a table as shown; metadata: indicators, rows, title, decimals (exports.tables.table_xlsx)."""
+    """CSV and Excel of a table as shown; metadata: indicators, rows, title, decimals (exports.tables.table_xlsx).
+    None on a slide: buttons are for the desk (the table's source line is under it)."""
+    from metro_poverty.ui import presentation
+
+    if presentation.active():
+        return
     c1 = c2 = st.container(horizontal=True)
     _button(c1, "CSV", download.table_csv(frame, file_stem), f"{key}-csv", ":material/csv:")
     _button(c2, "Excel", download.table_xlsx(frame, file_stem, lang, **metadata), f"{key}-xlsx", ":material/table_view:")

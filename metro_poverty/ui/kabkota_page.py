@@ -172,7 +172,12 @@ def _table(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> N
         t("kabkota.col.n_sources", lang): ranked.n_sources,
         t("common.source", lang): [f"{p}: {localized(title_, lang)}" for p, title_ in zip(ranked.source_publisher, ranked.source_title)],
     })
-    tables.show(shown, {c: c for c in shown.columns}, lang=lang, all_rows=True)  # every kab/kota, no scrolling
+    on_screen = shown
+    if presentation.active():
+        # a slide names each row's publisher only, and no codes: a news headline in every row made rows 160 px high,
+        # three kab/kota on the screen; the titles are in the source line under the table and in the download
+        on_screen = shown.drop(columns=[t("kabkota.col.bps_code", lang)]).assign(**{t("common.source", lang): list(ranked.source_publisher)})
+    tables.show(on_screen, {c: c for c in on_screen.columns}, lang=lang, all_rows=True)  # every kab/kota, no scrolling
     downloads.table(shown, file_stem=f"kabkota_{ind.code}_{period}", lang=lang, key=f"dl-kabkota-{ind.code}-{period}",
                     indicators={}, rows=ranked.assign(indicator_code=ind.code), title=title)
     missing = n_peers - len(ranked)
