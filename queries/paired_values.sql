@@ -3,7 +3,8 @@
 -- different things. Each side uses the published value of its indicator in that region and year where
 -- one exists, and its illustrative value (marked so) where none is published that year: e-PPGBM's 2021
 -- and 2023 were missing beside SSGI while the trend drew them. A year with a value on one side only is
--- kept (the other side empty). No parameters.
+-- kept (the other side empty). Each side's series says which register or method a value is of (P3KE before
+-- DTSEN). No parameters.
 with pairs as (
     select indicator_a, indicator_b, note_id, note_en from indicator_pairs
 ),
@@ -15,7 +16,7 @@ ranked as (
 ),
 shown as (
     select indicator_code, region_code, region_name, region_level, period, value, status, citation, quality_flag,
-           source_publisher, measure_kind
+           source_publisher, measure_kind, series
     from ranked
     where (status != 'illustrative') = has_published
 ),
@@ -37,9 +38,9 @@ joined as (
         coalesce(a.region_level, b.region_level) as region_level,
         coalesce(a.period, b.period) as period,
         a.value as value_a, a.status as status_a, a.citation as citation_a, a.source_publisher as publisher_a,
-        a.measure_kind as kind_a,
+        a.measure_kind as kind_a, a.series as series_a,
         b.value as value_b, b.status as status_b, b.citation as citation_b, b.source_publisher as publisher_b,
-        b.measure_kind as kind_b
+        b.measure_kind as kind_b, b.series as series_b
     from side_a as a
     full outer join side_b as b
         on b.indicator_a = a.indicator_a and b.indicator_b = a.indicator_b and b.region_code = a.region_code and b.period = a.period

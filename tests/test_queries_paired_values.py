@@ -47,6 +47,13 @@ def test_each_side_with_its_status_publisher_and_kind_and_the_pair_with_its_note
     ]
 
 
+def test_each_side_says_the_series_its_value_is_of(con):
+    """A register's deciles of 2022-2024 are P3KE's, of 2025 DTSEN's: the pair said neither."""
+    observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi", series="ssgi")
+    observe(con, "stunting_eppgbm", CITY, 2022, 6.67, "dinkes_eppgbm_reported", series="eppgbm")
+    assert paired(con, ("period", "series_a", "series_b")) == [(2022, "ssgi", "eppgbm")]
+
+
 def test_no_row_for_a_region_where_only_one_concept_has_values(con):
     observe(con, "stunting_ssgi", CITY, 2022, 14.60, "domain_ssgi")
     observe(con, "stunting_eppgbm", KEL_METRO, 2022, 3.69, "dinkes_eppgbm_reported")

@@ -10,7 +10,7 @@ import streamlit as st
 from metro_poverty import numfmt, quality, reconcile
 from metro_poverty.source_text import localized
 from metro_poverty.provenance import mark, mark_label, marks_of
-from metro_poverty.i18n import pick, t
+from metro_poverty.i18n import catalogue, pick, t
 from metro_poverty.ui import badges, cache, charts, folds, frame, presentation, signin, tables, url
 from metro_poverty.url_state import Param
 
@@ -129,19 +129,21 @@ def _pairs(lang: str, tolerances: dict) -> None:
         st.info(pick(lang, part.note_id.iloc[0], part.note_en.iloc[0]), icon=":material/compare_arrows:")
         c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
         view = pd.DataFrame({c("region"): part.region_name, c("year"): part.period.astype(str),
-                             _name(a, lang): [_side(a, v, s, ci, f, lang) for v, s, ci, f in zip(part.value_a, part.status_a, part.citation_a,
-                                                                                                 part.publisher_a)],
-                             _name(b, lang): [_side(b, v, s, ci, f, lang) for v, s, ci, f in zip(part.value_b, part.status_b, part.citation_b,
-                                                                                                 part.publisher_b)],
+                             _name(a, lang): [_side(a, v, s, ci, f, se, lang) for v, s, ci, f, se in zip(part.value_a, part.status_a, part.citation_a,
+                                                                                                         part.publisher_a, part.series_a)],
+                             _name(b, lang): [_side(b, v, s, ci, f, se, lang) for v, s, ci, f, se in zip(part.value_b, part.status_b, part.citation_b,
+                                                                                                         part.publisher_b, part.series_b)],
                              c("reason"): [t(f"reconcile.reason.{r}", lang) for r in part.reason]})
         tables.static(view)
 
 
-def _side(code: str, value, status, citation, publisher, lang: str) -> str:
-    """'6,67% · Resmi, dikutip dari media · Dinas Kesehatan' or '–' where the concept has no value that year."""
+def _side(code: str, value, status, citation, publisher, series, lang: str) -> str:
+    """'6,67% · Resmi, dikutip dari media · Dinas Kesehatan' or '–' where the concept has no value that year; a value of a
+    named series says which ('· register P3KE/Regsosek'): 'Keluarga desil 1–4 nasional' of 2022–2024 read as DTSEN's."""
     if pd.isna(value):
         return "–"
-    return f"{_fmt(code, value, lang)} · {mark_label(mark(status, citation), lang)} · {localized(publisher, lang)}"
+    named = f" · {t(f'series.{series}', lang)}" if isinstance(series, str) and f"series.{series}" in catalogue() else ""
+    return f"{_fmt(code, value, lang)} · {mark_label(mark(status, citation), lang)} · {localized(publisher, lang)}{named}"
 
 
 def _quality(lang: str, tolerances: dict) -> None:
