@@ -38,6 +38,15 @@ def test_the_example_says_how_it_was_read(example):
         "Source: ILLUSTRATIVE: e-PPGBM summary per kelurahan, status: Illustrative (as earlier data of this indicator)."]  # words, not codes
 
 
+def test_a_figure_with_no_history_from_its_source_says_it_was_not_compared(inputs, example):
+    """An OPD's first real file beside the demo's made-up values said 'no problems' where the same file as example
+    data had changes to look at: the officer is told that nothing was compared."""
+    real = preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(status="provisional", source_id="opd_upload"), inputs)  # as the page sends it
+    said = "Stunting (e-PPGBM): no earlier figures from this source, so its values are not compared with a history"
+    assert any(n.startswith(said) for n in real.note_texts("en"))
+    assert not any(n.startswith(said) for n in example.note_texts("en"))  # the example data's own history was its yardstick
+
+
 def test_the_misspelt_kelurahan_is_an_error_with_a_suggestion(example):
     assert [(p.code, p.row, p.column, p.value) for p in example.errors] == [("unknown_region_hint", 23, "Kelurahan", "Kel. Tejo Agungg")]
     assert example.suggestions == [Suggestion("Kel. Tejo Agungg", "kelurahan", 23, TEJO_AGUNG, "Tejo Agung")]

@@ -35,7 +35,7 @@ def test_a_rates_only_kecamatan_file_loads_the_delivered_rates_with_a_note(input
     got = {(r.region_name, r.indicator_code): r.value for r in pv.rows.itertuples()}
     assert len(got) == 15 and got[("Metro Pusat", "aps_7_12")] == 99.51 and got[("Metro Selatan", "aps_16_18")] == 81.3
     assert pv.rows.numerator.isna().all() and pv.rows.denominator.isna().all()
-    assert "aps_16_18 arrives as a rate only (no numerator and denominator): loaded as delivered and not summed to kecamatan or city." \
+    assert "APS 16–18 arrives as a rate only (no numerator and denominator): loaded as delivered and not summed to kecamatan or city." \
            in pv.note_texts("en")
 
 

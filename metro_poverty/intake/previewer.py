@@ -85,12 +85,15 @@ class Preview:
         return report.rows(self.problems, lang, self.indicator_names)
 
     def note_texts(self, lang: str = "id") -> list[str]:
-        return [t(text_id, lang, **_in_language(fields, lang)) for text_id, fields in self.notes]
+        return [t(text_id, lang, **_in_language(fields, lang, self.indicator_names)) for text_id, fields in self.notes]
 
 
-def _in_language(fields: dict, lang: str) -> dict:
-    """A note's status and source in the reader's words: 'Ilustrasi', not 'illustrative'."""
+def _in_language(fields: dict, lang: str, names: dict | None = None) -> dict:
+    """A note's status, source and indicator in the reader's words: 'Ilustrasi', not 'illustrative'; 'Stunting
+    (e-PPGBM)', not 'stunting_eppgbm'."""
     out = dict(fields)
+    if names and out.get("indicator") in names:
+        out["indicator"] = names[out["indicator"]].get(lang) or out["indicator"]
     if out.get("status") in STATUSES:
         out["status"] = t(f"status_short.{out['status']}", lang)
     if isinstance(out.get("source"), str):
@@ -175,6 +178,11 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     history = store_history(inputs, ch.indicator_codes) if history is None else history[history.indicator_code.isin(ch.indicator_codes)]
     out.problems += checks.against_history(obs, history, thresholds,
                                            ref.catalogue.set_index("code").decimals.astype(int).to_dict())
+    # a figure compared with no history says so: an OPD's first real file beside the demo's made-up values had
+    # 'no problems' where the same file as example data had a dozen changes to look at
+    compared = set(zip(history.indicator_code, history.source_id)) if len(history) else set()
+    for code in sorted({c for c, src in zip(obs.indicator_code, obs.source_id) if (c, src) not in compared}):
+        out.notes.append(("intake.note.no_history", {"indicator": code}))
     # the layers below locate a row by file and line: the sheet is the one read
     out.problems = [replace(p, sheet=table.sheet) if p.row is not None and p.sheet is None else p for p in out.problems]
     unit = ref.catalogue.set_index("code").unit_id
