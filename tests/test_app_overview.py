@@ -199,6 +199,14 @@ def test_metro_in_lampung_on_a_slide_names_each_rows_publisher_only_and_offers_n
     assert any(b.label == "CSV" for b in desk.get("download_button")) and not slide.get("download_button")
 
 
+def test_the_headline_slide_says_its_changes_are_untested_for_sampling_error_and_offers_no_brief():
+    """The slide's cards show year-on-year changes; the caveat was below the slide, cut at its edge, under a PDF form."""
+    at = open_app({"present": "1"})
+    assert any("Perubahan antartahun belum diuji terhadap galat sampling Susenas." in c for c in texts(at.caption))
+    assert not at.get("download_button") and not at.checkbox
+    assert any(b.label.startswith("Unduh Potret Kemiskinan") for b in open_app().get("download_button"))  # at the desk
+
+
 def test_a_parameter_given_twice_is_used_once_with_a_notice_saying_which():
     at = open_app({"year": ["2024", "2023"]})  # ?year=2024&year=2023: different tools would pick different values
     assert at.title[0].value == "Ringkasan Kemiskinan 2023"

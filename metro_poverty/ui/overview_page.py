@@ -58,13 +58,15 @@ def _to_map() -> None:
     st.session_state["view"] = "map"
 
 
-def _headline_notes(published, catalogue, year: int, lang: str) -> None:
+def _headline_notes(published, catalogue, year: int, lang: str, sampling: bool = True) -> None:
     # the cards' Lampung and Indonesia figures are sourced too: they are read from other documents than Metro's
     shown = published[published.period == year]
-    st.caption(t("provenance.sampling", lang))
+    if sampling:
+        st.caption(t("provenance.sampling", lang))
     metrics.kabkota_standing(year, catalogue, lang)
     badges.show_source_line(shown, lang)
-    downloads.city_brief(year, lang)
+    if not presentation.active():  # the brief is a desk's download: a slide gives the room its figures, not a form
+        downloads.city_brief(year, lang)
 
 
 def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
@@ -78,15 +80,15 @@ def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
         missing = metrics.headline_row(headlines, catalogue, lang, per_row=HEADLINE_PER_ROW, with_missing=False)
         if missing:
             st.markdown(t("overview.slide_missing", lang, year=year, items="; ".join(_latest(h, catalogue[h.indicator], lang) for h in missing)))
-        if one_row:
-            st.caption(macro_notice(catalogue, lang))
+        if one_row:  # the cards show changes: that they are untested against sampling error is said on the slide too
+            st.caption(f"{macro_notice(catalogue, lang)} {t('provenance.sampling_short', lang)}")
     # the cards say how each figure is known; what it is and who released it, right under them on screen (it was
     # at the foot of the page, below the slide): in the slide under one row of cards, below it under two
     with slide if one_row else st.container():
         badges.slide_footnote(published[(published.region_code == CITY) & (published.period == year)], lang)
     if not one_row:
         st.caption(macro_notice(catalogue, lang))
-    _headline_notes(published, catalogue, year, lang)
+    _headline_notes(published, catalogue, year, lang, sampling=not one_row)
 
 
 def _latest(h, ind, lang: str) -> str:
