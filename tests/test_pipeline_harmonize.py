@@ -144,6 +144,9 @@ def test_the_same_kelurahan_twice_is_a_duplicate_error(resolver):
     assert [(p.code, p.severity, p.row, p.value) for p in problems] == [
         ("duplicate_row", ERROR, 3, "METRO"), ("duplicate_row", ERROR, 3, "METRO")]  # one per role
     assert len(obs) == 1
+    # where the region was read first, and what a region split over rows (male and female) asks for
+    assert problems[0].body("id").endswith("wilayah ini sudah ada di baris 2; bila berkas memecah satu wilayah ke beberapa baris "
+                                          "(misalnya laki-laki dan perempuan), jumlahkan dulu")
 
 
 def test_a_ratio_with_only_its_numerator_is_an_error(resolver):

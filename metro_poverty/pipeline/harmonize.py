@@ -79,9 +79,13 @@ def _to_catalogue_units(rows: pd.DataFrame, catalogue: pd.DataFrame, units: pd.D
 def _one_row_per_observation(rows: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     keys = ["indicator", "region_code", "year", "series"]
     dup = rows.duplicated(keys + ["role"], keep="first")
+    # the row the region was first read on: a region split over two rows (male and female, its name in a merged cell)
+    # read as 22 unexplained duplicates
+    first = {tuple(k): int(line) for *k, line in rows[~dup][keys + ["role", "line"]].itertuples(index=False)}
     for r in rows[dup].itertuples():
         problems.append(Problem("duplicate_row", r.file, row=int(r.line), sheet=r.sheet, value=r.region_raw,
-                                fields={"indicator": r.indicator, "year": r.year}))
+                                fields={"indicator": r.indicator, "year": r.year,
+                                        "first": first.get((r.indicator, r.region_code, r.year, r.series, r.role), "?")}))
     rows = rows[~dup]
     wide = rows.pivot_table(index=keys, columns="role", values="value", aggfunc="first").reset_index()
     origin = rows.groupby(keys).agg(origin_file=("file", "first"), origin_line=("line", "min")).reset_index()

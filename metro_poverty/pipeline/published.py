@@ -86,7 +86,11 @@ def range_problems(code: str, value: float, as_written: str, meta: pd.DataFrame,
 
 def without_duplicates(obs: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Problem]]:
     """One figure per indicator, region, period, series and source: a second row of it is an error."""
-    dup = obs.duplicated(["indicator_code", "region_code", "period", "series", "source_id"])
-    problems = [Problem("duplicate_row", name, row=int(r.origin_line), value=r.region_code, fields={"indicator": r.indicator_code, "year": r.period})
+    keys = ["indicator_code", "region_code", "period", "series", "source_id"]
+    dup = obs.duplicated(keys)
+    first = {tuple(k): int(line) for *k, line in obs[~dup][keys + ["origin_line"]].itertuples(index=False)}
+    problems = [Problem("duplicate_row", name, row=int(r.origin_line), value=r.region_code,
+                        fields={"indicator": r.indicator_code, "year": r.period,
+                                "first": first.get((r.indicator_code, r.region_code, r.period, r.series, r.source_id), "?")})
                 for r in obs[dup].itertuples()]
     return obs[~dup], problems
