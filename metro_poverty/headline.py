@@ -134,9 +134,12 @@ def compare_line(h: Headline, fmt, lang: str) -> str:
         text = fmt(value, lang, decimals=decimals)
         return text if value is None or status in (None, "official") else f"{text} ({t(f'status_short.{status}', lang)})"
 
-    key = "overview.compare" if h.compare_period in (None, h.period) else "overview.compare_in"  # the year said when not the card's
-    return t(key, lang, province=one(h.province_value, h.province_decimals, h.province_status),
-             country=one(h.country_value, h.country_decimals, h.country_status), year=h.compare_period)
+    # a side the store has no figure for is left out: 'Lampung – · Indonesia 75,02' read as a glitch
+    sides = [t(f"overview.compare_{side}", lang, value=one(v, d, s)) for side, v, d, s in (
+        ("province", h.province_value, h.province_decimals, h.province_status), ("country", h.country_value, h.country_decimals, h.country_status))
+        if v is not None]
+    line = " · ".join(sides)
+    return line if h.compare_period in (None, h.period) else t("overview.compare_in", lang, year=h.compare_period, sides=line)
 
 
 def caution_notes(h: Headline, lang: str, producer: str | None = None) -> list[str]:

@@ -207,6 +207,15 @@ def test_the_headline_slide_says_its_changes_are_untested_for_sampling_error_and
     assert any(b.label.startswith("Unduh Potret Kemiskinan") for b in open_app().get("download_button"))  # at the desk
 
 
+def test_metro_in_lampung_aligns_its_figures_right_as_numbers_and_its_codes_left():
+    """The P0 column, written '5,92', was aligned left beside a right-aligned rank: the table's main number."""
+    import re
+
+    styles = open_app(page="views/kabkota.py").table[0].proto.arrow_data.styler.styles
+    right = set(re.findall(r"_row0_col(\d+)\b", styles.split("{")[0])) if "text-align: right !important" in styles else set()
+    assert right == {"0", "3", "5"}  # rank, P0 and the count of documents; the BPS code (col 2) and the names stay left
+
+
 def test_a_parameter_given_twice_is_used_once_with_a_notice_saying_which():
     at = open_app({"year": ["2024", "2023"]})  # ?year=2024&year=2023: different tools would pick different values
     assert at.title[0].value == "Ringkasan Kemiskinan 2023"

@@ -44,3 +44,11 @@ def test_a_card_showing_the_citys_previous_figure_compares_it_with_lampung_and_i
     assert compare_line(gk, fmt, "id") == "2024: Lampung 586551 · Indonesia 582932"  # the year said: not the card's
     (p0,) = headlines(FRAME, 2025, ("p0",))
     assert compare_line(p0, fmt, "id") == "Lampung 10 · Indonesia 8"  # the card's own year: not repeated
+
+
+def test_a_side_without_a_figure_is_left_out_of_the_comparison():
+    """'2024: Lampung – · Indonesia 75,02' read as a glitch: Lampung's IPM is not in the store."""
+    from metro_poverty.headline import compare_line
+
+    (ipm,) = headlines(pd.DataFrame([row("ipm", CITY, 2024, 80.41), row("ipm", COUNTRY, 2024, 75.02)]), 2025, ("ipm",))
+    assert compare_line(ipm, lambda v, lang, decimals=None: f"{v:.2f}", "id") == "2024: Indonesia 75.02"

@@ -90,14 +90,17 @@ def card(pdf, h: Headline, ind: Indicator, lang: str, x: float, y: float, w: flo
     name = ind.name(lang)
     y = write(pdf, x, y + 1.6, w, name, fitting_size(pdf, name, w, 7.5, bold=True), bold=True, line=3.2, max_lines=1)
     value = ind.fmt_compact(h.value, lang, decimals=h.decimals) if h.value is not None else t("provenance.not_in_store", lang)
-    style(pdf, 14, bold=True)
+    # 'Tidak ada di basis data' at the figures' size ran into the next card: it is written as large as fits
+    style(pdf, 14 if h.value is not None else fitting_size(pdf, value, w, 14, bold=True), bold=True)
     pdf.set_xy(x, y + 0.3)
     pdf.cell(pdf.get_string_width(value) + 1.2, 6.5, value)
     style(pdf, 7, colour=GREY)
     pdf.cell(w, 7.2, unit_after(ind, lang) if h.value is not None else "")
     text, colour = change_text(h, ind, lang)
-    y = write(pdf, x, y + 7, w, text, 7, colour=colour, max_lines=1)
-    y = write(pdf, x, y, w, compare_text(h, ind, lang), 6.5, colour=GREY, max_lines=1)
+    # a card without the year's figure has room for its previous one whole ('sebelumnya 12,07 ribu jiwa (2024)' was cut,
+    # leaving Lampung's and Indonesia's of that year beside nothing)
+    y = write(pdf, x, y + 7, w, text, 7, colour=colour, max_lines=1 if h.value is not None else 3)
+    y = write(pdf, x, y, w, compare_text(h, ind, lang), 6.5, colour=GREY, max_lines=1 if h.value is not None else 2)
     caution = badge_colour([h.status]) if h.status != "official" else COLOURS["provisional"]  # a flag on an official figure
     y = write(pdf, x, y, w, notes_text(h, ind, lang), 6, bold=True, colour=caution, max_lines=2)
     source = t("common.source_line", lang, sources=h.source_publisher) if h.source_publisher else ""

@@ -23,9 +23,24 @@ def static(view, styler=None, markdown: tuple[str, ...] = (), numbers: tuple[str
     written as text (Indonesian style), aligned right as numbers are, so their digits line up."""
     escaped = [c for c in view.columns if c not in markdown]
     shown = (styler if styler is not None else view.style).format(_as_text, subset=escaped)
-    if numbers:
-        shown = shown.set_properties(subset=list(numbers), **{"text-align": "right !important"})  # over the cell's own left for text
+    right = [c for c in view.columns if c in numbers or _numbers_as_text(view[c])]
+    if right:
+        shown = shown.set_properties(subset=right, **{"text-align": "right !important"})  # over the cell's own left for text
     st.table(shown.hide(axis="index"))
+
+
+# a number as the pages write it, in either language: '5,92', '16.954', '1,234.5', '+2,03', '−0,34', '6,67%', '0,34 poin'.
+# Thousands are grouped by three, so a region code ('18.72.01.1001') or a year ('2024') is not one.
+_NUMBER_TEXT = re.compile(r"[−+-]?\d{1,3}((\.\d{3})+(,\d+)?|(,\d{3})+(\.\d+)?|[.,]\d+)?\s?(%|poin|points)?")
+
+
+def _numbers_as_text(column: pd.Series) -> bool:
+    """A column of numbers already written as text (Lampung's P0, Simulasi's counts), which st.table aligns left."""
+    values = [v for v in column if v is not None and not (isinstance(v, float) and pd.isna(v))]
+    if not values or not all(isinstance(v, str) for v in values):
+        return False
+    cells = [v.strip() for v in values if v.strip() not in ("", "–", "-")]
+    return bool(cells) and all(_NUMBER_TEXT.fullmatch(c) for c in cells)
 
 
 def _as_text(value):
