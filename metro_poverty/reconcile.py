@@ -11,7 +11,8 @@ import pandas as pd
 
 STATUS_RANK = {"official": 0, "provisional": 1, "illustrative": 2}
 COLUMNS = ["indicator_code", "region_code", "region_name", "period", "reference_value", "reference_source", "reference_status",
-           "other_value", "other_source", "other_status", "difference", "tolerance", "flagged", "reason", "check"]
+           "other_value", "other_source", "other_status", "difference", "tolerance", "flagged", "reason", "check",
+           "reference_citation", "other_citation"]  # how each is known (primary, quoted, secondary), beside its status
 # a difference within a tolerance is judged with room for the float error of the subtraction (6,78 − 6,77)
 EPSILON = 1e-9
 # what the check column says: beyond the tolerance, within it, or not a comparison at all; and a conflicting
@@ -69,7 +70,8 @@ def disagreements(values: pd.DataFrame, tolerances: dict[str, float]) -> pd.Data
             else:
                 check = BEYOND if flagged else WITHIN
             out.append([code, region, ref.region_name, int(period), float(ref.value), ref.source_publisher, ref.status,
-                        float(other.value), other.source_publisher, other.status, diff, tol, flagged, why, check])
+                        float(other.value), other.source_publisher, other.status, diff, tol, flagged, why, check,
+                        ref.get("citation"), other.get("citation")])
     return pd.DataFrame(out, columns=COLUMNS)
 
 

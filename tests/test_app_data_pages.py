@@ -27,7 +27,7 @@ def test_reconciliation_shows_the_seeded_stunting_disagreement_with_its_reason()
 def test_reconciliation_gives_no_difference_between_a_published_and_an_illustrative_value():
     at = open_app(page="views/reconciliation.py")
     table = at.table[0].value
-    made_up = table[table["Nilai lain"].str.contains("Ilustrasi") | table["Rujukan (ditampilkan)"].str.contains("Ilustrasi")]
+    made_up = table[table["Nilai lain"].str.contains("ILUSTRASI") | table["Rujukan (ditampilkan)"].str.contains("ILUSTRASI")]
     assert len(made_up) and set(made_up["Selisih"]) == {"–"}, made_up
 
 
@@ -166,7 +166,7 @@ def test_the_sources_page_lists_the_upload_sources_and_writes_years_as_years():
     table = at.table[0].value
     uploads = table[table["Rujukan"] == "halaman Unggah Data"]
     assert len(uploads) == 2 and set(uploads["Nilai (tahun)"]) == {"0"}  # no value loaded yet
-    assert "primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Status — cara diketahui"])
+    assert "Belum ada nilai — primer: berkas yang diserahkan OPD (bukan publikasi)" in set(uploads["Status — cara diketahui"])
     given = table[table["Nilai (tahun)"] != "0"]
     assert len(given) and all(re.fullmatch(r"\d{1,3}(\.\d{3})* \((19|20)\d\d(–(19|20)\d\d)?\)", v) for v in given["Nilai (tahun)"])
     assert all(re.fullmatch(r"(Resmi|Sementara|Ilustrasi) — .+", v) for v in given["Status — cara diketahui"])

@@ -35,8 +35,10 @@ def render() -> None:
     citation = [t(f"sources.citation.{k if k in ('submitted', 'derived') else c}", lang) for c, k in zip(sources.citation, sources.kind)]
     shown = pd.DataFrame({
         "publisher": [tables.breakable(localized(x, lang)) for x in sources.publisher],
-        "title": [tables.breakable(localized(x, lang)) for x in sources.title],
-        "status_citation": [how if not isinstance(s, str) else f"{t(f'status_short.{s}', lang)} — {how}" for s, how in zip(sources.status, citation)],
+        "title": [localized(x, lang) for x in sources.title],  # as printed: no break character in a headline copied from here
+        # a source with no value yet (the upload pathway) says so where the others give a status
+        "status_citation": [f"{t(f'status_short.{s}', lang) if isinstance(s, str) else t('sources.no_values', lang)} — {how}"
+                            for s, how in zip(sources.status, citation)],
         "values_years": [_values_years(n, a, b, lang) for n, a, b in zip(sources.n_values, sources.first_period, sources.last_period)],
         "producer": sources.producer,
         "reference": [_reference_cell(localized(x, lang)) for x in sources.reference],

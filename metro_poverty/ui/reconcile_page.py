@@ -71,13 +71,15 @@ def _figures(lang: str, rows: pd.DataFrame, figure: Param | None) -> None:
         st.info(t("reconcile.none", lang))
         return
     c = lambda key: t(f"reconcile.col.{key}", lang)  # noqa: E731
-    value = lambda i, v, s, src: f"{_fmt(i, v, lang)} · {t('status_short.' + s, lang)} · {localized(src, lang)}"  # noqa: E731
+    # each value with how it is known, as the history below says it ('6,67% · Resmi' stood for a figure read in the news)
+    value = lambda i, v, s, ci, src: f"{_fmt(i, v, lang)} · {mark_label(mark(s, ci), lang)} · {localized(src, lang)}"  # noqa: E731
     view = pd.DataFrame({
         c("indicator"): [_name(i, lang) for i in rows.indicator_code], c("region"): rows.region_name, c("year"): rows.period.astype(str),
         c("check"): [_check(ch, lang) for ch in rows.check],
         c("difference"): [numfmt.signed(d, 2, lang) for d in rows.difference],
-        c("reference"): [value(*r) for r in zip(rows.indicator_code, rows.reference_value, rows.reference_status, rows.reference_source)],
-        c("other"): [value(*r) for r in zip(rows.indicator_code, rows.other_value, rows.other_status, rows.other_source)],
+        c("reference"): [value(*r) for r in zip(rows.indicator_code, rows.reference_value, rows.reference_status, rows.reference_citation,
+                                                rows.reference_source)],
+        c("other"): [value(*r) for r in zip(rows.indicator_code, rows.other_value, rows.other_status, rows.other_citation, rows.other_source)],
         c("reason"): [t(f"reconcile.reason.{r}", lang) for r in rows.reason],
     })
     agree = (rows.check == reconcile.WITHIN).to_numpy()
