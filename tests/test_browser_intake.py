@@ -213,6 +213,21 @@ def test_a_workbook_with_five_bad_rows_shows_all_five_in_one_report(isolated_app
     assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
 
 
+def test_a_title_and_a_file_name_naming_different_years_are_settled_by_the_officers_year(isolated_app, chromium):
+    """'REKAP STUNTING TAHUN 2023' in rekap_2024.csv was read as 2023 with 'no problems': the page now asks."""
+    from conftest import OFFICER_PASSWORD as PASSWORD
+    from intake_support import csv_bytes, eppgbm_rows
+
+    rows = [["REKAP STUNTING TAHUN 2023"] if r == ["LAPORAN HASIL PENGUKURAN e-PPGBM BULAN AGUSTUS 2025"] else r for r in eppgbm_rows()]
+    page = officer_page(chromium, isolated_app, PASSWORD)
+    upload(page, "rekap_2024.csv", csv_bytes(rows))
+    wait_rendered(page, "judul berkas menyebut tahun 2023, nama berkas tahun 2024; pilih tahunnya")
+    year = page.get_by_label("Tahun data")
+    rerun_after(page, lambda: (year.fill("2024"), year.press("Enter")), "Pratinjau:")
+    assert "belum pasti" not in page.locator('[data-testid="stMain"]').inner_text()
+    screenshot(page, "intake_year_settled")
+
+
 def test_a_workbook_of_two_tables_is_read_once_the_officer_picks_a_sheet(isolated_app, chromium):
     """The page said 'choose one' and offered nothing to choose with (a helper's review)."""
     from conftest import OFFICER_PASSWORD as PASSWORD
