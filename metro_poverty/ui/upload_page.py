@@ -279,7 +279,9 @@ def _report(pv, state: dict, lang: str) -> None:
     frame_ = pd.DataFrame(rows)
     frame_["row"] = ["" if r is None else str(r) for r in frame_["row"]]  # a problem of the whole file has no row: an empty cell
     cols = [c for c in ("severity", "sheet", "row", "column", "found", "expected") if c in frame_]
-    st.dataframe(frame_[cols].rename(columns={c: t(f"upload.col.{c}", lang) for c in cols}), hide_index=True, width="stretch")
+    # a table whose messages wrap (a grid cut 'tahun data belum pasti: … nama berkas tahun 2024' at 1280 px); a long
+    # report (over tables.STATIC_MAX_ROWS problems) scrolls in a grid
+    tables.show(frame_, {c: t(f"upload.col.{c}", lang) for c in cols}, lang=lang)
     for r in rows:
         if r.get("level") == "warning" and r.get("key"):
             if st.checkbox(t("upload.accept", lang, message=plain(r["message"])), key=f"accept-{r['key']}"):
@@ -294,8 +296,10 @@ def _rows(pv, lang: str) -> None:
     st.markdown(f"**{t('upload.preview', lang, n=len(pv.rows))}**")
     cols = ["line", "region_name", "indicator_code", "period", "value", "numerator", "denominator"]
     headers = {c: t(f"upload.col.{c}", lang) for c in cols}
+    names = {code: names_.get(lang) or code for code, names_ in pv.indicator_names.items()}
+    rows = pv.rows.assign(indicator_code=pv.rows.indicator_code.map(lambda c: names.get(c, c)))  # 'Stunting (e-PPGBM)', not its code
     # values to 4 decimals, the way the UI writes numbers (4,8843 in Indonesian); counts as whole numbers
-    tables.show(pv.rows, headers, height=300, number_decimals={headers["value"]: 4}, lang=lang)
+    tables.show(rows, headers, height=300, number_decimals={headers["value"]: 4}, lang=lang)
 
 
 ROLLED_BACK_FLASH = "_upload_rolled_back"  # what a rollback said, shown after the rerun that redraws the history
