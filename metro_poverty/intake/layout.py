@@ -192,7 +192,8 @@ def _period(ch: Choices, table: RawTable, title_rows: list[list], file_name: str
         problems.append(Problem("period_conflict", table.file, sheet=table.sheet,
                                 fields={"title": str(named["title"]), "file_name": str(named["file_name"])}))
         return ch
-    for rule, period in named.items():
+    if named:  # the title's year when it names one, else the file name's
+        rule, period = next(iter(named.items()))
         notes.append((f"intake.note.period_from_{rule}", {"period": period}))
         return ch.but(period=period)
     problems.append(Problem("no_period", table.file, sheet=table.sheet))
