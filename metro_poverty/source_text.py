@@ -32,6 +32,8 @@ _PARTS_ID = [
 ]
 ILLUSTRATIVE = {"id": " (data ilustrasi)", "en": " (illustrative data)"}  # after an OPD's name (store_schema's source_publisher)
 _LOADED = "; «"  # a locator followed by the file a batch loaded (store_schema's source_reference)
+_BATCH = re.compile(r"(», \d{4}-\d{2}-\d{2}), batch ")  # store_schema's batch_file: «file», day, batch id
+_BATCH_WORD = {"id": r"\1, unggahan ", "en": r"\1, batch "}
 
 
 def localized(text, lang: str):
@@ -46,7 +48,7 @@ def localized(text, lang: str):
             return localized(text[:-len(own)], lang) + other
     head, sep, tail = text.partition(_LOADED)
     if sep:
-        return localized(head, lang) + sep + tail
+        return localized(head, lang) + sep + _BATCH.sub(_BATCH_WORD[lang], tail)
     return _compiler_note_id(text) if lang == "id" else text
 
 

@@ -146,8 +146,8 @@ def test_signed_out_visitors_see_when_batches_were_loaded_but_not_who_or_which_f
     monkeypatch.setattr(loader, "history", lambda inputs=None: [batch])
     at = open_app(page="views/upload.py")
     shown = at.dataframe[-1].value
-    assert list(shown.columns) == ["Dimuat pada", "Nilai", "Status data", "Status batch"] and list(shown["Nilai"]) == [22]
-    assert list(shown["Status data"]) == ["Sementara"] and list(shown["Status batch"]) == ["aktif"]
+    assert list(shown.columns) == ["Dimuat pada", "Nilai", "Status data", "Status unggahan"] and list(shown["Nilai"]) == [22]
+    assert list(shown["Status data"]) == ["Sementara"] and list(shown["Status unggahan"]) == ["aktif"]
     assert list(shown["Dimuat pada"]) == ["Rabu, 1 Januari 2025, 07.00 WIB"]  # Metro's time, not UTC
     assert "petugas.dinkes" not in shown.to_string() and "cmd" not in shown.to_string()
 
@@ -182,7 +182,7 @@ def test_a_sources_web_address_is_a_link_that_copies_whole_and_any_other_referen
 
 
 def test_a_rollback_asks_first_naming_the_batch_and_happens_only_on_yes(monkeypatch, records):
-    """A rolled-back batch cannot be made active again: one click on 'Batalkan batch' only asks."""
+    """A rolled-back batch cannot be made active again: one click on 'Batalkan unggahan' only asks."""
     from metro_poverty.intake import auth, loader
     from metro_poverty.store.batches import BatchRecord
 
@@ -193,14 +193,14 @@ def test_a_rollback_asks_first_naming_the_batch_and_happens_only_on_yes(monkeypa
     monkeypatch.setattr(auth, "can_rollback", lambda user, b: True)
     monkeypatch.setattr(loader, "rollback", lambda bid, user, *a, **k: rolled.append(bid) or loader.Outcome(loader.ROLLED_BACK, bid))
     at = open_app(page="views/upload.py", session={"signed_in_user": auth.User("petugas.dinkes", "opd", "Dinas Kesehatan")})
-    next(b for b in at.button if b.label == "Batalkan batch").click().run()
+    next(b for b in at.button if b.label == "Batalkan unggahan").click().run()
     asked = " ".join(texts(at.warning))
-    assert "Batalkan batch 20250101T000000000000Z-00000000 («stunting \\*2025\\*\\.csv», 22 nilai" in asked  # the name as typed
+    assert "Batalkan unggahan 20250101T000000000000Z-00000000 («stunting \\*2025\\*\\.csv», 22 nilai" in asked  # the name as typed
     assert "tidak dapat diaktifkan lagi" in asked and rolled == []
     next(b for b in at.button if b.label == "Tidak").click().run()
     assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning)) and rolled == []
-    next(b for b in at.button if b.label == "Batalkan batch").click().run()
-    next(b for b in at.button if b.label == "Ya, batalkan batch ini").click().run()
+    next(b for b in at.button if b.label == "Batalkan unggahan").click().run()
+    next(b for b in at.button if b.label == "Ya, batalkan unggahan ini").click().run()
     assert rolled == ["20250101T000000000000Z-00000000"]
     assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning))
 
@@ -218,11 +218,11 @@ def test_choosing_another_batch_withdraws_the_question_so_yes_never_rolls_back_a
     monkeypatch.setattr(loader, "rollback", lambda bid, user, *a, **k: rolled.append(bid) or loader.Outcome(loader.ROLLED_BACK, bid))
     at = open_app(page="views/upload.py", session={"signed_in_user": auth.User("petugas.dinkes", "opd", "Dinas Kesehatan")})
     assert at.selectbox(key="rollback_batch").value == batches[0].batch_id
-    next(b for b in at.button if b.label == "Batalkan batch").click().run()
+    next(b for b in at.button if b.label == "Batalkan unggahan").click().run()
     assert any("B\\_second" in w for w in texts(at.warning))
     at.selectbox(key="rollback_batch").select(batches[1].batch_id).run()
     assert not any("tidak dapat diaktifkan lagi" in w for w in texts(at.warning))  # asked about B: not about A
-    assert not any(b.label == "Ya, batalkan batch ini" for b in at.button) and rolled == []
+    assert not any(b.label == "Ya, batalkan unggahan ini" for b in at.button) and rolled == []
 
 
 def test_the_sources_page_does_not_call_a_derived_figure_a_media_quote():

@@ -46,7 +46,7 @@ def upload(page, name, data: bytes, mime="text/csv"):
 
 def say_what_it_holds(page, real: bool):
     """The officer says what the file holds; the load button waits for it."""
-    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+    assert page.get_by_role("button", name="Muat sebagai unggahan baru").is_disabled()
     option = "Data OPD sebenarnya" if real else "Data contoh atau uji coba"
     rerun_after(page, page.locator('[data-testid="stRadio"] label', has_text=option).first.click)
 
@@ -78,7 +78,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     page.locator(UPLOADER).set_input_files(str(paths.ROOT / EXAMPLE))
     wait_rendered(page, "Kel. Tejo Agungg")
     screenshot(page, "intake_before_fix")
-    load = page.get_by_role("button", name="Muat sebagai batch baru")
+    load = page.get_by_role("button", name="Muat sebagai unggahan baru")
     assert load.is_disabled()  # the unknown kelurahan blocks the load
     page.locator('[data-testid="stCheckbox"]', has_text="ingat ejaan").first.click()
     wait_rendered(page, "Pratinjau: 22 baris")
@@ -92,7 +92,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     say_what_it_holds(page, real=False)  # the example file is made up
     screenshot(page, "intake_preview")
     load.click()
-    wait_rendered(page, "Data dimuat sebagai batch")
+    wait_rendered(page, "Data dimuat sebagai unggahan")
 
     page.goto(f"{isolated_app}/kesehatan?year=2025")
     wait_rendered(page, "Stunting (e-PPGBM), 2025")
@@ -103,11 +103,11 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     screenshot(page, "intake_reconciliation")
 
     page.goto(f"{isolated_app}/unggah-data")
-    wait_rendered(page, "Riwayat batch")
+    wait_rendered(page, "Riwayat unggahan")
     sign_in(page, PASSWORD)
-    page.get_by_role("button", name="Batalkan batch").click()
+    page.get_by_role("button", name="Batalkan unggahan").click()
     wait_rendered(page, "tidak dapat diaktifkan lagi")  # asked first
-    page.get_by_role("button", name="Ya, batalkan batch ini").click()
+    page.get_by_role("button", name="Ya, batalkan unggahan ini").click()
     wait_rendered(page, "dasbor kembali ke data tanpa batch ini")
     page.goto(f"{isolated_app}/kesehatan?year=2025")
     wait_rendered(page, "Stunting (e-PPGBM), 2024")  # 2025 is gone again: the map falls back to 2024
@@ -146,8 +146,8 @@ def test_dotted_thousands_in_quotes_load_as_the_right_whole_numbers(isolated_app
     screenshot(page, "intake_dotted_thousands")
     accept_warnings(page)
     say_what_it_holds(page, real=False)  # doubled counts: made up
-    page.get_by_role("button", name="Muat sebagai batch baru").click()
-    wait_rendered(page, "Data dimuat sebagai batch")
+    page.get_by_role("button", name="Muat sebagai unggahan baru").click()
+    wait_rendered(page, "Data dimuat sebagai unggahan")
     rows = stored_rows(page, isolated_app, "eppgbm_titik_ribuan_2025.csv")
     loaded = {r["region_name"]: (float(r["denominator"]), float(r["numerator"])) for r in rows if r["region_level"] == "kelurahan"}
     assert len(loaded) == 22 and loaded["Metro"] == expected["Kel. Metro"] == (1518, 56)
@@ -180,7 +180,7 @@ def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_p
     page = officer_page(chromium, isolated_app, PASSWORD, "petugas.disdik")
     upload(page, "APS_kecamatan_2025.csv", RATES)
     wait_rendered(page, "arti kolom belum diketahui")
-    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+    assert page.get_by_role("button", name="Muat sebagai unggahan baru").is_disabled()
     for column, ages in (("APS 7-12 (%)", "7–12"), ("APS 13-15 (%)", "13–15"), ("APS 16-18 (%)", "16–18")):
         choose(page, f"{column}: indikator", f"Angka Partisipasi Sekolah {ages} tahun (aps_{ages.replace('–', '_')})")
         choose(page, f"{column}: peran", "nilai")
@@ -193,8 +193,8 @@ def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_p
     screenshot(page, "intake_rates_preview")
     accept_warnings(page)
     say_what_it_holds(page, real=True)
-    page.get_by_role("button", name="Muat sebagai batch baru").click()
-    wait_rendered(page, "Data dimuat sebagai batch")
+    page.get_by_role("button", name="Muat sebagai unggahan baru").click()
+    wait_rendered(page, "Data dimuat sebagai unggahan")
     rows = stored_rows(page, isolated_app, "APS_kecamatan_2025.csv")
     assert {(r["status"], r["source_id"]) for r in rows} == {("provisional", "opd_upload")}  # never the demo's illustrative source
     loaded = {(r["indicator_code"], r["region_name"]): float(r["value"]) for r in rows}
@@ -210,7 +210,7 @@ def test_a_workbook_with_five_bad_rows_shows_all_five_in_one_report(isolated_app
     upload(page, "eppgbm_2025_salah.xlsx", five_bad_rows(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     wait_rendered(page, "galat pada sel, di baris 5, 7, 9, 11, 13:")
     screenshot(page, "intake_five_bad_rows")
-    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+    assert page.get_by_role("button", name="Muat sebagai unggahan baru").is_disabled()
 
 
 def test_a_title_and_a_file_name_naming_different_years_are_settled_by_the_officers_year(isolated_app, chromium):
@@ -260,7 +260,7 @@ def test_a_bomb_workbook_is_refused_within_the_bounds_while_another_session_is_s
     assert time.monotonic() - started < 10
     wait_rendered(other, "Ringkasan")  # and is served in full
     screenshot(other, f"intake_other_session_during_{bomb.__name__}")
-    assert page.get_by_role("button", name="Muat sebagai batch baru").is_disabled()
+    assert page.get_by_role("button", name="Muat sebagai unggahan baru").is_disabled()
     screenshot(page, f"intake_bomb_{bomb.__name__}")
     other.close()
     page.close()

@@ -68,6 +68,8 @@ def test_an_opds_illustrative_upload_and_a_loaded_file_keep_their_own_words():
     assert localized("Dinas Sosial Kota Metro (data ilustrasi)", "en") == "Dinas Sosial Kota Metro (illustrative data)"
     assert localized("halaman Unggah Data; «Rekap desil.xlsx», 2026-12-01, batch 7", "en") == \
         "the Upload data page; «Rekap desil.xlsx», 2026-12-01, batch 7"  # the file's name as the officer gave it
+    assert localized("halaman Unggah Data; «a, batch b.csv», 2026-12-01, batch 7; «c.csv», 2026-12-02, batch 8", "id") == \
+        "halaman Unggah Data; «a, batch b.csv», 2026-12-01, unggahan 7; «c.csv», 2026-12-02, unggahan 8"  # Indonesian words
 
 
 def test_every_note_a_page_can_show_under_a_chart_reads_in_indonesian():
