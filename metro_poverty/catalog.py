@@ -131,13 +131,17 @@ class Indicator:
     def interpretation(self, lang: str) -> str:
         return self._text("interpretation", lang)
 
+    MILLIONS_FROM = 10_000  # thousands of persons
+
     def fmt(self, value, lang: str = "id", with_unit: bool = True, decimals=None) -> str:
         """The value in the catalogue's decimals (or the fewer a derived figure has) and unit, Indonesian style by default.
-        A count of thousands of persons past a thousand is written in millions: 25,22 juta jiwa, not 25.220,00 ribu jiwa."""
+        A count of thousands of persons of ten million or more is written in millions, as BPS writes Indonesia's
+        (25,22 juta jiwa, not 25.220,00 ribu jiwa); Lampung's stays in thousands at its published precision, as its
+        BRS writes it (1.002,41 ribu jiwa: '1,00 juta' lost two digits and changed the unit from year to year)."""
         places = decimals_of(decimals, self.decimals)
         if not with_unit:
             return numfmt.number(value, places, lang)
-        if self.meta.get("unit_id") == "ribu jiwa" and not numfmt._is_missing(value) and abs(float(value)) >= 1000:
+        if self.meta.get("unit_id") == "ribu jiwa" and not numfmt._is_missing(value) and abs(float(value)) >= self.MILLIONS_FROM:
             return numfmt.with_unit(float(value) / 1000, t("common.million_persons", lang), min(places + 3, 2), lang)
         return numfmt.with_unit(value, self.unit(lang), places, lang)
 
@@ -172,6 +176,11 @@ class Indicator:
     def source_name(self, lang: str) -> str:
         """The source in the UI language ('Susenas Maret (BPS)', 'March Susenas (BPS)')."""
         return pick(lang, self.meta.get("source"), self.meta.get("source_en"))
+
+    @property
+    def related_codes(self) -> tuple[str, ...]:
+        """The indicators the catalogue relates to this one (data/reference/indicators.csv's `related`)."""
+        return tuple(c for c in str(self.meta.get("related") or "").split(";") if c)
 
     @property
     def is_count_measure(self) -> bool:

@@ -38,6 +38,7 @@ class Headline:
     province_status: str | None = None
     country_status: str | None = None
     compare_period: int | None = None  # the year of the Lampung and Indonesia values (the city's figure shown)
+    previous_other_series: bool = False  # the previous figure is of another series than the indicator's latest
 
     @property
     def change(self) -> float | None:
@@ -77,7 +78,19 @@ def missing_text(h: Headline, ind, lang: str) -> str:
     if h.previous_value is None:
         return t("provenance.not_in_store_none", lang, year=h.period)
     return t("provenance.not_in_store_for", lang, year=h.period, previous=ind.fmt(h.previous_value, lang, decimals=h.previous_decimals),
-             previous_year=h.previous_period)
+             previous_year=previous_year(h, lang))
+
+
+def previous_year(h: Headline, lang: str) -> str:
+    """The previous figure's year, with its status when not official and a word when it is of an older series:
+    IPM 2020's 77,17 (UHH before SP2020, unverified) stood as 'sebelumnya 77,17 (2020)' under a caption naming
+    the SP2020 basis."""
+    marks = [str(h.previous_period)]
+    if h.previous_status not in (None, "official"):
+        marks.append(t(f"status_short.{h.previous_status}", lang))
+    if h.previous_other_series:
+        marks.append(t("common.older_series", lang))
+    return ", ".join(marks)
 
 
 def headlines(frame: pd.DataFrame, period: int, indicators: tuple[str, ...] = HEADLINE_INDICATORS) -> list[Headline]:
@@ -96,6 +109,7 @@ def headline(rows: list[dict], indicator: str, period: int) -> Headline:
     city = [r for r in rows if r["region_code"] == CITY]
     earlier = sorted((r for r in city if r["period"] < period), key=lambda r: r["period"])
     prev = earlier[-1] if earlier else None
+    city_latest = max(city, key=lambda r: r["period"]) if city else None
     # Lampung and Indonesia in the year of the city's figure on the card: with none for the year the card shows the
     # city's previous figure, and 'sebelumnya Rp 503.161 (2024) · Lampung Rp 612.451' set 2025's beside 2024's
     compared = period if cur is not None or prev is None else int(prev["period"])
@@ -123,6 +137,7 @@ def headline(rows: list[dict], indicator: str, period: int) -> Headline:
         province_status=_get(prov, "status"),
         country_status=_get(nat, "status"),
         compare_period=compared,
+        previous_other_series=prev is not None and (_get(prev, "series") or "") != (_get(city_latest, "series") or ""),
     )
 
 

@@ -44,6 +44,16 @@ class CityStanding:
     lowest_mark: str
     is_lowest: bool
 
+    @property
+    def ranked(self) -> bool:
+        return ranks(self.n_ranked, self.n_peers)
+
+
+def ranks(n_ranked: int, n_peers: int) -> bool:
+    """A rank is given only among more than half of the kab/kota: 'peringkat 1 dari 2' (P0 2015, two figures
+    found) compares nothing a statistician would sign. The Lampung page, the Overview and the brief all ask this."""
+    return 2 * n_ranked > n_peers
+
 
 def city_standing(ranked: pd.DataFrame, city: str, n_peers: int) -> CityStanding | None:
     hit = ranked[ranked.region_code == city]

@@ -504,3 +504,12 @@ def test_a_profile_names_the_sources_of_the_values_it_shows_only():
     at = open_app({"region": "18.72.05.1002"}, page="views/region_profile.py")
     shown = " ".join(texts(at.caption))
     assert "Angka partisipasi sekolah" in shown and "Dapodik" not in shown
+
+
+def test_a_map_of_a_count_says_it_compares_size_and_names_the_rate_to_use():
+    """RTLH units by kecamatan were coloured 'darker = worse' with nothing on the size of each kecamatan."""
+    at = open_app({"ind": "rtlh_units", "level": "kecamatan"}, page="views/dimension_basic_services.py")
+    assert any(c.startswith("RTLH adalah jumlah: wilayah dengan lebih banyak rumah tangga cenderung lebih gelap")
+               and c.endswith("Untuk membandingkan kondisi, pakai RTLH per 100 RT.") for c in texts(at.caption))
+    rate = open_app({"ind": "rtlh_pct", "level": "kecamatan"}, page="views/dimension_basic_services.py")
+    assert not any("adalah jumlah" in c for c in texts(rate.caption))

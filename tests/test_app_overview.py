@@ -54,11 +54,16 @@ def test_the_cards_lampung_and_indonesia_figures_are_sourced_too():
     assert "yang mengutip rilis BPS: Angka kemiskinan Indonesia" in cards
 
 
+def test_lampungs_poor_count_is_written_in_thousands_at_its_published_precision():
+    """As its BRS writes it, every year: 2022's 1.002,41 ribu stood as '1,00 juta jiwa' beside 941,23 ribu in 2024."""
+    assert any("Lampung 1.002,41 ribu jiwa · Indonesia 26,16 juta jiwa" in c.value for c in open_app({"year": "2022"}).caption)
+
+
 def test_a_province_figure_that_is_not_official_says_so_beside_the_citys():
     """Lampung's poor count for 2021 is derived from its P0 (provisional): it stood beside Metro's as if released."""
     at = open_app({"year": "2021"})
-    line = next(c.value for c in at.caption if "Lampung 1,08" in c.value)
-    assert "Lampung 1,08 juta jiwa (Sementara) · Indonesia 27,54 juta jiwa" in line
+    line = next(c.value for c in at.caption if "Lampung 1.084" in c.value)
+    assert "Lampung 1.084 ribu jiwa (Sementara) · Indonesia 27,54 juta jiwa" in line
     assert any("Lampung 10,00% · Indonesia 8,47%" in c.value for c in open_app({"year": "2025"}).caption)  # released: no mark
 
 
@@ -97,6 +102,13 @@ def test_the_macro_caption_names_each_survey_from_the_catalogue():
 def test_metros_rank_among_the_kab_kota_is_computed_from_the_figures():
     at = open_app()
     assert any("peringkat 2 terendah dari 9 kab/kota Lampung" in m and "Kab. Mesuji 5,92%" in m for m in texts(at.markdown))
+
+
+def test_metro_is_not_ranked_among_too_few_kab_kota():
+    """2015: P0 of 2 of the 15 kab/kota is in the store; 'peringkat 1 dari 2' would compare nothing."""
+    shown = " ".join(texts(open_app({"year": "2015"}).markdown))
+    assert "Angka ditemukan untuk 2 dari 15 kab/kota Lampung saja, jadi tidak diberi peringkat" in shown
+    assert "terendah dari" not in shown
 
 
 def test_frame_drawn_by_app_py_is_present():
@@ -249,7 +261,7 @@ def test_a_headline_slide_names_in_one_line_the_figures_the_store_lacks_for_the_
     assert ("Tidak ada angka 2025 di basis data: Jumlah miskin (sebelumnya 12,07 ribu jiwa, 2024); "
             "GK (sebelumnya Rp 503.161/kapita/bulan, 2024); IPM (sebelumnya 80,41, 2024)") in texts(at.markdown)
     # a past year: the figure before it, not the newest (IPM 2022-2024 exist)
-    assert "IPM (sebelumnya 77,17, 2020)" in " ".join(texts(open_app({"present": "1", "year": "2021"}).markdown))
+    assert "IPM (sebelumnya 77,17, 2020, Sementara, seri lama)" in " ".join(texts(open_app({"present": "1", "year": "2021"}).markdown))
 
 
 @pytest.mark.parametrize("view, shows", [("trend", "Persentase penduduk miskin (P0), 2015–2025"),
@@ -334,3 +346,9 @@ def test_a_notice_names_a_default_in_words_never_a_code(params, page, default):
     """'dipakai nilai bawaan «figures»' and «0» named nothing a visitor knows."""
     at = open_app(params, page=page) if page else open_app(params)
     assert any(w.endswith(f"dipakai nilai bawaan {default}.") for w in texts(at.warning)), texts(at.warning)
+
+
+def test_an_earlier_figure_of_an_older_series_says_so_where_the_year_has_none():
+    """IPM 2020's 77,17 is of the series before SP2020 and unverified: it stood as 'sebelumnya 77,17 (2020)'
+    under a caption naming the SP2020 basis (the slide's line: test above)."""
+    assert "angka 2021 tidak ada di basis data; sebelumnya 77,17 (2020, Sementara, seri lama)" in texts(open_app({"year": "2021"}).caption)

@@ -179,6 +179,13 @@ def test_a_transfer_to_deciles_1_2_reaches_a_share_of_families_between_the_regis
     assert shown_pct(caption, "desil 1–4 =") == round(register_pct("dtsen_d14_pct"), 1)
 
 
+def test_the_register_the_model_was_set_to_match_is_named_and_not_called_dtsen():
+    """The model's deciles match 2024's register, P3KE/Regsosek, which the dimension pages call not comparable
+    with DTSEN (2025): the caption said 'register Dinas Sosial 2024' beside 'desil DTSEN'."""
+    caption = next(c for c in texts(open_app(page=PAGE).caption) if "batas desil nasional" in c)
+    assert "register P3KE/Regsosek 2024 dari Dinas Sosial" in caption and "Register itu bukan DTSEN" in caption
+
+
 def test_the_inclusion_error_names_its_base_the_ineligible_households_of_the_area():
     at = open_app({"transfer": "300000", "deciles": "1,2", "regions": TWO_KELURAHAN, "incl": "10"}, page=PAGE)
     box = next(m for m in texts(at.markdown) if "Salah sasaran inklusi" in m)

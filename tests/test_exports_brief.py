@@ -80,6 +80,23 @@ def test_the_brief_gives_metros_rank_among_the_kab_kota_from_the_figures(brief_i
     assert "Terendah: Kab. Mesuji 6,31%" in text_of(brief_id)
 
 
+@pytest.fixture(scope="module")
+def brief_2021(catalogue) -> str:
+    return text_of(brief.city_brief_pdf(2021, "id"))
+
+
+def test_the_brief_gives_no_rank_among_too_few_kab_kota(brief_2021):
+    # 2021: figures for 4 of the 15 kab/kota, too few to rank (the Lampung page says the same)
+    assert "Angka ditemukan untuk 4 dari 15 kab/kota Lampung saja, jadi tidak diberi peringkat" in brief_2021
+    assert "peringkat 1" not in brief_2021
+
+
+def test_the_brief_keeps_the_status_of_a_comparison_figure_whole(brief_2021):
+    """Indonesia's P0 2021 is provisional: the card cut its line to 'Indonesia 10,14…', dropping '(Sementara)'."""
+    assert "Lampung 12,62% · Indonesia 10,14% (Sementara)" in brief_2021
+    assert "sebelumnya 77,17 (2020, Sementara, seri lama)" in brief_2021
+
+
 def test_the_brief_gives_published_context_with_its_status(brief_id):
     text = text_of(brief_id)
     # BPS's own figure, quoted from the head of BPS Kota Metro: official, and said to be a quote to match with the release

@@ -67,3 +67,4 @@ def test_a_national_count_of_people_is_written_in_millions():
     poor = Indicator("poor_count", {"unit_id": "ribu jiwa", "unit_en": "thousand persons", "decimals": 2})
     assert (poor.fmt(25220.0), poor.fmt(12.07), poor.fmt(25140, decimals=0), poor.fmt(23850, "en")) == (
         "25,22 juta jiwa", "12,07 ribu jiwa", "25,14 juta jiwa", "23.85 million persons")
+    assert (poor.fmt(1002.41), poor.fmt(1084, decimals=0)) == ("1.002,41 ribu jiwa", "1.084 ribu jiwa")  # Lampung, as its BRS

@@ -100,7 +100,10 @@ def card(pdf, h: Headline, ind: Indicator, lang: str, x: float, y: float, w: flo
     # a card without the year's figure has room for its previous one whole ('sebelumnya 12,07 ribu jiwa (2024)' was cut,
     # leaving Lampung's and Indonesia's of that year beside nothing)
     y = write(pdf, x, y + 7, w, text, 7, colour=colour, max_lines=1 if h.value is not None else 3)
-    y = write(pdf, x, y, w, compare_text(h, ind, lang), 6.5, colour=GREY, max_lines=1 if h.value is not None else 2)
+    # Lampung's and Indonesia's figures whole, with their statuses: 'Indonesia 10,14…' cut '(Sementara)' off a derived
+    # figure. Smaller type first; two lines when even that does not fit.
+    compared = compare_text(h, ind, lang)
+    y = write(pdf, x, y, w, compared, fitting_size(pdf, compared, w, 6.5, smallest=5.6), colour=GREY, max_lines=2)
     caution = badge_colour([h.status]) if h.status != "official" else COLOURS["provisional"]  # a flag on an official figure
     y = write(pdf, x, y, w, notes_text(h, ind, lang), 6, bold=True, colour=caution, max_lines=2)
     source = t("common.source_line", lang, sources=h.source_publisher) if h.source_publisher else ""
@@ -144,7 +147,9 @@ def context_section(pdf, c: BriefContent, y: float) -> float:
     y = write(pdf, MARGIN, y, WIDTH, t("provenance.sampling", lang), 6.5, colour=GREY)
     lines = []
     s = c.standing
-    if s is not None:
+    if s is not None and not s.ranked:  # too few figures that year to rank (kabkota.ranks)
+        lines.append(t("exports.brief.rank_few", lang, year=c.year, value=p0.fmt(s.value, lang), n=s.n_ranked, total=s.n_peers))
+    elif s is not None:
         line = t("exports.brief.rank", lang, year=c.year, rank=s.rank_low, n=s.n_ranked, total=s.n_peers)
         if not s.is_lowest:
             line += " " + t("exports.brief.rank_lowest", lang, name=s.lowest_name, value=p0.fmt(s.lowest_value, lang),

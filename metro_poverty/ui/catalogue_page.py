@@ -72,7 +72,7 @@ def filtered(indicators: list[Indicator], query: str, dimension: str, producer: 
 
 def metadata(ind: Indicator, catalogue: dict[str, Indicator], lang: str) -> list[tuple[str, str]]:
     """The Satu Data card: every field of the catalogue, in the UI language."""
-    related = [catalogue[c].short(lang) for c in str(ind.meta.get("related") or "").split(";") if c in catalogue]
+    related = [catalogue[c].short(lang) for c in ind.related_codes if c in catalogue]
     levels = ind.levels
     coverage = (t("catalogue.meta.coverage_value", lang, first=int(ind.meta["first_period"]), last=int(ind.meta["last_period"]),
                   levels=", ".join(t(f"level.{lvl}", lang) for lvl in levels))

@@ -106,10 +106,9 @@ def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -
 
 
 def _ranks(ind, ranked: pd.DataFrame, n_peers: int) -> bool:
-    """Metro is given a rank only among more than half of the kab/kota: 'peringkat 1 dari 2' (P1 2024, two figures
-    found) compares nothing a statistician would sign. The standing line, the chart's title and the table's column
-    all ask this, of the same cells."""
-    return ind.polarity != "neutral" and 2 * len(ranked) > n_peers
+    """Metro is given a rank only among more than half of the kab/kota (kabkota.ranks). The standing line, the
+    chart's title and the table's column all ask this, of the same cells."""
+    return ind.polarity != "neutral" and kabkota.ranks(len(ranked), n_peers)
 
 
 def _map(ranked: pd.DataFrame, ind, period: int, lang: str) -> None:

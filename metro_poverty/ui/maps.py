@@ -77,12 +77,23 @@ def indicator_map(ind: Indicator, level: str, year: int, lang: str, *, title_key
     return drawn
 
 
+def count_note(ind, lang: str) -> str:
+    """A map of a count (RTLH units, families in deciles 1-4) colours the larger areas darker: what it compares is
+    size as much as condition. Names the catalogue's related rates to compare instead, where there are any."""
+    catalogue = cache.catalogue()
+    rates = [catalogue[c].short(lang) for c in ind.related_codes if c in catalogue and not catalogue[c].is_count_measure]
+    return t("map.count_size", lang, indicator=ind.short(lang)) + (
+        " " + t("map.count_rates", lang, rates=t("common.or", lang).join(rates)) if rates else "")
+
+
 def map_notes(m: DrawnMap, lang: str) -> None:
     """Below a map: its downloads, status badges, classes, the schematic and micro notices and the source line."""
     downloads.chart(m.spec, title=m.title, rows=m.values, lang=lang, key=f"dl-map-{m.ind.code}-{m.level}-{m.period}")
     badges.status_badges(m.values.status, lang)
     method = t(f"map.method.{m.classes.method}", lang)
     st.caption(t("map.classes_neutral" if m.ind.polarity == "neutral" else "map.classes", lang, method=method, k=len(m.classes.labels)))
+    if m.ind.is_count_measure and m.ind.polarity != "neutral":
+        st.caption(count_note(m.ind, lang))
     if m.map_kind == "schematic":
         st.warning(t("map.schematic", lang), icon=":material/grid_view:")
     st.caption(t("notice.micro", lang))

@@ -67,10 +67,13 @@ def kabkota_standing(year: int, catalogue: dict[str, Indicator], lang: str) -> N
     s = kabkota.standing_in(province_p0(), "p0", year, CITY)
     if s is None:
         return
-    period = year
-    lowest = "" if s.is_lowest else t("overview.rank_lowest", lang, name=s.lowest_name, value=catalogue["p0"].fmt(s.lowest_value, lang),
-                                                                mark=mark_label(s.lowest_mark, lang))
-    st.markdown(t("overview.rank", lang, year=period, rank=s.rank_low, n=s.n_ranked) + lowest)
+    p0 = catalogue["p0"]
+    if not s.ranked:  # too few figures that year to rank (kabkota.ranks), as the Lampung page says
+        st.markdown(t("overview.rank_few", lang, year=year, value=p0.fmt(s.value, lang), n=s.n_ranked, total=s.n_peers))
+    else:
+        lowest = "" if s.is_lowest else t("overview.rank_lowest", lang, name=s.lowest_name, value=p0.fmt(s.lowest_value, lang),
+                                                                    mark=mark_label(s.lowest_mark, lang))
+        st.markdown(t("overview.rank", lang, year=year, rank=s.rank_low, n=s.n_ranked) + lowest)
     st.page_link("views/kabkota.py", label=t("overview.rank_link", lang), icon=":material/leaderboard:")
 
 

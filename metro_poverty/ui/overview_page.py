@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metro_poverty.headline import CITY, macro_notice
+from metro_poverty.headline import CITY, macro_notice, previous_year
 from metro_poverty.i18n import t
 from metro_poverty.ui import badges, cache, charts, downloads, frame, maps, metrics, presentation, url
 from metro_poverty.url_state import Param
@@ -95,7 +95,7 @@ def _latest(h, ind, lang: str) -> str:
     if h.previous_value is None:
         return ind.short(lang)
     return t("overview.slide_missing_item", lang, indicator=ind.short(lang), previous=ind.fmt(h.previous_value, lang, decimals=h.previous_decimals),
-             previous_year=h.previous_period)
+             previous_year=previous_year(h, lang))
 
 
 def _trend(published, catalogue, year: int, lang: str, **_) -> None:

@@ -29,14 +29,15 @@ def decile_text(deciles: tuple[int, ...]) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
-def register_shares() -> dict[str, tuple[float, str]] | None:
-    """The register's city shares of families in decile 1 and 1-4 in the baseline year, with their status."""
+def register_shares() -> dict[str, tuple[float, str, str]] | None:
+    """The register's city shares of families in decile 1 and 1-4 in the baseline year, with their status and
+    series (the register: P3KE/Regsosek up to 2024, DTSEN since 2025)."""
     out = {}
     for key, code in REGISTER_INDICATORS.items():
         values = cache.read("indicator_by_region", indicator=code, level=CITY_LEVEL, period=BASELINE_YEAR)
         if values.empty:
             return None
-        out[key] = (float(values.value.iloc[0]), str(values.status.iloc[0]))
+        out[key] = (float(values.value.iloc[0]), str(values.status.iloc[0]), str(values.series.iloc[0] or ""))
     return out
 
 
@@ -60,9 +61,13 @@ def show(scenario: Scenario, result: pd.DataFrame, lang: str) -> None:
         st.markdown("\n".join(f"- {line}" for line in lines))
         register = register_shares()
         if register:
-            (d1, status), (d14, _) = register["d1"], register["d14"]
-            st.caption(t("scenario.targeting.register", lang, year=BASELINE_YEAR, d1=numfmt.number(d1, 1, lang),
-                         d14=numfmt.number(d14, 1, lang), status=t(f"status_short.{status}", lang)))
+            (d1, status, series), (d14, _, _) = register["d1"], register["d14"]
+            # the register of that year by name: the model's 'desil DTSEN' were set to match 2024's P3KE/Regsosek
+            # shares, which the dimension pages say are not comparable with DTSEN's (2025)
+            named = t(f"series.{series}", lang) if series else t("scenario.targeting.register_unnamed", lang)
+            not_dtsen = "" if series == "register_dtsen" else t("scenario.targeting.not_dtsen", lang)
+            st.caption(t("scenario.targeting.register", lang, year=BASELINE_YEAR, register=named, not_dtsen=not_dtsen,
+                         d1=numfmt.number(d1, 1, lang), d14=numfmt.number(d14, 1, lang), status=t(f"status_short.{status}", lang)))
 
 
 def _eligible_line(scenario: Scenario, city: pd.Series, lang: str) -> str:
