@@ -37,6 +37,16 @@ class Num:
         return cls(float(value), decimals, signed, unit)
 
 
+def as_found(cell) -> "str | Num":
+    """A refused cell as the officer sees it in the sheet: a typed number in the reader's language (Excel's -5%
+    and 112%, not «-5.0» and «112.00000000000001»), text as written."""
+    from metro_poverty.numbers import Percent
+
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)) or cell != cell:
+        return str(cell)[:60]
+    return Num.needed(cell, unit="%" if isinstance(cell, Percent) else "")
+
+
 def _shown(value, lang: str):
     return value.text(lang) if isinstance(value, Num) else value
 

@@ -42,7 +42,7 @@ def code_key(text) -> str | None:
     return s if _KEMENDAGRI.match(s) or _BPS.match(s) else None
 
 
-_TOTAL_WORDS = ("jumlah", "total", "subtotal")
+_TOTAL_WORDS = ("jumlah", "total", "subtotal", "ratarata", "rerata", "rata2", "average")  # summaries: totals, averages
 
 
 def _compact(text) -> str:
@@ -55,7 +55,8 @@ def is_grand_total(text) -> bool:
 
 
 def is_total_label(text) -> bool:
-    """A grand total, or a subtotal such as 'Jumlah Kec. Metro Pusat': never a region of its own."""
+    """A grand total, a subtotal such as 'Jumlah Kec. Metro Pusat' or an average ('Rata-rata'): a summary of
+    the rows, never a region of its own ('Rata-rata' was refused as a kelurahan with no similar name)."""
     raw = _compact(text)
     return raw in TOTAL_LABELS or raw.startswith(_TOTAL_WORDS)
 

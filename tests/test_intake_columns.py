@@ -93,5 +93,6 @@ def test_typed_cells_keep_their_value_and_every_refusal_names_its_cell():
     ch = Choices(measures=(Measure("stunting_eppgbm", "denominator", "jumlah", column="Diukur"),))
     typed, problems = columns.typed(table, ch, ref)
     assert typed.rows == [["Metro", 759.0], ["Imopuro", None], ["Yosomulyo", None]]
-    assert [(p.code, p.sheet, p.row, p.column, p.value) for p in problems] == [
+    assert [(p.code, p.sheet, p.row, p.column, p.found("en")) for p in problems] == [
         ("fractional_count", "Data", 3, "Diukur", "12.5"), ("not_finite", "Data", 4, "Diukur", "inf")]
+    assert problems[0].found("id") == "12,5"  # a typed number in the reader's language

@@ -111,9 +111,33 @@ def test_a_title_and_a_file_name_naming_different_years_ask_which_one(inputs):
     assert preview(csv_bytes(rows), "rekap_2023.csv", Choices(), inputs).choices.period == 2023  # the same year: no question
 
 
+def test_a_year_column_holding_another_year_than_the_title_and_the_file_name_is_a_warning_for_each(inputs):
+    """'REKAP STUNTING TAHUN 2023' in stunting_2022.csv with 2024 in its Tahun column loaded as 2024, 'no problems'."""
+    def with_column(title: str, year: str) -> list[list]:
+        rows = [[title] if r == ["LAPORAN HASIL PENGUKURAN e-PPGBM BULAN AGUSTUS 2025"] else r for r in eppgbm_rows()]
+        return [r + ["Tahun"] if r == EPPGBM_HEADER else r + [year] if len(r) == len(EPPGBM_HEADER) else r for r in rows]
+
+    pv = preview(csv_bytes(with_column("REKAP STUNTING TAHUN 2023", "2024")), "stunting_2022.csv", Choices(), inputs)
+    warned = [(p.code, p.column, p.found()) for p in pv.warnings if p.code.startswith("period_column_differs")]
+    assert warned == [("period_column_differs_title", "Tahun", "2024"), ("period_column_differs_file_name", "Tahun", "2024")]
+    assert "judul berkas menyebut tahun 2023, tetapi kolom tahun memuat tahun lain" in pv.warnings[0].message("id")
+    agreed = preview(csv_bytes(with_column("REKAP STUNTING TAHUN 2024", "2024")), "stunting_2024.csv", Choices(), inputs)
+    assert not [p for p in agreed.warnings if p.code.startswith("period_column_differs")]
+
+
 def test_columns_nobody_has_seen_ask_for_a_mapping_naming_them(inputs):
     pv = preview(csv_bytes([["Kelurahan", "Tahun", "Angka X"], ["Metro", "2025", "5"]]), "x.csv", Choices(), inputs)
     assert [(p.code, p.fields["columns"]) for p in pv.errors] == [("columns_unmapped", "Angka X")]  # not the region and year columns it read
+
+
+def test_columns_to_give_a_meaning_are_those_that_may_hold_a_figure(inputs):
+    """Codes in the region column, the names beside them and the rows' numbering are no figures: the message and
+    the mapping form listed 'NO' and 'Kelurahan' among the columns to map."""
+    rows = [["NO", "Kode", "Kelurahan", "Puskesmas", "Tahun", "Cakupan X (%)"],
+            [1, "18.72.01.1001", "Metro", "Puskesmas Metro", 2025, 90.5], [2, "18.72.01.1002", "Hadimulyo Timur", "Puskesmas Metro", 2025, 88.1]]
+    pv = preview(xlsx_bytes({"Data": rows}), "x.xlsx", Choices(), inputs)
+    assert [(p.code, p.fields["columns"]) for p in pv.errors] == [("columns_unmapped", "Cakupan X (%)")]
+    assert pv.number_columns == ["Tahun", "Cakupan X (%)"]  # the form also leaves out the year column it read
 
 
 def test_the_region_column_and_level_are_found_by_their_values(inputs):
@@ -223,3 +247,27 @@ def test_kemendagri_codes_without_dots_and_no_names_are_said_to_be_that(inputs):
     rows = [header, ["1872011001", "2025", "631", "24"], ["1872011002", "2025", "704", "56"], ["1872011003", "2025", "349", "19"]]
     codes = {p.code for p in preview(csv_bytes(rows, sep=","), "kode.csv", Choices(), inputs).problems}
     assert "ambiguous_code_system" in codes and "no_region_column" not in codes
+
+
+def test_a_name_read_through_another_spelling_and_a_kelurahan_without_a_value_are_said(inputs):
+    """'Ganjarsari' is a spelling seen for Ganjar Asri: an officer who wrote it for Ganjar Agung, with no Ganjar
+    Asri row, saw 'no problems' and 21 rows, and the value went to the wrong kelurahan unsaid."""
+    rows = [r for r in eppgbm_rows(2025, {"Kel. Ganjar Agung": "Ganjarsari"}) if len(r) < 3 or r[2] != "Kel. Ganjar Asri"]
+    rows = [r for r in rows if len(r) < 3 or r[2] != "Total"]  # no total row: it would not add up
+    p = preview(csv_bytes(rows), "stunting 2025.csv", Choices(status="provisional", source_id="opd_upload"), inputs, DINKES)
+    notes = p.note_texts("id")
+    assert any(n.startswith("Nama wilayah yang ditulis lain dan dibaca sebagai (baris): «Ganjarsari» = Ganjar Asri (") for n in notes)
+    assert "Tanpa nilai dari berkas ini: Ganjar Agung (21 dari 22 kelurahan punya nilai)." in notes
+    whole = preview(csv_bytes(eppgbm_rows(2025)), "stunting 2025.csv", Choices(status="provisional", source_id="opd_upload"), inputs, DINKES)
+    assert not any(n.startswith(("Nama wilayah yang ditulis lain", "Tanpa nilai dari berkas")) for n in whole.note_texts("id"))
+
+
+def test_a_refused_excel_number_is_quoted_as_the_sheet_shows_it(inputs):
+    """Excel shows -0,05 and 1,12 formatted as percentages as -5% and 112%: the report said «-5.0» and «112.00000000000001»."""
+    from metro_poverty.intake.mapping import parse_map
+
+    rows = [["Kelurahan", "Tahun", "Cakupan IDL (%)"], ["Metro", 2025, -0.05], ["Imopuro", 2025, 1.12], ["Yosomulyo", 2025, 0.9]]
+    data = xlsx_bytes({"IDL": rows}, formats={"IDL": {"C2": "0.0%", "C3": "0.0%", "C4": "0.0%"}})
+    pv = preview(data, "idl.xlsx", Choices(measures=(parse_map("Cakupan IDL (%)=imm_complete:value:%"),)), inputs)
+    assert [(p.code, p.row, p.found("id"), p.found("en")) for p in pv.errors] == [
+        ("negative", 2, "−5%", "−5%"), ("above_max", 3, "112%", "112%")]

@@ -44,6 +44,22 @@ def test_a_workbook_with_five_bad_rows_reports_all_five_at_once(inputs):
     assert all(r["sheet"] == "Data" for r in pv.report("en") if r["code"] != "unknown_region")
 
 
+def test_a_column_of_formulas_without_results_is_said_once_and_its_rows_not_again(inputs):
+    """A sheet saved by a program that does not compute formulas gave one error per cell and, on every row, a second
+    'numerator and denominator must both be there': 69 errors for a 22-row file."""
+    rows = typed(eppgbm_rows(2025))
+    for i in range(4, 26):
+        if len(rows[i]) > 4 and isinstance(rows[i][4], (int, float)):
+            rows[i][4] = f"=D{i + 1}/20"
+    pv = preview(xlsx_bytes({"Data": rows}), "eppgbm_2025.xlsx", Choices(), inputs)
+    formulas = [p for p in pv.errors if p.code == "formula_without_value"]
+    assert [(p.row, p.column, p.fields["cells"]) for p in formulas] == [(5, "E", 22)]
+    assert formulas[0].message("id").endswith("22 sel di kolom ini, mulai baris ini, berisi rumus tanpa hasil tersimpan (berkas disimpan "
+                                              "oleh program yang tidak menghitung rumus); buka dan simpan di Excel, atau tempel sebagai nilai "
+                                              "(ditemukan: «=D5/20»)")
+    assert not [p for p in pv.errors if p.code == "ratio_incomplete"]
+
+
 def test_equal_messages_at_different_cells_are_each_reported(inputs):
     rows = eppgbm_rows(2025)
     for i in (5, 6, 7):

@@ -176,6 +176,17 @@ def test_a_year_with_a_footnote_mark_is_read_with_a_warning_and_its_total_row_ta
     assert where(problems) == [("bad_year", "dinsos/REKAP_DESIL.csv", 6, "TAHUN", "2024*)")]  # only marks after the year
 
 
+def test_a_date_in_the_year_column_gives_its_year_with_one_warning():
+    """An Excel date (31/08/2024) in a Periode column was refused on every row: 22 errors 'not a four-digit year'."""
+    import datetime
+
+    records, problems = validate_table(dtsen(["1872022001", "METRO", datetime.datetime(2024, 8, 31), "P3KE", "3.367"],
+                                             ["1872022002", "IMOPURO", "31/08/2024", "P3KE", "1.200"]), DTSEN)
+    assert records.year.tolist() == [2024, 2024]
+    assert [(p.code, p.severity, p.row, p.value, p.fields["rows"]) for p in problems] == [("year_from_date", "warning", 6, "31/08/2024", 2)]
+    assert "dibaca dari tanggal di kolom tahun" in problems[0].message("id")
+
+
 def test_a_bad_year_is_said_on_a_row_whose_number_was_refused_before():
     """An upload's cells are read first and a refused one reaches here empty: its row's year is still checked, so
     the officer learns of both in one pass (the year was said only once the value had been corrected)."""

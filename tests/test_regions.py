@@ -40,7 +40,8 @@ def test_code_key_is_none_for_a_name():
     assert code_key("Metro") is None
 
 
-@pytest.mark.parametrize("label", ["Jumlah", "TOTAL", "Kota Metro", "JUMLAH KOTA METRO", "Jumlah:", "Grand Total"])
+@pytest.mark.parametrize("label", ["Jumlah", "TOTAL", "Kota Metro", "JUMLAH KOTA METRO", "Jumlah:", "Grand Total",
+                                   "Rata-rata", "RERATA KOTA", "Rata2"])
 def test_total_labels(label):
     assert is_total_label(label)
 

@@ -23,7 +23,7 @@ from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.layout import Note
 from metro_poverty.pipeline.manifest import Measure
 from metro_poverty.numbers import DECIMAL, FRACTION, PERCENT, NumberError, column_mark, read_number
-from metro_poverty.problems import Problem
+from metro_poverty.problems import Problem, as_found
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.pipeline.reference import Reference
 
@@ -113,6 +113,6 @@ def typed(table: RawTable, ch: Choices, ref: Reference) -> tuple[RawTable, list[
                 row[i] = read_number(row[i], mark, kind, upper)
             except NumberError as exc:
                 problems.append(Problem(exc.code, table.file, row=line, sheet=table.sheet, column=table.columns[i],
-                                        value=str(row[i])[:60], fields=exc.fields))
+                                        value=as_found(row[i]), fields=exc.fields))
                 row[i] = None
     return RawTable(table.file, table.sheet, table.columns, rows, table.lines), problems

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from metro_poverty.intake import region_check
 from metro_poverty.intake.choices import LEVELS, Choices
-from metro_poverty.intake.detect import blank
+from metro_poverty.intake.detect import blank, is_number
 from metro_poverty.pipeline.manifest import Measure
-from metro_poverty.problems import Problem
+from metro_poverty.problems import WARNING, Problem
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import RegionResolver, is_total_label
 
@@ -72,9 +72,26 @@ def complete(choices: Choices, table: RawTable, title_rows: list[list], file_nam
         # the columns still to be given a meaning: not those read as the region, its name or the year (the
         # message listed 'Kelurahan, Tahun' beside the notes that had just recognised them)
         known = {merged.region_column, merged.label_column, merged.year_column, merged.series_column, merged.split_column}
-        problems.insert(0, Problem("columns_unmapped", fields={"columns": ", ".join(c for c in table.columns if c and c not in known),
+        numbers = [c for c in number_columns(table) if c not in known]
+        problems.insert(0, Problem("columns_unmapped", fields={"columns": ", ".join(numbers) or "–",
                                                                "indicators": ", ".join(choices.indicators) or "–"}, **where))
     return merged, problems, notes
+
+
+ROW_NUMBER_LABELS = {"no", "no.", "nomor", "no urut", "urut", "#"}
+
+
+def number_columns(table: RawTable) -> list[str]:
+    """The columns that may hold a figure, in the table's order (_holds_measures)."""
+    return [c for i, c in enumerate(table.columns) if c and _holds_measures(table, i, c)]
+
+
+def _holds_measures(table: RawTable, index: int, column: str) -> bool:
+    """A column that may hold a figure: some cell is a number, and it is not the rows' numbering ('No') — the
+    message listed the kelurahan names and the row numbers among the columns to give a meaning."""
+    if label_key(column) in ROW_NUMBER_LABELS:
+        return False
+    return any(index < len(row) and not blank(row[index]) and is_number(row[index]) for row in table.rows)
 
 
 def _merge(given: Choices, base: Choices | None) -> Choices:
@@ -175,17 +192,15 @@ def _label_column(table: RawTable, region: str | None) -> str | None:
 def _period(ch: Choices, table: RawTable, title_rows: list[list], file_name: str, problems: list[Problem], notes: list[Note]) -> Choices:
     if ch.period is not None or ch.wide_pattern:
         return ch.but(year_column=None) if ch.period is not None else ch
+    named = _named_years(title_rows, file_name)
     if ch.year_column is not None:
+        problems += _column_against_named(table, ch.year_column, named)
         return ch
     labelled = next((c for c in table.columns if label_key(c) in YEAR_LABELS), None)
     if labelled is not None:
         notes.append(("intake.note.year_column", {"column": labelled}))
+        problems += _column_against_named(table, labelled, named)
         return ch.but(year_column=labelled)
-    named = {}  # the one year the title names, and the one the file name names
-    for rule, texts in (("title", [str(c) for row in title_rows for c in row if not blank(c)]), ("file_name", [file_name])):
-        years = {int(y) for text in texts for y in _YEAR.findall(text)}
-        if len(years) == 1:
-            named[rule] = next(iter(years))
     if len(set(named.values())) > 1:
         # 'REKAP STUNTING TAHUN 2023' in 'rekap_2024.csv': the title's year was taken and the report said nothing,
         # so a 2024 file would have replaced 2023's values. The officer says which.
@@ -198,3 +213,27 @@ def _period(ch: Choices, table: RawTable, title_rows: list[list], file_name: str
         return ch.but(period=period)
     problems.append(Problem("no_period", table.file, sheet=table.sheet))
     return ch
+
+
+def _named_years(title_rows: list[list], file_name: str) -> dict[str, int]:
+    """The one year the title names, and the one the file name names (either left out when it names none or several)."""
+    named = {}
+    for rule, texts in (("title", [str(c) for row in title_rows for c in row if not blank(c)]), ("file_name", [file_name])):
+        years = {int(y) for text in texts for y in _YEAR.findall(text)}
+        if len(years) == 1:
+            named[rule] = next(iter(years))
+    return named
+
+
+def _column_against_named(table: RawTable, column: str, named: dict[str, int]) -> list[Problem]:
+    """A warning when the year column holds none of the years the title or the file name names: 'REKAP STUNTING
+    TAHUN 2023' in 'stunting_2022.csv' with 2024 in its Tahun column was loaded as 2024 with 'no problems'."""
+    index = next((i for i, c in enumerate(table.columns) if label_key(c) == label_key(column)), None)
+    if index is None or not named:
+        return []
+    held = sorted({int(y) for row in table.rows if index < len(row) and not blank(row[index]) for y in _YEAR.findall(str(row[index]))})
+    if not held:
+        return []
+    return [Problem(f"period_column_differs_{rule}", table.file, sheet=table.sheet, column=column, severity=WARNING,
+                    value=", ".join(map(str, held[:5])), fields={"year": str(year)})
+            for rule, year in named.items() if year not in held]

@@ -18,7 +18,7 @@ import pandas as pd
 from metro_poverty import db
 from metro_poverty.source_text import localized
 from metro_poverty.i18n import t
-from metro_poverty.intake import archive, auth, checks, columns, detect, layout, mapping, read, report, steps, templates
+from metro_poverty.intake import archive, auth, checks, columns, detect, layout, mapping, read, region_notes, report, steps, templates
 from metro_poverty.store import batches
 from metro_poverty.intake.choices import Choices
 from metro_poverty.store.pointer import current_file
@@ -62,6 +62,7 @@ class Preview:
     kind: str | None = None  # csv | xlsx
     sheets: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
+    number_columns: list[str] = field(default_factory=list)  # the columns that may hold a figure (not names, not 'No')
     counts: dict = field(default_factory=dict)
     usage: object = None  # intake.worker.Usage of a bounded preview: time, memory, the limit hit
     indicator_names: dict = field(default_factory=dict)  # code -> {"id": short name, "en": …} for the report's messages
@@ -140,6 +141,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         out.problems.append(exc.problem)
         return
     out.kind, out.sheets, out.columns = sheet.kind, sheet.sheets, table.columns
+    out.number_columns = layout.number_columns(table)
     out.problems += read.wider_rows(sheet, table)
     out.notes += _reading_notes(sheet, start, n)
     layouts = layout.manifest_layouts(inputs.raw_dir) + [Choices.from_dict(r.choices) for r in records if r.active]
@@ -166,11 +168,18 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     if _blocked(out.problems):
         return  # what the columns mean is not settled: no cell can be read yet
     recs, obs, found = steps.harmonized(table, ch, ref, resolver)
+    # a row whose count is a formula without a saved result was also told 'numerator and denominator must both be
+    # there' (23 more errors in a 22-row sheet saved by a program that does not compute): the formula's error says it
+    uncomputed = {line for p in out.problems if p.code == "formula_without_value" for line in p.fields.get("lines", ())}
+    found = [p for p in found if not (p.code == "ratio_incomplete" and p.row in uncomputed)]
     out.problems += _coarser_rows(found, ch.region_level, ref.resolver)
     for code in sorted(set(obs.loc[obs.note == AS_DELIVERED, "indicator_code"])):
         out.notes.append(("intake.note.rate_as_delivered", {"indicator": code}))
     out.suggestions = _suggestions(out.problems, ch.region_level, ref.resolver)
     obs = obs.merge(ref.regions[["region_code", "name"]].rename(columns={"name": "region_name"}), on="region_code", how="left")
+    out.notes += region_notes.spellings(recs, obs)
+    if not report.errors(out.problems):  # a row refused is not 'without a value': its error says what to fix first
+        out.notes += region_notes.missing(obs, ref.regions, ch.region_level)
     thresholds = checks.load_thresholds(inputs.reference_dir)
     out.problems += checks.periods(obs, thresholds, date.today().year, ch.year_column)
     out.problems += checks.possible(obs, thresholds)

@@ -198,7 +198,20 @@ def _grid(ws, ws_formulas, data: bytes, name: str, budget: list[int]) -> tuple[l
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     rows = [r + [None] * (width - len(r)) for r in rows]
-    return fill_ranges(rows, archive.merged_ranges(data, ws._worksheet_path)), problems
+    return fill_ranges(rows, archive.merged_ranges(data, ws._worksheet_path)), _formulas_once_per_column(problems)
+
+
+def _formulas_once_per_column(problems: list[Problem]) -> list[Problem]:
+    """A column of formulas saved without results is said once, at its first row with the count of cells: a sheet
+    saved by a program that does not compute gave one error per cell (69 in a 22-row file)."""
+    first: dict[str, Problem] = {}
+    lines: dict[str, list[int]] = {}
+    for p in problems:
+        first.setdefault(p.column, p)
+        lines.setdefault(p.column, []).append(p.row)
+    return [Problem(p.code, p.file, row=p.row, sheet=p.sheet, column=p.column, value=p.value,
+                    fields={"cells": len(lines[col]), "lines": tuple(lines[col])})
+            for col, p in first.items()]
 
 
 def _template_meta(wb) -> dict | None:

@@ -6,13 +6,14 @@ came from. Every cell that cannot be read becomes a Problem naming its file, row
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pandas as pd
 
 from metro_poverty.pipeline.manifest import FileSpec, Measure
 from metro_poverty.numbers import parse_number, parse_year
-from metro_poverty.problems import WARNING, Problem
+from metro_poverty.problems import WARNING, Problem, as_found
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import is_total_label
 
@@ -69,16 +70,21 @@ def validate_table(table: RawTable, spec: FileSpec, refused: frozenset[int] = fr
     return pd.DataFrame(records, columns=RECORD_COLUMNS), _marked_years_once(problems)
 
 
+ONCE_PER_FILE = ("year_marked", "year_from_date")  # said at the first row, with the count of rows
+
+
 def _marked_years_once(problems: list[Problem]) -> list[Problem]:
-    """One warning for the years read without their mark, at the first such row with the count of rows: one per row
-    would bury the file's other messages under 22 of the same."""
-    marked = [p for p in problems if p.code == "year_marked"]
-    if not marked:
-        return problems
-    first = marked[0]
-    once = Problem(first.code, first.file, row=first.row, column=first.column, value=first.value, severity=first.severity,
-                   fields={"rows": len(marked)}, sheet=first.sheet)
-    return [once if p is first else p for p in problems if p.code != "year_marked" or p is first]
+    """One warning for the years read without their mark (or from a date), at the first such row with the count
+    of rows: one per row would bury the file's other messages under 22 of the same."""
+    for code in ONCE_PER_FILE:
+        marked = [p for p in problems if p.code == code]
+        if not marked:
+            continue
+        first = marked[0]
+        once = Problem(first.code, first.file, row=first.row, column=first.column, value=first.value, severity=first.severity,
+                       fields={"rows": len(marked)}, sheet=first.sheet)
+        problems = [once if p is first else p for p in problems if p.code != code or p is first]
+    return problems
 
 
 def _measure_slots(table: RawTable, spec: FileSpec, index: dict, problems: list[Problem]) -> list[tuple[Measure, int, int | None]]:
@@ -139,7 +145,9 @@ def _row_year(row, spec: FileSpec, col, where, problems) -> int | None:
     except ValueError:
         problems.append(Problem("bad_year", column=spec.year_column, value=None if _blank(row[col]) else str(row[col]), **where))
         return None
-    if marked:
+    if marked == "date":
+        problems.append(Problem("year_from_date", column=spec.year_column, value=_date_text(row[col]), severity=WARNING, **where))
+    elif marked:
         problems.append(Problem("year_marked", column=spec.year_column, value=str(row[col]).strip(), severity=WARNING, **where))
     return year
 
@@ -149,10 +157,27 @@ def _row_year(row, spec: FileSpec, col, where, problems) -> int | None:
 _FOOTNOTE_MARKED = re.compile(r"\s*(\d{4})\s*\*{1,3}\s*")
 
 
-def _marked_year(cell) -> tuple[int, bool]:
-    """The year of a cell and whether a footnote mark was left off it; raises ValueError as parse_year does."""
-    marked = _FOOTNOTE_MARKED.fullmatch(str(cell)) if isinstance(cell, str) else None
+# a date where a year was wanted: Excel's date cell, or a date written as text (31/08/2024, 2024-08-31)
+_DATE_TEXT = re.compile(r"\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?P<y1>\d{4})|(?P<y2>\d{4})-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
+
+
+def _marked_year(cell) -> tuple[int, bool | str]:
+    """The year of a cell and how it was read: False as written, True when a footnote mark was left off it, "date"
+    when it is the year of a date (an Excel date cell in a Periode column gave 22 errors 'not a four-digit year',
+    one per row). Raises ValueError as parse_year does."""
+    if isinstance(cell, (datetime.date, datetime.datetime)):
+        return parse_year(cell.year), "date"
+    text = str(cell) if isinstance(cell, str) else None
+    dated = _DATE_TEXT.fullmatch(text) if text is not None else None
+    if dated:
+        return parse_year(dated.group("y1") or dated.group("y2")), "date"
+    marked = _FOOTNOTE_MARKED.fullmatch(text) if text is not None else None
     return (parse_year(marked.group(1)), True) if marked else (parse_year(cell), False)
+
+
+def _date_text(cell) -> str:
+    """A date as the officer wrote or Excel shows it in Indonesia: 31/08/2024."""
+    return cell.strftime("%d/%m/%Y") if isinstance(cell, (datetime.date, datetime.datetime)) else str(cell).strip()
 
 
 def _row_series(row, spec: FileSpec, col, where, problems) -> str | None:
@@ -169,14 +194,14 @@ def _cell_number(cell, spec: FileSpec, column: str, where, problems, measure: Me
     try:
         value = parse_number(cell, spec.decimal)
     except ValueError:
-        problems.append(Problem("not_a_number", column=column, value=str(cell), **where))
+        problems.append(Problem("not_a_number", column=column, value=as_found(cell), **where))
         return None
     if value is None:
         return None
     if value < 0:
-        problems.append(Problem("negative", column=column, value=str(cell), **where))
+        problems.append(Problem("negative", column=column, value=as_found(cell), **where))
         return None
     if measure.unit == "%" and value > 100:
-        problems.append(Problem("percent_over_100", column=column, value=str(cell), **where))
+        problems.append(Problem("percent_over_100", column=column, value=as_found(cell), **where))
         return None
     return value

@@ -209,7 +209,10 @@ def _mapping(pv, state: dict, user, lang: str) -> None:
                                   placeholder=t("common.choose", lang))
             level = c2.selectbox(t("upload.region_level", lang), LEVELS, index=_index(LEVELS, pv.choices.region_level), placeholder=t("common.choose", lang),
                                  format_func=lambda lv: t(f"level.{lv}", lang))
-            said = [_column_row(i, col, current, allowed, units, catalogue, lang) for i, col in enumerate(pv.columns) if col and col not in fixed]
+            # the columns that may hold a figure, and any already given a meaning (not the names, not 'No')
+            given = {m.column for m in current}
+            said = [_column_row(i, col, current, allowed, units, catalogue, lang) for i, col in enumerate(pv.columns)
+                    if col and col not in fixed and (col in pv.number_columns or col in given)]
             if st.form_submit_button(t("upload.mapping_apply", lang), icon=":material/check:"):
                 try:
                     measures = _measures(said, current)
