@@ -94,3 +94,14 @@ def test_a_post_a_websocket_or_the_lifespan_is_left_to_streamlit():
 def test_a_doubled_leading_slash_is_redirected_without_asking_streamlit(raw_path, query, location):
     sent = _get(_app(status=400, content_type=b"text/plain", body=b"Bad Request"), raw_path, query)
     assert _location(sent) == location and len(sent) == 2
+
+
+@pytest.mark.parametrize("raw_path, query, location", [
+    (b"/%FF", b"", b"/%EF%BF%BD"),  # not UTF-8: the page could not decode its address and stayed a grey skeleton
+    (b"/kesehatan%2F..%2Fagenda", b"year=2024", b"/kesehatan%2Fagenda?year=2024"),  # a '..' segment: 'Bad Request'
+    (b"/%2E%2E", b"", b"/"),
+    (b"/kesehatan%00", b"", b"/kesehatan"),  # a NUL: 'Bad Request'
+])
+def test_a_path_streamlit_cannot_serve_is_redirected_to_one_it_can(raw_path, query, location):
+    sent = _get(_app(status=400, content_type=b"text/plain", body=b"Bad Request"), raw_path, query)
+    assert _location(sent) == location and len(sent) == 2

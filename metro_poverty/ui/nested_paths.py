@@ -11,7 +11,7 @@ Anything that is not the index page (the health check, a file, a 404) passes unt
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote_to_bytes
 
 
 # Where Streamlit serves files of its own (downloads, components, the app's static files): an HTML answer there is
@@ -31,6 +31,25 @@ def one_segment(path: str, query: bytes) -> bytes:
     return target.encode("ascii") + (b"?" + query if query else b"")
 
 
+def unsafe(raw_path: bytes) -> bool:
+    """A path Streamlit cannot serve as a page: a '.' or '..' segment once decoded (`/%2E%2E`, `/a%2F..%2Fb`), a NUL
+    (Streamlit answers a bare English 'Bad Request'), or bytes that are not UTF-8 (`/%FF`: the page's script
+    failed to decode its own address and stayed a grey skeleton)."""
+    decoded = unquote_to_bytes(raw_path.decode("ascii", "replace"))
+    try:
+        text = decoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return "\x00" in text or any(part in (".", "..") for part in text.split("/"))
+
+
+def cleaned(raw_path: bytes) -> str:
+    """The path of an unsafe one, made servable: invalid bytes as '\ufffd', no NUL, no '.' or '..' segment. The app
+    then finds no page of that name and says so (or opens the Overview when nothing is left)."""
+    text = unquote_to_bytes(raw_path.decode("ascii", "replace")).decode("utf-8", "replace").replace("\x00", "")
+    return "/".join(part for part in text.split("/") if part not in ("", ".", ".."))
+
+
 class NestedPathRedirect:
     def __init__(self, app):
         self.app = app
@@ -40,6 +59,9 @@ class NestedPathRedirect:
         if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD") and raw.startswith(b"//"):
             # '//kesehatan' (a doubled slash in a pasted link): Streamlit answers a bare English 'Bad Request'
             await _redirect(send, one_segment(scope["path"], scope.get("query_string", b"")))
+            return
+        if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD") and unsafe(raw):
+            await _redirect(send, one_segment(cleaned(raw), scope.get("query_string", b"")))
             return
         parts = segments(raw) if scope["type"] == "http" else []
         served = any(tuple(parts[:len(prefix)]) == prefix for prefix in SERVED)
