@@ -106,7 +106,7 @@ def test_indicator_pairs_query_lists_pairs_of_known_indicators():
 
 def test_on_a_slide_the_search_and_filters_fold_into_one_line_and_the_definitions_keep_the_screen():
     at = open_app({"present": "1", "dim": "health"}, page=PAGE)
-    assert [e.label for e in at.expander][:1] == ["Semua · Kesehatan · Semua"]  # the folded search, dimension, producer
+    assert [e.label for e in at.expander][:1] == ["Semua indikator · Dimensi: Kesehatan · Produsen data: Semua"]  # the folded search, dimension, producer
     assert at.text_input(key="q") is not None  # still there, one click away
     assert not any("Satu Data Indonesia" in c for c in texts(at.caption))  # the page's introduction waits for normal mode
 

@@ -328,7 +328,19 @@ def numfmt_abs(value: float) -> str:
     return numfmt.number(abs(value), 0)
 
 
-def test_a_bad_lever_in_a_link_names_the_default_used_instead():
-    warnings = texts(open_app({"transfer": "-5", "deciles": "x"}, page=PAGE).warning)
-    assert "Nilai «-5» untuk «transfer» tidak dapat dipakai; dipakai nilai bawaan «Rp 0»." in warnings
-    assert any("«deciles»" in w and "«1, 2, 3, 4»" in w for w in warnings)
+def test_a_bad_lever_in_a_link_names_the_control_and_the_default_used_instead():
+    """By the control's name, not the link's key («incl», «k»); the poverty line's default as its control says it."""
+    warnings = texts(open_app({"transfer": "-5", "deciles": "x", "line": "-5"}, page=PAGE).warning)
+    assert "Nilai «-5» untuk «besar bantuan» tidak dapat dipakai; dipakai nilai bawaan «Rp 0»." in warnings
+    assert "Nilai «x» untuk «desil sasaran» tidak dapat dipakai; dipakai nilai bawaan «1, 2, 3, 4»." in warnings
+    assert "Nilai «-5» untuk «garis kemiskinan» tidak dapat dipakai; dipakai nilai bawaan «GK 2024 + inflasi»." in warnings
+
+
+def test_a_slide_names_every_lever_the_scenario_moves_and_the_desk_says_what_the_fold_hides():
+    """'Bantuan Rp 0 · desil 1, 2, 3, 4 · seluruh kota' stood over P0 falling by 1,97 points, moved by growth,
+    inflation and a targeting error that the room could not see."""
+    levers = {"growth": "5", "excl": "30", "inflation": "3"}
+    slide = open_app({**levers, "present": "1"}, page=PAGE)
+    assert slide.expander[0].label == "Bantuan Rp 0 per rumah tangga · desil 1, 2, 3, 4 · seluruh kota · terlewat 30% · pertumbuhan riil 5% · inflasi 3%"
+    assert "Diubah di bagian itu: pertumbuhan riil 5%, inflasi 3%." in texts(open_app(levers, page=PAGE).caption)
+    assert not any(c.startswith("Diubah di bagian itu") for c in texts(open_app(page=PAGE).caption))

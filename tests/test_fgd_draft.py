@@ -75,3 +75,15 @@ def test_a_link_value_no_decoder_can_read_falls_back_and_never_raises():
         raise RecursionError(text)
 
     assert CodedParam("draft", [], broken, encode, valid).parse("x") == ([], False)
+
+
+def test_a_scenario_step_is_named_by_its_levers_and_never_by_a_year():
+    """Rp 100.000 to deciles 1-2 and Rp 500.000 to decile 1 were both 'Simulasi Kebijakan · 2025' (and the model's
+    prices are 2024's whatever the year)."""
+    names = {"18.72.05.1001": "Rejomulyo"}
+    assert step_title("Simulasi Kebijakan", {"transfer": "300000", "deciles": "1,2", "regions": "18.72.05.1001", "year": "2025"},
+                      names, "id", scenario=True) == "Simulasi Kebijakan · Bantuan Rp 300.000 per rumah tangga · desil 1, 2 · Rejomulyo"
+    assert step_title("Simulasi Kebijakan", {"year": "2025"}, names, "id", scenario=True) == (
+        "Simulasi Kebijakan · Bantuan Rp 0 per rumah tangga · desil 1, 2, 3, 4")  # the defaults, as the slide shows them
+    assert step_title("Policy scenarios", {"transfer": "x", "per": "capita", "deciles": "<b>"}, names, "en", scenario=True) == (
+        "Policy scenarios · Transfer Rp 0 per person")

@@ -68,10 +68,17 @@ VIEWS = ("map", "rank", "trend", "compare", "table")
 OVERVIEW_VIEWS = ("headline", "trend", "map")  # the Overview's slides
 
 
-def step_title(page_title: str, params: dict, names: dict[str, str], lang: str, overview: bool = False) -> str:
+SCENARIO_PATH = "simulasi"  # the page whose steps are named by their levers (pages.PAGES' url_path)
+
+
+def step_title(page_title: str, params: dict, names: dict[str, str], lang: str, overview: bool = False, scenario: bool = False) -> str:
     """'Kesehatan · Stunting (e-PPGBM) · Kecamatan · Peringkat · Rejomulyo · 2024': the page, then what its
     parameters choose, in words. `names`: indicator codes and region codes to the names to show (in the UI language).
-    The Overview's step (`overview`) is named by its slide, and names its map indicator only when the step is its map."""
+    The Overview's step (`overview`) is named by its slide, and names its map indicator only when the step is its map.
+    A scenario's step (`scenario`) is named by its transfer, deciles and areas, never by a year (the model's prices
+    are 2024's whatever year the top bar shows): two scenarios were both 'Simulasi Kebijakan · 2025'."""
+    if scenario:
+        return " · ".join([page_title, *_scenario_parts(params, names, lang)])
     parts = [page_title]
     view = params.get("view") if params.get("view") in (OVERVIEW_VIEWS if overview else VIEWS) else ("headline" if overview else None)
     if params.get("q"):  # Konsep & Definisi searched: its slide shows what was found, not the pair compared below it
@@ -91,3 +98,21 @@ def step_title(page_title: str, params: dict, names: dict[str, str], lang: str, 
     if params.get("year"):
         parts.append(str(params["year"]))
     return " · ".join(parts)
+
+
+def _scenario_parts(params: dict, names: dict[str, str], lang: str) -> list[str]:
+    from metro_poverty import numfmt
+
+    try:
+        transfer = float(params.get("transfer") or 0)
+    except ValueError:
+        transfer = 0.0
+    per = params.get("per") if params.get("per") in ("household", "capita") else "household"
+    parts = [t("scenario.summary.transfer", lang, transfer=numfmt.rupiah(transfer, 0, lang), per=t(f"scenario.per_unit.{per}", lang))]
+    deciles = [d for d in str(params.get("deciles") or "1,2,3,4").split(",") if d.strip().isdigit()]
+    if deciles:
+        parts.append(t("scenario.summary.deciles", lang, deciles=", ".join(deciles)))
+    regions = [names[c] for c in str(params.get("regions") or "").split(",") if c in names]
+    if regions:
+        parts.append(", ".join(regions))
+    return parts

@@ -57,11 +57,13 @@ def render() -> None:
 
 
 def _summary(lang: str) -> str:
-    """The folded search and filters on a slide: what they hold, in one line ('stunting · Kesehatan · Semua')."""
+    """The folded search and filters on a slide: what they hold, in one line ('«stunting» · Dimensi: Kesehatan ·
+    Produsen data: Semua'; 'Semua · Semua · Semua' told the room nothing)."""
     dim, producer = st.session_state.get("dim", ALL), st.session_state.get("producer", ALL)
-    parts = [st.session_state.get("q") or t("catalogue.all", lang),
-             t("catalogue.all", lang) if dim == ALL else t(f"dimension.name.{dim}", lang),
-             t("catalogue.all", lang) if producer == ALL else producer]
+    query = st.session_state.get("q")
+    parts = [f"«{query}»" if query else t("catalogue.no_search", lang),
+             f"{t('catalogue.dimension', lang)}: " + (t("catalogue.all", lang) if dim == ALL else t(f"dimension.name.{dim}", lang)),
+             f"{t('catalogue.producer', lang)}: " + (t("catalogue.all", lang) if producer == ALL else producer)]
     return " · ".join(parts)
 
 

@@ -197,11 +197,13 @@ def apply(lang: str, page_path: str | None = None) -> None:
     if page_path is not None and script and (pages.script_of(page_path) != script or arrived and not _showing(current["params"])):
         st.session_state["step"] = step
         _switch(script, query)
-    bar.button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, on_click=go, args=(agenda, step - 1))
+    # a presenter's clicker sends PageUp and PageDown: the room steps through without the mouse
+    bar.button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, on_click=go, args=(agenda, step - 1),
+               shortcut="PageUp")
     bar.markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
                  + (f" · {plain(current['note'])}" if current["note"] else ""), width="stretch")
     bar.button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
-               on_click=go, args=(agenda, step + 1))
+               on_click=go, args=(agenda, step + 1), shortcut="PageDown")
     bar.button(t("present.record", lang), icon=":material/edit_note:", help=t("present.record_help", lang), on_click=_record, args=(agenda,))
     bar.button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
 
