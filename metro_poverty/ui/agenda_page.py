@@ -40,9 +40,10 @@ def _draft(lang: str) -> None:
     for i, step in enumerate(kept):
         token = f"{i}-{zlib.crc32(repr(sorted(step.items())).encode())}"  # new widgets when the step moves or changes
         with st.container(border=True):
-            c0, c1, c2, c3 = st.columns([0.35, 4, 4, 1.7], vertical_alignment="bottom")
-            c0.markdown(f"### {i + 1}.")
-            c1.text_input(t("agenda.col.title", lang), value=step["title"], max_chars=agendas.MAX_TEXT, key=f"dt-title-{token}",
+            # the step's number in its title's label, the title widest, the three buttons on one line: at 1280 px a
+            # number column wrapped '1.' onto two lines and the buttons stacked, 250 px a step
+            c1, c2, c3 = st.columns([4.3, 2.3, 2.4], vertical_alignment="bottom")
+            c1.text_input(f"{i + 1}. {t('agenda.col.title', lang)}", value=step["title"], max_chars=agendas.MAX_TEXT, key=f"dt-title-{token}",
                           on_change=_edit, args=(i, "title", f"dt-title-{token}"))
             c2.text_input(t("agenda.col.note", lang), value=step["note"], max_chars=agendas.MAX_TEXT * 3, key=f"dt-note-{token}",
                           on_change=_edit, args=(i, "note", f"dt-note-{token}"))
@@ -98,7 +99,8 @@ def _describe(step: dict, lang: str) -> str:
     """Where a draft step leads, in words ('Layanan Dasar · Kecamatan · Peringkat'), whatever its title was
     edited to; never its URL parameters ('view=rank, level=kecamatan')."""
     page = pages.BY_URL.get(step["path"]) or next(p for p in pages.PAGES if p.default)
-    return draft.step_title(t(page.title_key, lang), step["params"], cache.code_names(lang), lang, overview=page.default)
+    return draft.step_title(t(page.title_key, lang), step["params"], cache.code_names(lang), lang, overview=page.default,
+                            scenario=page.url_path == draft.SCENARIO_PATH)
 
 
 def _saved(lang: str) -> None:
@@ -114,7 +116,7 @@ def _saved(lang: str) -> None:
     user = signin.current()
     for agenda in saved:
         with st.container(border=True):
-            c1, c2 = st.columns([4, 1], vertical_alignment="center")
+            c1, c2 = st.columns([3, 1.2], vertical_alignment="center")  # 'Mulai presentasi' whole at 1280 px
             owner = t("saving.owner", lang, owner=plain(agenda["owner"])) if agenda["owner"] else t("saving.no_owner", lang)
             c1.markdown(f"**{plain(agenda['title'])}** · {t('agenda.n_steps', lang, n=len(agenda['steps']))} · {owner}")
             c1.caption(" → ".join(plain(s["title"]) for s in agenda["steps"]))
