@@ -17,10 +17,11 @@ import math
 from metro_poverty.i18n import t
 
 STATUSES = ("official", "provisional", "illustrative", "simulated")
-CITATIONS = ("primary", "quoted", "secondary", "none")
+# compiled: the project's own notes relaying a release (shared/DOMAIN.md), neither the release nor the media
+CITATIONS = ("primary", "quoted", "secondary", "compiled", "none")
 # the marks a chart or a table shows, best first; a value's mark combines its status, citation and flag
 # (official alone: an official value whose citation the caller does not know)
-MARKS = ("official_primary", "official", "official_quoted", "official_secondary", "conflict", "provisional", "illustrative", "simulated")
+MARKS = ("official_primary", "official", "official_quoted", "official_secondary", "official_compiled", "conflict", "provisional", "illustrative", "simulated")
 
 
 def _text(value) -> str | None:
@@ -45,7 +46,8 @@ def mark(status, citation=None, quality_flag=None) -> str:
     if flag == "conflict":
         return "conflict"
     if status == "official":
-        return {"primary": "official_primary", "quoted": "official_quoted", "secondary": "official_secondary"}.get(citation or "", "official")
+        return {"primary": "official_primary", "quoted": "official_quoted", "secondary": "official_secondary",
+                "compiled": "official_compiled"}.get(citation or "", "official")
     return "provisional"
 
 
@@ -61,7 +63,7 @@ def mark_label(key: str, lang: str) -> str:
 
 
 def is_secondary(citation) -> bool:
-    return _text(citation) in ("quoted", "secondary")
+    return _text(citation) in ("quoted", "secondary", "compiled")
 
 
 def cautions(status, citation=None, quality_flag=None, producer: str | None = None, lang: str = "id") -> list[str]:

@@ -15,7 +15,7 @@ bad_status as (
 ),
 -- how a figure is known: its source's citation, or a row's own (a named official of the producer quoted)
 bad_citation as (
-    select count(*) as n from observations where citation is not null and citation not in ('primary', 'quoted', 'secondary')
+    select count(*) as n from observations where citation is not null and citation not in ('primary', 'quoted', 'secondary', 'compiled')
 ),
 -- A source is the document actually read: its title and its URL or the table/page within it.
 source_without_document as (

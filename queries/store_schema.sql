@@ -204,7 +204,7 @@ ranked as (
             order by
                 case when quality_flag = 'conflict' then 1 else 0 end,
                 case status when 'official' then 1 when 'provisional' then 2 else 3 end,
-                case citation when 'primary' then 1 when 'quoted' then 2 when 'secondary' then 3 else 4 end,
+                case citation when 'primary' then 1 when 'quoted' then 2 when 'secondary' then 3 when 'compiled' then 4 else 5 end,
                 source_id,
                 batch_id desc nulls last
         ) as preference

@@ -11,7 +11,8 @@ from metro_poverty.pipeline.reference import load_reference
 HEADER = "kemendagri_code,bps_code,name,year,indicator,value,unit,source_url,source_title,mark,note\n"
 SPEC = LongFileSpec(path="kabkota.csv", levels=("kabkota", "city"), producer="BPS", source_prefix="kk",
                     indicator_map={"P0": "p0", "poor_population": "poor_count", "P0_extreme": "p0_extreme"},
-                    status_by_indicator={"P0_extreme": "provisional"}, primary_hosts=("bps.go.id",))
+                    status_by_indicator={"P0_extreme": "provisional"}, primary_hosts=("bps.go.id",),
+                    producer_by_indicator={"P0_extreme": "Bappeda Provinsi Lampung"})
 BPS = "https://metrokota.bps.go.id/id/news/2025/04/16/269/x.html"
 NEWS = "https://news.example/metro-terendah"
 
@@ -68,6 +69,14 @@ def test_a_conflict_mark_keeps_its_flag_and_note(read):
 def test_an_indicator_of_another_producers_evaluation_is_provisional(read):
     obs, _, _ = read(f"18.72,1872,Kota Metro,2022,P0_extreme,0.83,percent,{NEWS},Bappeda data,secondary,")
     assert obs[["indicator_code", "status", "quality_flag"]].values.tolist() == [["p0_extreme", "provisional", "unverified"]]
+
+
+def test_a_document_relaying_another_bodys_evaluation_names_that_body_as_its_producer(read):
+    """Sumber Data named BPS as the producer of a news article relaying Bappeda Provinsi Lampung's evaluation."""
+    _, sources, _ = read(f"18.72,1872,Kota Metro,2022,P0_extreme,0.83,percent,{NEWS},Bappeda data,secondary,")
+    assert sources.producer.tolist() == ["Bappeda Provinsi Lampung"]
+    _, quoted, _ = read(f"18.72,1872,Kota Metro,2022,P0_extreme,0.83,percent,{NEWS},Kepala BPS Kota Metro quoted,official,")
+    assert quoted.producer.tolist() == ["BPS"]  # the head of BPS Kota Metro quoted: BPS's own figure
 
 
 def test_a_figure_of_that_indicator_quoted_from_the_producers_own_official_keeps_the_files_status(read):

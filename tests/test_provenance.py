@@ -68,3 +68,11 @@ def test_a_national_count_of_people_is_written_in_millions():
     assert (poor.fmt(25220.0), poor.fmt(12.07), poor.fmt(25140, decimals=0), poor.fmt(23850, "en")) == (
         "25,22 juta jiwa", "12,07 ribu jiwa", "25,14 juta jiwa", "23.85 million persons")
     assert (poor.fmt(1002.41), poor.fmt(1084, decimals=0)) == ("1.002,41 ribu jiwa", "1.084 ribu jiwa")  # Lampung, as its BRS
+
+
+def test_a_figure_known_from_the_projects_own_notes_is_not_called_a_media_quote():
+    """Lampung's and Indonesia's figures come from shared/DOMAIN.md relaying BPS releases: 'dikutip dari media'
+    named a project file a news outlet."""
+    assert mark("official", "compiled") == "official_compiled"
+    assert mark_label("official_compiled", "id") == "Resmi, dari catatan proyek"
+    assert cautions("official", "compiled", None, "BPS", "id") == ["dari catatan proyek yang mengutip rilisnya — cocokkan dengan BRS"]

@@ -11,9 +11,13 @@ from metro_poverty.charts.spec import inline_rows
 from metro_poverty.i18n import t
 from metro_poverty.provenance import MARKS, mark_label, marks_of
 
+# a five-pointed star (an SVG path in Vega's unit square): Vega's named shapes left over (wedge, stroke, arrow) were
+# slivers a room could not see
+STAR = "M0,-1L0.24,-0.33L0.95,-0.31L0.38,0.12L0.59,0.81L0,0.4L-0.59,0.81L-0.38,0.12L-0.95,-0.31L-0.24,-0.33Z"
 # a marker per kind of value, the same on every chart: what a figure is and how we know it; two kinds with
 # different labels never share a marker (a legend that cannot tell them apart says nothing)
 MARK_SHAPES = {"official_primary": "circle", "official": "triangle-right", "official_quoted": "diamond", "official_secondary": "triangle-down",
+               "official_compiled": STAR,
                "conflict": "cross", "provisional": "triangle-up", "illustrative": "square", "simulated": "triangle-left"}
 
 

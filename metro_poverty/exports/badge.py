@@ -14,7 +14,7 @@ from metro_poverty.i18n import t
 from metro_poverty.provenance import MARKS, mark_label
 
 # worst first; plain statuses sit beside the marks they stand for
-ORDER = ("illustrative", "simulated", "conflict", "provisional", "official_secondary", "official_quoted", "official", "official_primary")
+ORDER = ("illustrative", "simulated", "conflict", "provisional", "official_compiled", "official_secondary", "official_quoted", "official", "official_primary")
 COLOUR_OF = {"illustrative": "illustrative", "simulated": "illustrative", "conflict": "provisional", "provisional": "provisional"}
 UNKNOWN_COLOUR = "#555555"
 

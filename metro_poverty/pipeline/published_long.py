@@ -41,6 +41,7 @@ class LongFileSpec:
     producer: str                        # whose figures the file relays
     status: str = "official"
     status_by_indicator: dict = field(default_factory=dict)   # file indicator -> status, where it differs
+    producer_by_indicator: dict = field(default_factory=dict)  # file indicator -> whose figures they are, where it differs
     primary_hosts: tuple[str, ...] = ()  # a URL on one of these hosts is the producer's own publication
     source_prefix: str = "pub"
 
@@ -50,6 +51,11 @@ class LongFileSpec:
         producer's figure (a named official of it quoted, or its own page) and keeps the file's status: Metro's
         0,83% quoted from the head of BPS Kota Metro stood as 'Sementara' beside Bappeda's."""
         return self.status if mark == "official" else self.status_by_indicator.get(indicator, self.status)
+
+    def producer_of(self, indicator: str, mark: str | None = None) -> str:
+        """Whose figure a row is, by the same rule as status_of: Sumber Data named BPS as the producer of a news
+        article relaying Bappeda Provinsi Lampung's evaluation of extreme poverty."""
+        return self.producer if mark == "official" else self.producer_by_indicator.get(indicator, self.producer)
 
 
 def load_long_specs(manifest: Path) -> list[LongFileSpec]:
@@ -129,7 +135,8 @@ def read_long_file(path: Path, spec: LongFileSpec, resolver: RegionResolver, cat
         sid = known.get(r.source_url) or source_id(r.source_url, spec)
         if r.source_url not in known:
             sources.setdefault(sid, [sid, r.source_title, _host(r.source_url), r.source_url, None, None, "published",
-                                     "primary" if _is_primary(r.source_url, spec) else "secondary", spec.producer, None])
+                                     "primary" if _is_primary(r.source_url, spec) else "secondary",
+                                     spec.producer_of(r.indicator, r.mark), None])
         status = spec.status_of(r.indicator, r.mark)
         flag = "conflict" if r.mark == "conflict" else ("unverified" if status == "provisional" else None)
         out.append([code, codes["bps_code"], year, "", value, None, None, sid, status, flag, r.note or None, name, line,

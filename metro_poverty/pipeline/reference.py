@@ -29,7 +29,7 @@ CATALOGUE_COLUMNS = CATALOGUE_REQUIRED + ["sub_level_source_id", "sub_level_sour
 NUMERIC = ("min_value", "max_value")  # may be empty, else a number
 QUALITY_FLAGS = ("", "derived", "unverified", "conflict")
 SOURCE_KINDS = ("published", "derived", "submitted", "illustrative")  # submitted: an OPD's file handed in on Unggah Data
-CITATIONS = ("primary", "secondary", "none")
+CITATIONS = ("primary", "secondary", "compiled", "none")
 TARGET_COLUMNS = ["indicator", "region_code", "value", "year", "document", "set_for_source", "set_for_kind", "note_id", "note_en"]
 
 
