@@ -416,7 +416,8 @@ def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, par
 @pytest.mark.parametrize("page, params, says", [
     ("health", {}, "ILUSTRASI (bukan data resmi) — Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)"),
     # statuses first (a cut line must not drop 'Sementara'), then the producers' own publications first
-    ("income", {"ind": "p0"}, "Resmi (publikasi produsen) · Resmi, dikutip dari pejabat di media · Resmi, dikutip dari media · Sementara — "
+    ("income", {"ind": "p0"}, "Resmi (publikasi produsen) · Resmi, dikutip dari pejabat di media · Resmi, dikutip dari media · Resmi, dari catatan proyek · "
+                              "Sementara — "
                               "Sumber: BPS Kota Metro; hariansatelit.com dan 6 lainnya (di bawah slide)"),
 ])
 def test_a_slide_shows_its_figures_source_and_status_in_place_of_the_download_buttons(page, params, says):
@@ -513,3 +514,11 @@ def test_a_map_of_a_count_says_it_compares_size_and_names_the_rate_to_use():
                and c.endswith("Untuk membandingkan kondisi, pakai RTLH per 100 RT.") for c in texts(at.caption))
     rate = open_app({"ind": "rtlh_pct", "level": "kecamatan"}, page="views/dimension_basic_services.py")
     assert not any("adalah jumlah" in c for c in texts(rate.caption))
+
+
+def test_a_comparison_year_that_is_not_before_the_year_shown_falls_back_with_a_notice():
+    """'cmp=2024' beside 2024's figures fell back to 2021 and rewrote the link, the one bad value without a notice."""
+    at = open_app({"view": "compare", "cmp": "2024"}, page=DIMENSION_PAGES["health"])
+    assert "Nilai «2024» untuk parameter tautan «cmp» tidak dikenal; dipakai nilai bawaan «2021»." in texts(at.warning)
+    assert at.session_state["cmp"] == 2021
+    assert not texts(open_app({"view": "compare", "cmp": "2022"}, page=DIMENSION_PAGES["health"]).warning)

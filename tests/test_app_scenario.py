@@ -45,7 +45,7 @@ def test_a_transfer_to_deciles_1_2_in_two_kelurahan_lowers_poverty_and_costs_mon
     assert int(metric(at, "Keluar dari kemiskinan").value.replace(".", "")) > 0
     table = at.table[0].value
     others = table[(table["Tingkat"] == "Kelurahan") & (~table["Wilayah"].isin(["Ganjar Agung", "Rejomulyo"]))]
-    assert (others["P0 sebelum (%)"] == others["P0 sesudah (%)"]).all()  # only the two kelurahan change
+    assert (others["P0 model sebelum (%)"] == others["P0 model sesudah (%)"]).all()  # only the two kelurahan change
 
 
 def test_levers_set_in_the_page_are_written_to_the_url_and_reopen_the_same_scenario():

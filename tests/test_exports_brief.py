@@ -19,8 +19,8 @@ P0_2024_SOURCE = "BPS Kota Metro"  # the reference list's entry for Metro Terkin
 
 
 def text_of(pdf: bytes) -> str:
-    """The page's text with line breaks and runs of spaces as single spaces (wrapping moves them)."""
-    return re.sub(r"\s+", " ", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    """The text of every page, line breaks and runs of spaces as single spaces (wrapping moves them)."""
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +113,13 @@ def test_every_headline_figure_has_a_source(brief_id, catalogue):
     for code in ("p0", "poor_count", "p1", "p2", "gk", "ipm"):
         name = re.escape(catalogue[code].name("id"))
         assert re.search(name + r".{0,200}?Sumber: ", text), code
+
+
+def test_maps_asked_for_go_on_a_second_page_with_the_definitions(brief_maps):
+    """On one page the maps' sources ran under the footer and the definitions fell off the page, unprinted."""
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(io.BytesIO(brief_maps)).pages]
+    assert len(pages) == 2
+    assert "Sebaran per kelurahan" in pages[1] and "Definisi indikator" in pages[1] and "Sebaran per kelurahan" not in pages[0]
 
 
 def test_illustrative_maps_asked_for_are_labelled_illustrasi_next_to_their_title(brief_maps, catalogue):

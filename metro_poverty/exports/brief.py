@@ -40,7 +40,8 @@ GREY, LIGHT = "#555555", "#cccccc"
 
 def city_brief_pdf(year: int, lang: str = "id", *, now: datetime | None = None, with_maps: bool = False) -> bytes:
     """The brief for `year` in `lang` ('id' or 'en') as PDF bytes: one A4 page. `with_maps` adds the
-    kelurahan maps, which show illustrative data: only when asked for."""
+    kelurahan maps, which show illustrative data: only when asked for, on a second page with the definitions
+    (on one page the maps' sources ran under the footer and the definitions fell off the page, unprinted)."""
     map_w = (WIDTH - GAP * (MAP_COLS - 1)) / MAP_COLS
     content = brief_content(year, lang, trend_px=_px(WIDTH, TREND_H), map_px=_px(map_w, MAP_H), with_maps=with_maps)
     pdf = new_pdf()
@@ -53,7 +54,9 @@ def city_brief_pdf(year: int, lang: str = "id", *, now: datetime | None = None, 
     y = context_section(pdf, content, y + 1.5)
     y = trend_section(pdf, content, y + GAP)
     if content.maps:
-        y = map_section(pdf, content, y + GAP)
+        footer(pdf, content)
+        pdf.add_page()
+        y = map_section(pdf, content, MARGIN) - GAP
     definitions(pdf, content, y + GAP)
     footer(pdf, content)
     return bytes(pdf.output())

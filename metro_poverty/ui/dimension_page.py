@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metro_poverty.catalog import Indicator, by_dimension
-from metro_poverty.compare import fallback_key
+from metro_poverty.compare import fallback_key, period_shown
 from metro_poverty.i18n import t
 from metro_poverty.ui import cache, dimension_views, frame, indicator_card, maps, presentation, url
 from metro_poverty.url_state import Param, optional_text
@@ -71,7 +71,10 @@ def _restore_view_params(ind: Indicator) -> dict:
     periods = [int(p) for p in cache.read("indicator_periods_by_level", indicator=ind.code, level=level).period]
     regions = cache.regions()
     codes = [None] + list(regions[regions.level == level].region_code)
-    url.restore([Param("cmp", periods, periods[0]), Param("region", codes, None, to_text=optional_text)])
+    # the year compared with is one before the year shown: 'cmp=2024' beside 2024's map fell back without a notice
+    shown = period_shown(periods, frame.year())
+    earlier = [p for p in periods if shown is not None and p < shown] or periods
+    url.restore([Param("cmp", earlier, earlier[0]), Param("region", codes, None, to_text=optional_text)])
     if st.session_state["view"] == "trend":
         url.restore([dimension_views.trend_param(codes[1:], st.session_state["region"], lang)])
     return {"periods": periods}
