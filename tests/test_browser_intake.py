@@ -108,7 +108,7 @@ def test_an_officer_loads_a_messy_file_fixes_a_name_and_rolls_it_back(isolated_a
     page.get_by_role("button", name="Batalkan unggahan").click()
     wait_rendered(page, "tidak dapat diaktifkan lagi")  # asked first
     page.get_by_role("button", name="Ya, batalkan unggahan ini").click()
-    wait_rendered(page, "dasbor kembali ke data tanpa batch ini")
+    wait_rendered(page, "dasbor kembali ke data tanpa unggahan ini")
     page.goto(f"{isolated_app}/kesehatan?year=2025")
     wait_rendered(page, "Stunting (e-PPGBM), 2024")  # 2025 is gone again: the map falls back to 2024
     screenshot(page, "intake_after_rollback")

@@ -24,7 +24,7 @@ from conftest import PLANNER_PASSWORD, SECRETARY_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-WRITES = ["Buat sesi", "Simpan kesepakatan", "Tutup sesi", "Simpan agenda", "Simpan skenario ini", "Muat sebagai batch baru", "Arsipkan"]
+WRITES = ["Buat sesi", "Simpan kesepakatan", "Tutup sesi", "Simpan agenda", "Simpan skenario ini", "Muat sebagai unggahan baru", "Arsipkan"]
 
 
 def test_a_signed_out_browser_reads_every_page_and_reaches_no_write(isolated_app, chromium):
