@@ -200,3 +200,17 @@ def test_a_plain_build_replays_the_active_batches(inputs):
     real_build(inputs)
     assert observations(inputs, with_batch=True) == loaded
     assert store_rows(inputs, "select count(*) from observations where batch_id = $b", b=batch) == [(28,)]
+
+
+def test_a_file_replacing_an_earlier_uploads_values_says_which_upload_it_replaces(inputs):
+    """A revised file for the same figures took the first one's place with 'no problems' and both stayed active."""
+    data = csv_bytes(eppgbm_rows(2025))
+    before = preview(data, "stunting 2025.csv", CONFIRMED, inputs).warnings
+    assert not [w for w in before if w.code == "replaces_upload"]  # nothing loaded yet: nothing replaced
+    first = loader.load(data, "stunting 2025.csv", DINKES, CONFIRMED, accepted=[problem_key(w) for w in before], inputs=inputs)
+    assert first.status == "loaded"
+    rows = eppgbm_rows(2025)
+    rows[4] = rows[4][:3] + ["759", "40", "5,27"]
+    said = [w for w in preview(csv_bytes(rows), "stunting 2025 revisi.csv", CONFIRMED, inputs).warnings if w.code == "replaces_upload"]
+    assert [(w.found(), w.fields["batch"]) for w in said] == [("stunting 2025.csv", first.batch_id)]
+    assert f"berkas ini mengganti {said[0].fields['n']} nilai dari unggahan sebelumnya" in said[0].message("id")

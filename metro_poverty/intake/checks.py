@@ -14,7 +14,9 @@ Rules per indicator are data (data/reference/intake_checks.csv, values in the ca
   series and source; the deviation is floored at 5% of the median (and at half the catalogue's last
   decimal), so a short or flat history does not flag every ordinary change;
 - a change from the previous year larger than max_yearly_change (in the indicator's unit when
-  change_unit is `points`, relative when it is `percent`), same indicator, region, series and source.
+  change_unit is `points`, relative when it is `percent`), same indicator, region, series and source;
+- values that replace those of an earlier, still active upload (same indicator, region, year, series and
+  source) are a warning naming that upload: a revised file took the place of the first one unsaid.
 """
 
 from __future__ import annotations
@@ -114,6 +116,23 @@ def against_history(obs: pd.DataFrame, history: pd.DataFrame, thresholds: pd.Dat
         out += _outlier(r, earlier.value, decimals.get(r.indicator_code, 1))
         if r.indicator_code in thresholds.index:
             out += _yearly(r, earlier[earlier.period == r.period - 1].value, thresholds.loc[r.indicator_code], decimals.get(r.indicator_code, 1))
+    return out
+
+
+def replaced(obs: pd.DataFrame, history: pd.DataFrame, records: list, file_name: str) -> list[Problem]:
+    """A warning per earlier active upload whose values of the same figures this file would replace. `records`:
+    the batch records (store.batches.BatchRecord), to name each upload by its file and day."""
+    if obs.empty or history.empty or "batch_id" not in history:
+        return []
+    keys = ["indicator_code", "region_code", "period", "series", "source_id"]
+    earlier = history.dropna(subset=["batch_id"])
+    hit = earlier[keys + ["batch_id"]].merge(obs[keys].drop_duplicates(), on=keys)
+    named = {r.batch_id: r for r in records}
+    out = []
+    for batch_id, rows in hit.groupby("batch_id", sort=True):
+        record = named.get(batch_id)
+        out.append(Problem("replaces_upload", file_name, severity=WARNING, value=record.file_name if record else batch_id,
+                           fields={"n": len(rows), "batch": batch_id, "day": (record.loaded_at[:10] if record else "–")}))
     return out
 
 

@@ -187,6 +187,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     history = store_history(inputs, ch.indicator_codes) if history is None else history[history.indicator_code.isin(ch.indicator_codes)]
     out.problems += checks.against_history(obs, history, thresholds,
                                            ref.catalogue.set_index("code").decimals.astype(int).to_dict())
+    out.problems += checks.replaced(obs, history, [r for r in records if r.active], name)
     # a figure compared with no history says so: an OPD's first real file beside the demo's made-up values had
     # 'no problems' where the same file as example data had a dozen changes to look at
     compared = set(zip(history.indicator_code, history.source_id)) if len(history) else set()
