@@ -38,6 +38,7 @@ h1 {{ font-size: 38px !important; padding: 0.1rem 0 0 0 !important; white-space:
 .st-key-{BAR_KEY} {{ position: sticky; top: 0; z-index: 1000; background: white; padding: 0.3rem 0 0.25rem 0;
                      border-bottom: 1px solid #dddddd; flex-wrap: nowrap !important; }}
 .st-key-{BAR_KEY} > div:has(> .stButton) {{ flex: 0 0 auto; width: auto !important; }}
+.st-key-{BAR_KEY} button kbd {{ display: none; }}  /* 'PageDown' beside each label cut the step's title: the tooltip says it */
 .st-key-{BAR_KEY} > div:has(> .stMarkdown) {{ flex: 1 1 0; min-width: 0; }}
 .st-key-{BAR_KEY} [data-testid="stMarkdownContainer"] p {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
     overflow: hidden; }}  /* a long step note takes two lines at most: the slide keeps the screen */
@@ -199,11 +200,11 @@ def apply(lang: str, page_path: str | None = None) -> None:
         _switch(script, query)
     # a presenter's clicker sends PageUp and PageDown: the room steps through without the mouse
     bar.button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, on_click=go, args=(agenda, step - 1),
-               shortcut="PageUp")
+               shortcut="PageUp", help=t("present.previous_key", lang))
     bar.markdown(f"**{t('present.step', lang, n=step + 1, total=len(agenda['steps']))}: {plain(current['title'])}**"
                  + (f" · {plain(current['note'])}" if current["note"] else ""), width="stretch")
     bar.button(t("present.next", lang), icon=":material/arrow_forward:", disabled=step >= len(agenda["steps"]) - 1,
-               on_click=go, args=(agenda, step + 1), shortcut="PageDown")
+               on_click=go, args=(agenda, step + 1), shortcut="PageDown", help=t("present.next_key", lang))
     bar.button(t("present.record", lang), icon=":material/edit_note:", help=t("present.record_help", lang), on_click=_record, args=(agenda,))
     bar.button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
 
