@@ -229,3 +229,19 @@ def test_the_sources_page_does_not_call_a_derived_figure_a_media_quote():
     table = open_app(page="views/data_sources.py").table[0].value
     derived = table[table["Rujukan"].str.contains("\\[derived\\]", regex=False)]  # DOMAIN's figures marked [derived]
     assert len(derived) == 1 and list(derived["Status — cara diketahui"]) == ["Sementara — turunan: dihitung dari angka terbitan"]
+
+
+def test_a_corrected_file_keeps_the_spellings_confirmed_for_the_one_before(monkeypatch):
+    """An officer confirmed 'Kel. Hadimulyo Brt' = Hadimulyo Barat, fixed another row in Excel and uploaded again:
+    the confirmed spelling's error was back. Nothing else is carried: a new file starts afresh."""
+    import streamlit as st
+
+    from metro_poverty.ui import upload_page
+
+    monkeypatch.setattr(st, "session_state", {})
+    state = upload_page._state(b"first file")
+    state["choices"] = state["choices"].but(aliases={"Kel. Hadimulyo Brt": "18.72.01.1004"}, period=2024)
+    state["accepted"].add("abc")
+    again = upload_page._state(b"the corrected file")
+    assert again["choices"].aliases == {"Kel. Hadimulyo Brt": "18.72.01.1004"}
+    assert again["choices"].period is None and again["accepted"] == set() and again["choices"].status == "provisional"

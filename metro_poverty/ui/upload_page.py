@@ -99,13 +99,17 @@ def _upload(user, lang: str) -> None:
 
 
 def _state(data: bytes) -> dict:
-    """What the page keeps for the file on screen; a new file starts afresh."""
+    """What the page keeps for the file on screen; a new file starts afresh but for the spellings confirmed for the
+    one before it (a corrected file uploaded again brought back the error the officer had settled on the page;
+    a spelling applies only where those exact words are written)."""
     sha = hashlib.sha256(data).hexdigest()
     state = st.session_state.setdefault("upload_state", {})
     if state.get("sha") != sha:
+        confirmed = dict(state["choices"].aliases or {}) if state.get("choices") is not None else {}
         state.clear()
         # the upload source until the officer says what the file holds (_data_status): never a layout's demo source
-        state.update(sha=sha, choices=intake.Choices(source_id=UPLOAD_SOURCES["provisional"], status="provisional"), accepted=set())
+        state.update(sha=sha, choices=intake.Choices(source_id=UPLOAD_SOURCES["provisional"], status="provisional",
+                                                     aliases=confirmed), accepted=set())
     return state
 
 
