@@ -75,10 +75,11 @@ def step_title(page_title: str, params: dict, names: dict[str, str], lang: str, 
     """'Kesehatan · Stunting (e-PPGBM) · Kecamatan · Peringkat · Rejomulyo · 2024': the page, then what its
     parameters choose, in words. `names`: indicator codes and region codes to the names to show (in the UI language).
     The Overview's step (`overview`) is named by its slide, and names its map indicator only when the step is its map.
-    A scenario's step (`scenario`) is named by its transfer, deciles and areas, never by a year (the model's prices
-    are 2024's whatever year the top bar shows): two scenarios were both 'Simulasi Kebijakan · 2025'."""
+    A scenario's step (`scenario`) is named by its levers as its slide's line says them (engine.scenario_words), never
+    by a year (the model's prices are 2024's whatever year the top bar shows): two scenarios were both 'Simulasi
+    Kebijakan · 2025'."""
     if scenario:
-        return " · ".join([page_title, *_scenario_parts(params, names, lang)])
+        return f"{page_title} · {_scenario_line(params, names, lang)}"
     parts = [page_title]
     view = params.get("view") if params.get("view") in (OVERVIEW_VIEWS if overview else VIEWS) else ("headline" if overview else None)
     if params.get("q"):  # Konsep & Definisi searched: its slide shows what was found, not the pair compared below it
@@ -100,19 +101,10 @@ def step_title(page_title: str, params: dict, names: dict[str, str], lang: str, 
     return " · ".join(parts)
 
 
-def _scenario_parts(params: dict, names: dict[str, str], lang: str) -> list[str]:
-    from metro_poverty import numfmt
+def _scenario_line(params: dict, names: dict[str, str], lang: str) -> str:
+    """The step's scenario as its slide words it; a value its page would refuse reads as the default the page uses."""
+    from metro_poverty.engine.scenario_url import from_query_params
+    from metro_poverty.engine.scenario_words import summary
 
-    try:
-        transfer = float(params.get("transfer") or 0)
-    except ValueError:
-        transfer = 0.0
-    per = params.get("per") if params.get("per") in ("household", "capita") else "household"
-    parts = [t("scenario.summary.transfer", lang, transfer=numfmt.rupiah(transfer, 0, lang), per=t(f"scenario.per_unit.{per}", lang))]
-    deciles = [d for d in str(params.get("deciles") or "1,2,3,4").split(",") if d.strip().isdigit()]
-    if deciles:
-        parts.append(t("scenario.summary.deciles", lang, deciles=", ".join(deciles)))
-    regions = [names[c] for c in str(params.get("regions") or "").split(",") if c in names]
-    if regions:
-        parts.append(", ".join(regions))
-    return parts
+    scenario, _ = from_query_params({k: str(v) for k, v in params.items()}, known_regions=names)
+    return summary(scenario, names, lang)

@@ -81,17 +81,20 @@ def complete(choices: Choices, table: RawTable, title_rows: list[list], file_nam
 ROW_NUMBER_LABELS = {"no", "no.", "nomor", "no urut", "urut", "#"}
 
 
+SAMPLED_ROWS = 1000  # a column of figures shows one in its first rows; a 100.000-row file is not read cell by cell again
+
+
 def number_columns(table: RawTable) -> list[str]:
     """The columns that may hold a figure, in the table's order (_holds_measures)."""
     return [c for i, c in enumerate(table.columns) if c and _holds_measures(table, i, c)]
 
 
 def _holds_measures(table: RawTable, index: int, column: str) -> bool:
-    """A column that may hold a figure: some cell is a number, and it is not the rows' numbering ('No') — the
-    message listed the kelurahan names and the row numbers among the columns to give a meaning."""
+    """A column that may hold a figure: some cell of its first rows is a number, and it is not the rows' numbering
+    ('No') — the message listed the kelurahan names and the row numbers among the columns to give a meaning."""
     if label_key(column) in ROW_NUMBER_LABELS:
         return False
-    return any(index < len(row) and not blank(row[index]) and is_number(row[index]) for row in table.rows)
+    return any(index < len(row) and not blank(row[index]) and is_number(row[index]) for row in table.rows[:SAMPLED_ROWS])
 
 
 def _merge(given: Choices, base: Choices | None) -> Choices:

@@ -207,11 +207,12 @@ def _formulas_once_per_column(problems: list[Problem]) -> list[Problem]:
     first: dict[str, Problem] = {}
     lines: dict[str, list[int]] = {}
     for p in problems:
-        first.setdefault(p.column, p)
-        lines.setdefault(p.column, []).append(p.row)
-    return [Problem(p.code, p.file, row=p.row, sheet=p.sheet, column=p.column, value=p.value,
-                    fields={"cells": len(lines[col]), "lines": tuple(lines[col])})
-            for col, p in first.items()]
+        if p.code == "formula_without_value":
+            first.setdefault(p.column, p)
+            lines.setdefault(p.column, []).append(p.row)
+    once = [Problem(p.code, p.file, row=p.row, sheet=p.sheet, column=p.column, value=p.value,
+                    fields={"cells": len(lines[col]), "lines": tuple(lines[col])}) for col, p in first.items()]
+    return once + [p for p in problems if p.code != "formula_without_value"]
 
 
 def _template_meta(wb) -> dict | None:

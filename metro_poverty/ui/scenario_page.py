@@ -17,6 +17,7 @@ from metro_poverty.engine import GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.scenario import LEVER_RANGES as RANGES
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
 from metro_poverty.engine.scenario_table import COUNT_STEP, COUNTS, DECIMALS, SIMULATED, m0_kind, model_count, results_table, shown_lifted, source_text
+from metro_poverty.engine import scenario_words
 from metro_poverty.engine.scenario_url import DEFAULT, KEYS, UNIFORM_GROWTH_KEY, from_query_params, to_query_params
 from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsBusy, RecordsDamaged
@@ -142,35 +143,8 @@ def _scenario_from_widgets() -> Scenario:
 
 
 def _summary(s: Scenario, sub_city: pd.DataFrame, lang: str) -> str:
-    """The levers in one line, for a slide: 'Bantuan Rp 300.000 per rumah tangga · desil 1, 2 · seluruh kota'."""
-    names = dict(zip(sub_city.region_code, sub_city.name))
-    area = ", ".join(names.get(c, c) for c in s.target_regions) if s.target_regions else t("scenario.summary.city", lang)
-    line = t("scenario.summary.line", lang, transfer=numfmt.rupiah(s.transfer_rp_per_month, 0, lang), per=t(f"scenario.per_unit.{s.transfer_per}", lang),
-             deciles=", ".join(str(d) for d in s.target_deciles), area=area)
-    return " · ".join([line, *changed_levers(s, lang)])
-
-
-def changed_levers(s: Scenario, lang: str, targeting: bool = True) -> list[str]:
-    """Every other lever the scenario moves from its default, in a few words: a slide said 'Bantuan Rp 0' beside
-    P0 falling by 1,97 points, moved by growth and targeting errors that nobody in the room could see.
-    Without `targeting`: only those folded under 'more' (growth, the poverty line, the weights)."""
-    pct = lambda v: numfmt.number(v, 0 if float(v).is_integer() else 1, lang)  # noqa: E731
-    out = []
-    if targeting and s.exclusion_error_pct:
-        out.append(t("scenario.summary.exclusion", lang, pct=pct(s.exclusion_error_pct)))
-    if targeting and s.inclusion_error_pct:
-        out.append(t("scenario.summary.inclusion", lang, pct=pct(s.inclusion_error_pct)))
-    if s.growth_d1_4_pct == s.growth_d5_10_pct and s.growth_d1_4_pct:
-        out.append(t("scenario.summary.growth", lang, pct=pct(s.growth_d1_4_pct)))
-    elif s.growth_d1_4_pct != s.growth_d5_10_pct:
-        out.append(t("scenario.summary.growth_split", lang, low=pct(s.growth_d1_4_pct), high=pct(s.growth_d5_10_pct)))
-    if s.poverty_line_rp is not None:
-        out.append(t("scenario.summary.line_rp", lang, rp=numfmt.rupiah(s.poverty_line_rp, 0, lang)))
-    elif s.inflation_pct:
-        out.append(t("scenario.summary.inflation", lang, pct=pct(s.inflation_pct)))
-    if s.dimension_weights != DEFAULT.dimension_weights or s.k != DEFAULT.k:
-        out.append(t("scenario.summary.weights", lang))
-    return out
+    """The levers in one line, for a slide (engine.scenario_words, as an agenda step names it)."""
+    return scenario_words.summary(s, dict(zip(sub_city.region_code, sub_city.name)), lang)
 
 
 def _levers(sub_city: pd.DataFrame, lang: str) -> None:
@@ -189,7 +163,7 @@ def _levers(sub_city: pd.DataFrame, lang: str) -> None:
     with st.container() if presentation.active() else st.expander(t("scenario.more", lang), icon=":material/tune:"):
         _prices(lang)
         _multidim(lang)
-    folded = changed_levers(_scenario_from_widgets(), lang, targeting=False)
+    folded = scenario_words.changed_levers(_scenario_from_widgets(), lang, targeting=False)
     if folded and not presentation.active():  # a link opens with the fold closed: what it moved is said outside it
         st.caption(t("scenario.more_changed", lang, levers=", ".join(folded)))
     st.button(t("scenario.reset", lang), icon=":material/restart_alt:", on_click=_set_widgets, args=(Scenario(),))
