@@ -37,8 +37,10 @@ def csv_bytes(rows: list[list], sep: str = ";", encoding: str = "utf-8") -> byte
     return buf.getvalue().encode(encoding)
 
 
-def xlsx_bytes(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None, formats: dict[str, dict[str, str]] | None = None) -> bytes:
-    """A workbook with one sheet per entry (rows from A1); merges: sheet -> ranges; formats: sheet -> {cell: number format}."""
+def xlsx_bytes(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None, formats: dict[str, dict[str, str]] | None = None,
+               hidden: dict[str, list] | None = None) -> bytes:
+    """A workbook with one sheet per entry (rows from A1); merges: sheet -> ranges; formats: sheet -> {cell: number format};
+    hidden: sheet -> rows (numbers) and columns (letters) Excel hides."""
     wb = Workbook()
     wb.remove(wb.active)
     for title, rows in sheets.items():
@@ -49,6 +51,9 @@ def xlsx_bytes(sheets: dict[str, list[list]], merges: dict[str, list[str]] | Non
             ws.merge_cells(rng)
         for cell, fmt in (formats or {}).get(title, {}).items():
             ws[cell].number_format = fmt
+        for place in (hidden or {}).get(title, []):
+            dimension = ws.row_dimensions[place] if isinstance(place, int) else ws.column_dimensions[place]
+            dimension.hidden = True
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

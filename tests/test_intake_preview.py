@@ -125,6 +125,22 @@ def test_a_year_column_holding_another_year_than_the_title_and_the_file_name_is_
     assert not [p for p in agreed.warnings if p.code.startswith("period_column_differs")]
 
 
+def test_last_years_rows_kept_hidden_under_this_years_are_a_warning_naming_them(inputs):
+    """An e-PPGBM workbook that showed 22 kelurahan held 2024's rows too, hidden: both years were read without a word."""
+    this_year, last_year = eppgbm_rows(2025), [r for r in eppgbm_rows(2024)[4:] if r[2] != "Jumlah"][:3]
+    rows = this_year + last_year
+    hidden = list(range(len(this_year) + 1, len(rows) + 1))
+    pv = preview(xlsx_bytes({"Data": rows}, hidden={"Data": hidden}), "eppgbm_2025.xlsx", Choices(), inputs)
+    (warned,) = [p for p in pv.warnings if p.code == "hidden_rows"]
+    assert (warned.row, warned.fields["rows"]) == (hidden[0], ", ".join(map(str, hidden)))
+    assert pv.unaccepted() and warned in pv.unaccepted()  # it blocks a load until the officer accepts it
+    shown = preview(xlsx_bytes({"Data": this_year}, hidden={"Data": ["A"]}), "eppgbm_2025.xlsx", Choices(), inputs)
+    assert not [p for p in shown.problems if p.code.startswith("hidden")]  # the hidden "No" column is not read
+    counts = preview(xlsx_bytes({"Data": this_year}, hidden={"Data": ["E"]}), "eppgbm_2025.xlsx", Choices(), inputs)
+    assert [(p.code, p.column, p.value) for p in counts.warnings if p.code.startswith("hidden")] == [
+        ("hidden_column", "E", "Jumlah Balita Stunting")]
+
+
 def test_columns_nobody_has_seen_ask_for_a_mapping_naming_them(inputs):
     pv = preview(csv_bytes([["Kelurahan", "Tahun", "Angka X"], ["Metro", "2025", "5"]]), "x.csv", Choices(), inputs)
     assert [(p.code, p.fields["columns"]) for p in pv.errors] == [("columns_unmapped", "Angka X")]  # not the region and year columns it read

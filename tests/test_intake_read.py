@@ -46,6 +46,30 @@ def test_merged_header_cells_give_each_column_its_full_label():
     assert (start, n, table.columns, table.rows, table.lines) == (2, 2, ["No", "Kelurahan", "Balita Diukur", "Balita Stunting"], [[1, "Metro", 759, 28]], [5])
 
 
+def test_rows_and_columns_excel_hides_are_known_to_the_reader_and_their_cells_still_read():
+    rows = [["Rekap 2025"], TABLE[0], *TABLE[1:], ["Hadimulyo Barat", 700, 30]]
+    sheet = read.read_sheet(xlsx_bytes({"Data": rows}, hidden={"Data": [1, 4, "C"]}), "f.xlsx", Choices())
+    assert (sheet.hidden_rows, sheet.hidden_columns, sheet.rows[3]) == ({1, 4}, [(3, 3)], ["Imopuro", 718, 36])
+
+
+def test_hidden_rows_of_the_table_are_one_warning_at_the_first_naming_them_and_a_hidden_title_is_not():
+    rows = [["Rekap 2025"], TABLE[0], *TABLE[1:], ["Hadimulyo Barat", 700, 30], ["Hadimulyo Timur", 650, 20]]
+    sheet = read.read_sheet(xlsx_bytes({"Data": rows}, hidden={"Data": [1, 4, 6]}), "f.xlsx", Choices())
+    table, _, _ = read.table(sheet, "f.xlsx", Choices())
+    (p,) = read.hidden_rows(sheet, table)
+    assert (p.code, p.severity, p.row, p.sheet, p.fields["rows"]) == ("hidden_rows", "warning", 4, "Data", "4, 6")
+    assert p.message("id").startswith("PERINGATAN: berkas f.xlsx, lembar Data, baris 4: 2 baris tabel tersembunyi di Excel "
+                                      "(disembunyikan atau tersaring), mulai baris ini (baris 4, 6)")
+    assert read.hidden_rows(read.read_sheet(csv_bytes(rows), "f.csv", Choices()), table) == []  # a CSV hides nothing
+
+
+def test_a_hidden_column_is_warned_only_when_the_load_reads_it():
+    sheet = read.read_sheet(xlsx_bytes({"Data": TABLE}, hidden={"Data": ["B", "C"]}), "f.xlsx", Choices())
+    table, _, _ = read.table(sheet, "f.xlsx", Choices())
+    found = read.hidden_columns(sheet, table, {"kelurahan", "Stunting"})
+    assert [(p.code, p.column, p.value) for p in found] == [("hidden_column", "C", "Stunting")]
+
+
 def test_an_excel_percentage_cell_is_the_percentage_it_shows():
     data = xlsx_bytes({"Data": [["Kelurahan", "Cakupan"], ["Metro", 0.853]]}, formats={"Data": {"B2": "0.0%"}})
     cell = read.read_sheet(data, "f.xlsx", Choices()).rows[1][1]

@@ -29,6 +29,12 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _REF = re.compile(rb'\sr="([A-Z]{0,3})(\d{1,9})"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,9}):([A-Z]{1,3})(\d{1,9})"')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\s([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
+_HIDDEN = re.compile(rb'(?:^|\s)hidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'(?:^|\s)r="(\d{1,9})"')
+_COL_MIN = re.compile(rb'(?:^|\s)min="(\d{1,9})"')
+_COL_MAX = re.compile(rb'(?:^|\s)max="(\d{1,9})"')
 _XF = re.compile(rb"<(?:\w+:)?xf[\s>/]")
 _STRING = re.compile(rb"<(?:\w+:)?si[\s>/]")
 _ELEMENT = re.compile(rb"<[^/?!]")
@@ -163,6 +169,26 @@ def merged_ranges(data: bytes, part: str) -> list[tuple[int, int, int, int]]:
         (top, bottom), (left, right) = sorted((int(r1), int(r2))), sorted((column_number(c1), column_number(c2)))
         out.append((top, left, bottom, right))
     return out
+
+
+def hidden(data: bytes, part: str) -> tuple[set[int], list[tuple[int, int]]]:
+    """Rows (numbers) and column ranges (first, last; 1-based) that Excel hides in one worksheet part, by hand or
+    by a filter. openpyxl's read-only mode reads their cells like any other and does not say they are hidden;
+    check() has bounded the rows, so the set stays small."""
+    rows: set[int] = set()
+    columns: list[tuple[int, int]] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(part.lstrip("/"))
+        for chunk in _chunks(zf, info):
+            for attrs in (_ROW_TAG.findall(chunk) if b"hidden" in chunk else ()):
+                number = _ROW_NUMBER.search(attrs)
+                if number and _HIDDEN.search(attrs):
+                    rows.add(int(number.group(1)))
+            for attrs in (_COL_TAG.findall(chunk) if b"hidden" in chunk else ()):
+                first, last = _COL_MIN.search(attrs), _COL_MAX.search(attrs)
+                if first and last and _HIDDEN.search(attrs):
+                    columns.append((int(first.group(1)), int(last.group(1))))
+    return rows, columns
 
 
 def _refuse(name: str, what: str, found: int, limit: int):

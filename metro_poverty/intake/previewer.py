@@ -118,6 +118,12 @@ def preview(data: bytes, file_name: str, choices: Choices | None = None, inputs:
     return out
 
 
+def _read_columns(ch: Choices) -> set[str]:
+    """The columns a load takes values from: each mapped figure, the region, the year and what splits the rows."""
+    named = {m.column for m in ch.measures or () if m.column}
+    return named | {c for c in (ch.region_column, ch.year_column, ch.split_column, ch.series_column) if c}
+
+
 def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: Inputs, user: auth.User | None,
           history: pd.DataFrame | None) -> None:
     name = out.file_name
@@ -142,7 +148,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         return
     out.kind, out.sheets, out.columns = sheet.kind, sheet.sheets, table.columns
     out.number_columns = layout.number_columns(table)
-    out.problems += read.wider_rows(sheet, table)
+    out.problems += read.wider_rows(sheet, table) + read.hidden_rows(sheet, table)
     out.notes += _reading_notes(sheet, start, n)
     layouts = layout.manifest_layouts(inputs.raw_dir) + [Choices.from_dict(r.choices) for r in records if r.active]
     if len(choices.indicators) == 1:  # a template whose hidden sheet was lost still has the template's columns
@@ -165,6 +171,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         out.notes += notes
     resolver = _with_confirmed(ch, ref, out)
     out.choices = ch
+    out.problems += read.hidden_columns(sheet, table, _read_columns(ch))
     if _blocked(out.problems):
         return  # what the columns mean is not settled: no cell can be read yet
     recs, obs, found = steps.harmonized(table, ch, ref, resolver)

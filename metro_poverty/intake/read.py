@@ -22,7 +22,7 @@ from metro_poverty.intake import archive, detect
 from metro_poverty.intake.choices import Choices
 from metro_poverty.numbers import Percent
 from metro_poverty.problems import ERROR, WARNING, Num, Problem
-from metro_poverty.pipeline.raw import RawReadError, RawTable, fill_ranges, table_at
+from metro_poverty.pipeline.raw import RawReadError, RawTable, fill_ranges, label_key, table_at
 
 MAX_BYTES = 10 * 1024 * 1024  # an OPD table is kilobytes; 10 MB leaves room for a heavy workbook
 MAX_UNPACKED_BYTES = archive.MAX_UNPACKED_BYTES
@@ -45,6 +45,8 @@ class Sheet:
     sep: str | None = None
     problems: list[Problem] = field(default_factory=list)  # cell-level problems (formulas without a value)
     template: dict | None = None  # the machine-readable sheet of a template written by intake.templates
+    hidden_rows: set[int] = field(default_factory=set)  # row numbers Excel hides (by hand or by a filter)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last) column numbers Excel hides
 
 
 def check_size(size: int, name: str) -> None:
@@ -139,6 +141,7 @@ def _workbook(data: bytes, name: str, choices: Choices, extent: archive.Extent) 
         sheets = [ws.title for ws in values.worksheets if ws.sheet_state == "visible"]
         budget = [0]
         grids = {title: _grid(values[title], formulas[title] if formulas else None, data, name, budget) for title in sheets}
+        parts = {title: values[title]._worksheet_path for title in sheets}
     finally:
         values.close()
         if formulas is not None:
@@ -155,7 +158,9 @@ def _workbook(data: bytes, name: str, choices: Choices, extent: archive.Extent) 
     if chosen not in grids:
         raise RawReadError(Problem("unknown_sheet", name, value=str(chosen), fields={"sheets": ", ".join(sheets)}))
     rows, problems = grids[chosen]
-    return Sheet("xlsx", rows, chosen, sheets, tables, problems=problems, template=template)
+    hidden_rows, hidden_columns = archive.hidden(data, parts[chosen])
+    return Sheet("xlsx", rows, chosen, sheets, tables, problems=problems, template=template,
+                 hidden_rows=hidden_rows, hidden_columns=hidden_columns)
 
 
 def sheet_names(data: bytes) -> list[str]:
@@ -242,6 +247,31 @@ def wider_rows(sheet: Sheet, table: RawTable) -> list[Problem]:
     return [Problem("row_wider_decimal_comma" if split else "row_wider_than_header", table.file, row=line,
                     value=(sheet.sep or ",").join("" if c is None else str(c) for c in row),
                     severity=ERROR if split else WARNING, fields={"n": len(row), "columns": width, "rows": Num(len(wide), 0)})]
+
+
+HIDDEN_LISTED = 10  # hidden rows named in the warning; the count says how many more
+
+
+def hidden_rows(sheet: Sheet, table: RawTable) -> list[Problem]:
+    """Rows of the table that Excel hides, said once at the first with their count: a row hidden by hand or left out
+    by a filter is read like every row on screen, so a file that showed 22 kelurahan could load 25 values (an old
+    year's rows kept hidden under the new ones) without a word."""
+    lines = [line for line in table.lines if line in sheet.hidden_rows]
+    if not lines:
+        return []
+    listed = ", ".join(str(n) for n in lines[:HIDDEN_LISTED]) + (", …" if len(lines) > HIDDEN_LISTED else "")
+    return [Problem("hidden_rows", table.file, row=lines[0], sheet=table.sheet, severity=WARNING,
+                    fields={"n": Num(len(lines), 0), "rows": listed})]
+
+
+def hidden_columns(sheet: Sheet, table: RawTable, read_columns: set[str]) -> list[Problem]:
+    """Each column that Excel hides and that the load reads (a figure, the region or the year): its values go into
+    the store though nobody looking at the sheet saw them."""
+    out, wanted = [], {label_key(c) for c in read_columns}
+    for c, label in enumerate(table.columns, start=1):
+        if label_key(label) in wanted and any(first <= c <= last for first, last in sheet.hidden_columns):
+            out.append(Problem("hidden_column", table.file, sheet=table.sheet, column=_letter(c), value=label, severity=WARNING))
+    return out
 
 
 def table(sheet: Sheet, name: str, choices: Choices) -> tuple[RawTable, int, int]:
