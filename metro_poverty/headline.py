@@ -39,6 +39,7 @@ class Headline:
     country_status: str | None = None
     compare_period: int | None = None  # the year of the Lampung and Indonesia values (the city's figure shown)
     previous_other_series: bool = False  # the previous figure is of another series than the indicator's latest
+    previous_flag: str | None = None  # the previous figure's quality flag (derived: computed by us, not released)
 
     @property
     def change(self) -> float | None:
@@ -138,6 +139,7 @@ def headline(rows: list[dict], indicator: str, period: int) -> Headline:
         country_status=_get(nat, "status"),
         compare_period=compared,
         previous_other_series=prev is not None and (_get(prev, "series") or "") != (_get(city_latest, "series") or ""),
+        previous_flag=_get(prev, "quality_flag"),
     )
 
 
@@ -163,7 +165,9 @@ def caution_notes(h: Headline, lang: str, producer: str | None = None) -> list[s
     that is not official. Shared by the card and the PDF brief."""
     notes = cautions(h.status, h.citation, h.quality_flag, producer, lang)
     if h.change_from_unofficial:
-        notes.append(t("common.previous_not_official", lang, year=h.previous_period, status=t(f"status_short.{h.previous_status}", lang)))
+        # Metro's 12,8 ribu poor in 2023 is P0 × a population of ours; 2024's count is BPS's, on its own projection
+        key = "common.previous_derived" if h.previous_flag == "derived" else "common.previous_not_official"
+        notes.append(t(key, lang, year=h.previous_period, status=t(f"status_short.{h.previous_status}", lang)))
     return notes
 
 

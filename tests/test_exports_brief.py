@@ -4,6 +4,7 @@ Made from the repo's store (built when missing, as the app tests do)."""
 
 import io
 import re
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -173,6 +174,8 @@ def test_a_change_from_a_provisional_figure_is_noted_like_on_the_card():
     assert brief.notes_text(headline(6.78, 7.28), P0, "id") == ""
     assert brief.notes_text(headline(6.78, 7.28, previous_status="provisional"), P0, "id") == "pembanding 2023: Sementara"
     assert brief.notes_text(headline(6.78, 7.28, comparable=False, previous_status="provisional"), P0, "id") == ""
+    derived = replace(headline(12.07, 12.8, previous_status="provisional"), previous_flag="derived")
+    assert brief.notes_text(derived, P0, "en").startswith("2023 baseline: Provisional, derived (computed from another published figure")
 
 
 def test_without_a_truetype_font_the_builtin_font_still_sets_indonesian_text(monkeypatch):
