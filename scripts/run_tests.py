@@ -6,14 +6,20 @@ two tiers end together. The browser tier is shown as it runs; the other tier's o
 artifacts/test-logs/ and printed when it ends. Arguments are passed to both
 pytest runs (e.g. `-x`, `-k name`). `pytest` alone still runs everything, one test after the other.
 
+The tests' temporary files (stores, records, uploads, servers' files) go to a fresh folder in memory (/dev/shm)
+when it has room and TMPDIR is not set: on the 2-core machine the two tiers' writes and fsyncs queued on the one
+disk (450 saved scenarios took 41 s in a full run against 3 s alone). The folder is removed at the end.
+
 Exit status: 0 when both tiers pass (or a tier had nothing to run), 1 otherwise.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +29,21 @@ NO_TESTS_COLLECTED = 5  # pytest's exit status when a selection is empty
 # The other tier in two processes (pytest-xdist, a test file each at a time): beside the browser tier its lower
 # priority leaves it little, and once the browser tier is done it has both cores to itself.
 OTHER_WORKERS = ["-n", "2", "--dist", "loadfile"]
+MEMORY_DISK = Path("/dev/shm")
+SCRATCH_FREE = 2 * 1024**3  # a full run writes about 200 MB; a small /dev/shm (a container's 64 MB) is not used
+
+
+def scratch_dir(memory: Path = MEMORY_DISK, environ=os.environ) -> Path | None:
+    """A new folder in memory for the tests' temporary files, or None (TMPDIR already chosen, or no room)."""
+    if "TMPDIR" in environ:
+        return None
+    try:
+        stat = os.statvfs(memory)
+    except (AttributeError, OSError):  # not on Windows, nor where there is no /dev/shm
+        return None
+    if stat.f_bavail * stat.f_frsize < SCRATCH_FREE or not os.access(memory, os.W_OK):
+        return None
+    return Path(tempfile.mkdtemp(prefix="metro-poverty-tests-", dir=memory))
 
 
 def _lower_priority() -> None:
@@ -32,18 +53,29 @@ def _lower_priority() -> None:
         pass
 
 
-def main(args: list[str], logs: Path = LOGS) -> int:
+def main(args: list[str], logs: Path = LOGS, scratch: Path | None = None) -> int:
+    scratch = scratch or scratch_dir()
+    try:
+        return _run(args, logs, None if scratch is None else {**os.environ, "TMPDIR": str(scratch)})
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run(args: list[str], logs: Path, env: dict | None) -> int:
     logs.mkdir(parents=True, exist_ok=True)
     pytest = [sys.executable, "-m", "pytest"]
     log_path = logs / "not-browser.log"
     start = time.monotonic()
     with log_path.open("w", encoding="utf-8") as log:
-        other = subprocess.Popen([*pytest, "-m", "not browser", *OTHER_WORKERS, *args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        other = subprocess.Popen([*pytest, "-m", "not browser", *OTHER_WORKERS, *args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                  preexec_fn=_lower_priority if os.name == "posix" else None)
         print(f"==> Tier 1 of 2, every test but the browser tests, runs in the background (output: {log_path})", flush=True)
+        if env is not None:
+            print(f"==> Temporary files in memory: {env['TMPDIR']}", flush=True)
         print("==> Tier 2 of 2, the real-browser tests:", flush=True)
         try:
-            browser = subprocess.run([*pytest, "-m", "browser", *args], cwd=ROOT).returncode
+            browser = subprocess.run([*pytest, "-m", "browser", *args], cwd=ROOT, env=env).returncode
             browser_s = time.monotonic() - start
             other_rc = other.wait()
         except KeyboardInterrupt:

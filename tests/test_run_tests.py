@@ -36,3 +36,23 @@ def test_a_failing_test_in_the_background_tier_fails_the_run(tmp_path, capsys):
     assert _runner().main([str(_suite(tmp_path / "o", True, False)), "-p", "no:cacheprovider"], logs=tmp_path / "logs") == 1
     out = capsys.readouterr().out
     assert "other tests failed" in out and "test_without_a_browser" in out  # its log is printed
+
+
+def test_the_tests_temporary_files_go_to_a_fresh_folder_in_memory_that_is_removed_at_the_end(tmp_path):
+    runner = _runner()
+    folder = runner.scratch_dir(memory=tmp_path, environ={})
+    assert folder is not None and folder.parent == tmp_path and folder.name.startswith("metro-poverty-tests-")
+    suite = tmp_path / "t"
+    suite.mkdir()
+    (suite / "test_sample.py").write_text(  # both tiers see the folder as their temporary folder
+        "import os, tempfile\n\n\n"
+        f"def test_temporary_files_are_in_the_folder():\n    assert tempfile.gettempdir() == {str(folder)!r}\n", encoding="utf-8")
+    assert runner.main([str(suite), "-p", "no:cacheprovider"], logs=tmp_path / "logs", scratch=folder) == 0
+    assert not folder.exists()
+
+
+def test_a_chosen_tmpdir_or_a_missing_memory_disk_leaves_temporary_files_where_they_were(tmp_path):
+    runner = _runner()
+    assert runner.scratch_dir(memory=tmp_path, environ={"TMPDIR": "/var/tmp"}) is None
+    assert runner.scratch_dir(memory=tmp_path / "absent", environ={}) is None
+    assert list(tmp_path.iterdir()) == []
