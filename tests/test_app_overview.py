@@ -84,8 +84,8 @@ def test_a_change_from_a_derived_figure_has_its_precision_and_says_so():
     at = open_app({"year": "2024"})
     assert metric(at, "Jumlah miskin").delta == "-0,7 vs 2023"  # 12,07 against about 12,8 thousand
     captions = " ".join(texts(at.caption))
-    assert "pembanding 2023: Sementara, hasil turunan (dihitung dari angka terbitan lain dan jumlah penduduk)" in captions
-    assert "sebagian perubahannya dapat berasal dari dasar penduduk yang berbeda" in captions  # BPS's 12,07 is on its own projection
+    # BPS's 12,07 is on its own population projection; 2023's 12,8 is P0 × a population of ours
+    assert "pembanding 2023: Sementara, hasil turunan, bukan angka terbitan; dasar penduduknya dapat berbeda" in captions
 
 
 def test_the_headline_says_changes_are_not_tested_for_sampling_error():

@@ -175,7 +175,7 @@ def test_a_change_from_a_provisional_figure_is_noted_like_on_the_card():
     assert brief.notes_text(headline(6.78, 7.28, previous_status="provisional"), P0, "id") == "pembanding 2023: Sementara"
     assert brief.notes_text(headline(6.78, 7.28, comparable=False, previous_status="provisional"), P0, "id") == ""
     derived = replace(headline(12.07, 12.8, previous_status="provisional"), previous_flag="derived")
-    assert brief.notes_text(derived, P0, "en").startswith("2023 baseline: Provisional, derived (computed from another published figure")
+    assert brief.notes_text(derived, P0, "en")== "2023 baseline: Provisional, derived, not published; its population base may differ"
 
 
 def test_without_a_truetype_font_the_builtin_font_still_sets_indonesian_text(monkeypatch):
