@@ -18,7 +18,8 @@ import pandas as pd
 from metro_poverty import db
 from metro_poverty.source_text import localized
 from metro_poverty.i18n import t
-from metro_poverty.intake import archive, auth, checks, columns, detect, layout, mapping, read, region_notes, report, steps, templates
+from metro_poverty.intake import (archive, auth, checks, columns, detect, layout, mapping, read, record_files, region_notes, report, steps,
+                                  templates)
 from metro_poverty.store import batches
 from metro_poverty.intake.choices import Choices
 from metro_poverty.store.pointer import current_file
@@ -146,6 +147,10 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     except RawReadError as exc:
         out.problems.append(exc.problem)
         return
+    personal = record_files.personal_numbers(table)
+    if personal:  # a list of persons or families: nothing more of it is read, and no value of it is repeated
+        out.problems += personal
+        return
     out.kind, out.sheets, out.columns = sheet.kind, sheet.sheets, table.columns
     out.number_columns = layout.number_columns(table)
     out.problems += read.wider_rows(sheet, table) + read.hidden_rows(sheet, table)
@@ -156,6 +161,11 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     given = choices.but(sheet=sheet.sheet, encoding=sheet.encoding, sep=sheet.sep, header_row=start + 1, header_rows=n)
     ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template,
                                        mapping.remembered(inputs.intake, user, table.columns))
+    per_record = record_files.rows_per_region(table, ch.region_column)
+    if per_record:  # a row per family or person: not a table to map or read as figures (thousands of duplicate rows)
+        out.problems += per_record
+        out.columns, out.number_columns = [], []
+        return
     out.problems += found
     out.notes += notes
     evidence = _evidence(ch, table, sheet, out)
