@@ -225,6 +225,32 @@ def test_choosing_another_batch_withdraws_the_question_so_yes_never_rolls_back_a
     assert not any(b.label == "Ya, batalkan unggahan ini" for b in at.button) and rolled == []
 
 
+def test_a_corrected_file_with_the_same_columns_is_read_with_the_mapping_given_to_the_one_before(monkeypatch):
+    """An officer mapped the columns on the page, got errors, fixed a cell in Excel and uploaded again: the mapping
+    form came back empty (a mapping is remembered only once a file loads). A file of other columns starts afresh."""
+    from types import SimpleNamespace
+
+    import streamlit as st
+
+    from metro_poverty.intake.choices import Choices
+    from metro_poverty.pipeline.manifest import Measure
+    from metro_poverty.problems import Problem
+    from metro_poverty.ui import upload_page
+
+    monkeypatch.setattr(st, "session_state", {})
+    measures = (Measure("stunting_eppgbm", "numerator", "children", column="Balita pendek"),)
+    first = upload_page._state(b"first file")
+    first["preview"] = SimpleNamespace(columns=["Desa", "Balita pendek"], errors=[],
+                                       choices=Choices(measures=measures, region_column="Desa", region_level="kelurahan", period=2024))
+    state = upload_page._state(b"the corrected file")
+    unmapped = [Problem("columns_unmapped", "f.csv")]
+    same = SimpleNamespace(columns=["Desa", "Balita pendek"], errors=unmapped, choices=state["choices"])
+    carried = upload_page._carried(same, state)
+    assert (carried.measures, carried.region_column, carried.region_level, carried.period) == (measures, "Desa", "kelurahan", None)
+    assert upload_page._carried(SimpleNamespace(columns=["Kelurahan", "Balita pendek"], errors=unmapped, choices=state["choices"]), state) is None
+    assert upload_page._carried(SimpleNamespace(columns=["Desa", "Balita pendek"], errors=[], choices=state["choices"]), state) is None
+
+
 def test_the_sources_page_does_not_call_a_derived_figure_a_media_quote():
     table = open_app(page="views/data_sources.py").table[0].value
     derived = table[table["Rujukan"].str.contains("\\[derived\\]", regex=False)]  # DOMAIN's figures marked [derived]

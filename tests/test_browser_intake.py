@@ -174,7 +174,7 @@ def choose(page, label, option):
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_page(isolated_app, chromium):
+def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_page_and_a_corrected_copy_keeps_them(isolated_app, chromium):
     from conftest import OFFICER_PASSWORD as PASSWORD
 
     page = officer_page(chromium, isolated_app, PASSWORD, "petugas.disdik")
@@ -188,6 +188,11 @@ def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_p
     screenshot(page, "intake_mapping")
     page.get_by_role("button", name="Terapkan arti kolom").click()
     wait_rendered(page, "Pratinjau: 15 baris")
+    # the officer fixes a cell in Excel and uploads the file again: the columns keep the meaning just given them
+    upload(page, "APS_kecamatan_2025.csv", RATES.replace(b"Metro Barat;98,90", b"Metro Barat;98,95"))
+    wait_rendered(page, "Arti kolom diambil dari berkas sebelumnya")
+    wait_rendered(page, "Pratinjau: 15 baris")
+    assert not page.get_by_text("arti kolom belum diketahui").count()
     page.get_by_text("Cara berkas dibaca").click()
     wait_rendered(page, "datang sebagai angka persentase saja")
     screenshot(page, "intake_rates_preview")

@@ -106,11 +106,30 @@ def _state(data: bytes) -> dict:
     state = st.session_state.setdefault("upload_state", {})
     if state.get("sha") != sha:
         confirmed = dict(state["choices"].aliases or {}) if state.get("choices") is not None else {}
+        mapped = _mapping_of(state.get("preview"))
         state.clear()
         # the upload source until the officer says what the file holds (_data_status): never a layout's demo source
         state.update(sha=sha, choices=intake.Choices(source_id=UPLOAD_SOURCES["provisional"], status="provisional",
-                                                     aliases=confirmed), accepted=set())
+                                                     aliases=confirmed), accepted=set(), mapping_before=mapped)
     return state
+
+
+def _mapping_of(pv) -> dict | None:
+    """What the columns of the file on screen were given to mean (on the page, or found), with its header."""
+    if pv is None or not pv.columns or not pv.choices.measures:
+        return None
+    ch = pv.choices
+    return {"columns": list(pv.columns), "measures": ch.measures, "region_column": ch.region_column, "region_level": ch.region_level}
+
+
+def _carried(pv, state: dict):
+    """The choices to read a corrected file with when its columns are the ones the officer gave a meaning to for the
+    file before, and nothing else gives them one (the mapping is remembered only once a file is loaded): the
+    officer had mapped the columns, fixed a cell in Excel, uploaded again, and was asked for the mapping again."""
+    before = state.get("mapping_before")
+    if before is None or list(pv.columns) != before["columns"] or not any(p.code == "columns_unmapped" for p in pv.errors):
+        return None
+    return pv.choices.but(measures=before["measures"], region_column=before["region_column"], region_level=before["region_level"])
 
 
 def _data_status(pv, state: dict, lang: str) -> bool:
@@ -137,7 +156,11 @@ def _preview(data: bytes, name: str, state: dict, user, lang: str):
     if state.get("preview_key") != _key(state["choices"]):
         with st.spinner(t("upload.reading_file", lang)):
             pv = intake.bounded_preview(data, name, state["choices"], user=user)
-        state.update(preview=pv, choices=pv.choices, preview_key=_key(pv.choices))
+            carried = _carried(pv, state)
+            if carried is not None:
+                pv = intake.bounded_preview(data, name, carried, user=user)
+                state["carried_mapping"] = True
+        state.update(preview=pv, choices=pv.choices, preview_key=_key(pv.choices), mapping_before=None)
     return state["preview"]
 
 
@@ -205,6 +228,8 @@ def _mapping(pv, state: dict, user, lang: str) -> None:
     units = mapping.delivered_units()
     current = list(pv.choices.measures or ())
     fixed = {pv.choices.region_column, pv.choices.year_column, pv.choices.label_column}
+    if state.get("carried_mapping"):
+        st.caption(t("upload.mapping_carried", lang))
     with st.expander(t("upload.mapping", lang), expanded=unmapped, icon=":material/view_column:"):
         with st.form(f"mapping-{state['sha'][:12]}", border=False):
             st.caption(t("upload.mapping_help", lang))
