@@ -159,14 +159,18 @@ def compare_line(h: Headline, fmt, lang: str) -> str:
     return line if h.compare_period in (None, h.period) else t("overview.compare_in", lang, year=h.compare_period, sides=line)
 
 
-def caution_notes(h: Headline, lang: str, producer: str | None = None) -> list[str]:
+def caution_notes(h: Headline, lang: str, producer: str | None = None, short: bool = False) -> list[str]:
     """What a reader must know before quoting the figure: its status when not official, how it was cited
     when not from its producer's own publication, its quality flag, and a change computed from a figure
-    that is not official. Shared by the card and the PDF brief."""
+    that is not official. Shared by the card and the PDF brief; `short` for a slide's card, where a
+    derived baseline is named in a few words (its full note, four lines on a card, pushed the second row
+    of 2024's cards below the slide's edge)."""
     notes = cautions(h.status, h.citation, h.quality_flag, producer, lang)
     if h.change_from_unofficial:
         # Metro's 12,8 ribu poor in 2023 is P0 × a population of ours; 2024's count is BPS's, on its own projection
-        key = "common.previous_derived" if h.previous_flag == "derived" else "common.previous_not_official"
+        key = "common.previous_not_official"
+        if h.previous_flag == "derived":
+            key = "common.previous_derived_short" if short else "common.previous_derived"
         notes.append(t(key, lang, year=h.previous_period, status=t(f"status_short.{h.previous_status}", lang)))
     return notes
 

@@ -88,6 +88,12 @@ def test_a_change_from_a_derived_figure_has_its_precision_and_says_so():
     assert "pembanding 2023: Sementara, hasil turunan, bukan angka terbitan; dasar penduduknya dapat berbeda" in captions
 
 
+def test_a_slide_names_a_derived_baseline_in_a_few_words():
+    """On a projector the full note took four lines of a card and pushed the second row's status line off the slide."""
+    captions = " ".join(texts(open_app({"year": "2024", "present": "1"}).caption))
+    assert "pembanding 2023: Sementara, hasil turunan" in captions and "dasar penduduknya" not in captions
+
+
 def test_the_headline_says_changes_are_not_tested_for_sampling_error():
     at = open_app()
     assert any("belum diuji terhadap galat sampling Susenas" in c for c in texts(at.caption))

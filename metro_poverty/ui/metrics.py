@@ -45,7 +45,7 @@ def headline_card(h: Headline, ind: Indicator, lang: str) -> None:
     notes = []
     if h.value is None:
         notes.append(missing_text(h, ind, lang))
-    notes += caution_notes(h, lang, ind.producer)
+    notes += caution_notes(h, lang, ind.producer, short=presentation.active())
     if h.value is not None and h.previous_value is not None and not h.comparable_previous:
         notes.append(t("common.series_break", lang, year=h.previous_period))
     if (h.province_value is not None or h.country_value is not None) and not presentation.active():  # a slide keeps the card short
