@@ -55,8 +55,8 @@ def test_definitional_pairs_carry_no_tolerance_flag_and_use_published_figures():
     assert all("Toleransi" not in f.columns for f in frames)
     stunting = next(f for f in frames if "Stunting (e-PPGBM)" in f.columns)
     assert list(stunting["Stunting (e-PPGBM)"][stunting["Tahun"].isin(["2020", "2022"])]) == [
-        "9,91% · Resmi, dikutip dari media · Media daerah mengutip Dinas Kesehatan Kota Metro",
-        "6,67% · Resmi, dikutip dari media · Media daerah mengutip Dinas Kesehatan Kota Metro"]
+        "9,91% · Resmi, dari catatan proyek · Catatan proyek (shared/DOMAIN.md) yang mengutip berita daerah tentang angka Dinas Kesehatan Kota Metro",
+        "6,67% · Resmi, dari catatan proyek · Catatan proyek (shared/DOMAIN.md) yang mengutip berita daerah tentang angka Dinas Kesehatan Kota Metro"]
 
 
 def test_the_same_figure_from_two_published_documents_agrees_within_rounding():
