@@ -215,3 +215,13 @@ def test_a_target_is_written_as_its_document_states_it(store):  # noqa: F811
     catalogue = cache.catalogue()
     assert [catalogue[c].fmt_target("id") for c in ("p0", "stunting_ssgi", "gini", "jkn_coverage")] == ["2%", "14%", "0,197", "95%"]
     assert catalogue["p0"].fmt_target("en", 2.5) == "2.5%"
+
+
+def test_the_gini_classes_are_the_briefs_and_not_attributed_to_bps():
+    """'< 0,4 rendah … (pembagian BPS)' was on a reviewer's word: BPS's releases class inequality by the World Bank's
+    bottom-40 share, and the domain brief gives 0,3 and 0,5; nor is the Susenas round of the values known."""
+    gini = indicator("gini")
+    assert "< 0,3 rendah, 0,3–0,5 sedang, > 0,5 tinggi" in gini.definition_id and "below 0.3 low" in gini.definition_en
+    assert "pembagian BPS" not in gini.definition_id + gini.interpretation_id
+    assert "40% terbawah" in gini.definition_id
+    assert gini.source == "Susenas (BPS)"
