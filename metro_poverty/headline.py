@@ -40,6 +40,7 @@ class Headline:
     compare_period: int | None = None  # the year of the Lampung and Indonesia values (the city's figure shown)
     previous_other_series: bool = False  # the previous figure is of another series than the indicator's latest
     previous_flag: str | None = None  # the previous figure's quality flag (derived: computed by us, not released)
+    older_series: str | None = None  # the figure's series when the indicator's latest is of another (IPM 2020: old UHH)
 
     @property
     def change(self) -> float | None:
@@ -140,6 +141,7 @@ def headline(rows: list[dict], indicator: str, period: int) -> Headline:
         compare_period=compared,
         previous_other_series=prev is not None and (_get(prev, "series") or "") != (_get(city_latest, "series") or ""),
         previous_flag=_get(prev, "quality_flag"),
+        older_series=(_get(cur, "series") or "none") if cur is not None and (_get(cur, "series") or "") != (_get(city_latest, "series") or "") else None,
     )
 
 
@@ -166,6 +168,8 @@ def caution_notes(h: Headline, lang: str, producer: str | None = None, short: bo
     derived baseline is named in a few words (its full note, four lines on a card, pushed the second row
     of 2024's cards below the slide's edge)."""
     notes = cautions(h.status, h.citation, h.quality_flag, producer, lang)
+    if h.older_series:  # IPM 2020 beside a caption naming the SP2020 long form that its UHH predates
+        notes.append(t("common.older_series", lang) if short else f"{t('common.older_series', lang)}: {t(f'series.{h.older_series}', lang)}")
     if h.change_from_unofficial:
         # Metro's 12,8 ribu poor in 2023 is P0 × a population of ours; 2024's count is BPS's, on its own projection
         key = "common.previous_not_official"

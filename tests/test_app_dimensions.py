@@ -131,7 +131,7 @@ def test_the_trend_shows_the_citys_released_figures_beside_the_illustrative_line
     at = open_app({"ind": "stunting_eppgbm", "view": "trend"}, page=DIMENSION_PAGES["health"])
     points = {(row["period"], row["value"], row["status_text"], row["region_name"]) for spec in drawn
               for rows in spec.get("datasets", {}).values() for row in rows if row.get("value") is not None and "status_text" in row}
-    assert (2022, 6.67, "Resmi, dikutip dari media", "Kota Metro") in points  # released by Dinas Kesehatan, read in the media
+    assert (2022, 6.67, "Resmi, dari catatan proyek", "Kota Metro") in points  # released by Dinas Kesehatan, relayed by our notes
     # the sum of the illustrative kelurahan records is its own legend entry: one colour never stands for both
     assert {r for _, _, s, r in points if s.startswith("ILUSTRASI")} == {"Kota Metro (ilustrasi)"}
     # a local official's statement is not Dinas Kesehatan's figure (the concept is unconfirmed): its own entry and colour
@@ -414,7 +414,8 @@ def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, par
 
 
 @pytest.mark.parametrize("page, params, says", [
-    ("health", {}, "ILUSTRASI (bukan data resmi) — Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)"),
+    # figures by kelurahan say first what they are not: a BPS estimate (BPS's poverty figures stop at the city)
+    ("health", {}, "Data sektoral OPD per wilayah, bukan estimasi BPS · ILUSTRASI (bukan data resmi) — Sumber: Dinas Kesehatan Kota Metro (data ilustrasi)"),
     # statuses first (a cut line must not drop 'Sementara'), then the producers' own publications first
     ("income", {"ind": "p0"}, "Resmi (publikasi produsen) · Resmi, dikutip dari pejabat di media · Resmi, dikutip dari media · Resmi, dari catatan proyek · "
                               "Sementara — "

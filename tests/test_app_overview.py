@@ -88,6 +88,13 @@ def test_a_change_from_a_derived_figure_has_its_precision_and_says_so():
     assert "pembanding 2023: Sementara, hasil turunan, bukan angka terbitan; dasar penduduknya dapat berbeda" in captions
 
 
+def test_a_figure_of_an_older_series_says_so_on_its_card():
+    """IPM 2020 (UHH before the SP2020 long form) stood under a caption naming the long form with no word of it."""
+    captions = texts(open_app({"year": "2020"}).caption)
+    assert any("seri lama: UHH metode lama (sebelum SP2020 Long Form)" in c for c in captions)
+    assert not any("seri lama" in c for c in texts(open_app({"year": "2024"}).caption))
+
+
 def test_a_slide_names_a_derived_baseline_in_a_few_words():
     """On a projector the full note took four lines of a card and pushed the second row's status line off the slide."""
     captions = " ".join(texts(open_app({"year": "2024", "present": "1"}).caption))
@@ -280,6 +287,14 @@ def test_the_trend_and_the_map_are_slides_of_their_own(view, shows):
     assert not at.metric
     assert shows in texts(at.caption)
     assert at.query_params["view"] == view  # a shared link opens the same slide
+
+
+def test_the_map_slide_after_the_citys_estimates_says_its_figures_are_not_bps_estimates():
+    """P0, its trend, then a map of DTSEN families by kelurahan: the slide says which kind of figure it is."""
+    captions = texts(open_app({"present": "1", "view": "map"}).caption)
+    assert any(c.startswith("Data sektoral OPD per wilayah, bukan estimasi BPS · ") for c in captions)
+    headline = texts(open_app({"present": "1"}).caption)
+    assert not any("Data sektoral OPD" in c for c in headline)  # the city's survey estimates are not sectoral data
 
 
 def test_the_map_slide_folds_its_controls_into_a_line_with_the_year_shown():

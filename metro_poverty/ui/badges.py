@@ -67,10 +67,16 @@ SLIDE_FOOTNOTE_CSS = f"""<style>[class*="st-key-{SLIDE_FOOTNOTE_KEY}-"] p {{ dis
 MAX_SLIDE_PUBLISHERS = 2
 
 
+def is_by_area(rows: pd.DataFrame) -> bool:
+    """Whether the rows hold figures of kecamatan or kelurahan (codes 18.72.xx and below): sectoral data, never
+    a BPS poverty estimate, which stops at the kab/kota."""
+    return "region_code" in rows and bool(rows.region_code.astype(str).str.count(r"\.").ge(2).any())
+
+
 def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     """On a slide, in the place of the download buttons: how the figures drawn are known and who published them,
-    in two lines at most, statuses first ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'). The
-    full source line stays below the slide."""
+    in two lines at most, statuses first ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'), led
+    for figures by area by what they are not (a BPS estimate). The full source line stays below the slide."""
     from metro_poverty.provenance import CITATIONS, MARKS, mark_label, marks_of
     from metro_poverty.ui import presentation
 
@@ -86,6 +92,8 @@ def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     if len(publishers) > MAX_SLIDE_PUBLISHERS:
         sources += t("present.more_sources", lang, n=len(publishers) - MAX_SLIDE_PUBLISHERS)
     text = t("present.footnote", lang, marks=" · ".join(mark_label(m, lang) for m in marks), sources=sources or "–")
+    if is_by_area(rows):  # a map of kelurahan after the city's P0 slides: what it is not, said on the slide itself
+        text = f"{t('notice.micro_short', lang)} · {text}"
     drawn = st.session_state.setdefault(presentation.FOOTNOTES_DRAWN, [])  # emptied by each run's presentation.apply
     if text in drawn:  # a map and a ranking of the same figures on one slide
         return
