@@ -70,7 +70,10 @@ def test_an_overview_step_is_the_slide_the_facilitator_chose_at_the_desk():
     assert second["title"] == "Ringkasan · Stunting (e-PPGBM) · Peta · 2025" and second["params"]["view"] == "map"
     reopened = open_app({"draft": at.query_params["draft"]}, page="views/agenda.py")
     assert [c for c in texts(reopened.caption) if c.startswith("Ringkasan")][:2] == [
-        "Ringkasan · Angka utama", "Ringkasan · Stunting (e-PPGBM) · Peta"]  # where each step leads, named alike
+        "Ringkasan · Angka utama · 2025", "Ringkasan · Stunting (e-PPGBM) · Peta · 2025"]  # where each step leads, named alike
+    # the year on screen is kept in the step: a default year moves on once a newer year's figures are loaded, and a
+    # shared agenda's step showed 2025's figures under a title saying 2024
+    assert first["params"]["year"] == second["params"]["year"] == "2025"
 
 
 def test_the_draft_lives_in_the_url_so_a_reload_keeps_it():

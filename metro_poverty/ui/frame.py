@@ -110,8 +110,10 @@ def _add_to_agenda(path: str, title: str) -> None:
 
         shown["year"] = period_text(period, chosen, lang())  # '2024 (2025 belum ada)', as the slide says
     overview = pages.script_of(path) == pages.script_of("")  # the default page: named by its slide
-    step = {"path": path or "", "params": params, "note": "",
-            "title": draft.step_title(title, {**shown, **params}, names, lang(), overview, scenario=path == draft.SCENARIO_PATH)}
+    step_title = draft.step_title(title, {**shown, **params}, names, lang(), overview, scenario=path == draft.SCENARIO_PATH)
+    if st.session_state.get("year") is not None:  # the year the room saw, kept: a default year moves on with new data
+        params.setdefault("year", str(st.session_state["year"]))
+    step = {"path": path or "", "params": params, "note": "", "title": step_title}
     st.session_state[DRAFT.key] = [*st.session_state.get(DRAFT.key, []), step]
     st.session_state["_agenda_added"] = True
 
