@@ -72,6 +72,17 @@ def test_confirming_the_suggestion_gives_every_kelurahan_and_no_problem(inputs):
     assert pv.rows.loc[pv.rows.line == 23, ["region_code", "region_name"]].values.tolist() == [[TEJO_AGUNG, "Tejo Agung"]]
 
 
+def test_a_spelling_confirmed_for_an_earlier_file_is_listed_only_for_a_file_that_writes_it(inputs):
+    """A confirmed spelling is carried to the corrected file; 'Ganjar Asrii' stayed ticked on the page for later files
+    that never wrote it."""
+    from metro_poverty.ui.upload_page import confirmed_in_file
+
+    carried = {"Kel. Tejo Agungg": TEJO_AGUNG, "Ganjar Asrii": "18.72.04.1001"}
+    pv = preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases=carried), inputs)
+    assert "Kel. Tejo Agungg" in pv.region_texts
+    assert confirmed_in_file(pv) == [("Kel. Tejo Agungg", TEJO_AGUNG)]
+
+
 def test_a_preview_writes_nothing(inputs):
     before = snapshot(inputs)
     preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG}), inputs)

@@ -67,6 +67,7 @@ class Preview:
     counts: dict = field(default_factory=dict)
     usage: object = None  # intake.worker.Usage of a bounded preview: time, memory, the limit hit
     indicator_names: dict = field(default_factory=dict)  # code -> {"id": short name, "en": …} for the report's messages
+    region_texts: frozenset = frozenset()  # the region names as the file writes them (which confirmed spellings it uses)
 
     @property
     def errors(self) -> list[Problem]:
@@ -185,6 +186,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     if _blocked(out.problems):
         return  # what the columns mean is not settled: no cell can be read yet
     recs, obs, found = steps.harmonized(table, ch, ref, resolver)
+    out.region_texts = frozenset(str(w).strip() for w in recs.get("region_raw", pd.Series(dtype=object)).dropna())
     # a row whose count is a formula without a saved result was also told 'numerator and denominator must both be
     # there' (23 more errors in a 22-row sheet saved by a program that does not compute): the formula's error says it
     uncomputed = {line for p in out.problems if p.code == "formula_without_value" for line in p.fields.get("lines", ())}

@@ -283,11 +283,17 @@ def _index(options, value) -> int:
     return list(options).index(value) if value in options else 0
 
 
+def confirmed_in_file(pv) -> list[tuple[str, str]]:
+    """The spellings confirmed on the page (for this file or the one before it) that this file writes."""
+    return [(written, code) for written, code in sorted(pv.choices.aliases.items()) if written.strip() in pv.region_texts]
+
+
 def _suggestions(pv, state: dict, lang: str) -> None:
-    # a spelling already confirmed stays on the page, ticked: unticking it reads the file as written again (once
-    # ticked, its suggestion left the page, and nothing said which name had been taken or how to undo it)
+    # a spelling already confirmed stays on the page, ticked, while the file writes it: unticking it reads the file as
+    # written again (once ticked, its suggestion left the page, and nothing said which name had been taken or how to
+    # undo it); one confirmed for an earlier file that this one does not write is not listed
     names = cache.regions().set_index("region_code").name
-    for written, code in sorted(pv.choices.aliases.items()):
+    for written, code in confirmed_in_file(pv):
         label = t("upload.alias_confirmed", lang, written=plain(written), name=plain(str(names.get(code, code))))
         if not st.checkbox(label, value=True, key=f"alias-set-{written}-{code}"):
             state["choices"] = pv.choices.but(aliases={k: v for k, v in pv.choices.aliases.items() if k != written})
@@ -309,7 +315,9 @@ def _report(pv, state: dict, lang: str) -> None:
         st.success(t("upload.clean", lang), icon=":material/check_circle:")
         return
     frame_ = pd.DataFrame(rows)
-    frame_["row"] = ["" if r is None else str(r) for r in frame_["row"]]  # a problem of the whole file has no row: an empty cell
+    # a problem of the whole file has no row: an empty cell; read from the problems, not the frame, where one such
+    # problem had made the column float ('23.0', 'nan')
+    frame_["row"] = ["" if r.get("row") is None else str(r["row"]) for r in rows]
     cols = [c for c in ("severity", "sheet", "row", "column", "found", "expected") if c in frame_]
     # a table whose messages wrap (a grid cut 'tahun data belum pasti: … nama berkas tahun 2024' at 1280 px); a long
     # report (over tables.STATIC_MAX_ROWS problems) scrolls in a grid
