@@ -271,3 +271,20 @@ def test_a_corrected_file_keeps_the_spellings_confirmed_for_the_one_before(monke
     again = upload_page._state(b"the corrected file")
     assert again["choices"].aliases == {"Kel. Hadimulyo Brt": "18.72.01.1004"}
     assert again["choices"].period is None and again["accepted"] == set() and again["choices"].status == "provisional"
+
+
+def test_the_reports_row_column_keeps_whole_numbers_beside_a_problem_of_the_whole_file(monkeypatch):
+    """One problem with no row (the file's 'DATA ILUSTRASI' title) made the column float: '23.0', 'nan'."""
+    from types import SimpleNamespace
+
+    import streamlit as st
+
+    from metro_poverty.ui import upload_page
+
+    shown = {}
+    monkeypatch.setattr(upload_page.tables, "show", lambda frame, headers, **_: shown.setdefault("frame", frame))
+    monkeypatch.setattr(st, "checkbox", lambda *a, **k: False)
+    rows = [{"severity": "PERINGATAN", "row": None, "column": "", "found": "", "expected": "x", "level": "warning"},
+            {"severity": "GALAT", "row": 23, "column": "Kelurahan", "found": "Kel. Tejo Agungg", "expected": "y", "level": "error"}]
+    upload_page._report(SimpleNamespace(report=lambda lang: rows), {"accepted": set()}, "id")
+    assert list(shown["frame"]["row"]) == ["", "23"]
