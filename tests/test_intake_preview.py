@@ -298,3 +298,20 @@ def test_a_refused_excel_number_is_quoted_as_the_sheet_shows_it(inputs):
     pv = preview(data, "idl.xlsx", Choices(measures=(parse_map("Cakupan IDL (%)=imm_complete:value:%"),)), inputs)
     assert [(p.code, p.row, p.found("id"), p.found("en")) for p in pv.errors] == [
         ("negative", 2, "−5%", "−5%"), ("above_max", 3, "112%", "112%")]
+
+
+def test_the_summary_of_errors_fixed_on_the_page_does_not_send_the_officer_back_to_excel(example, inputs, monkeypatch):
+    """The example's one error is a misspelt kelurahan with a suggestion to tick: 'perbaiki semuanya lalu unggah lagi'
+    sent the officer back to the file for what one click on the page fixes."""
+    import streamlit as st
+
+    from metro_poverty.ui import upload_page
+
+    said = []
+    monkeypatch.setattr(st, "error", lambda text, **_: said.append(text))
+    upload_page._summary(example, "id")
+    assert said == ["1 galat pada sel, di baris 23: nama wilayah yang salah eja; centang sarannya di bawah laporan, tanpa mengunggah lagi."]
+    said.clear()
+    bad = preview(csv_bytes(eppgbm_rows(2024)[:5] + [eppgbm_rows(2024)[5][:3] + ["n/a", "40", "5,27"]]), "e-PPGBM_2024.csv", Choices(), inputs)
+    upload_page._summary(bad, "id")
+    assert said and said[-1].endswith("perbaiki semuanya lalu unggah lagi.")

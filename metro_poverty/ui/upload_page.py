@@ -183,7 +183,11 @@ def _summary(pv, lang: str) -> None:
         st.error(plain(p.message(lang)), icon=":material/block:")
     rows = sorted({p.row for p in errors if p.row is not None})
     if rows:
-        st.error(t("upload.error_rows", lang, n=len([p for p in errors if p.row is not None]), rows=", ".join(map(str, rows[:40])) +
+        # misspelt names only, each with a suggestion to tick: fixed on the page, not in the file ('perbaiki semuanya lalu
+        # unggah lagi' sent an officer back to Excel for a row the page offered to read in one click)
+        offered = {s.row for s in pv.suggestions if s.region_code is not None}
+        key = "upload.error_rows_on_page" if all(p.code == "unknown_region_hint" and p.row in offered for p in errors) else "upload.error_rows"
+        st.error(t(key, lang, n=len([p for p in errors if p.row is not None]), rows=", ".join(map(str, rows[:40])) +
                    (" …" if len(rows) > 40 else "")), icon=":material/error:")
 
 
