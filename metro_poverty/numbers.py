@@ -73,6 +73,8 @@ def parse_number(cell, decimal: str = ".") -> float | None:
     if thousands in text:
         # '12,5' in a decimal-point file is a misread decimal, not twelve thousand five hundred
         if not _GROUPED[decimal].match(text):
+            if re.fullmatch(rf"\d+{re.escape(thousands)}\d+", text):  # '4.88' in a comma file: named, with the file's way
+                raise NumberError("other_decimal_mark", text, written=text.replace(thousands, decimal), mark=decimal)
             raise NumberError("not_a_number", text)
         text = text.replace(thousands, "")
     if decimal == ",":

@@ -191,3 +191,17 @@ def test_a_space_that_parts_two_numbers_is_an_error_not_a_new_number(cell):
     with pytest.raises(NumberError) as err:
         parse_number(cell, ",")  # '3 8' was read as 38 without a word
     assert err.value.code == "spaces_in_number"
+
+
+@pytest.mark.parametrize("cell, decimal, written", [("4.88", ",", "4,88"), ("12,5", ".", "12.5")])
+def test_a_decimal_written_with_the_other_mark_is_named_with_the_files_own(cell, decimal, written):
+    """'4.88' in a comma file was 'harus berupa angka': to the officer it is a number; the message says how to write it."""
+    with pytest.raises(NumberError) as err:
+        parse_number(cell, decimal)
+    assert (err.value.code, err.value.fields) == ("other_decimal_mark", {"written": written, "mark": decimal})
+
+
+def test_a_cell_with_two_marks_that_fit_neither_way_is_still_not_a_number():
+    with pytest.raises(NumberError) as err:
+        parse_number("1.23.4", ",")
+    assert err.value.code == "not_a_number"

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from metro_poverty.pipeline.manifest import FileSpec, Measure
-from metro_poverty.numbers import parse_number, parse_year
+from metro_poverty.numbers import NumberError, parse_number, parse_year
 from metro_poverty.problems import WARNING, Problem, as_found
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import is_total_label
@@ -193,8 +193,9 @@ def _row_series(row, spec: FileSpec, col, where, problems) -> str | None:
 def _cell_number(cell, spec: FileSpec, column: str, where, problems, measure: Measure) -> float | None:
     try:
         value = parse_number(cell, spec.decimal)
-    except ValueError:
-        problems.append(Problem("not_a_number", column=column, value=as_found(cell), **where))
+    except NumberError as exc:  # 'not_a_number', or '4.88' in a comma file: 'tulis «4,88»'
+        problems.append(Problem(exc.code if exc.code == "other_decimal_mark" else "not_a_number", column=column, value=as_found(cell),
+                                fields=exc.fields, **where))
         return None
     if value is None:
         return None
