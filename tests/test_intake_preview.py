@@ -315,3 +315,20 @@ def test_the_summary_of_errors_fixed_on_the_page_does_not_send_the_officer_back_
     bad = preview(csv_bytes(eppgbm_rows(2024)[:5] + [eppgbm_rows(2024)[5][:3] + ["n/a", "40", "5,27"]]), "e-PPGBM_2024.csv", Choices(), inputs)
     upload_page._summary(bad, "id")
     assert said and said[-1].endswith("perbaiki semuanya lalu unggah lagi.")
+
+
+def test_a_decimal_point_in_a_comma_file_says_how_the_file_writes_it(inputs):
+    rows = eppgbm_rows(2024)
+    rows[4] = rows[4][:5] + ["4.88"]
+    pv = preview(csv_bytes(rows), "e-PPGBM_2024.csv", Choices(), inputs)
+    bad = [r for r in pv.report("id") if r["found"] == "4.88"]
+    assert [r["expected"] for r in bad] == ["tanda desimal berkas ini «,», yang lain dibaca sebagai pemisah ribuan: tulis «4,88»"]
+
+
+def test_the_load_button_says_what_it_waits_for_first(example, inputs):
+    """A refused file read 'Pratinjau: 17 baris yang akan dimuat' beside a greyed button and no word of why."""
+    from metro_poverty.ui.upload_page import waiting_for
+
+    assert waiting_for(example, True, set()) == "errors"  # the misspelt kelurahan
+    fixed = preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG}), inputs)
+    assert (waiting_for(fixed, False, set()), waiting_for(fixed, True, set())) == ("status", None)

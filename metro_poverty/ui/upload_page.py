@@ -90,12 +90,24 @@ def _upload(user, lang: str) -> None:
     _rows(pv, lang)
     said = _data_status(pv, state, lang)
     ready = said and pv.ready(state["accepted"])
+    why = waiting_for(pv, said, state["accepted"])
+    if why and pv.columns:  # a greyed button with no word of why: the first thing still to do, beside it
+        st.caption(t(f"upload.waiting.{why}", lang, n=len(pv.errors) or len(pv.unaccepted(state["accepted"]))))
     if st.button(t("upload.load", lang), type="primary", icon=":material/cloud_upload:", disabled=not ready, key="upload_load"):
         with st.spinner(t("upload.loading", lang)):
             outcome = intake.load(data, name, user, pv.choices, state["accepted"])
         (st.success if outcome.ok else st.error)(outcome.message(lang))
         if outcome.ok:
             state.clear()
+
+
+def waiting_for(pv, said: bool, accepted) -> str | None:
+    """What the load button waits for, first things first: errors fixed, warnings ticked, the data's status said."""
+    if pv.errors:
+        return "errors"
+    if pv.unaccepted(accepted):
+        return "warnings"
+    return None if said else "status"
 
 
 def _state(data: bytes) -> dict:
@@ -337,7 +349,9 @@ def _report(pv, state: dict, lang: str) -> None:
 def _rows(pv, lang: str) -> None:
     if pv.rows.empty:
         return
-    st.markdown(f"**{t('upload.preview', lang, n=len(pv.rows))}**")
+    # with errors nothing loads: 'baris yang akan dimuat' read as if the good rows would go in without the others
+    n_errors = len(pv.errors)
+    st.markdown(f"**{t('upload.preview_blocked', lang, n=len(pv.rows), errors=n_errors) if n_errors else t('upload.preview', lang, n=len(pv.rows))}**")
     cols = ["line", "region_name", "indicator_code", "period", "value", "numerator", "denominator"]
     headers = {c: t(f"upload.col.{c}", lang) for c in cols}
     names = {code: names_.get(lang) or code for code, names_ in pv.indicator_names.items()}
