@@ -182,7 +182,7 @@ def test_a_rates_only_kecamatan_file_loads_after_its_columns_are_mapped_on_the_p
     wait_rendered(page, "arti kolom belum diketahui")
     assert page.get_by_role("button", name="Muat sebagai unggahan baru").is_disabled()
     for column, ages in (("APS 7-12 (%)", "7–12"), ("APS 13-15 (%)", "13–15"), ("APS 16-18 (%)", "16–18")):
-        choose(page, f"{column}: indikator", f"Angka Partisipasi Sekolah {ages} tahun (aps_{ages.replace('–', '_')})")
+        choose(page, f"{column}: indikator", f"Angka Partisipasi Sekolah {ages} tahun (pendataan Disdik) (aps_{ages.replace('–', '_')})")
         choose(page, f"{column}: peran", "nilai")
         choose(page, f"{column}: satuan", "%")
     screenshot(page, "intake_mapping")

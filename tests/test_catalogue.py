@@ -225,3 +225,12 @@ def test_the_gini_classes_are_the_briefs_and_not_attributed_to_bps():
     assert "pembagian BPS" not in gini.definition_id + gini.interpretation_id
     assert "40% terbawah" in gini.definition_id
     assert gini.source == "Susenas (BPS)"
+
+
+def test_school_participation_from_disdik_records_is_named_as_disdiks_data_collection():
+    """'Angka Partisipasi Sekolah 16–18 tahun' from Dinas Pendidikan's count read as BPS's Susenas APS in an FGD;
+    named the way Perkim's water and sanitation are."""
+    for code in ("aps_7_12", "aps_13_15", "aps_16_18"):
+        row = indicator(code)
+        assert row.name_id.endswith("(pendataan Disdik)") and row.name_en.endswith("(Disdik data collection)"), code
+        assert row.measure_kind == "admin_record"
