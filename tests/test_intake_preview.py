@@ -53,9 +53,12 @@ def test_the_misspelt_kelurahan_is_an_error_with_a_suggestion(example):
 
 
 def test_the_total_row_is_checked_against_the_sum_of_the_rows_read(example):
-    # the misspelt row is not in the sum until it is confirmed
+    # the misspelt row is not in the sum until it is confirmed, and the warning says so (an officer went looking for
+    # a wrong total that was not there)
     assert [(p.code, p.row, p.column) for p in example.warnings] == [
-        ("total_differs", 28, "Jumlah Balita Diukur"), ("total_differs", 28, "Jumlah Balita Stunting")]
+        ("total_differs_without", 28, "Jumlah Balita Diukur"), ("total_differs_without", 28, "Jumlah Balita Stunting")]
+    assert example.warnings[0].body("id") == ("baris jumlah tidak sama dengan jumlah baris yang terbaca (11.710); baris 23 yang galat "
+                                              "belum ikut dijumlahkan: perbaiki dulu galatnya")
 
 
 def test_the_report_row_names_sheet_row_column_found_and_expected(example):
@@ -210,8 +213,9 @@ def test_every_row_of_the_report_is_located(inputs):
     located = sorted((p.code, p.row, p.column, p.value) for p in pv.errors if p.code != "ratio_incomplete")
     assert located == [("duplicate_row", 27, None, "Kel. Hadimulyo Barat"), ("negative", 6, "Jumlah Balita Diukur", "-801"),
                        ("not_a_number", 7, "Jumlah Balita Stunting", "tiga puluh")]
-    # the row with a bad count has no ratio: said once, at the same row
-    assert sorted(p.row for p in pv.errors if p.code == "ratio_incomplete") == [6, 7]
+    # the row with a bad count has no ratio, but its cell's error says all there is to fix: no second message
+    # ('pembilang dan penyebut harus ada keduanya') on the same cell
+    assert sorted(p.row for p in pv.errors if p.code == "ratio_incomplete") == []
     assert EPPGBM_HEADER[3] in pv.columns
 
 
@@ -332,3 +336,13 @@ def test_the_load_button_says_what_it_waits_for_first(example, inputs):
     assert waiting_for(example, True, set()) == "errors"  # the misspelt kelurahan
     fixed = preview(EXAMPLE.read_bytes(), EXAMPLE.name, Choices(aliases={"Kel. Tejo Agungg": TEJO_AGUNG}), inputs)
     assert (waiting_for(fixed, False, set()), waiting_for(fixed, True, set())) == ("status", None)
+
+
+def test_a_ratio_check_names_the_files_own_columns(inputs):
+    """'penyebut nol atau pembilang lebih besar dari penyebut' stood beside an empty column; a blank count is named."""
+    rows = eppgbm_rows()
+    rows[5] = rows[5][:3] + ["397", "407", ""]  # more stunted than measured
+    rows[6] = rows[6][:3] + ["", "47", ""]  # the measured count left blank
+    pv = preview(csv_bytes(rows), "eppgbm_2025.csv", Choices(), inputs)
+    assert sorted((p.code, p.row, p.column) for p in pv.errors if p.code.startswith("ratio")) == [
+        ("ratio_incomplete", 7, "Jumlah Balita Diukur"), ("ratio_invalid", 6, "Jumlah Balita Stunting / Jumlah Balita Diukur")]

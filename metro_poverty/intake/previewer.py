@@ -190,7 +190,10 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     # a row whose count is a formula without a saved result was also told 'numerator and denominator must both be
     # there' (23 more errors in a 22-row sheet saved by a program that does not compute): the formula's error says it
     uncomputed = {line for p in out.problems if p.code == "formula_without_value" for line in p.fields.get("lines", ())}
-    found = [p for p in found if not (p.code == "ratio_incomplete" and p.row in uncomputed)]
+    # nor is a count refused at its cell told again that it is missing ('pembilang dan penyebut harus ada keduanya'
+    # after 'harus berupa angka' on the same cell)
+    refused = {p.row for p in report.errors([*out.problems, *found]) if p.row is not None and p.column and p.code != "ratio_incomplete"}
+    found = [p for p in found if not (p.code == "ratio_incomplete" and (p.row in uncomputed or p.row in refused))]
     out.problems += _coarser_rows(found, ch.region_level, ref.resolver)
     for code in sorted(set(obs.loc[obs.note == AS_DELIVERED, "indicator_code"])):
         out.notes.append(("intake.note.rate_as_delivered", {"indicator": code}))
@@ -212,12 +215,24 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     compared = set(zip(history.indicator_code, history.source_id)) if len(history) else set()
     for code in sorted({c for c, src in zip(obs.indicator_code, obs.source_id) if (c, src) not in compared}):
         out.notes.append(("intake.note.no_history", {"indicator": code}))
+    out.problems = _totals_beside_refused_rows(out.problems)
     # the layers below locate a row by file and line: the sheet is the one read
     out.problems = [replace(p, sheet=table.sheet) if p.row is not None and p.sheet is None else p for p in out.problems]
     unit = ref.catalogue.set_index("code").unit_id
     out.rows = obs.assign(line=obs.origin_line, unit=obs.indicator_code.map(unit)).reindex(columns=ROW_COLUMNS)
     out.counts = {"rows": len(table.rows), "total_rows": int(recs[recs.is_total].line.nunique()) if len(recs) else 0,
                   "observations": len(obs)}
+
+
+def _totals_beside_refused_rows(problems: list[Problem]) -> list[Problem]:
+    """A total row checked while rows are refused sums only the rows read: it says which it left out (an officer went
+    looking for a wrong total when the only fault was the misspelt kelurahan on row 23, left out of the sum)."""
+    refused = sorted({p.row for p in report.errors(problems) if p.row is not None})
+    if not refused:
+        return problems
+    rows = ", ".join(map(str, refused[:10])) + (" …" if len(refused) > 10 else "")
+    return [replace(p, code="total_differs_without", fields={**p.fields, "rows": rows}) if p.code == "total_differs" else p
+            for p in problems]
 
 
 def _reading_notes(sheet: read.Sheet, start: int, n: int) -> list[Note]:

@@ -37,7 +37,7 @@ def harmonize_records(records: pd.DataFrame, spec: FileSpec, resolver: RegionRes
     rows["value"] = _to_catalogue_units(rows, catalogue, units, problems)
     rows = rows[rows.value.notna()]
     wide = _one_row_per_observation(rows, problems)
-    obs = _values(wide, catalogue, problems)
+    obs = _values(wide, catalogue, problems, {(m.indicator, m.role): m.column for m in spec.measures if m.column})
     problems += _check_stated(_rates_beside_counts(wide, catalogue), obs)
     problems += _check_totals(totals, delivered, catalogue)
     obs["source_id"], obs["status"] = spec.source_id, spec.status
@@ -96,8 +96,11 @@ def _one_row_per_observation(rows: pd.DataFrame, problems: list[Problem]) -> pd.
     return wide
 
 
-def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem], columns: dict | None = None) -> pd.DataFrame:
+    """`columns`: the file's header of each (indicator, role), to name where a check of a ratio's two counts looks
+    ('pembilang 407, penyebut 397' stood beside an empty column, and the officer's sheet says neither word)."""
     meta = catalogue.set_index("code")
+    columns = columns or {}
     out = []
     for r in wide.itertuples(index=False):
         ind = meta.loc[r.indicator]
@@ -105,12 +108,16 @@ def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem]
         value, num, den = r.value, r.numerator, r.denominator
         as_delivered = ind.aggregation == "ratio" and pd.isna(num) and pd.isna(den) and pd.notna(value)
         if ind.aggregation == "ratio" and not as_delivered:
-            if pd.isna(num) or pd.isna(den):
-                problems.append(Problem("ratio_incomplete", fields={"indicator": r.indicator}, **where))
+            if pd.isna(num) or pd.isna(den):  # the empty one named
+                empty = [columns.get((r.indicator, role)) for role, v in (("numerator", num), ("denominator", den)) if pd.isna(v)]
+                problems.append(Problem("ratio_incomplete", column=" / ".join(filter(None, empty)) or None, fields={"indicator": r.indicator},
+                                        **where))
                 continue
             if den == 0 or (num > den and not _may_exceed_100(ind.max_value)):
                 # the two numbers as read, in the reader's format ('1.23457e+07/1300' for a cell of 12.345.678)
-                problems.append(Problem("ratio_invalid", fields={"indicator": r.indicator, "num": Num.needed(num), "den": Num.needed(den)}, **where))
+                pair = " / ".join(filter(None, (columns.get((r.indicator, "numerator")), columns.get((r.indicator, "denominator")))))
+                problems.append(Problem("ratio_invalid", column=pair or None, fields={"indicator": r.indicator, "num": Num.needed(num),
+                                                                                      "den": Num.needed(den)}, **where))
                 continue
             value = 100.0 * num / den
         elif pd.isna(value):
