@@ -131,3 +131,11 @@ def test_on_every_slide_map_of_the_store_no_two_names_cover_each_other(store):  
                     boxes.append(box)
                     checked += 1
     assert checked > 100
+
+
+def test_kota_metro_is_named_above_its_speck_on_lampungs_map():
+    """On the map of Lampung's 15 kab/kota Metro is a few pixels wide: its name on the point was struck through by
+    the selected outline ('Kota|Metro')."""
+    shapes = kelurahan([("18.72", "Kota Metro", 105.31, -5.11), ("18.71", "Kota Bandar Lampung", 105.26, -5.42)])
+    _, _, datasets = maps.choropleth(shapes, values(["18.72", "18.71"], [6.44, 6.95]), IND, "id", "kabkota", selected="18.72")
+    assert [(r["region_name"], r["place"]) for r in datasets[maps.SELECTED]] == [("Kota Metro", "above")]
