@@ -207,29 +207,35 @@ def _reading(pv, state: dict, lang: str) -> None:
     with st.expander(t("upload.reading", lang), expanded=bool(pv.errors), icon=":material/rule:"):
         for note in pv.note_texts(lang):
             st.text(f"• {note}")
+        c1, c2, c3 = st.columns(3)  # the choices right under what was read; the rules (15 lines) below them
+        _reading_choices(pv, state, lang, c1, c2, c3)
         st.caption(" ".join(intake.reading_rules(lang)))
-        c1, c2, c3 = st.columns(3)
-        if len(pv.sheets) > 1:  # before anything was read too: a workbook of several tables is read once a sheet is chosen
-            chosen = pv.choices.sheet in pv.sheets
-            sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if chosen else 0 if pv.columns else None,
-                                 placeholder=t("common.choose", lang))
-            if sheet is not None and sheet != pv.choices.sheet:
-                _choose(state, sheet=sheet, measures=None, column_decimals={})
-        if not pv.columns:
-            return  # nothing was read as a table: no choice below would change that
-        if pv.choices.year_column is None:
-            year = c2.number_input(t("upload.period", lang), 1990, 2100, value=pv.choices.period, step=1, placeholder=t("upload.period_help", lang))
-            if year is not None and year != pv.choices.period:
-                _choose(state, period=int(year))
-        rule = c3.radio(t("upload.percent_rule", lang), ["percent", "fraction"], horizontal=True,
-                        index=0 if pv.choices.percent_rule != "fraction" else 1, format_func=lambda r: t(f"upload.percent.{r}", lang))
-        if rule != (pv.choices.percent_rule or "percent"):
-            _choose(state, percent_rule=rule)
-        for p in [p for p in pv.errors if p.code == "ambiguous_number"]:
-            mark = st.radio(t("upload.column_decimal", lang, column=plain(p.column)), [",", "."], index=None, horizontal=True,
-                            format_func=lambda m: t(f"upload.mark.{'comma' if m == ',' else 'point'}", lang), key=f"mark-{p.column}")
-            if mark is not None:
-                _choose(state, column_decimals={**pv.choices.column_decimals, p.column: mark})
+
+
+def _reading_choices(pv, state: dict, lang: str, c1, c2, c3) -> None:
+    """The sheet, the year when no column gives it, what a percentage column holds and each ambiguous column's
+    decimal mark (a year to choose sat below a paragraph of reading rules, out of sight)."""
+    if len(pv.sheets) > 1:  # before anything was read too: a workbook of several tables is read once a sheet is chosen
+        chosen = pv.choices.sheet in pv.sheets
+        sheet = c1.selectbox(t("upload.sheet", lang), pv.sheets, index=pv.sheets.index(pv.choices.sheet) if chosen else 0 if pv.columns else None,
+                             placeholder=t("common.choose", lang))
+        if sheet is not None and sheet != pv.choices.sheet:
+            _choose(state, sheet=sheet, measures=None, column_decimals={})
+    if not pv.columns:
+        return  # nothing was read as a table: no choice below would change that
+    if pv.choices.year_column is None:
+        year = c2.number_input(t("upload.period", lang), 1990, 2100, value=pv.choices.period, step=1, placeholder=t("upload.period_help", lang))
+        if year is not None and year != pv.choices.period:
+            _choose(state, period=int(year))
+    rule = c3.radio(t("upload.percent_rule", lang), ["percent", "fraction"], horizontal=True,
+                    index=0 if pv.choices.percent_rule != "fraction" else 1, format_func=lambda r: t(f"upload.percent.{r}", lang))
+    if rule != (pv.choices.percent_rule or "percent"):
+        _choose(state, percent_rule=rule)
+    for p in [p for p in pv.errors if p.code == "ambiguous_number"]:
+        mark = st.radio(t("upload.column_decimal", lang, column=plain(p.column)), [",", "."], index=None, horizontal=True,
+                        format_func=lambda m: t(f"upload.mark.{'comma' if m == ',' else 'point'}", lang), key=f"mark-{p.column}")
+        if mark is not None:
+            _choose(state, column_decimals={**pv.choices.column_decimals, p.column: mark})
 
 
 def _mapping(pv, state: dict, user, lang: str) -> None:
