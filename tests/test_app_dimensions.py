@@ -523,3 +523,11 @@ def test_a_comparison_year_that_is_not_before_the_year_shown_falls_back_with_a_n
     assert "Nilai «2024» untuk parameter tautan «cmp» tidak dikenal; dipakai nilai bawaan «2021»." in texts(at.warning)
     assert at.session_state["cmp"] == 2021
     assert not texts(open_app({"view": "compare", "cmp": "2022"}, page=DIMENSION_PAGES["health"]).warning)
+
+
+def test_a_map_of_areas_nearly_alike_says_the_darkest_colour_need_not_mean_a_problem():
+    """APS 7–12: 22 kelurahan within 99,6–100,0%, the lowest class dark red on the projector."""
+    at = open_app({"ind": "aps_7_12", "present": "1"}, page=DIMENSION_PAGES["education"])
+    assert any(c.startswith("Antarwilayah hanya berbeda 0,4 poin (99,6–100,0%)") for c in texts(at.caption)), texts(at.caption)
+    stunting = open_app({"ind": "stunting_eppgbm"}, page=DIMENSION_PAGES["health"])
+    assert not any(c.startswith("Antarwilayah hanya") for c in texts(stunting.caption))

@@ -18,13 +18,30 @@ from metro_poverty.ui import badges, cache, charts, presentation
 PROFILE_PAGE = "views/region_profile.py"
 
 
+NARROW_POINTS = 1.0  # a percentage's areas closer than this (in points) are said to differ little
+
+
+def narrow_range(values: pd.Series, ind: Indicator, lang: str) -> str | None:
+    """'Antarwilayah hanya berbeda 0,4 poin (99,6–100,0%)…' when a percentage's areas all lie within NARROW_POINTS:
+    the map's classes are quantiles, so its darkest colour marks the lowest of values nearly alike."""
+    values = values.dropna()
+    if ind.unit("id") != "%" or len(values) < 2 or values.max() - values.min() >= NARROW_POINTS:
+        return None
+    return t("dimension.narrow_range", lang, spread=ind.fmt(values.max() - values.min(), lang, with_unit=False),
+             low=ind.fmt(values.min(), lang, with_unit=False), high=ind.fmt(values.max(), lang))
+
+
 def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     values = cache.read("indicator_history_by_level", indicator=ind.code, level=level)
     city = cache.read("indicator_history_by_level", indicator=ind.code, level="city")
     region = st.session_state.get("region")
     now = values[values.period == period]
     present = presentation.active()
-    if region is None or region not in set(now.region_code):
+    selected = region is not None and region in set(now.region_code)
+    narrow = narrow_range(now.value, ind, lang)
+    if narrow and not (present and selected):  # 22 kelurahan within 99,6–100,0%: the darkest class read as a problem in
+        st.caption(narrow)                      # the room (a slide's panel with a region has no room left for it)
+    if not selected:
         (st.caption if present else partial(st.info, icon=":material/touch_app:"))(t("dimension.click_hint", lang))
         if len(now):
             ref = compare.city_reference(city, now.source_id.iloc[0], period, now.series.iloc[0])
