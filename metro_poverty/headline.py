@@ -167,7 +167,7 @@ def caution_notes(h: Headline, lang: str, producer: str | None = None, short: bo
     that is not official. Shared by the card and the PDF brief; `short` for a slide's card, where a
     derived baseline is named in a few words (its full note, four lines on a card, pushed the second row
     of 2024's cards below the slide's edge)."""
-    notes = cautions(h.status, h.citation, h.quality_flag, producer, lang)
+    notes = cautions(h.status, h.citation, h.quality_flag, producer, lang, short=short)
     if h.older_series:  # IPM 2020 beside a caption naming the SP2020 long form that its UHH predates
         notes.append(t("common.older_series", lang) if short else f"{t('common.older_series', lang)}: {t(f'series.{h.older_series}', lang)}")
     if h.change_from_unofficial:

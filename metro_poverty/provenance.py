@@ -66,9 +66,10 @@ def is_secondary(citation) -> bool:
     return _text(citation) in ("quoted", "secondary", "compiled")
 
 
-def cautions(status, citation=None, quality_flag=None, producer: str | None = None, lang: str = "id") -> list[str]:
+def cautions(status, citation=None, quality_flag=None, producer: str | None = None, lang: str = "id", short: bool = False) -> list[str]:
     """What a reader must know before quoting the figure, in the order to say it: its status when not
-    official, how it was cited when not from the producer's own publication, and its quality flag."""
+    official, how it was cited when not from the producer's own publication, and its quality flag. `short`: a
+    slide card's words where the desk's take two lines ('dari catatan proyek — cocokkan dengan BRS')."""
     status, citation, flag = _text(status), _text(citation), _text(quality_flag)
     notes = []
     if status and status != "official":
@@ -77,7 +78,8 @@ def cautions(status, citation=None, quality_flag=None, producer: str | None = No
     if flag == "derived":  # computed from published figures (a count from P0 × population): never quoted anywhere
         notes.append(t("provenance.derived", lang, release=release))
     elif status in ("official", "provisional") and is_secondary(citation):
-        notes.append(t(f"provenance.cited.{citation}", lang, release=release))
+        key = "provenance.cited_short.compiled" if short and citation == "compiled" else f"provenance.cited.{citation}"
+        notes.append(t(key, lang, release=release))
     if flag in ("unverified", "conflict"):
         notes.append(t(f"overview.flag.{flag}", lang))
     return notes

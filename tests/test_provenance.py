@@ -76,3 +76,14 @@ def test_a_figure_known_from_the_projects_own_notes_is_not_called_a_media_quote(
     assert mark("official", "compiled") == "official_compiled"
     assert mark_label("official_compiled", "id") == "Resmi, dari catatan proyek"
     assert cautions("official", "compiled", None, "BPS", "id") == ["dari catatan proyek yang mengutip rilisnya — cocokkan dengan BRS"]
+
+
+def test_a_slide_card_says_a_figure_from_the_projects_notes_in_one_line():
+    """IPM 2024's note took two lines of a slide card and ran off the agenda slide with the cards' second row."""
+    from metro_poverty.provenance import cautions
+
+    desk = cautions("official", "compiled", producer="BPS", lang="id")
+    slide = cautions("official", "compiled", producer="BPS", lang="id", short=True)
+    assert desk == ["dari catatan proyek yang mengutip rilisnya — cocokkan dengan BRS"]
+    assert slide == ["dari catatan proyek — cocokkan dengan BRS"]
+    assert cautions("official", "quoted", producer="BPS", short=True) == cautions("official", "quoted", producer="BPS")
