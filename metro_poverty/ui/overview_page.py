@@ -104,7 +104,8 @@ def _trend(published, catalogue, year: int, lang: str, **_) -> None:
     if presentation.active():
         with presentation.slide(presentation.ABOVE_SLIDE_PX - 60):
             charts.p0_trend(published, lang, title=trend_title)
-        st.caption(trend_title)
+        # alone on a slide, the trend says what the headline cards say: its year-on-year steps are untested
+        st.caption(f"{trend_title} · {t('provenance.sampling_short', lang)}")
     else:
         st.subheader(trend_title)
         charts.p0_trend(published, lang, title=trend_title)
