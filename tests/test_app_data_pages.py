@@ -288,3 +288,23 @@ def test_the_reports_row_column_keeps_whole_numbers_beside_a_problem_of_the_whol
             {"severity": "GALAT", "row": 23, "column": "Kelurahan", "found": "Kel. Tejo Agungg", "expected": "y", "level": "error"}]
     upload_page._report(SimpleNamespace(report=lambda lang: rows), {"accepted": set()}, "id")
     assert list(shown["frame"]["row"]) == ["", "23"]
+
+
+def test_warnings_of_one_kind_are_accepted_with_one_tick_naming_their_rows(monkeypatch):
+    """Nine 'Saya sudah memeriksa' boxes for one kind of warning, each tick a rerun; one kind alone keeps its own."""
+    from types import SimpleNamespace
+
+    import streamlit as st
+
+    from metro_poverty.ui import upload_page
+
+    labels = []
+    monkeypatch.setattr(upload_page.tables, "show", lambda *a, **k: None)
+    monkeypatch.setattr(st, "checkbox", lambda label, **_: labels.append(label) or True)
+    rows = [{"level": "warning", "code": "stated_differs", "row": r, "key": f"k{r}", "message": f"m{r}", "expected": "persentase tertulis berbeda"}
+            for r in (5, 6, 9)] + [{"level": "warning", "code": "hidden_rows", "row": 26, "key": "h", "message": "baris tersembunyi", "expected": "x"}]
+    state = {"accepted": set()}
+    upload_page._report(SimpleNamespace(report=lambda lang: [r | {"severity": "PERINGATAN", "column": "", "found": ""} for r in rows]), state, "id")
+    assert labels == ["Saya sudah memeriksa 3 peringatan sejenis (baris 5, 6, 9), misalnya: persentase tertulis berbeda",
+                      "Saya sudah memeriksa: baris tersembunyi"]
+    assert state["accepted"] == {"k5", "k6", "k9", "h"}

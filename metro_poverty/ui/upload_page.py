@@ -344,12 +344,28 @@ def _report(pv, state: dict, lang: str) -> None:
     # a table whose messages wrap (a grid cut 'tahun data belum pasti: … nama berkas tahun 2024' at 1280 px); a long
     # report (over tables.STATIC_MAX_ROWS problems) scrolls in a grid
     tables.show(frame_, {c: t(f"upload.col.{c}", lang) for c in cols}, lang=lang)
+    for group in warning_groups(rows):
+        keys = {r["key"] for r in group}
+        if len(group) == 1:
+            label, key = t("upload.accept", lang, message=plain(group[0]["message"])), f"accept-{group[0]['key']}"
+        else:  # nine ticks for one kind of warning, each a rerun: one for the kind, its rows named
+            lines = list(dict.fromkeys(str(r["row"]) for r in group if r["row"] is not None))
+            label = t("upload.accept_group", lang, n=len(group), rows=(", ".join(lines[:10]) + (" …" if len(lines) > 10 else "")) or "–",
+                      message=plain(group[0]["expected"]))
+            key = f"accept-group-{hashlib.sha256(' '.join(sorted(keys)).encode()).hexdigest()[:16]}"
+        if st.checkbox(label, key=key):
+            state["accepted"] |= keys
+        else:
+            state["accepted"] -= keys
+
+
+def warning_groups(rows: list[dict]) -> list[list[dict]]:
+    """The report's warnings to accept, one group per kind (problem code), in the report's order."""
+    groups: dict[str, list[dict]] = {}
     for r in rows:
         if r.get("level") == "warning" and r.get("key"):
-            if st.checkbox(t("upload.accept", lang, message=plain(r["message"])), key=f"accept-{r['key']}"):
-                state["accepted"].add(r["key"])
-            else:
-                state["accepted"].discard(r["key"])
+            groups.setdefault(r.get("code") or r["key"], []).append(r)
+    return list(groups.values())
 
 
 def _rows(pv, lang: str) -> None:
