@@ -42,6 +42,12 @@ def code_key(text) -> str | None:
     return s if _KEMENDAGRI.match(s) or _BPS.match(s) else None
 
 
+def below_kabkota(code) -> bool:
+    """A Kemendagri code of a kecamatan or kelurahan (18.72.01, 18.72.01.1001), the store's own code system: an
+    area under the lowest level BPS publishes poverty figures for."""
+    return bool(_KEMENDAGRI.match(str(code or "").strip())) and str(code).count(".") >= 2
+
+
 _TOTAL_WORDS = ("jumlah", "total", "subtotal", "ratarata", "rerata", "rata2", "average")  # summaries: totals, averages
 
 

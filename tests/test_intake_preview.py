@@ -57,8 +57,8 @@ def test_the_total_row_is_checked_against_the_sum_of_the_rows_read(example):
     # a wrong total that was not there)
     assert [(p.code, p.row, p.column) for p in example.warnings] == [
         ("total_differs_without", 28, "Jumlah Balita Diukur"), ("total_differs_without", 28, "Jumlah Balita Stunting")]
-    assert example.warnings[0].body("id") == ("baris jumlah tidak sama dengan jumlah baris yang terbaca (11.710); baris 23 yang galat "
-                                              "belum ikut dijumlahkan: perbaiki dulu galatnya")
+    assert example.warnings[0].body("id") == ("baris jumlah tidak sama dengan jumlah baris yang terbaca (11.710); baris yang galat (23) "
+                                              "mungkin belum ikut dijumlahkan: perbaiki dulu galatnya, lalu jumlahnya diperiksa lagi")
 
 
 def test_the_report_row_names_sheet_row_column_found_and_expected(example):

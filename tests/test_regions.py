@@ -145,3 +145,11 @@ def test_a_name_two_regions_could_be_offers_both(resolver, written, names):
 
 def test_no_suggestion_for_a_name_far_from_any(resolver):
     assert resolver.suggestions("Bandar Lampung", "kelurahan") == []
+
+
+@pytest.mark.parametrize("code, below", [("18.72.01", True), ("18.72.01.1001", True), ("18.72", False), ("18", False),
+                                         ("1872010", False), (None, False), ("18.72.xx", False)])
+def test_an_area_below_the_kabkota_is_a_kecamatan_or_kelurahan_code(code, below):
+    from metro_poverty.regions import below_kabkota
+
+    assert below_kabkota(code) is below

@@ -225,9 +225,11 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
 
 
 def _totals_beside_refused_rows(problems: list[Problem]) -> list[Problem]:
-    """A total row checked while rows are refused sums only the rows read: it says which it left out (an officer went
-    looking for a wrong total when the only fault was the misspelt kelurahan on row 23, left out of the sum)."""
-    refused = sorted({p.row for p in report.errors(problems) if p.row is not None})
+    """A total row checked while other rows have errors says so, and to check it again once they are fixed: a row
+    refused is not in the sum (an officer went looking for a wrong total when the only fault was the misspelt
+    kelurahan on row 23). Not every error takes a row out of the sum, so the message claims only that they exist."""
+    totals = {p.row for p in problems if p.code == "total_differs"}
+    refused = sorted({p.row for p in report.errors(problems) if p.row is not None} - totals)
     if not refused:
         return problems
     rows = ", ".join(map(str, refused[:10])) + (" …" if len(refused) > 10 else "")

@@ -70,7 +70,9 @@ MAX_SLIDE_PUBLISHERS = 2
 def is_by_area(rows: pd.DataFrame) -> bool:
     """Whether the rows hold figures of kecamatan or kelurahan (codes 18.72.xx and below): sectoral data, never
     a BPS poverty estimate, which stops at the kab/kota."""
-    return "region_code" in rows and bool(rows.region_code.astype(str).str.count(r"\.").ge(2).any())
+    from metro_poverty.regions import below_kabkota
+
+    return "region_code" in rows and any(below_kabkota(c) for c in rows.region_code.unique())
 
 
 def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
