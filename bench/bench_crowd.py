@@ -524,7 +524,7 @@ def main() -> None:
     from metro_poverty.store.build import Inputs, build, is_stale
 
     if not Path(proxy.NGINX).exists():
-        sys.exit(f"{proxy.NGINX} is missing: run `sh scripts/ensure_nginx.sh` (or `make bench`)")
+        sys.exit(f"{proxy.NGINX} is missing: run `make proxy` (or `make bench`)")
     if is_stale(Inputs()):
         build(Inputs())
     frontend = proxy.prepare_frontend(ARTIFACTS / "crowd-frontend")

@@ -32,7 +32,7 @@ PLACEHOLDERS = ("LISTEN", "STREAMLIT", "FRONTEND")
 # text formats worth compressing; fonts (woff2) and images are compressed already
 COMPRESSIBLE = {".js", ".css", ".html", ".json", ".svg", ".map", ".txt", ".mjs", ".wasm"}
 STAMP = ".streamlit-version"
-NGINX = "/usr/sbin/nginx"  # Debian's; scripts/ensure_nginx.sh installs it
+NGINX = "/usr/sbin/nginx"  # Debian's; `make proxy` (scripts/ensure_debian.sh) installs it
 # `streamlit run` options of a deployment, each a per-session cost a server does not need: a source watcher per
 # session that walks every loaded module's path (for "source changed, rerun?"), and a full garbage collection
 # after every script run (Python's own collector still runs). .streamlit/config.toml sets both, so every server

@@ -14,7 +14,7 @@ import pytest
 
 from metro_poverty import paths, proxy
 
-needs_nginx = pytest.mark.skipif(not Path(proxy.NGINX).exists(), reason="nginx missing (sh scripts/ensure_nginx.sh)")
+needs_nginx = pytest.mark.skipif(not Path(proxy.NGINX).exists(), reason="nginx missing (make proxy)")
 
 
 @pytest.fixture(scope="module")
