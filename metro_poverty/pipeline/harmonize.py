@@ -99,11 +99,12 @@ def _one_row_per_observation(rows: pd.DataFrame, problems: list[Problem]) -> pd.
 def _values(wide: pd.DataFrame, catalogue: pd.DataFrame, problems: list[Problem], columns: dict | None = None) -> pd.DataFrame:
     """`columns`: the file's header of each (indicator, role), to name where a check of a ratio's two counts looks
     ('pembilang 407, penyebut 397' stood beside an empty column, and the officer's sheet says neither word)."""
-    meta = catalogue.set_index("code")
+    # one lookup per indicator, not a row of the catalogue frame per observation (0,4 s of a 1,1 s build)
+    meta = {ind.code: ind for ind in catalogue[["code", "aggregation", "min_value", "max_value"]].itertuples(index=False)}
     columns = columns or {}
     out = []
     for r in wide.itertuples(index=False):
-        ind = meta.loc[r.indicator]
+        ind = meta[r.indicator]
         where = dict(file=r.origin_file, row=int(r.origin_line))
         value, num, den = r.value, r.numerator, r.denominator
         as_delivered = ind.aggregation == "ratio" and pd.isna(num) and pd.isna(den) and pd.notna(value)
