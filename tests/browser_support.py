@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -39,24 +40,43 @@ def app_server(env: dict | None = None, timeout: float = 30.0, port: int | None 
 
 
 @contextlib.contextmanager
-def app_process(env: dict | None = None, timeout: float = 30.0, args: tuple[str, ...] = (), log=subprocess.PIPE,
+def app_process(env: dict | None = None, timeout: float = 30.0, args: tuple[str, ...] = (), log=None,
                 port: int | None = None):
-    """As app_server, with extra `streamlit run` options and the server's output sent to `log`;
-    yields (base URL, the server's Popen)."""
+    """As app_server, with extra `streamlit run` options; yields (base URL, the server's Popen).
+
+    The server's output goes to `log` (an open file), else to a file of its own (`server_log(base)` reads its end):
+    never to a pipe that nobody reads, where a server that writes 64 KiB blocks on its next line."""
     port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false", *args]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        wait_http(f"{base}/_stcore/health", timeout)
-        yield base, proc
-    finally:
-        proc.terminate()
+    with contextlib.ExitStack() as stack:
+        if log is None:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="streamlit-log-")))
+            log = stack.enter_context((folder / "server.log").open("w", encoding="utf-8"))
+        _LOGS[base] = Path(log.name)
+        proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            wait_http(f"{base}/_stcore/health", timeout)
+            yield base, proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            _LOGS.pop(base, None)
+
+
+_LOGS: dict[str, Path] = {}
+
+
+def server_log(url: str, lines: int = 40) -> str:
+    """The last lines the app server serving `url` wrote (for a failed test's evidence), or '' for another URL."""
+    path = next((p for base, p in _LOGS.items() if url.startswith(base)), None)
+    if path is None or not path.is_file():
+        return ""
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
 def wait_http(url: str, timeout: float) -> None:
@@ -123,7 +143,7 @@ class SharedContextBrowser:
     def keep_evidence(self, name: str) -> list[tuple[Path, str]]:
         """After a failed test: a screenshot (what the window shows) and the main area's text of every page it left
         open, in artifacts/screenshots/failed/, so a failure seen once (a flaky run in CI) shows what the page held.
-        Returns each screenshot's path with the text of the page's main area."""
+        Returns each screenshot's path with the text of the page's main area and the last lines its app server wrote."""
         pages = []
         for opened in self._opened:
             pages.extend(opened.pages if hasattr(opened, "pages") else [opened])
@@ -138,8 +158,9 @@ class SharedContextBrowser:
                 text = f"{page.url}\n\n{(main if main.count() else page.locator('body')).inner_text(timeout=10_000)}"
             except Exception as exc:  # noqa: BLE001 - evidence is best effort; the test has already failed
                 text = f"{page.url}\n\nno evidence: {exc}"
-            stem.with_suffix(".txt").write_text(text, encoding="utf-8")
-            kept.append((stem.with_suffix(".png"), text))
+            log = server_log(page.url)
+            stem.with_suffix(".txt").write_text(f"{text}\n\nthe app server's last lines:\n{log}", encoding="utf-8")
+            kept.append((stem.with_suffix(".png"), text, log))
         return kept
 
 
@@ -190,6 +211,22 @@ def rerun_after(page, action, text: str | None = None, timeout: float = 20_000) 
     page.wait_for_function("() => window.__stateChanges >= 2 || (window.__stateChanges === 0 && "
                            f"performance.now() - window.__watchStart > {QUIET_MS})", timeout=timeout)
     wait_rendered(page, text, timeout)
+
+
+def each_page_by_its_link(page, base: str, url_paths: list[str], query: str = ""):
+    """Open the first page by its address (with `query`), then each other one by its link in the sidebar, as a
+    visitor clicks through; yields each url_path once its page is drawn. One page load in all: a click took
+    0.1-1.2 s where a new load took 1-2 s of the renderer's time on the 2-core machine (and the browser tests
+    are the suite's longest tier)."""
+    first, *rest = url_paths
+    page.goto(f"{base}/{first}" + (f"?{query}" if query else ""))
+    wait_rendered(page)
+    yield first
+    for path in rest:
+        rerun_after(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{base}/{path}"]').click)
+        page.wait_for_function("path => location.pathname === path", arg=f"/{path}", polling=POLL_MS)
+        wait_rendered(page)
+        yield path
 
 
 def screenshot(page, name: str) -> Path:

@@ -111,8 +111,8 @@ def chromium(_chromium_session, request):
         report = getattr(request.node, "report_call", None)
         if report is not None and report.failed:
             name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)[:120]
-            for path, text in _chromium_session.keep_evidence(name):
-                print(f"the page when the test failed: {path}\n{text[:2000]}\n")  # shown under the failure, in CI's log too
+            for path, text, log in _chromium_session.keep_evidence(name):  # shown under the failure, in CI's log too
+                print(f"the page when the test failed: {path}\n{text[:2000]}\n\nits app server's last lines:\n{log[-3000:]}\n")
     finally:
         _chromium_session.close_opened()
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from app_support import ensure_store
-from browser_support import app_server, screenshot, wait_rendered
+from browser_support import app_server, each_page_by_its_link, screenshot, wait_rendered
 from metro_poverty.ui.pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -125,15 +125,20 @@ CUT_TEXTS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", [p.url_path for p in PAGES])
-def test_every_page_at_projector_size_cuts_no_label_and_fetches_nothing_from_the_internet(app_url, chromium, path):
+def test_every_page_at_projector_size_cuts_no_label_and_fetches_nothing_from_the_internet(app_url, chromium):
+    """Every page, reached by its link in the sidebar as in the room (one page load for all of them)."""
     page = new_page(chromium, 1280, 720)
     server = urlsplit(app_url).netloc
     elsewhere = []  # the app runs offline: fonts, icons, scripts and map shapes all come from its own server
     page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).scheme in HTTP and urlsplit(r.url).netloc != server else None)
-    page.goto(f"{app_url}/{path}")
-    wait_rendered(page)
-    page.wait_for_function("document.fonts.status === 'loaded'")  # the labels are measured in their real font
-    screenshot(page, f"projector_{path}")
-    assert page.evaluate(CUT_TEXTS) == []
-    assert elsewhere == []
+    cut, fetched = {}, {}
+    for path in each_page_by_its_link(page, app_url, [p.url_path for p in PAGES]):
+        page.wait_for_function("document.fonts.status === 'loaded'")  # the labels are measured in their real font
+        screenshot(page, f"projector_{path}")
+        if texts := page.evaluate(CUT_TEXTS):
+            cut[path] = texts
+        if elsewhere:
+            fetched[path] = elsewhere[:]
+            elsewhere.clear()
+    assert cut == {}
+    assert fetched == {}

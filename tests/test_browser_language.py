@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser_support import wait_rendered
+from browser_support import each_page_by_its_link, wait_rendered
 from metro_poverty.ui.pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -37,23 +37,26 @@ SCREEN_TEXT = r"""() => {
 }"""
 
 
-def crawl():
-    for p in PAGES:
-        yield p.url_path, ""
-        for view in VIEWS.get(p.url_path, []):
-            yield p.url_path, view
-
-
 @pytest.mark.parametrize("lang, foreign", [("id", ENGLISH_IN_INDONESIAN), ("en", INDONESIAN_IN_ENGLISH)])
 def test_no_word_of_the_other_language_on_any_page_or_view(app_url, chromium, lang, foreign):
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     found = {}
-    for path, view in crawl():
-        query = "&".join(q for q in (f"lang={lang}" if lang != "id" else "", view) if q)
-        page.goto(f"{app_url}/{path}" + (f"?{query}" if query else ""))
-        wait_rendered(page)
+    language = f"lang={lang}" if lang != "id" else ""
+
+    def look(where: str) -> None:
         text = page.evaluate(SCREEN_TEXT)
         hits = [w for w in foreign if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text)]
         if hits:
-            found[f"/{path}?{query}"] = hits
+            found[where] = hits
+
+    # every page as a visitor reaches it, by its link in the sidebar (the language stays in the address)
+    for path in each_page_by_its_link(page, app_url, [p.url_path for p in PAGES], language):
+        assert (f"lang={lang}" in page.url) == (lang != "id"), page.url
+        look(f"/{path}?{language}")
+    for path, views in VIEWS.items():  # a view is opened by its address, as a shared link opens it
+        for view in views:
+            query = "&".join(q for q in (language, view) if q)
+            page.goto(f"{app_url}/{path}?{query}")
+            wait_rendered(page)
+            look(f"/{path}?{query}")
     assert found == {}

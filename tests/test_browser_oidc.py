@@ -7,6 +7,7 @@ with no user is signed in but may only read."""
 import secrets as random
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser_support import app_server, free_port, wait_rendered
 
@@ -43,8 +44,13 @@ def sign_in_at_the_provider(page, base: str, email: str) -> None:
     page.goto(f"{base}/kesepakatan")
     wait_rendered(page, "Kesepakatan FGD")
     page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first.click()
+    asked = []  # the app's sign-in address and the provider's, as the browser asks for them
+    page.on("request", lambda r: asked.append(r.url) if "/auth/login" in r.url or "/authorize" in r.url else None)
     page.get_by_role("button", name="Masuk dengan akun kantor").click()
-    page.wait_for_url("**/authorize**")  # the provider's own page, on its own port
+    try:
+        page.wait_for_url("**/authorize**")  # the provider's own page, on its own port
+    except PlaywrightTimeout:  # seen once in a fresh-clone run: say how far the redirect got
+        raise AssertionError(f"not at the provider: the page is at {page.url}, the browser asked for {asked or 'neither address'}") from None
     page.locator('input[name="sub"]').fill(email)
     page.get_by_role("button", name="Authorize").click()
     page.wait_for_url(f"{base}/**")  # Streamlit brings the browser back to the app's first page

@@ -18,7 +18,7 @@ import threading
 
 import pytest
 
-from browser_support import screenshot, sign_in_form, wait_rendered
+from browser_support import each_page_by_its_link, screenshot, sign_in_form, wait_rendered
 from metro_poverty.markdown_text import JOINER
 from conftest import PLANNER_PASSWORD, SECRETARY_PASSWORD
 
@@ -31,14 +31,12 @@ def test_a_signed_out_browser_reads_every_page_and_reaches_no_write(isolated_app
     from metro_poverty.ui import pages
 
     page = chromium.new_page(viewport={"width": 1280, "height": 1400})
-    for p in pages.PAGES:
-        page.goto(f"{isolated_app}/{p.url_path}")
-        wait_rendered(page, None)
+    for path in each_page_by_its_link(page, isolated_app, [p.url_path for p in pages.PAGES]):  # clicking through the sidebar
         page.locator("h1").first.wait_for()
-        assert page.locator('[data-testid="stException"]').count() == 0, p.url_path
+        assert page.locator('[data-testid="stException"]').count() == 0, path
         for label in WRITES:
-            assert page.get_by_role("button", name=label).count() == 0, (p.url_path, label)
-        assert page.locator('[data-testid="stFileUploader"]').count() == 0, p.url_path
+            assert page.get_by_role("button", name=label).count() == 0, (path, label)
+        assert page.locator('[data-testid="stFileUploader"]').count() == 0, path
     page.goto(f"{isolated_app}/simulasi?transfer=300000&deciles=1,2")  # a shared scenario
     wait_rendered(page, "Hasil model untuk Kota Metro")
     assert page.get_by_label("Bantuan tunai (Rp per bulan)").input_value() in ("300000", "300.000", "300,000")
