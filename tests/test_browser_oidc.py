@@ -41,16 +41,23 @@ def sso_app(tmp_path_factory):
 
 
 def sign_in_at_the_provider(page, base: str, email: str) -> None:
+    frames = {"sent": [], "received": []}  # the app's WebSocket messages: did the click reach the server, and back?
+    page.on("websocket", lambda ws: (ws.on("framesent", lambda f: frames["sent"].append(len(f))),
+                                     ws.on("framereceived", lambda f: frames["received"].append(len(f)))))
     page.goto(f"{base}/kesepakatan")
     wait_rendered(page, "Kesepakatan FGD")
     page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first.click()
     asked = []  # the app's sign-in address and the provider's, as the browser asks for them
     page.on("request", lambda r: asked.append(r.url) if "/auth/login" in r.url or "/authorize" in r.url else None)
+    for side in frames.values():
+        side.clear()
     page.get_by_role("button", name="Masuk dengan akun kantor").click()
     try:
         page.wait_for_url("**/authorize**")  # the provider's own page, on its own port
-    except PlaywrightTimeout:  # seen once in a fresh-clone run: say how far the redirect got
-        raise AssertionError(f"not at the provider: the page is at {page.url}, the browser asked for {asked or 'neither address'}") from None
+    except PlaywrightTimeout:  # seen in two fresh-clone runs, never alone: say how far the redirect got
+        raise AssertionError(f"not at the provider: the page is at {page.url}, the browser asked for {asked or 'neither address'}; "
+                             f"after the click the page sent WebSocket messages of {frames['sent']} bytes and received "
+                             f"{len(frames['received'])} ({sum(frames['received'])} bytes)") from None
     page.locator('input[name="sub"]').fill(email)
     page.get_by_role("button", name="Authorize").click()
     page.wait_for_url(f"{base}/**")  # Streamlit brings the browser back to the app's first page
