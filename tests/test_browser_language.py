@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from browser_support import each_page_by_its_link, wait_rendered
+from browser_support import each_page_by_its_link, rerun_after
+from metro_poverty.i18n import t
 from metro_poverty.ui.pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,8 @@ ENGLISH_IN_INDONESIAN = ["Choose an option", "Choose options", "Select all", "Ad
 INDONESIAN_IN_ENGLISH = ["Pilih", "Unduh", "Resmi", "Sementara", "Tidak ada di basis data", "tidak ada di basis data", "dikutip", "Tampilkan",
                          "Indikator", "Tingkat wilayah", "Sumber:", "Lihat ", "Tambahkan", "Simpan", "Keluar", "tidak ada",
                          "Kelas:", "Data sektoral", "Estimasi survei", "Estimasi makro", "Catatan administratif"]
-VIEWS = {"kesehatan": ["view=rank", "view=trend", "view=compare", "view=table"], "sinkronisasi-data": ["view=pairs", "view=quality"]}
+# the views each page's view control offers beyond the first, with the prefix of their names' text ids
+VIEWS = {"kesehatan": ("dimension", ["rank", "trend", "compare", "table"]), "sinkronisasi-data": ("reconcile", ["pairs", "quality"])}
 
 # what the screen shows: text of the main area and sidebar, placeholders and empty-state texts of inputs,
 # minus source lines (their document titles are data, in the language they were published in)
@@ -53,10 +55,10 @@ def test_no_word_of_the_other_language_on_any_page_or_view(app_url, chromium, la
     for path in each_page_by_its_link(page, app_url, [p.url_path for p in PAGES], language):
         assert (f"lang={lang}" in page.url) == (lang != "id"), page.url
         look(f"/{path}?{language}")
-    for path, views in VIEWS.items():  # a view is opened by its address, as a shared link opens it
+    for path, (texts, views) in VIEWS.items():  # each view by a click on the page's view control (one page load in all)
+        rerun_after(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{app_url}/{path}"]').click)
         for view in views:
-            query = "&".join(q for q in (language, view) if q)
-            page.goto(f"{app_url}/{path}?{query}")
-            wait_rendered(page)
-            look(f"/{path}?{query}")
+            rerun_after(page, page.locator(".st-key-view").get_by_text(t(f"{texts}.view_name.{view}", lang), exact=True).click)
+            page.wait_for_url(re.compile(rf"[?&]view={view}(&|$)"))
+            look(f"/{path}?view={view}&{language}")
     assert found == {}

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser_support import screenshot, wait_rendered
+from browser_support import each_page_by_its_link, screenshot, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -179,16 +179,14 @@ def test_the_folded_controls_open_on_a_click(app_url, chromium):
     assert page.get_by_text("Tingkat wilayah").first.is_visible()
 
 
-@pytest.mark.parametrize("path", ["", "kesehatan", "simulasi", "konsep-definisi"])
-def test_the_shared_controls_are_in_reach_at_1280x720(app_url, chromium, path):
+def test_the_shared_controls_are_in_reach_at_1280x720(app_url, chromium):
     page = chromium.new_page(viewport={"width": 1280, "height": 720})
-    page.goto(f"{app_url}/{path}")
-    wait_rendered(page)
-    for locator in (page.locator('[data-testid="stMain"]').get_by_text("English", exact=True),
-                    page.locator('[data-testid="stMain"]').get_by_text("Presentasi", exact=True),
-                    page.get_by_role("button", name="Ke agenda")):
-        box = locator.first.bounding_box()
-        assert box is not None and box["y"] + box["height"] <= 720, locator
+    for path in each_page_by_its_link(page, app_url, ["", "kesehatan", "simulasi", "konsep-definisi"]):
+        for locator in (page.locator('[data-testid="stMain"]').get_by_text("English", exact=True),
+                        page.locator('[data-testid="stMain"]').get_by_text("Presentasi", exact=True),
+                        page.get_by_role("button", name="Ke agenda")):
+            box = locator.first.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 720, (path, locator)
 
 
 WIDE = ["sinkronisasi-data", "sinkronisasi-data?view=pairs", "sinkronisasi-data?view=quality", "profil-wilayah?region=18.72.03.1002",
