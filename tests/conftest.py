@@ -87,11 +87,12 @@ def app_url():
 
 @pytest.fixture(scope="session")
 def _chromium_session():
-    """Debian's chromium driven by Playwright, one for the whole session, with one shared browser context."""
-    from browser_support import SharedContextBrowser, browser
+    """Debian's chromium driven by Playwright, one for the whole session, with one shared browser context (with a
+    profile on disk, so compiled scripts are kept) and fresh contexts on demand."""
+    from browser_support import SharedContextBrowser, browser, profile_context
 
-    with browser() as b:
-        yield SharedContextBrowser(b)
+    with browser() as b, profile_context(b) as tabs:
+        yield SharedContextBrowser(b, tabs)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
