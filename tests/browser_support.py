@@ -238,10 +238,22 @@ def each_page_by_its_link(page, base: str, url_paths: list[str], query: str = ""
     wait_rendered(page)
     yield first
     for path in rest:
-        rerun_after(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{base}/{path}"]').click)
-        page.wait_for_function("path => location.pathname === path", arg=f"/{path}", polling=POLL_MS)
-        wait_rendered(page)
+        follow_sidebar_link(page, base, path)
         yield path
+
+
+def follow_sidebar_link(page, base: str, path: str) -> None:
+    """Click the sidebar's link to the page at url_path `path` and wait until that page is drawn."""
+    rerun_after(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{base}/{path}"]').click)
+    page.wait_for_function("path => location.pathname === path", arg=f"/{path}", polling=POLL_MS)
+    wait_rendered(page)
+
+
+def switch_view(page, label: str, view: str) -> None:
+    """Click `label` on the page's view control (key "view") and wait until the rerun is drawn and the address
+    holds view=`view`."""
+    rerun_after(page, page.locator(".st-key-view").get_by_text(label, exact=True).click)
+    page.wait_for_url(re.compile(rf"[?&]view={view}(&|$)"))
 
 
 def screenshot(page, name: str) -> Path:

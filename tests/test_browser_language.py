@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser_support import each_page_by_its_link, rerun_after
+from browser_support import each_page_by_its_link, follow_sidebar_link, switch_view
 from metro_poverty.i18n import t
 from metro_poverty.ui.pages import PAGES
 
@@ -56,9 +56,8 @@ def test_no_word_of_the_other_language_on_any_page_or_view(app_url, chromium, la
         assert (f"lang={lang}" in page.url) == (lang != "id"), page.url
         look(f"/{path}?{language}")
     for path, (texts, views) in VIEWS.items():  # each view by a click on the page's view control (one page load in all)
-        rerun_after(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{app_url}/{path}"]').click)
+        follow_sidebar_link(page, app_url, path)
         for view in views:
-            rerun_after(page, page.locator(".st-key-view").get_by_text(t(f"{texts}.view_name.{view}", lang), exact=True).click)
-            page.wait_for_url(re.compile(rf"[?&]view={view}(&|$)"))
-            look(f"/{path}?view={view}&{language}")
+            switch_view(page, t(f"{texts}.view_name.{view}", lang), view)
+            look(page.url.removeprefix(app_url))
     assert found == {}
