@@ -242,6 +242,20 @@ def each_page_by_its_link(page, base: str, url_paths: list[str], query: str = ""
         yield path
 
 
+# A fold (st.expander) opens in steps: the <details> opens and its height is animated at once, and the content
+# loses its `inert` attribute when React next renders. Settled: open, content not inert, no animation running.
+FOLD_SETTLED = """summary => { const details = summary.closest('details');
+  const content = details && details.querySelector('[data-testid="stExpanderDetails"]');
+  return !!content && details.open && !content.hasAttribute('inert') && details.getAnimations({subtree: true}).length === 0; }"""
+
+
+def open_fold(page, summary) -> None:
+    """Click a fold's summary (a locator) and wait until the fold has settled open: a control clicked inside a
+    fold still opening was twice seen to send nothing to the server in fresh-clone runs (the sign-in button)."""
+    summary.click()
+    page.wait_for_function(FOLD_SETTLED, arg=summary.element_handle(), polling=POLL_MS)
+
+
 def follow_sidebar_link(page, base: str, path: str) -> None:
     """Click the sidebar's link to the page at url_path `path` and wait until that page is drawn."""
     rerun_after(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{base}/{path}"]').click)
@@ -273,7 +287,7 @@ def sign_in_form(page, username: str, password: str) -> None:
     once, so the next step could look for the session form before the sign-in had run (the FGD tests' flake)."""
     field = page.get_by_label("Nama pengguna")
     if not field.is_visible():
-        page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first.click()
+        open_fold(page, page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first)
     secret = page.get_by_label("Kata sandi")
     submit = page.locator('[data-testid="stFormSubmitButton"] button', has_text="Masuk")
     for attempt in (1, 2):

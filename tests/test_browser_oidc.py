@@ -9,7 +9,7 @@ import secrets as random
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser_support import app_server, free_port, wait_rendered
+from browser_support import app_server, free_port, open_fold, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def sign_in_at_the_provider(page, base: str, email: str) -> None:
                                      ws.on("framereceived", lambda f: frames["received"].append(len(f)))))
     page.goto(f"{base}/kesepakatan")
     wait_rendered(page, "Kesepakatan FGD")
-    page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first.click()
+    open_fold(page, page.locator('[data-testid="stExpander"] summary', has_text="Masuk").first)
     asked = []  # the app's sign-in address and the provider's, as the browser asks for them
     page.on("request", lambda r: asked.append(r.url) if "/auth/login" in r.url or "/authorize" in r.url else None)
     for side in frames.values():
@@ -54,7 +54,7 @@ def sign_in_at_the_provider(page, base: str, email: str) -> None:
     page.get_by_role("button", name="Masuk dengan akun kantor").click()
     try:
         page.wait_for_url("**/authorize**")  # the provider's own page, on its own port
-    except PlaywrightTimeout:  # seen in two fresh-clone runs, never alone: say how far the redirect got
+    except PlaywrightTimeout:  # seen in three fresh-clone runs before open_fold, never alone: say how far it got
         raise AssertionError(f"not at the provider: the page is at {page.url}, the browser asked for {asked or 'neither address'}; "
                              f"after the click the page sent WebSocket messages of {frames['sent']} bytes and received "
                              f"{len(frames['received'])} ({sum(frames['received'])} bytes)") from None
