@@ -36,23 +36,41 @@ def test_every_indicator_of_every_dimension_opens_in_every_view_at_every_level(d
     assert at.button_group(key="lang")  # app.py's frame is drawn around the page
     indicators = indicators_of(dimension)
     assert len(at.selectbox(key="ind").options) == len(indicators) >= 3
-    opened = 0
+    expected, shown = set(), set()
+
+    def run(widget, value):
+        widget.set_value(value).run()
+        assert not at.exception, (dimension, value, _where(at), [e.value for e in at.exception])
+        if _has_views(at):  # what this rerun drew: the indicator, level and view it was left at
+            shown.add(_where(at))
+
+    # Each rerun draws one (indicator, level, view); the walk goes on from wherever the last rerun left the
+    # page (a new indicator or level keeps the view shown), so no rerun only goes back to a starting view.
     for ind in indicators:
-        at.selectbox(key="ind").set_value(ind.code).run()
-        assert not at.exception, (dimension, ind.code, [e.value for e in at.exception])
+        run(at.selectbox(key="ind"), ind.code)
         assert at.session_state["ind"] == ind.code
         if not _has_views(at):
             continue
-        for level in ind.map_levels:
-            at.button_group(key="level").set_value(level).run()
+        expected |= {(ind.code, level, view) for level in ind.map_levels for view in VIEWS}
+        for level in _starting_with(ind.map_levels, at.session_state["level"]):
+            if at.session_state["level"] != level:
+                run(at.button_group(key="level"), level)
             assert at.session_state["level"] == level
-            for view in VIEWS:
-                at.button_group(key="view").set_value(view).run()
-                assert not at.exception, (dimension, ind.code, level, view, [e.value for e in at.exception])
-                opened += 1
-            at.button_group(key="view").set_value("map").run()
-        at.button_group(key="level").set_value(ind.map_levels[0]).run()
-    assert opened >= 2 * len(VIEWS)  # not a loop that skipped everything
+            for view in _starting_with(VIEWS, at.session_state["view"])[1:]:
+                run(at.button_group(key="view"), view)
+    assert shown == expected
+    assert len(expected) >= 2 * len(VIEWS)  # not a walk that skipped everything
+
+
+def _where(at) -> tuple:
+    return tuple(at.session_state[key] if key in at.session_state else None for key in ("ind", "level", "view"))
+
+
+def _starting_with(options, first) -> list:
+    """The options in their order, turned round to begin at `first` (when it is one of them)."""
+    options = list(options)
+    i = options.index(first) if first in options else 0
+    return options[i:] + options[:i]
 
 
 def _has_views(at) -> bool:
