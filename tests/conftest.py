@@ -187,3 +187,17 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name in SLOW_MODULES or item.originalname in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
+
+
+BROWSER_MARK = "mark.browser"  # how a module marks its browser tests: `pytestmark = pytest.mark.browser` or a decorator
+
+
+def pytest_ignore_collect(collection_path, config):
+    """In a run of the browser tests alone (`-m browser`, the browser tier of `make test`), a test module whose
+    source never names the browser mark is not imported: it holds no browser test, and importing and collecting
+    every module cost that tier 12 s of CPU (tests/test_tiers.py checks that the mark is given no other way)."""
+    if config.getoption("markexpr", "") != "browser" or collection_path.suffix != ".py":
+        return None
+    if not collection_path.name.startswith("test_"):
+        return None
+    return BROWSER_MARK not in collection_path.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ it), or by calling the package function that does (engine.fgt runs engine_fgt_by
 comment or a docstring does not count."""
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -70,11 +71,15 @@ def test_there_are_queries_to_check():
     assert QUERIES, f"no .sql files in {paths.QUERIES_DIR}"
 
 
-OWNERS = owners()
-TESTS = modules_of_tests()
+@functools.cache
+def _owners_and_tests():
+    """Parsed when the first of these tests runs, not when the module is collected: every process that collects
+    the suite imports this module, and the parse of the package and the tests costs about 2 s of CPU."""
+    return owners(), modules_of_tests()
 
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_query_is_run_by_a_test(query):
-    testers = [args for args, calls in TESTS if query in args or calls & OWNERS.get(query, set())]
+    owners_of, tests = _owners_and_tests()
+    testers = [args for args, calls in tests if query in args or calls & owners_of.get(query, set())]
     assert testers, f"queries/{query}.sql is run by no test: add a test that runs it on literal rows"
