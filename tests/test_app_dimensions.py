@@ -205,6 +205,32 @@ def test_survey_and_records_for_one_concept_are_labelled_apart():
     assert any("Prevalensi Stunting (penimbangan e-PPGBM)" in c for c in texts(survey.caption))
 
 
+def test_back_and_forward_in_the_browser_bring_back_the_view_of_that_address():
+    """Back reruns the page with the address it goes back to (Streamlit keeps the session): that address's
+    view is shown, as its link would open it, not the choices the session last held; the draft agenda stays."""
+    at = open_app({"ind": "stunting_eppgbm", "view": "rank"}, page=DIMENSION_PAGES["health"])
+    at.session_state["draft"] = [{"path": "", "params": {}, "title": "Ringkasan", "note": ""}]
+    at.button_group(key="view").set_value("trend").run()
+    at.button_group(key="level").set_value("kecamatan").run()
+    later = dict(at.query_params)
+    assert later["view"] == "trend" and later["level"] == "kecamatan" and "draft" in later
+    for key in ("view", "level"):  # Back: the address the first view wrote (the draft as it was then: none)
+        at.query_params.pop(key)
+    at.query_params["view"] = "rank"
+    at.query_params.pop("draft")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (at.session_state["view"], at.session_state["level"]) == ("rank", "kelurahan")
+    assert dict(at.query_params).get("view") == "rank" and "level" not in at.query_params
+    assert at.session_state["draft"] and "draft" in at.query_params  # the draft built since is kept
+    at.query_params.clear()  # Forward: the later address again
+    at.query_params.update(later)
+    at.run()
+    assert (at.session_state["view"], at.session_state["level"]) == ("trend", "kecamatan")
+    at.run()  # a rerun with the address the app wrote keeps the view
+    assert (at.session_state["view"], at.session_state["level"]) == ("trend", "kecamatan")
+
+
 def test_url_round_trip_of_a_dimension_view():
     at = open_app(page=DIMENSION_PAGES["education"])
     at.selectbox(key="ind").set_value("aps_16_18").run()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from browser_support import screenshot, wait_rendered
+from browser_support import rerun_after, screenshot, switch_view, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -61,12 +61,23 @@ def test_a_shared_dimension_url_opens_the_same_view(app_url, chromium):
     screenshot(page, "shared_dimension_view")
 
 
-def test_changing_the_view_updates_the_url(app_url, chromium):
+ACTIVE_VIEW = '.st-key-view button[aria-checked="true"]'  # the view the control shows as chosen
+
+
+def test_changing_the_view_updates_the_url_and_back_and_forward_bring_each_view_again(app_url, chromium):
+    """A facilitator who presses Back in the room sees the view before: the address went back while the
+    session's last choice had stayed on the screen (and was written into the address again)."""
     page = open_page(chromium, f"{app_url}/layanan-dasar", "Layanan Dasar")
-    page.locator('[data-testid="stButtonGroup"]').get_by_text("Peringkat", exact=True).click()
-    page.wait_for_url(re.compile(r"view=rank"))
+    switch_view(page, "Peringkat", "rank")
     wait_rendered(page, "Peringkat Kelurahan")
-    screenshot(page, "ranking_view", )
+    screenshot(page, "ranking_view")
+    switch_view(page, "Tren", "trend")
+    for move, view, label in ((page.go_back, "rank", "Peringkat"), (page.go_back, None, "Peta"),
+                              (page.go_forward, "rank", "Peringkat")):
+        rerun_after(page, move)
+        wait_rendered(page)
+        assert page.locator(ACTIVE_VIEW).inner_text() == label, (view, page.url)
+        assert (f"view={view}" in page.url) if view else ("view=" not in page.url), page.url  # not written over
 
 
 def test_dimension_page_at_projector_size(app_url, chromium):

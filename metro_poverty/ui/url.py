@@ -5,7 +5,8 @@ chose, before any control is drawn; the frame's `restore` for its shared control
 page's own `restore` calls (metro_poverty.url_state.Param), each before the widgets bound to those
 keys; and `publish` after the page. Values belong to the page that declared them: pages share key
 names (ind, level, view), so a value from another page is never carried over. Opening a copied URL in
-a new browser starts a new session, so `restore` reads the URL exactly when the view must be reproduced.
+a new browser starts a new session, so `restore` reads the URL exactly when the view must be reproduced; the
+browser's Back and Forward keep the session, and `enter` reads the address they went to as a link.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Sequence
 
 import streamlit as st
 
+from metro_poverty.fgd import draft
 from metro_poverty.i18n import t
 from metro_poverty.url_state import Param, shown
 
@@ -28,6 +30,8 @@ LAST_PAGE = "_url_last_page"
 REREAD = "_url_reread"  # this run arrived on another page: values present in the URL win
 NOTICES_AS_TOASTS = "_url_notices_as_toasts"  # this run is a slide (presentation.apply says): notices in a corner
 ARRIVE = "_url_arrive"  # the next run opens its view from the URL alone (see arrive)
+PUBLISHED = "_url_published"  # (page, the URL's parameters) as the last publish left them
+SESSION_KEPT = (draft.URL_KEY,)  # URL keys the visitor's session keeps over a link: the draft agenda
 
 
 def begin() -> None:
@@ -50,15 +54,26 @@ def arrive(keep: Sequence[str] = ()) -> None:
 
 
 def enter(page_id: str) -> None:
-    """On arriving at a page (a shared link, a switch with URL parameters, an agenda step) the URL is
-    authoritative for every key it carries, the frame's too."""
+    """On arriving at a page (a shared link, a switch with URL parameters, an agenda step, Back or Forward in
+    the browser) the URL is authoritative for every key it carries, the frame's too."""
     keep = st.session_state.pop(ARRIVE, None)
+    if keep is None and _moved_in_history(page_id):
+        keep = SESSION_KEPT
     if keep is not None:  # no other value is kept: each is read from the URL or is the default
         st.session_state[OWNER] = {k: v for k, v in st.session_state.get(OWNER, {}).items() if k in keep}
         st.session_state[LAST_PAGE] = None
     st.session_state[REREAD] = st.session_state.get(LAST_PAGE) != page_id
     st.session_state[LAST_PAGE] = page_id
     st.session_state[SCOPE] = "frame"  # the frame's controls come first
+
+
+def _moved_in_history(page_id: str) -> bool:
+    """The address changed under the page the app shows: the browser's Back or Forward, after which Streamlit
+    reruns the page with the address it went to. Every other rerun of a page starts from the address the last
+    run wrote (only publish writes it), so the view of that address is opened, as its link would open it."""
+    published = st.session_state.get(PUBLISHED)
+    return (published is not None and published[0] == page_id == st.session_state.get(LAST_PAGE)
+            and published[1] != st.query_params.to_dict())
 
 
 def enter_page() -> None:
@@ -137,6 +152,7 @@ def publish() -> None:
     for key in [p.key for p in params] + list(st.session_state.get(BLOCK_KEYS, ())):
         if key not in wanted and key in st.query_params:
             del st.query_params[key]
+    st.session_state[PUBLISHED] = (st.session_state.get(LAST_PAGE), st.query_params.to_dict())
 
 
 MAX_NAMED_KEYS = 5  # unknown link parameters named in their one notice
