@@ -229,6 +229,10 @@ def test_back_and_forward_in_the_browser_bring_back_the_view_of_that_address():
     assert (at.session_state["view"], at.session_state["level"]) == ("trend", "kecamatan")
     at.run()  # a rerun with the address the app wrote keeps the view
     assert (at.session_state["view"], at.session_state["level"]) == ("trend", "kecamatan")
+    # a click sent before the browser took the address the last run wrote carries the old address: the click wins
+    at.query_params["view"] = "rank"
+    at.button_group(key="view").set_value("table").run()
+    assert at.session_state["view"] == "table" and dict(at.query_params)["view"] == "table"
 
 
 def test_url_round_trip_of_a_dimension_view():

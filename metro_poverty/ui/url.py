@@ -30,7 +30,7 @@ LAST_PAGE = "_url_last_page"
 REREAD = "_url_reread"  # this run arrived on another page: values present in the URL win
 NOTICES_AS_TOASTS = "_url_notices_as_toasts"  # this run is a slide (presentation.apply says): notices in a corner
 ARRIVE = "_url_arrive"  # the next run opens its view from the URL alone (see arrive)
-PUBLISHED = "_url_published"  # (page, the URL's parameters) as the last publish left them
+PUBLISHED = "_url_published"  # (page, the URL's parameters, the values of its declared keys) as publish left them
 SESSION_KEPT = (draft.URL_KEY,)  # URL keys the visitor's session keeps over a link: the draft agenda
 
 
@@ -68,12 +68,16 @@ def enter(page_id: str) -> None:
 
 
 def _moved_in_history(page_id: str) -> bool:
-    """The address changed under the page the app shows: the browser's Back or Forward, after which Streamlit
-    reruns the page with the address it went to. Every other rerun of a page starts from the address the last
-    run wrote (only publish writes it), so the view of that address is opened, as its link would open it."""
+    """The address changed under the page the app shows, and no control did: the browser's Back or Forward,
+    after which Streamlit reruns the page with the address it went to. Every other rerun of a page starts from
+    the address the last run wrote (only publish writes it), so the view of that address is opened, as its link
+    would open it. A control changed since (a click sent before the browser took the new address carries the
+    old one) is the visitor's choice, and it stays."""
     published = st.session_state.get(PUBLISHED)
-    return (published is not None and published[0] == page_id == st.session_state.get(LAST_PAGE)
-            and published[1] != st.query_params.to_dict())
+    if published is None or not published[0] == page_id == st.session_state.get(LAST_PAGE):
+        return False
+    _, address, values = published
+    return address != st.query_params.to_dict() and all(st.session_state.get(k) == v for k, v in values.items())
 
 
 def enter_page() -> None:
@@ -152,7 +156,8 @@ def publish() -> None:
     for key in [p.key for p in params] + list(st.session_state.get(BLOCK_KEYS, ())):
         if key not in wanted and key in st.query_params:
             del st.query_params[key]
-    st.session_state[PUBLISHED] = (st.session_state.get(LAST_PAGE), st.query_params.to_dict())
+    values = {p.key: st.session_state.get(p.key, p.default) for p in params}
+    st.session_state[PUBLISHED] = (st.session_state.get(LAST_PAGE), st.query_params.to_dict(), values)
 
 
 MAX_NAMED_KEYS = 5  # unknown link parameters named in their one notice
