@@ -51,7 +51,7 @@ $(VENV)/bin/python:
 # on another disk): the app's lock took 1.2 s linked against 37 s copied from a cache the disk had to read.
 # Unlike pip, uv does not compile the packages' bytecode unless asked: without it every Python process (each
 # app server and worker the tests start) compiled streamlit, pandas and the rest again where the environment
-# says not to write bytecode (PYTHONDONTWRITEBYTECODE): 3.3-3.8 s of CPU more per start of the imports.
+# says not to write bytecode (PYTHONDONTWRITEBYTECODE): 3.3-3.9 s of CPU more per start of the imports.
 UV := $(VENV)/bin/uv
 UV_INSTALL := $(UV) pip install --no-config --python $(PY) --require-hashes --no-deps --compile-bytecode
 

@@ -280,5 +280,5 @@ def _switch(script: str, query: dict) -> None:
     # the viewer's language goes along (a switch loses the language control's state, and a step does not carry it)
     lang = st.session_state.get("lang")
     query = {**({"lang": lang} if lang and lang != "id" else {}), **query}
-    url.arrive(keep=(draft.URL_KEY,))  # the visitor's draft stays while a saved agenda is presented
+    url.arrive()  # the visitor's draft stays while a saved agenda is presented (url.SESSION_KEPT)
     st.switch_page(script, query_params=query)

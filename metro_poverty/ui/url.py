@@ -45,11 +45,11 @@ def begin() -> None:
             st.query_params[key] = values[-1]
 
 
-def arrive(keep: Sequence[str] = ()) -> None:
+def arrive(keep: Sequence[str] = SESSION_KEPT) -> None:
     """Before a switch to a view given whole by its URL (an agenda step): the next run reads every parameter
     from the URL, an absent one at its default, as the link would open in a new browser; `keep`: the keys the
-    link does not carry and the session keeps (the visitor's draft agenda). Arriving on the page already shown
-    is otherwise no arrival: the visitor's own choices stay (the next step on one page kept the last's view)."""
+    session keeps over the link (the visitor's draft agenda). Arriving on the page already shown is otherwise
+    no arrival: the visitor's own choices stay (the next step on one page kept the last's view)."""
     st.session_state[ARRIVE] = tuple(keep)
 
 
@@ -156,7 +156,7 @@ def publish() -> None:
     for key in [p.key for p in params] + list(st.session_state.get(BLOCK_KEYS, ())):
         if key not in wanted and key in st.query_params:
             del st.query_params[key]
-    values = {p.key: st.session_state.get(p.key, p.default) for p in params}
+    values = {p.key: st.session_state.get(p.key) for p in params}
     st.session_state[PUBLISHED] = (st.session_state.get(LAST_PAGE), st.query_params.to_dict(), values)
 
 
