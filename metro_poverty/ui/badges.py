@@ -75,10 +75,11 @@ def is_by_area(rows: pd.DataFrame) -> bool:
     return "region_code" in rows and any(below_kabkota(c) for c in rows.region_code.unique())
 
 
-def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
+def slide_footnote(rows: pd.DataFrame, lang: str, after: str = "") -> None:
     """On a slide, in the place of the download buttons: how the figures drawn are known and who published them,
     in two lines at most, statuses first ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'), led
-    for figures by area by what they are not (a BPS estimate). The full source line stays below the slide."""
+    for figures by area by what they are not (a BPS estimate), and followed by `after` (a sentence the slide has
+    no other room for). The full source line stays below the slide."""
     from metro_poverty.provenance import CITATIONS, MARKS, mark_label, marks_of
     from metro_poverty.ui import presentation
 
@@ -96,6 +97,8 @@ def slide_footnote(rows: pd.DataFrame, lang: str) -> None:
     text = t("present.footnote", lang, marks=" · ".join(mark_label(m, lang) for m in marks), sources=sources or "–")
     if is_by_area(rows):  # a map of kelurahan after the city's P0 slides: what it is not, said on the slide itself
         text = f"{t('notice.micro_short', lang)} · {text}"
+    if after:
+        text = f"{text}. {after}"
     drawn = st.session_state.setdefault(presentation.FOOTNOTES_DRAWN, [])  # emptied by each run's presentation.apply
     if text in drawn:  # a map and a ranking of the same figures on one slide
         return

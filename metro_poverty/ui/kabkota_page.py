@@ -4,6 +4,8 @@ Ranks are computed from the figures shown, so a headline claim can be set agains
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -44,10 +46,13 @@ def render() -> None:
     notes = [t(fallback_key("map.fallback_year", period, year), lang, indicator=ind.short(lang), year=year, shown=period)] if period != year else []
     ranked = kabkota.cells(all_values, ind.code, period)
     n_peers = _n_peers()
-    notes += _standing(ranked, ind, period, n_peers, lang)
+    standing = _standing(ranked, ind, period, n_peers, lang)
+    notes += standing.notes
     present = presentation.active()
     if not present:  # on a slide the figures keep the screen: the notes follow them
         _notes(notes)
+    else:  # what the rank is worth, in one line, comes first after the figures: at length it was cut off the screen
+        notes = [n for n in notes if n not in standing.said_in_caveat]
     # a slide ranking more kab/kota than the column beside the map holds at the room's type size gives the
     # ranking the whole width, in two panels, and shows the map after it
     wide = present and len(kabkota.ranking_frame(ranked, ind)) > SLIDE_ROWS_BESIDE_MAP
@@ -64,7 +69,7 @@ def render() -> None:
                 if not present:
                     st.caption(rank_note)
     if present:
-        _notes([rank_note, *notes] if rank_note else notes)
+        _notes([n for n in (rank_note, standing.caveat) if n] + notes)
     if wide:
         _map(ranked, ind, period, lang)
     _table(ranked, ind, period, n_peers, lang)
@@ -80,13 +85,22 @@ def _n_peers() -> int:
     return int(((regions.parent_code == PROVINCE) & regions.level.isin(["kabkota", "city"])).sum())
 
 
-def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> list[str]:
-    """Metro's rank in one line; returns the notes that go with it (the caller places them). A neutral figure (GK:
-    a threshold, not better or worse) is ordered, never ranked; a count is ranked with a word on what drives it."""
+@dataclass(frozen=True)
+class Standing:
+    """What goes with Metro's standing line: the notes (the caller places them) and, for a slide, the caveat in
+    one line (how far the order holds, and how many kab/kota it is among) with the notes it says in short."""
+    notes: list[str]
+    caveat: str = ""
+    said_in_caveat: tuple[str, ...] = ()
+
+
+def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -> Standing:
+    """Metro's rank in one line, and what goes with it. A neutral figure (GK: a threshold, not better or worse) is
+    ordered, never ranked; a count is ranked with a word on what drives it."""
     s = kabkota.city_standing(ranked, CITY, n_peers)
     if s is None:
         st.info(t("kabkota.city_missing", lang, indicator=ind.short(lang), year=period))
-        return []
+        return Standing([])
     neutral = ind.polarity == "neutral"
     key = "kabkota.standing_neutral" if neutral else "kabkota.standing" if _ranks(ind, ranked, n_peers) else "kabkota.standing_few"
     st.markdown(t(key, lang, indicator=ind.short(lang), year=period, rank=s.rank_low, n=s.n_ranked, total=s.n_peers,
@@ -94,15 +108,20 @@ def _standing(ranked: pd.DataFrame, ind, period: int, n_peers: int, lang: str) -
     # the sampling error in the figure's own terms: 'a few tenths of a point' is said of rates and indices only
     # and of ranks only where there is one ('Peringkat dihitung…' stood under 'tidak diberi peringkat')
     rates = ind.unit("id") in ("%", "indeks")
-    notes = [t("kabkota.sampling" if rates and key == "kabkota.standing" else "kabkota.sampling_generic", lang)]
+    ranked_rates = rates and key == "kabkota.standing"
+    notes = [t("kabkota.sampling" if ranked_rates else "kabkota.sampling_generic", lang)]
+    caveat = [t("kabkota.slide_sampling" if ranked_rates else "kabkota.slide_sampling_generic", lang)]
+    said = [notes[0]]
     if ind.is_count_measure:
         notes.append(t("kabkota.count_size", lang, indicator=ind.short(lang)))
     if s.n_ranked < s.n_peers and key != "kabkota.standing_few":
         notes.append(t("kabkota.coverage", lang, n=s.n_ranked, total=s.n_peers))
+        caveat.insert(0, t("kabkota.slide_coverage", lang, n=s.n_ranked, total=s.n_peers))
+        said.append(notes[-1])
     if not s.is_lowest and key == "kabkota.standing":
         notes.append(t("kabkota.lowest_is", lang, name=s.lowest_name, value=ind.fmt(s.lowest_value, lang),
                        mark=mark_label(s.lowest_mark, lang)))
-    return notes
+    return Standing(notes, " ".join(caveat), tuple(said))
 
 
 def _ranks(ind, ranked: pd.DataFrame, n_peers: int) -> bool:

@@ -84,8 +84,10 @@ def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
             st.caption(f"{macro_notice(catalogue, lang)} {t('provenance.sampling_short', lang)}")
     # the cards say how each figure is known; what it is and who released it, right under them on screen (it was
     # at the foot of the page, below the slide): in the slide under one row of cards, below it under two
-    with slide if one_row else st.container():
-        badges.slide_footnote(published[(published.region_code == CITY) & (published.period == year)], lang)
+    with slide if one_row else st.container():  # under two rows, the footnote says the changes are untested: the
+        # slide has no room for a line of its own under a step bar, and below the footnote it was off the screen
+        badges.slide_footnote(published[(published.region_code == CITY) & (published.period == year)], lang,
+                              after="" if one_row else t("provenance.sampling_short", lang))
     if not one_row:
         st.caption(macro_notice(catalogue, lang))
     _headline_notes(published, catalogue, year, lang, sampling=not one_row)

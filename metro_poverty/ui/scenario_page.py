@@ -65,7 +65,9 @@ def render() -> None:
                 _headline(result, scenario, lang)
             with right:
                 _map(result, lang)
-        st.caption(t("scenario.map_caption", lang))
+        # in one line (two were cut at 1280x720): what the figures are and the baseline they start from; the map's
+        # legend says what its colours mean
+        st.caption(t("scenario.map_caption_slide", lang))
         r = _city(result)
         m0 = "m0_with_expenditure" if m0_kind(scenario) == "m0_with_expenditure" else "m0"
         _result_metric(st, m0, r.m0_before, r.m0_after, 4, lang=lang)
