@@ -111,6 +111,17 @@ def test_on_a_slide_the_search_and_filters_fold_into_one_line_and_the_definition
     assert not any("Satu Data Indonesia" in c for c in texts(at.caption))  # the page's introduction waits for normal mode
 
 
+@pytest.mark.parametrize("q", ["[Unduh data resmi](http://evil.example/x)", "![](http://evil.example/pixel.png)", "**PALSU** :red[angka]"])
+def test_a_search_from_a_link_is_shown_on_a_slide_as_typed_never_as_a_link_or_formatting(q):
+    from metro_poverty.markdown_text import unescape
+
+    at = open_app({"present": "1", "q": q}, page=PAGE)
+    label = at.expander[0].label
+    assert unescape(label).startswith(f"«{q}»")  # read as typed
+    assert "](" not in label and "**" not in label and ":red[" not in label  # every mark escaped: no link, image or colour
+    assert label.endswith(" · Dimensi: Semua · Produsen data: Semua")  # the app's own words as they were
+
+
 @pytest.mark.parametrize("lang, code_label, formula", [
     ("id", "Kode: p0", "P0 = 100 × q / n; q: banyaknya penduduk dengan pengeluaran per kapita yᵢ\u00a0<\u00a0GK"),
     ("en", "Code: p0", "P0 = 100 × q / n; q: number of persons with per capita expenditure yᵢ\u00a0<\u00a0GK"),

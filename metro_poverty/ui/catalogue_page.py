@@ -61,7 +61,7 @@ def _summary(lang: str) -> str:
     Produsen data: Semua'; 'Semua · Semua · Semua' told the room nothing)."""
     dim, producer = st.session_state.get("dim", ALL), st.session_state.get("producer", ALL)
     query = st.session_state.get("q")
-    parts = [f"«{query}»" if query else t("catalogue.no_search", lang),
+    parts = [f"«{plain(query)}»" if query else t("catalogue.no_search", lang),  # as typed: a link's text made a link
              f"{t('catalogue.dimension', lang)}: " + (t("catalogue.all", lang) if dim == ALL else t(f"dimension.name.{dim}", lang)),
              f"{t('catalogue.producer', lang)}: " + (t("catalogue.all", lang) if producer == ALL else producer)]
     return " · ".join(parts)
