@@ -250,6 +250,12 @@ def test_a_parameter_given_twice_is_used_once_with_a_notice_saying_which():
     assert at.query_params["year"] == "2023"  # the link now says one year
 
 
+def test_a_parameter_given_twice_is_said_in_the_language_of_the_link():
+    at = open_app({"lang": "en", "year": ["2024", "2023"]})  # the notice came before the link's language was read
+    assert at.title[0].value == "Poverty overview, 2023"
+    assert "The link parameter «year» appears more than once; the last, «2023», is used." in texts(at.warning)
+
+
 def test_a_notice_names_the_default_as_a_reader_knows_it():
     """'the default «dtsen_d14_pct» is used' or '«»' told a reader nothing about what they now see."""
     notices = " ".join(texts(open_app({"map_ind": "x", "😀": "1"}).warning))

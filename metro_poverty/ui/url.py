@@ -41,7 +41,7 @@ def begin() -> None:
     for key in list(st.query_params.keys()):  # ?year=2024&year=2023: one value is used, and the link says which
         values = st.query_params.get_all(key)
         if len(values) > 1:
-            _notice(t("url.repeated_key", notice_lang(), key=shown(key), value=shown(values[-1])))
+            _notice(t("url.repeated_key", _link_lang(), key=shown(key), value=shown(values[-1])))
             st.query_params[key] = values[-1]
 
 
@@ -220,6 +220,13 @@ def _describe(p: Param, value) -> str:
     except db.StoreMissing:  # no store yet (the first visit builds it): the code says it well enough
         return shown(text)
     return names.get(text, shown(text))
+
+
+def _link_lang() -> str:
+    """The language the link asks for, before the frame has read its «lang» (begin's notices come first): the
+    link's own, as the page will be drawn in it, else the session's."""
+    asked = st.query_params.get_all("lang")
+    return asked[-1] if asked and asked[-1] in ("id", "en") else notice_lang()
 
 
 def notice_lang() -> str:
