@@ -170,6 +170,16 @@ def test_a_step_opens_at_its_own_year_and_the_visitors_draft_stays():
     assert at.session_state["year"] == default_year and at.session_state["draft"] == draft
 
 
+def test_a_step_past_the_agendas_end_shows_the_last_step_and_says_so():
+    agenda = three_step_agenda()
+    at = open_app({"present": "1", "agenda": agenda["id"], "step": "7"})  # ?step=7: the eighth step of three
+    assert any("Langkah 3 dari 3" in m for m in texts(at.markdown))
+    assert "Agenda ini punya 3 langkah; langkah 8 dari tautan tidak ada, jadi yang tampil langkah 3." in texts(at.toast)
+    assert at.query_params["step"] == "2"  # the link now names the step shown
+    next(b for b in at.button if b.label == "Sebelumnya").click().run()
+    assert any("Langkah 2 dari 3" in m for m in texts(at.markdown)) and not texts(at.toast)  # said once
+
+
 def test_a_draft_link_cut_short_says_its_steps_are_missing():
     at = open_app({"present": "1", "agenda": "draft", "step": "3"})
     assert any(w.startswith("Tautan ini menyajikan draf agenda, tetapi langkah-langkahnya tidak ada di tautan") for w in texts(at.toast))

@@ -188,7 +188,11 @@ def apply(lang: str, page_path: str | None = None) -> None:
     # one row: each button as wide as its label (never cut at 1280), the step's title takes the rest and wraps
     bar = st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center")
     st.session_state[AGENDA_BAR_SHOWN] = True
-    step = min(st.session_state.get("step", 0), len(agenda["steps"]) - 1)
+    asked = st.session_state.get("step", 0)
+    step = min(asked, len(agenda["steps"]) - 1)
+    if step != asked:  # a step number past the agenda's end (an edited link, a step removed since): said, not hidden
+        url.add_notice(t("present.step_missing", lang, n=asked + 1, total=len(agenda["steps"]), shown=step + 1))
+        st.session_state["step"] = step
     current = agenda["steps"][step]
     script, query = step_link(agenda, step)
     arrived = st.session_state.get(STEP_SHOWN) != (agenda["id"], step)
