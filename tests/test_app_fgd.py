@@ -447,6 +447,17 @@ def test_a_step_never_carries_the_agendas_own_url_keys():
     assert step["params"] == {"ind": "stunting_eppgbm"}  # a 'draft' in a step took 'present=1&agenda=draft' out of the link
 
 
+def test_a_draft_step_to_a_page_that_does_not_exist_is_refused_with_a_notice():
+    """Its bar 'Langkah 1 dari 1: X' stood over the Kesehatan page, and the agenda page called it 'Ringkasan'."""
+    from metro_poverty.fgd import draft
+
+    link = draft.encode([{"path": "halaman-tidak-ada", "params": {}, "title": "X", "note": ""}])
+    at = open_app({"present": "1", "agenda": "draft", "draft": link})
+    assert at.session_state["draft"] == []
+    assert not any("Langkah 1 dari 1" in m for m in texts(at.markdown))
+    assert any("«draft»" in n for n in texts(at.toast)), texts(at.toast)  # on a slide, notices are toasts
+
+
 def test_a_crafted_draft_link_opens_the_page_with_a_notice():
     """A 291-character draft inflating to JSON nested 200.000 deep showed Streamlit's error box on every page."""
     import base64
