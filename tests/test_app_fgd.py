@@ -381,6 +381,13 @@ def test_a_step_opened_on_another_page_than_its_own_goes_to_its_own():
     assert at.session_state[LAST_PAGE] == "konsep-definisi"
 
 
+def test_a_step_link_with_settings_of_its_own_shows_the_steps_view_and_names_what_it_did_not_use():
+    agenda = three_step_agenda()
+    at = open_app({"present": "1", "agenda": agenda["id"], "step": "1", "ind": "zzz", "zz": "1"})  # edited: the Overview
+    assert at.session_state[LAST_PAGE] == "kesehatan" and at.session_state["region"] == "18.72.05.1001"
+    assert "Langkah 2 agenda tampil dengan pengaturannya sendiri; dari tautan tidak dipakai: «ind», «zz»." in texts(at.toast)
+
+
 def test_a_step_opened_on_its_own_page_without_its_settings_shows_its_own_view():
     """An edited link on the step's own page (a trend where step 1 is the ranking, or a made-up step number):
     the bar's 'Peringkat' was over the trend. Once arrived, the room's own choices stay."""

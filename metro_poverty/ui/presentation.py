@@ -13,7 +13,7 @@ from metro_poverty.i18n import t
 from metro_poverty.records.database import RecordsDamaged
 from metro_poverty.ui import pages, url
 from metro_poverty.ui.safe import plain
-from metro_poverty.url_state import Param, optional_text
+from metro_poverty.url_state import Param, optional_text, shown
 
 SLIDE_KEY = "slide"
 AGENDA_BAR_SHOWN = "_agenda_bar_shown"  # this run draws the step bar (apply): slides are AGENDA_BAR_PX shorter
@@ -201,6 +201,7 @@ def apply(lang: str, page_path: str | None = None) -> None:
     # step number made up) showed step 1's title 'Peta' over the P0 trend; once there, the room may explore
     if page_path is not None and script and (pages.script_of(page_path) != script or arrived and not _showing(current["params"])):
         st.session_state["step"] = step
+        _say_what_the_step_replaces(query, step, lang)
         _switch(script, query)
     # a presenter's clicker sends PageUp and PageDown: the room steps through without the mouse
     bar.button(t("present.previous", lang), icon=":material/arrow_back:", disabled=step == 0, on_click=go, args=(agenda, step - 1),
@@ -211,6 +212,17 @@ def apply(lang: str, page_path: str | None = None) -> None:
                on_click=go, args=(agenda, step + 1), shortcut="PageDown", help=t("present.next_key", lang))
     bar.button(t("present.record", lang), icon=":material/edit_note:", help=t("present.record_help", lang), on_click=_record, args=(agenda,))
     bar.button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=_exit)
+
+
+STEP_LINK_KEYS = ("present", "agenda", "step", draft.URL_KEY, "lang")  # what a step's link carries besides its view
+
+
+def _say_what_the_step_replaces(query: dict, step: int, lang: str) -> None:
+    """A link opening a step with settings of its own (an edited link, one copied after exploring the slide):
+    the step's view replaces them, and a notice names them, as every link value not used is named."""
+    unused = [k for k in st.query_params if k not in STEP_LINK_KEYS and st.query_params.get(k) != query.get(k)]
+    if unused:
+        url.add_notice(t("present.step_own_settings", lang, n=step + 1, keys=", ".join(f"«{shown(k)}»" for k in unused)))
 
 
 def _showing(params: dict) -> bool:
