@@ -374,6 +374,15 @@ def test_a_click_selects_a_region_and_a_second_click_clears_it():
     assert clicked_region([], "18.72.03.1002") == "18.72.03.1002"
 
 
+@pytest.mark.parametrize("params, label", [
+    ({"ind": "stunting_eppgbm", "region": "18.72.05.1001"}, "Stunting (e-PPGBM), 2024 · ilustrasi"),  # a kelurahan named last of 22
+    ({"ind": "stunting_eppgbm"}, "Nilai kota (sumber yang sama) · ilustrasi"),
+])
+def test_the_side_panels_card_says_beside_its_number_that_the_figures_are_illustrative(params, label):
+    at = open_app({**params, "present": "1"}, page=DIMENSION_PAGES["health"])
+    assert label in [m.label for m in at.metric]
+
+
 def test_profile_values_align_right_as_numbers():
     import json
 
