@@ -375,12 +375,19 @@ def test_a_click_selects_a_region_and_a_second_click_clears_it():
 
 
 @pytest.mark.parametrize("params, label", [
-    ({"ind": "stunting_eppgbm", "region": "18.72.05.1001"}, "Stunting (e-PPGBM), 2024 · ilustrasi"),  # a kelurahan named last of 22
-    ({"ind": "stunting_eppgbm"}, "Nilai kota (sumber yang sama) · ilustrasi"),
+    ({"ind": "stunting_eppgbm", "region": "18.72.05.1001"}, "Stunting (e-PPGBM), 2024"),  # a kelurahan named last of 22
+    ({"ind": "stunting_eppgbm"}, "Nilai kota (sumber yang sama)"),
 ])
 def test_the_side_panels_card_says_beside_its_number_that_the_figures_are_illustrative(params, label):
     at = open_app({**params, "present": "1"}, page=DIMENSION_PAGES["health"])
-    assert label in [m.label for m in at.metric]
+    def in_order(node):
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from in_order(child)
+
+    drawn = [e for e in in_order(at.main) if not hasattr(e, "children")]  # the page's elements, top to bottom
+    card = next(i for i, e in enumerate(drawn) if e.type == "metric" and e.label == label)
+    assert drawn[card + 1].type == "markdown" and ":red-badge[:material/science: ILUSTRASI (bukan data resmi)]" in drawn[card + 1].value
 
 
 def test_profile_values_align_right_as_numbers():

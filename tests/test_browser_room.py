@@ -25,6 +25,8 @@ SLIDES = [
     ("kesehatan", "ind=stunting_eppgbm&view=compare&present=1", "wilayah membaik"),  # 22 kelurahan in two panels
     ("pendapatan", "ind=poor_count&present=1", "Jumlah miskin"),  # three panels, each its own axis
     ("kesehatan", "ind=uhh&present=1", "Garis terputus"),  # the series break said on the slide
+    # no Gini for Metro: that the line is Lampung's was a third line above the chart, which pushed its source line off
+    ("pendapatan", "ind=gini&present=1", "Belum ada angka Gini untuk Kota Metro"),
 ]
 
 # the main figure (the slide), the smallest body text, the title, and the smallest chart text (legends, labels)

@@ -217,27 +217,30 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
     OPD's record kept for the city only. Its trend, no map; captions name its source from the catalogue."""
     survey = ind.is_survey_estimate
     notice = t("dimension.macro_only" if survey else "dimension.city_only", lang, source=ind.source_name(lang))
-    if presentation.active():  # on a slide the notice is a line and the chart keeps the screen
-        st.caption(notice)
+    rows = macro_rows(ind)
+    no_city = not rows.empty and not (rows.region_code == CITY).any()  # the Gini ratio: published for Lampung and Indonesia
+    drawn = t("common.and", lang).join(dict.fromkeys(rows.region_name))  # the store has Lampung's Gini only
+    present = presentation.active()
+    if present:  # on a slide the notice is a line and the chart keeps the screen: with no figure for the city, what
+        # is drawn instead (the room read Lampung's line as Metro's when the notice was a third line, off the screen)
+        st.caption(t("dimension.macro_no_city", lang, indicator=ind.short(lang), regions=drawn, shown=period) if no_city else notice)
     else:
         st.info(notice, icon=":material/public:")
         related = [cache.catalogue()[c] for c in str(ind.meta.get("related") or "").split(";") if c in cache.catalogue()]
         micro = [r.name(lang) for r in related if r.map_levels]
         if micro and survey:
             st.caption(t("dimension.macro_related", lang, names="; ".join(micro)))
-    rows = macro_rows(ind)
     if rows.empty:
         st.info(t("dimension.no_data", lang))
         return
     if "illustrative" in set(rows.status):
         badges.illustrative_notice(lang)
-    if not (rows.region_code == CITY).any():  # the Gini ratio: published for Lampung and Indonesia, never for Metro
-        drawn = t("common.and", lang).join(dict.fromkeys(rows.region_name))  # the store has Lampung's Gini only
+    if no_city and not present:
         st.caption(t("dimension.macro_no_city", lang, indicator=ind.short(lang), regions=drawn, shown=period))
-    elif period is not None and period != year and not presentation.active():  # a slide's summary line says it
+    elif period is not None and period != year and not present:  # a slide's summary line says it
         st.caption(t(compare.fallback_key("dimension.macro_latest", period, year), lang, indicator=ind.short(lang), year=year, shown=period))
     target = ind.target if _target_applies(ind, rows) else None
-    if ind.target is not None and target is None:
+    if ind.target is not None and target is None and not present:  # a slide draws no target: the desk says why
         st.caption(t("dimension.target_elsewhere", lang, target=ind.fmt_target(lang), note=unnested(ind.target_note(lang))))
     if ind.is_count_measure and rows.region_code.nunique() > 1 and not presentation.active():  # a slide: each panel's title
         st.caption(t("dimension.count_panels", lang))

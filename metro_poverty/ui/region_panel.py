@@ -45,7 +45,8 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
         (st.caption if present else partial(st.info, icon=":material/touch_app:"))(t("dimension.click_hint", lang))
         if len(now):
             ref = compare.city_reference(city, now.source_id.iloc[0], period, now.series.iloc[0])
-            st.metric(_labelled(t("dimension.city_value", lang), now, lang), ind.fmt(ref, lang) if ref is not None else "–", border=True)
+            st.metric(t("dimension.city_value", lang), ind.fmt(ref, lang) if ref is not None else "–", border=True)
+            _illustrative_badge(now, lang)
         return
     s = compare.standing(values, city, ind, region, period)
     name = now.loc[now.region_code == region, "region_name"].iloc[0]
@@ -58,8 +59,8 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
         # the panel is a quarter of the page: the short comparison fits its chip ('-2,2 poin dibanding kota (96,…' was
         # cut at 1280 px), the city's value gets a line of its own
         delta = t("dimension.vs_city_short", lang, diff=gap)
-    st.metric(_labelled(f"{ind.short(lang)}, {period}", now[now.region_code == region], lang), ind.fmt(s.value, lang), delta=delta,
-              delta_color=ind.delta_color, border=True)
+    st.metric(f"{ind.short(lang)}, {period}", ind.fmt(s.value, lang), delta=delta, delta_color=ind.delta_color, border=True)
+    _illustrative_badge(now[now.region_code == region], lang)
     if compared:
         st.markdown(t("dimension.city_line", lang, value=ind.fmt(s.city_value, lang)))
     if s.rank is not None:
@@ -80,12 +81,11 @@ def panel(ind: Indicator, level: str, period: int, lang: str) -> None:
     st.button(t("dimension.clear", lang), icon=":material/close:", on_click=_clear)
 
 
-def _labelled(label: str, rows: pd.DataFrame, lang: str) -> str:
-    """A card's label, with 'ilustrasi' when its figures are made up: a kelurahan named last of 22 on a projector
-    had the word only above the map and in the footnote, not beside its number."""
+def _illustrative_badge(rows: pd.DataFrame, lang: str) -> None:
+    """Right under a card whose figures are made up, its status: a kelurahan named last of 22 on a projector had
+    the word only above the map and in the footnote, not beside its number (in the card's label it was cut at 1280)."""
     if "illustrative" in set(rows.status):
-        return f"{label} · {t('provenance.short.illustrative', lang)}"
-    return label
+        badges.status_badge("illustrative", lang)
 
 
 def _clear() -> None:
