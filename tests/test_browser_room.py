@@ -75,7 +75,7 @@ def check_slide(page, path: str, query: str, width: int, height: int) -> None:
         .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)""")
     assert cut == []  # no card label or change cut ('Penduduk miski…', '(← 12.…')
     page.wait_for_function(CHARTS_DRAWN, polling=50)
-    assert_changes_are_said_untested(page, path)
+    assert_changes_are_said_untested(page, path, query)
     assert page.evaluate(OVERLAPPING_NAMES) == []  # no region name on another: a map's, a ranking's, a comparison's
     assert page.evaluate(CLIPPED) == []  # nothing below the slide's edge, where it is cut off (a status line of the 2024 cards was)
     if path != "simulasi":  # a model's result: its red badge and caption say so on the slide, and the model is its source
@@ -109,7 +109,7 @@ def test_a_slide_presented_from_an_agenda_keeps_its_source_line_on_screen(app_ur
     screenshot(page, f"room_agenda_{path or 'overview'}_{query.replace('&', '_').replace('=', '-')}")
     assert box["y"] + box["height"] <= 720 and slide["y"] + slide["height"] <= 720 + 1, (box, slide)
     assert page.evaluate(CLIPPED) == []
-    assert_changes_are_said_untested(page, path)
+    assert_changes_are_said_untested(page, path, query)
     # no name on another in the room left under the bar: 22 kelurahan compared (a caption of a new series had cost 85 px),
     # a map's kecamatan and kelurahan names ("Iring Mulyo" lay on "Metro Pusat" on the Overview's map)
     assert page.evaluate(OVERLAPPING_NAMES) == []
@@ -308,13 +308,14 @@ SAID_ON_SCREEN = """text => [...document.querySelectorAll('[data-testid="stMain"
 UNTESTED = "belum diuji terhadap galat sampling Susenas"  # provenance.sampling_short
 
 
-def assert_changes_are_said_untested(page, path: str) -> None:
+def assert_changes_are_said_untested(page, path: str, query: str = "") -> None:
     """A slide whose cards show year-on-year changes of survey estimates says on the screen that they are not tested
-    against sampling error (DOMAIN §6): under two rows of 2024 cards it was said only below the slide, off the screen.
+    against sampling error (DOMAIN §6), as does a trend of Susenas's poverty estimates (`query` names its indicator): under two
+    rows of 2024 cards it was said only below the slide, off the screen, and a trend's not at all.
     A simulation's changes are the model's, not a survey's: its slide says that it shows no kelurahan poverty figures."""
     if path == "simulasi":  # what its figures are not, whole on the screen: its second line was cut at 1280x720
         assert page.evaluate(SAID_ON_SCREEN, "bukan angka kemiskinan kelurahan"), page.locator('[data-testid="stMain"]').inner_text()[-600:]
-    elif page.locator('[class*="st-key-slide"] [data-testid="stMetricDelta"]').count():
+    elif page.locator('[class*="st-key-slide"] [data-testid="stMetricDelta"]').count() or re.search(r"ind=(p[012]|poor_count)(&|$)", query):
         assert page.evaluate(SAID_ON_SCREEN, UNTESTED), page.locator('[data-testid="stMain"]').inner_text()[-600:]
 
 

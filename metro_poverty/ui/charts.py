@@ -31,9 +31,9 @@ def trend_spec(frame: pd.DataFrame, code: str, lang: str, *, colors: dict | None
 
 
 def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None = None, key: str | None = None,
-                height: int = 380, **options) -> None:
+                height: int = 380, footnote_after: str = "", **options) -> None:
     """Draw a trend; with a title, also the PNG/SVG downloads of it. On a slide it fills the slide (not as panels,
-    whose widths are their own)."""
+    whose widths are their own), and its footnote ends with `footnote_after`."""
     slide = presentation.active() and not options.get("panels") and not options.get("compact")
     panels_on_slide = presentation.active() and bool(options.get("panels"))
     if panels_on_slide:  # panels keep their own size: one that fits under a slide's lines
@@ -42,7 +42,7 @@ def trend_chart(frame: pd.DataFrame, code: str, lang: str, *, title: str | None 
                       **options)
     st.vega_lite_chart(spec=spec, width="stretch", height="stretch" if slide else "content")
     if title:
-        downloads.chart(spec, title=title, rows=frame, lang=lang, key=key or f"dl-trend-{code}-{title}")
+        downloads.chart(spec, title=title, rows=frame, lang=lang, key=key or f"dl-trend-{code}-{title}", footnote_after=footnote_after)
 
 
 def city_first_colors(frame: pd.DataFrame) -> dict[str, str]:

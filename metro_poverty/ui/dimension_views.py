@@ -193,6 +193,9 @@ def table_view(ind: Indicator, level: str, period: int, lang: str, year: int) ->
 
 
 SAMPLED_CHANGES = ("p0", "p1", "p2")  # the survey estimates whose year-on-year changes provenance.sampling speaks of
+# a slide's trend of Susenas's poverty estimates says in its footnote that its steps are untested (sampling_short):
+# below the slide, the desk's caption was off the screen
+SAMPLED_ON_SLIDES = (*SAMPLED_CHANGES, "poor_count")
 
 
 def macro_rows(ind: Indicator) -> pd.DataFrame:
@@ -247,7 +250,8 @@ def macro(ind: Indicator, lang: str, year: int, period: int | None = None) -> No
     with presentation.slide(presentation.ABOVE_SLIDE_PX + 70):  # the notice's line (two at 1280 px) above
         badges.series_break_note(rows, lang, in_slide=True)
         charts.trend_chart(rows, ind.code, lang, colors=charts.area_colors(rows), target=target, height=420,
-                           title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure)
+                           title=ind.name(lang), key=f"dl-macro-{ind.code}", panels=ind.is_count_measure,
+                           footnote_after=t("provenance.sampling_short", lang) if ind.code in SAMPLED_ON_SLIDES else "")
     badges.series_break_note(rows, lang, in_slide=False)
     badges.status_badges(rows.status, lang)
     badges.value_notes(rows, lang)

@@ -18,14 +18,14 @@ def _button(row, label: str, d: download.Download, key: str, icon: str) -> None:
     row.download_button(label, d.data, file_name=d.file_name, mime=d.mime, on_click="ignore", key=key, icon=icon, width="content")
 
 
-def chart(spec: dict, *, title: str, rows: pd.DataFrame, lang: str, key: str) -> None:
+def chart(spec: dict, *, title: str, rows: pd.DataFrame, lang: str, key: str, footnote_after: str = "") -> None:
     """PNG and SVG of a chart; rows: the store rows it draws (status and source columns). A map whose
     polygons are a static file gets them back inline when the image is made (vl-convert reads no URL). On a
-    slide the room needs the figure's status and source in their place, not buttons."""
+    slide the room needs the figure's status and source in their place, not buttons (and `footnote_after`)."""
     from metro_poverty.ui import badges, presentation
 
     if presentation.active():
-        badges.slide_footnote(rows, lang)
+        badges.slide_footnote(rows, lang, after=footnote_after)
         return
     source = source_line(rows, lang)
     statuses = marks_of(rows) if "status" in rows else []
