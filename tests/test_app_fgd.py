@@ -50,6 +50,14 @@ def test_the_frame_adds_the_view_on_screen_to_the_draft_agenda_named_by_what_it_
                                           "title": "Kesehatan · Stunting (e-PPGBM) · Rejomulyo · 2022", "note": ""}]
 
 
+def test_a_step_is_named_by_its_own_pages_settings_only():
+    """'Konsep & Definisi · Stunting (survei) · Rejomulyo': the kelurahan chosen on Kesehatan, before."""
+    at = open_app({"ind": "stunting_eppgbm", "region": "18.72.05.1001"}, page="views/dimension_health.py")
+    at.switch_page("views/catalogue.py").run()
+    add_view(at)
+    assert at.session_state["draft"][-1]["title"] == "Konsep & Definisi · P0 · 2025"  # the pair compared: P0 and its partner
+
+
 def test_a_step_is_named_by_the_year_of_the_figures_on_screen_not_only_the_year_chosen():
     """e-PPGBM has no 2025 yet: the slide shows 2024 and says so; the step's title says the same."""
     at = open_app({"year": "2025", "ind": "stunting_eppgbm"}, page="views/dimension_health.py")

@@ -117,8 +117,11 @@ def _add_to_agenda(path: str, title: str) -> None:
     if len(st.session_state.get(DRAFT.key, [])) >= agendas.MAX_STEPS:
         return
     names = cache.code_names(lang())
-    # named by what is on screen: a default value is not in the URL, but it is what the room sees
-    shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "a", "region", "year") if st.session_state.get(k) is not None}
+    # named by what is on screen: a default value is not in the URL, but it is what the room sees; only the page's own
+    # settings (the ones its last run declared): a region chosen on Kesehatan named a Konsep & Definisi step after it
+    declared = {p.key for p in st.session_state.get(url.DECLARED, [])}
+    shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "a", "region", "year")
+             if k in declared and st.session_state.get(k) is not None}
     page_shown, chosen, period = st.session_state.get(SHOWN_PERIOD, (None, None, None))
     if period and page_shown == path and str(chosen) == shown.get("year"):
         from metro_poverty.ui.maps import period_text  # imported on a click, not with the frame
