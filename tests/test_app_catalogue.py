@@ -111,6 +111,25 @@ def test_on_a_slide_the_search_and_filters_fold_into_one_line_and_the_definition
     assert not any("Satu Data Indonesia" in c for c in texts(at.caption))  # the page's introduction waits for normal mode
 
 
+def test_a_slide_of_a_pair_shows_the_pair_first_with_its_choice_folded_into_one_line():
+    """An agenda step added after choosing SSGI and e-PPGBM: under the 28 cards the room saw P0's definition."""
+    def pair_before_cards(at) -> bool:
+        def in_order(node):
+            yield node
+            for child in getattr(node, "children", {}).values():
+                yield from in_order(child)
+
+        drawn = [str(getattr(e, "value", "")) for e in in_order(at.main) if not hasattr(e, "children")]
+        first_card = next(i for i, v in enumerate(drawn) if v.startswith("#### "))
+        return drawn.index("Bandingkan dua indikator") < first_card
+
+    at = open_app({"present": "1", "a": "stunting_ssgi", "b": "stunting_eppgbm"}, page=PAGE)
+    assert pair_before_cards(at)
+    assert [e.label for e in at.expander][1] == "Stunting (survei) ↔ Stunting (e-PPGBM)"
+    assert at.table[0].value.columns.tolist() == ["Stunting (survei)", "Stunting (e-PPGBM)"]
+    assert not pair_before_cards(open_app({"a": "stunting_ssgi", "b": "stunting_eppgbm"}, page=PAGE))  # the desk: cards first
+
+
 @pytest.mark.parametrize("q", ["[Unduh data resmi](http://evil.example/x)", "![](http://evil.example/pixel.png)", "**PALSU** :red[angka]"])
 def test_a_search_from_a_link_is_shown_on_a_slide_as_typed_never_as_a_link_or_formatting(q):
     from metro_poverty.markdown_text import unescape

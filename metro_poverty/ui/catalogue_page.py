@@ -42,18 +42,25 @@ def render() -> None:
         c3.selectbox(t("catalogue.producer", lang), (ALL, *producers), key="producer",
                      format_func=lambda p: t("catalogue.all", lang) if p == ALL else p, placeholder=t("common.choose", lang))
     found = filtered(list(catalogue.values()), st.session_state["q"], st.session_state["dim"], st.session_state["producer"])
-    st.markdown(f"**{t('catalogue.count', lang, n=len(found))}**")
-    if not found:
-        st.info(t("catalogue.none", lang))
     try:
         latest = sessions.latest_by_indicator()
     except RecordsDamaged as exc:  # the cards still show; the agreements say why they are missing
         st.error(exc.message(lang), icon=":material/report:")
         latest = {}
+    # a slide of a pair compared (an agenda step added after choosing one) shows the pair first: under the 28 cards
+    # the room saw P0's definition while the step's title named the pair
+    pair_first = presentation.active() and not st.session_state["q"] and bool({"a", "b"} & set(st.query_params))
+    if pair_first:
+        comparison(catalogue, pairs, lang)
+        st.divider()
+    st.markdown(f"**{t('catalogue.count', lang, n=len(found))}**")
+    if not found:
+        st.info(t("catalogue.none", lang))
     for ind in found:
         card(ind, catalogue, lang, latest.get(ind.code))
-    st.divider()
-    comparison(catalogue, pairs, lang)
+    if not pair_first:
+        st.divider()
+        comparison(catalogue, pairs, lang)
 
 
 def _summary(lang: str) -> str:
@@ -123,15 +130,21 @@ def table(rows: list[tuple[str, str]], lang: str) -> None:
 
 def comparison(catalogue: dict[str, Indicator], pairs: pd.DataFrame, lang: str) -> None:
     st.subheader(t("catalogue.compare", lang))
-    st.caption(t("catalogue.compare_intro", lang))
-    with st.container(horizontal=True):  # buttons as wide as their labels, wrapping to a new line when needed
-        for r in pairs.itertuples(index=False):
-            label = f"{catalogue[r.indicator_a].short(lang)} ↔ {catalogue[r.indicator_b].short(lang)}"
-            st.button(label, key=f"pair-{r.indicator_a}-{r.indicator_b}", on_click=_choose, args=(r.indicator_a, r.indicator_b),
-                      icon=":material/compare_arrows:")
-    c1, c2 = st.columns(2)
-    c1.selectbox(t("catalogue.compare_a", lang), list(catalogue), key="a", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
-    c2.selectbox(t("catalogue.compare_b", lang), list(catalogue), key="b", format_func=lambda c: catalogue[c].name(lang), placeholder=t("common.choose", lang))
+    if not presentation.active():
+        st.caption(t("catalogue.compare_intro", lang))
+    # on a slide the choice folds into one line naming the pair: the room needs the two definitions, not the form
+    chosen = f"{catalogue[st.session_state['a']].short(lang)} ↔ {catalogue[st.session_state['b']].short(lang)}"
+    with presentation.controls(chosen):
+        with st.container(horizontal=True):  # buttons as wide as their labels, wrapping to a new line when needed
+            for r in pairs.itertuples(index=False):
+                label = f"{catalogue[r.indicator_a].short(lang)} ↔ {catalogue[r.indicator_b].short(lang)}"
+                st.button(label, key=f"pair-{r.indicator_a}-{r.indicator_b}", on_click=_choose, args=(r.indicator_a, r.indicator_b),
+                          icon=":material/compare_arrows:")
+        c1, c2 = st.columns(2)
+        c1.selectbox(t("catalogue.compare_a", lang), list(catalogue), key="a", format_func=lambda c: catalogue[c].name(lang),
+                     placeholder=t("common.choose", lang))
+        c2.selectbox(t("catalogue.compare_b", lang), list(catalogue), key="b", format_func=lambda c: catalogue[c].name(lang),
+                     placeholder=t("common.choose", lang))
     a, b = catalogue[st.session_state["a"]], catalogue[st.session_state["b"]]
     note = pairs[((pairs.indicator_a == a.code) & (pairs.indicator_b == b.code)) | ((pairs.indicator_a == b.code) & (pairs.indicator_b == a.code))]
     if len(note):
