@@ -131,7 +131,7 @@ class Partly:
 class CodedParam(Param):
     """A parameter whose value is free-form data carried in the URL as text (a draft agenda): `decode` turns
     URL text into a value (None when it cannot), `encode_value` a value into text (None when it is the default),
-    `check` tells a valid value."""
+    `check` tells a valid value, of the session's and of what `decode` read from a link alike."""
 
     def __init__(self, key: str, default: Any, decode: Callable[[str], Any], encode_value: Callable[[Any], str | None],
                  check: Callable[[Any], bool], label: Callable[[Any], str] | None = None):
@@ -147,8 +147,8 @@ class CodedParam(Param):
         except Exception:  # noqa: BLE001 - text from a link: whatever a decoder cannot read falls back with a notice,
             value = None  # never a traceback (a draft nested thousands deep raised RecursionError on every page)
         if isinstance(value, Partly):
-            return value.value, False
-        return (self.default, False) if value is None else (value, True)
+            return (value.value, False) if value.value in self.options else (self.default, False)
+        return (value, True) if value is not None and value in self.options else (self.default, False)
 
     def encode(self, value: Any) -> str | None:
         return self._encode_value(value) if value != self.default else None

@@ -92,24 +92,15 @@ BAR_KEY = "frame_bar"  # the top bar's container (presentation mode hides it by 
 SHOWN_PERIOD = "_shown_period"  # (page, year chosen, year of the figures shown) of the dimension page last drawn
 
 
-def _on_known_pages(steps) -> bool:
-    """Each step on a page of the app: a step to a page that does not exist (an edited link) put its title over
-    another page's view."""
-    return all(pages.script_of(s["path"]) is not None for s in steps)
-
-
-def _draft_from_link(text: str | None) -> list[dict] | None:
-    steps = draft.decode(text)
-    return steps if steps is None or _on_known_pages(steps) else None
-
-
 def _draft_steps_valid(steps) -> bool:
-    return draft.valid(steps) and _on_known_pages(steps)
+    """Steps draft.valid accepts, each on a page of the app: a step to a page that does not exist (an edited link)
+    put its title over another page's view."""
+    return draft.valid(steps) and all(pages.script_of(s["path"]) is not None for s in steps)
 
 
 # The draft agenda lives in the URL (a reload keeps it), compressed; a value that is not a draft falls back
 # to an empty one with a notice. The step keys of a presented agenda never enter it.
-DRAFT = CodedParam(draft.URL_KEY, [], _draft_from_link, draft.encode, _draft_steps_valid)
+DRAFT = CodedParam(draft.URL_KEY, [], draft.decode, draft.encode, _draft_steps_valid)
 
 
 def _add_to_agenda(path: str, title: str) -> None:
