@@ -55,7 +55,10 @@ def test_a_step_is_named_by_its_own_pages_settings_only():
     at = open_app({"ind": "stunting_eppgbm", "region": "18.72.05.1001"}, page="views/dimension_health.py")
     at.switch_page("views/catalogue.py").run()
     add_view(at)
-    assert at.session_state["draft"][-1]["title"] == "Konsep & Definisi · P0 · 2025"  # the pair compared: P0 and its partner
+    assert at.session_state["draft"][-1]["title"] == "Konsep & Definisi · 2025"  # no pair chosen: its slide shows the cards first
+    at.button(key="pair-stunting_ssgi-stunting_eppgbm").click().run()
+    add_view(at)
+    assert at.session_state["draft"][-1]["title"] == "Konsep & Definisi · Stunting (survei) · 2025"  # the pair, shown first
 
 
 def test_a_step_is_named_by_the_year_of_the_figures_on_screen_not_only_the_year_chosen():

@@ -109,9 +109,10 @@ def _add_to_agenda(path: str, title: str) -> None:
         return
     names = cache.code_names(lang())
     # named by what is on screen: a default value is not in the URL, but it is what the room sees; only the page's own
-    # settings (the ones its last run declared): a region chosen on Kesehatan named a Konsep & Definisi step after it
+    # settings (the ones its last run declared): a region chosen on Kesehatan named a Konsep & Definisi step after it.
+    # A pair compared ('a') only when the link chose one: its slide shows the pair first only then (catalogue_page)
     declared = {p.key for p in st.session_state.get(url.DECLARED, [])}
-    shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "a", "region", "year")
+    shown = {k: str(st.session_state[k]) for k in ("ind", "map_ind", "region", "year")
              if k in declared and st.session_state.get(k) is not None}
     page_shown, chosen, period = st.session_state.get(SHOWN_PERIOD, (None, None, None))
     if period and page_shown == path and str(chosen) == shown.get("year"):
