@@ -88,7 +88,9 @@ def check_slide(page, path: str, query: str, width: int, height: int) -> None:
                                          ("pendapatan", "view=trend"), ("", "view=map"),
                                          ("", "view=headline&year=2024"),  # six cards in two rows: a status line was cut
                                          ("pendapatan", "view=compare"),  # 2025 starts a new series (DTSEN): why, said on the slide
-                                         ("simulasi", "transfer=300000&deciles=1,2")])  # the cards were cut
+                                         ("simulasi", "transfer=300000&deciles=1,2"),  # the cards were cut
+                                         # English status lines are longer: the HDI card's took two lines, its second cut
+                                         ("", "view=headline&year=2024&lang=en")])
 def test_a_slide_presented_from_an_agenda_keeps_its_source_line_on_screen(app_url, chromium, path, query):
     """The step bar stays on top: the slide is shorter by its height (less the page title it replaces), and its
     source line is still on screen, nothing in it cut off."""
@@ -97,10 +99,11 @@ def test_a_slide_presented_from_an_agenda_keeps_its_source_line_on_screen(app_ur
     from metro_poverty.fgd import draft
 
     params = dict(kv.split("=") for kv in query.split("&"))
+    lang = params.pop("lang", "id")  # the link's language, not a setting of the step
     steps = [{"path": path, "params": params, "title": "Langkah uji", "note": "catatan " * 20}, {"path": "", "params": {}, "title": "x", "note": ""}]
     page = chromium.new_page(viewport={"width": 1280, "height": 720})
     page.goto(f"{app_url}/{path}?{query}&present=1&agenda=draft&step=0&{draft.URL_KEY}={quote(draft.encode(steps))}")
-    wait_rendered(page, "Langkah 1 dari 2")
+    wait_rendered(page, t("present.step", lang, n=1, total=2))
     # a simulation's red badge and caption say what it is (a model's result): it has no slide footnote
     footnote = page.locator('[class*="st-key-slide_footnote-"]' if path != "simulasi" else '[class*="st-key-slide"] [data-testid="stVegaLiteChart"]').first
     footnote.wait_for()
@@ -109,7 +112,7 @@ def test_a_slide_presented_from_an_agenda_keeps_its_source_line_on_screen(app_ur
     screenshot(page, f"room_agenda_{path or 'overview'}_{query.replace('&', '_').replace('=', '-')}")
     assert box["y"] + box["height"] <= 720 and slide["y"] + slide["height"] <= 720 + 1, (box, slide)
     assert page.evaluate(CLIPPED) == []
-    assert_changes_are_said_untested(page, path, query)
+    assert_changes_are_said_untested(page, path, query, lang)
     # no name on another in the room left under the bar: 22 kelurahan compared (a caption of a new series had cost 85 px),
     # a map's kecamatan and kelurahan names ("Iring Mulyo" lay on "Metro Pusat" on the Overview's map)
     assert page.evaluate(OVERLAPPING_NAMES) == []
@@ -308,7 +311,7 @@ SAID_ON_SCREEN = """text => [...document.querySelectorAll('[data-testid="stMain"
 UNTESTED = "belum diuji terhadap galat sampling Susenas"  # provenance.sampling_short
 
 
-def assert_changes_are_said_untested(page, path: str, query: str = "") -> None:
+def assert_changes_are_said_untested(page, path: str, query: str = "", lang: str = "id") -> None:
     """A slide whose cards show year-on-year changes of survey estimates says on the screen that they are not tested
     against sampling error (DOMAIN §6), as does a trend of Susenas's poverty estimates (`query` names its indicator): under two
     rows of 2024 cards it was said only below the slide, off the screen, and a trend's not at all.
@@ -316,7 +319,7 @@ def assert_changes_are_said_untested(page, path: str, query: str = "") -> None:
     if path == "simulasi":  # what its figures are not, whole on the screen: its second line was cut at 1280x720
         assert page.evaluate(SAID_ON_SCREEN, "bukan angka kemiskinan kelurahan"), page.locator('[data-testid="stMain"]').inner_text()[-600:]
     elif page.locator('[class*="st-key-slide"] [data-testid="stMetricDelta"]').count() or re.search(r"ind=(p[012]|poor_count)(&|$)", query):
-        assert page.evaluate(SAID_ON_SCREEN, UNTESTED), page.locator('[data-testid="stMain"]').inner_text()[-600:]
+        assert page.evaluate(SAID_ON_SCREEN, UNTESTED if lang == "id" else t("provenance.sampling_short", lang)), page.locator('[data-testid="stMain"]').inner_text()[-600:]
 
 
 # the text in a slide that runs below its edge, where it is cut off
