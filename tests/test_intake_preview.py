@@ -9,6 +9,7 @@ from intake_support import DINKES, DINSOS, EPPGBM_HEADER, EXAMPLE, TEJO_AGUNG, c
 from metro_poverty.intake import archive
 from metro_poverty.intake.choices import Choices
 from metro_poverty.intake.previewer import Suggestion, preview
+from metro_poverty.pipeline.manifest import Measure
 
 
 @pytest.fixture(scope="module")
@@ -346,3 +347,18 @@ def test_a_ratio_check_names_the_files_own_columns(inputs):
     pv = preview(csv_bytes(rows), "eppgbm_2025.csv", Choices(), inputs)
     assert sorted((p.code, p.row, p.column) for p in pv.errors if p.code.startswith("ratio")) == [
         ("ratio_incomplete", 7, "Jumlah Balita Diukur"), ("ratio_invalid", 6, "Jumlah Balita Stunting / Jumlah Balita Diukur")]
+
+
+def test_a_kelurahan_whose_count_is_0_loads_0_and_is_not_skipped_as_empty(inputs):
+    """Iring Mulyo with 0 unfit houses, typed as the number 0, was skipped with 'write 0 for none' (the cell held 0), and
+    the city and its kecamatan were left without a 2025 value; '-' and an empty cell still read as empty."""
+    names = [r[2] for r in eppgbm_rows(2025)[4:]]
+    counts = [0 if name == "Kel. Iring Mulyo" else 10 + i for i, name in enumerate(names)]
+    rows = [["Kelurahan", "Jumlah RTLH"]] + [[n, c] for n, c in zip(names, counts)]
+    rtlh = Choices(measures=(Measure(indicator="rtlh_units", role="value", unit="unit rumah", column="Jumlah RTLH"),),
+                   source_id="opd_upload", status="provisional")
+    pv = preview(xlsx_bytes({"RTLH": rows + [["Jumlah", sum(counts)]]}), "rtlh_2025.xlsx", rtlh, inputs)
+    assert pv.rows.loc[pv.rows.region_name == "Iring Mulyo", "value"].tolist() == [0.0]
+    assert "row_without_numbers" not in [p.code for p in pv.problems] and len(pv.rows) == 22
+    dash = preview(xlsx_bytes({"RTLH": rows[:1] + [[n, "-" if c == 0 else c] for n, c in zip(names, counts)]}), "rtlh_2025.xlsx", rtlh, inputs)
+    assert [(p.code, p.value) for p in dash.warnings if p.code == "row_without_numbers"] == [("row_without_numbers", "Kel. Iring Mulyo")]

@@ -44,7 +44,7 @@ def validate_table(table: RawTable, spec: FileSpec, refused: frozenset[int] = fr
         region = row[fixed]
         total = spec.level in SUB_CITY and (is_total_label(region) or (label is not None and is_total_label(row[label])))
         total_label = (str(row[label] or "") if label is not None and is_total_label(row[label]) else str(region or "")).strip()
-        numbers = any(str(row[col] or "").strip() not in ("", "-") for _, col, _ in slots)
+        numbers = any(not _blank(row[col]) and str(row[col]).strip() != "-" for _, col, _ in slots)  # 0 is a number, not a blank
         if (region is None or str(region).strip() == "") and not total:
             if numbers:  # numbers of no region
                 problems.append(Problem("empty_region", column=spec.region_column, **where))
