@@ -362,3 +362,16 @@ def test_a_kelurahan_whose_count_is_0_loads_0_and_is_not_skipped_as_empty(inputs
     assert "row_without_numbers" not in [p.code for p in pv.problems] and len(pv.rows) == 22
     dash = preview(xlsx_bytes({"RTLH": rows[:1] + [[n, "-" if c == 0 else c] for n, c in zip(names, counts)]}), "rtlh_2025.xlsx", rtlh, inputs)
     assert [(p.code, p.value) for p in dash.warnings if p.code == "row_without_numbers"] == [("row_without_numbers", "Kel. Iring Mulyo")]
+
+
+def test_a_reused_file_name_whose_year_the_title_does_not_name_asks_which_year(inputs):
+    """A reused 'rekap_stunting_2024.xlsx' titled 'BULAN AGUSTUS 2025' over the day the data were drawn (January 2026):
+    the title named two years, so it was ignored and August 2025 loaded as 2024 with 'no problems'."""
+    rows = [r for r in eppgbm_rows(2025) if r != ["DINAS KESEHATAN KOTA METRO"]]
+    rows.insert(1, ["Data ditarik dari aplikasi e-PPGBM tanggal 10 Januari 2026"])
+    pv = preview(xlsx_bytes({"Rekap": rows}), "rekap_stunting_2024.xlsx", Choices(), inputs)
+    conflict = [p for p in pv.errors if p.code == "period_conflict"]
+    assert pv.choices.period is None and len(pv.rows) == 0 and len(conflict) == 1
+    assert conflict[0].body("en") == "the year of the data is not certain: the file's title names 2025, 2026 and its file name 2024; choose the year"
+    assert preview(xlsx_bytes({"Rekap": rows}), "rekap_stunting_2025.xlsx", Choices(), inputs).choices.period == 2025  # among the title's
+    assert preview(xlsx_bytes({"Rekap": rows}), "rekap_stunting_2024.xlsx", Choices(period=2025), inputs).choices.period == 2025  # chosen

@@ -11,7 +11,8 @@ Rules, in order (a choice the uploader makes always wins):
 4. the region column is the column whose values resolve best as region names or codes (at least half
    of them), at the finest level that does; a second column holding "Jumlah"/"Total" is the label column;
 5. the period is a column labelled Tahun/Year/Periode, else the one year written in the title rows,
-   else the one year in the file name; otherwise the uploader is asked.
+   else the one year in the file name; otherwise the uploader is asked. A file name's year that the title
+   does not name (one year or several: a month's data and the day it was drawn) is asked about too.
 """
 
 from __future__ import annotations
@@ -204,31 +205,35 @@ def _period(ch: Choices, table: RawTable, title_rows: list[list], file_name: str
         notes.append(("intake.note.year_column", {"column": labelled}))
         problems += _column_against_named(table, labelled, named)
         return ch.but(year_column=labelled)
-    if len(set(named.values())) > 1:
-        # 'REKAP STUNTING TAHUN 2023' in 'rekap_2024.csv': the title's year was taken and the report said nothing,
-        # so a 2024 file would have replaced 2023's values. The officer says which.
+    title, in_name = named.get("title", ()), named.get("file_name", ())
+    if len(in_name) == 1 and title and in_name[0] not in title:
+        # 'REKAP STUNTING TAHUN 2023' in 'rekap_2024.csv': the title's year was taken and the report said nothing, so a
+        # 2024 file would have replaced 2023's values. A title naming several years ('BULAN AGUSTUS 2025', 'ditarik
+        # tanggal 10 Januari 2026') was ignored, so a reused 'rekap_2024.xlsx' loaded August 2025 as 2024. The officer
+        # says which.
         problems.append(Problem("period_conflict", table.file, sheet=table.sheet,
-                                fields={"title": str(named["title"]), "file_name": str(named["file_name"])}))
+                                fields={"title": ", ".join(map(str, title)), "file_name": str(in_name[0])}))
         return ch
-    if named:  # the title's year when it names one, else the file name's
-        rule, period = next(iter(named.items()))
+    # the title's year when it names one, else the file name's (which a title naming several years may include)
+    rule, period = next(((r, years[0]) for r, years in (("title", title), ("file_name", in_name)) if len(years) == 1), (None, None))
+    if rule is not None:
         notes.append((f"intake.note.period_from_{rule}", {"period": period}))
         return ch.but(period=period)
     problems.append(Problem("no_period", table.file, sheet=table.sheet))
     return ch
 
 
-def _named_years(title_rows: list[list], file_name: str) -> dict[str, int]:
-    """The one year the title names, and the one the file name names (either left out when it names none or several)."""
+def _named_years(title_rows: list[list], file_name: str) -> dict[str, tuple[int, ...]]:
+    """The years the title names, and those the file name names, in order (either left out when it names none)."""
     named = {}
     for rule, texts in (("title", [str(c) for row in title_rows for c in row if not blank(c)]), ("file_name", [file_name])):
-        years = {int(y) for text in texts for y in _YEAR.findall(text)}
-        if len(years) == 1:
-            named[rule] = next(iter(years))
+        years = tuple(sorted({int(y) for text in texts for y in _YEAR.findall(text)}))
+        if years:
+            named[rule] = years
     return named
 
 
-def _column_against_named(table: RawTable, column: str, named: dict[str, int]) -> list[Problem]:
+def _column_against_named(table: RawTable, column: str, named: dict[str, tuple[int, ...]]) -> list[Problem]:
     """A warning when the year column holds none of the years the title or the file name names: 'REKAP STUNTING
     TAHUN 2023' in 'stunting_2022.csv' with 2024 in its Tahun column was loaded as 2024 with 'no problems'."""
     index = next((i for i, c in enumerate(table.columns) if label_key(c) == label_key(column)), None)
@@ -238,5 +243,5 @@ def _column_against_named(table: RawTable, column: str, named: dict[str, int]) -
     if not held:
         return []
     return [Problem(f"period_column_differs_{rule}", table.file, sheet=table.sheet, column=column, severity=WARNING,
-                    value=", ".join(map(str, held[:5])), fields={"year": str(year)})
-            for rule, year in named.items() if year not in held]
+                    value=", ".join(map(str, held[:5])), fields={"year": ", ".join(map(str, years))})
+            for rule, years in named.items() if not set(years) & set(held)]
