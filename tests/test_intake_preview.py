@@ -375,3 +375,15 @@ def test_a_reused_file_name_whose_year_the_title_does_not_name_asks_which_year(i
     assert conflict[0].body("en") == "the year of the data is not certain: the file's title names 2025, 2026 and its file name 2024; choose the year"
     assert preview(xlsx_bytes({"Rekap": rows}), "rekap_stunting_2025.xlsx", Choices(), inputs).choices.period == 2025  # among the title's
     assert preview(xlsx_bytes({"Rekap": rows}), "rekap_stunting_2024.xlsx", Choices(period=2025), inputs).choices.period == 2025  # chosen
+
+
+@pytest.mark.parametrize("numbering", [["(1)", "(2)", "(3)", "(4)", "(5)=(4)/(3)x100"], [1, 2, 3, 4, 5]])
+def test_a_row_numbering_the_columns_under_the_header_is_skipped_and_the_labels_are_the_header(inputs, numbering):
+    """'(1) (2) (3) (4) (5)=(4)/(3)x100' under the labels was taken as the header ('Kolom wilayah: «(2)»', the real labels
+    never seen); '1 2 3 4 5' was read as a row whose kelurahan «2» is unknown."""
+    header = ["No", "Kelurahan", "Jumlah Balita Diukur", "Jumlah Balita Stunting", "Prevalensi (%)"]
+    body = [[int(r[0]), r[2].removeprefix("Kel. "), int(r[3]), int(r[4]), float(r[5].replace(",", "."))] for r in eppgbm_rows(2025)[4:]]
+    data = xlsx_bytes({"Rekap": [["REKAP STUNTING E-PPGBM AGUSTUS 2025"], header, numbering] + body})
+    pv = preview(data, "rekap_2025.xlsx", Choices(), inputs)
+    assert (pv.columns, pv.choices.header_row, pv.choices.region_column) == (header, 2, "Kelurahan")
+    assert (pv.errors, len(pv.rows), sorted(pv.rows.line)[0]) == ([], 22, 4)

@@ -15,7 +15,8 @@ predict the result (the texts under intake.rule.* say the same to the uploader):
   a number, past at most two rows of one filled cell (a section heading such as a kecamatan's name,
   which the checks then report as a row of its own); the row above (when it holds at least two different labels) is joined to it when the
   header's labels are blank or repeat and that row tells them apart, or when one of its labels spans
-  several labelled columns (a header spread over two rows, usually with merged cells).
+  several labelled columns (a header spread over two rows, usually with merged cells); a row numbering
+  the columns right under the header ('(1) (2) (3) (4) (5)=(4)/(3)x100', '1 2 3 4 5') is skipped.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 
 from metro_poverty.problems import Problem
-from metro_poverty.pipeline.raw import RawReadError, join_header, label_key, sniff_separator
+from metro_poverty.pipeline.raw import RawReadError, is_column_numbers, join_header, label_key, sniff_separator
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -144,9 +145,12 @@ def header_index(rows: list[list]) -> int | None:
     filled = [i for i, row in enumerate(rows) if any(not blank(c) for c in row)]
     for pos, i in enumerate(filled):
         cells = [c for c in rows[i] if not blank(c)]
-        if len(cells) < 2 or sum(not is_number(c) for c in cells) * 2 <= len(cells):
+        if len(cells) < 2 or sum(not is_number(c) for c in cells) * 2 <= len(cells) or is_column_numbers(rows[i]):
             continue
-        for j in filled[pos + 1 : pos + 2 + HEADINGS_UNDER_HEADER]:
+        under = filled[pos + 1 :]
+        if under and is_column_numbers(rows[under[0]]):
+            under = under[1:]  # '(1) (2) (3) …' numbering the columns is skipped (pipeline.raw.table_at)
+        for j in under[: 1 + HEADINGS_UNDER_HEADER]:
             if any(is_number(c) for c in rows[j]):
                 return i
             if sum(not blank(c) for c in rows[j]) > 1:

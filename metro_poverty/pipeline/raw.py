@@ -113,9 +113,37 @@ def table_at(rows: list[list], name: str, i: int, header_rows: int = 1, sheet: s
     for offset, row in enumerate(body):
         if all(c is None or str(c).strip() == "" for c in row):
             continue
+        if not kept and is_column_numbers(row):
+            continue  # '(1) (2) (3) (4) (5)=(4)/(3)x100' under the header numbers the columns: no region, no figure
         kept.append(list(row) + [None] * (len(columns) - len(row)))
         lines.append(i + header_rows + offset + 1)
     return RawTable(name, sheet, columns, kept, lines)
+
+
+_COLUMN_NUMBER = re.compile(r"\(?\s*(\d{1,2})\s*\)?(?:\s*[=:].*)?", re.DOTALL)
+
+
+def is_column_numbers(row: list) -> bool:
+    """A row that numbers the columns, as government tables print one under their header: '(1) (2) (3) (4)
+    (5)=(4)/(3)x100' or '1 2 3 4 5': at least two cells, numbered 1, 2, 3, … in order, a formula allowed after a
+    number. Taken for the header, it hid the real labels ('Kolom wilayah: «(2)»'); read as data, its '2' was an
+    unknown kelurahan."""
+    numbers = []
+    for cell in row:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if isinstance(cell, bool):
+            return False
+        if isinstance(cell, (int, float)):
+            if cell != int(cell):
+                return False
+            numbers.append(int(cell))
+            continue
+        numbered = _COLUMN_NUMBER.fullmatch(str(cell).strip())
+        if numbered is None:
+            return False
+        numbers.append(int(numbered.group(1)))
+    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
 
 
 def join_header(header: list[list]) -> list[str]:
