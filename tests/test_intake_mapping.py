@@ -5,7 +5,7 @@ shape (another OPD meets it only as the layout of an active batch, intake.layout
 import json
 
 import pytest
-from intake_support import DINKES, DINSOS, csv_bytes, eppgbm_rows, inputs_with_store
+from intake_support import DINKES, DINSOS, csv_bytes, eppgbm_rows, inputs_with_store, xlsx_bytes
 
 from metro_poverty.intake import auth, cli, loader, mapping
 from metro_poverty.intake.choices import Choices
@@ -51,18 +51,47 @@ def test_a_mapping_is_remembered_for_the_same_opds_next_file_of_the_same_shape(t
     colleague = auth.User("dinkes2", "opd", "Dinas Kesehatan")
     later = preview(own_file(2024), "timbang_2024.csv", Choices(), inputs, user=colleague)
     assert later.errors == [] and later.choices.measures == MAPPED.measures and len(later.rows) == 22
-    assert "Column meanings as your OPD chose them for an earlier file with the same columns: Balita ditimbang, Balita pendek." \
-           in later.note_texts("en")
+    assert [r["expected"] for r in later.report("en") if r["code"] == "remembered_mapping"] == [
+        "column meanings taken from the earlier file «timbang_2025.csv», which has the same column headers: columns Balita ditimbang, "
+        "Balita pendek load as Stunting (e-PPGBM); make sure this file does hold Stunting (e-PPGBM), or change them under "
+        "«What the columns mean» (command line: --map)"]
     other = preview(own_file(2024), "timbang_2024.csv", Choices(), inputs, user=DINSOS)  # the active batch is a known layout for all
-    assert not [n for n in other.note_texts("en") if "your OPD" in n] and "not_allowed" in [p.code for p in other.errors]
+    assert "remembered_mapping" not in [p.code for p in other.problems] and "not_allowed" in [p.code for p in other.errors]
     moved = csv_bytes([HEADER[::-1]] + [[r[4], r[3], "2024", r[2]] for r in eppgbm_rows(2024)[4:]])
     moved_pv = preview(moved, "timbang_2024.csv", Choices(), inputs, user=colleague)  # another shape: not remembered
-    assert not [n for n in moved_pv.note_texts("en") if "your OPD" in n]
+    assert "remembered_mapping" not in [p.code for p in moved_pv.problems]
 
 
 def test_a_damaged_memory_is_forgotten_not_fatal(tmp_path):
     (tmp_path / mapping.FILE).write_text("{not json", encoding="utf-8")
     assert mapping.remembered(tmp_path, DINKES, HEADER) is None
     mapping.remember(tmp_path, DINKES, HEADER, MAPPED, "b1")
-    assert mapping.remembered(tmp_path, DINKES, HEADER).measures == MAPPED.measures
+    assert mapping.remembered(tmp_path, DINKES, HEADER)[0].measures == MAPPED.measures
     assert json.loads((tmp_path / mapping.FILE).read_text(encoding="utf-8"))[f"Dinas Kesehatan|{mapping.shape(HEADER)}"]["by"] == "dinkes1"
+
+
+def test_a_sanitation_table_after_a_water_table_of_the_same_style_is_never_read_as_water(tmp_path, inputs_factory, schematic_store):
+    """Two Perkim tables with '(1) (2) (3) (4) (5)=(4)/(3)x100' under their labels: once the water table was loaded, the
+    sanitation table was read as 'Air minum layak' with 'no problems' (both headers were the numbering row)."""
+    inputs = inputs_with_store(tmp_path, inputs_factory, schematic_store)
+    perkim = auth.User("perkim1", "opd", "Dinas Perkim")
+
+    def table(year: int, label: str) -> bytes:
+        rows = [[i + 1, r[2], 2000 + i, 1800 + i, round(100 * (1800 + i) / (2000 + i), 2)] for i, r in enumerate(eppgbm_rows(year)[4:])]
+        return xlsx_bytes({"Data": [[f"RUMAH TANGGA DENGAN AKSES {label.upper()} PER KELURAHAN TAHUN {year}"],
+                                    ["No", "Kelurahan", "Jumlah Rumah Tangga", f"RT Akses {label}", "Persentase (%)"],
+                                    ["(1)", "(2)", "(3)", "(4)", "(5)=(4)/(3)x100"]] + rows})
+
+    water = Choices(measures=(mapping.measure("Jumlah Rumah Tangga", "water_safe", "denominator", "jumlah"),
+                              mapping.measure("RT Akses Air Minum Layak", "water_safe", "numerator", "jumlah")),
+                    source_id="opd_upload", status="provisional")
+    pv = preview(table(2024, "Air Minum Layak"), "air_minum_2024.xlsx", water, inputs, user=perkim)
+    outcome = loader.load(table(2024, "Air Minum Layak"), "air_minum_2024.xlsx", perkim, water,
+                          accepted=[r["key"] for r in pv.report()], inputs=inputs)
+    assert outcome.status == "loaded", [p.message("en") for p in outcome.problems]
+
+    sanitation = preview(table(2025, "Sanitasi Layak"), "sanitasi_2025.xlsx", Choices(), inputs, user=perkim)
+    assert [p.code for p in sanitation.errors] == ["columns_unmapped"] and sanitation.rows.empty
+    again = preview(table(2025, "Air Minum Layak"), "air_minum_2025.xlsx", Choices(), inputs, user=perkim)  # same header: said
+    assert [(p.code, p.fields["file"], p.fields["indicator"]) for p in again.warnings if p.code == "remembered_mapping"] == [
+        ("remembered_mapping", "air_minum_2024.xlsx", "water_safe")]

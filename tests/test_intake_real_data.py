@@ -174,7 +174,7 @@ def two_files(tmp_path_factory, inputs_factory, schematic_store):
     for i, part in enumerate((body[:11], body[11:])):
         name = f"e-PPGBM_2024_bagian_{i + 1}.csv"
         data = csv_bytes(head + part)
-        warnings = preview(data, name, REAL, inputs).warnings
+        warnings = preview(data, name, REAL, inputs, user=DINKES).warnings  # as the page previews it: the OPD's memory applies
         outcome = loader.load(data, name, DINKES, REAL, accepted=[problem_key(w) for w in warnings], inputs=inputs)
         assert outcome.status == "loaded", [p.code for p in outcome.problems]
         names.append(name)

@@ -3,7 +3,8 @@
 Rules, in order (a choice the uploader makes always wins):
 1. a template written by intake.templates says everything in its hidden sheet;
 2. what the uploader's OPD said last about a file of the same shape (its header labels), remembered at
-   its load (intake.mapping: the page's column mapping or the CLI's --map);
+   its load (intake.mapping: the page's column mapping or the CLI's --map), with a warning naming that file
+   and the indicator the columns load into;
 3. a known layout: a manifest entry of data/raw/manifest.toml, or an earlier batch, whose region column
    and number columns are all in the header (a stated-percentage column may be missing; the layout with
    most columns present wins, the latest on a tie) gives the measures, region column and level, label
@@ -52,17 +53,18 @@ def layout_of_entry(entry: dict) -> Choices:
 
 
 def complete(choices: Choices, table: RawTable, title_rows: list[list], file_name: str, resolver: RegionResolver,
-             layouts: list[Choices], template: dict | None, remembered: Choices | None = None) -> tuple[Choices, list[Problem], list[Note]]:
+             layouts: list[Choices], template: dict | None, remembered: tuple[Choices, str] | None = None
+             ) -> tuple[Choices, list[Problem], list[Note]]:
     """The choices with every gap filled by the rules above; problems for what cannot be decided.
-    `remembered`: what the uploader's OPD said about a file of this shape (rule 2)."""
+    `remembered`: what the uploader's OPD said about a file of this shape (rule 2), and that file's name."""
     problems: list[Problem] = []
     notes: list[Note] = []
     where = dict(file=table.file, sheet=table.sheet)
     if template:
         base = _template_choices(template)
     elif remembered is not None and choices.measures is None:
-        base = remembered
-        notes.append(("intake.note.remembered", {"columns": ", ".join(dict.fromkeys(m.column for m in remembered.measures or ()))}))
+        base, earlier = remembered
+        problems += _remembered_warnings(base, earlier, where)
     else:
         base = _best_layout(choices, table, layouts, notes)
     merged = _merge(choices, base)
@@ -77,6 +79,17 @@ def complete(choices: Choices, table: RawTable, title_rows: list[list], file_nam
         problems.insert(0, Problem("columns_unmapped", fields={"columns": ", ".join(numbers) or "–",
                                                                "indicators": ", ".join(choices.indicators) or "–"}, **where))
     return merged, problems, notes
+
+
+def _remembered_warnings(base: Choices, earlier: str, where: dict) -> list[Problem]:
+    """A warning per indicator that meanings remembered from an earlier file load into: the same header is not the
+    same content (a sanitation table under the water table's labels was read as 'Air minum layak', 'no problems')."""
+    columns: dict[str, list[str]] = {}
+    for m in base.measures or ():
+        columns.setdefault(m.indicator, []).append(m.column)
+    return [Problem("remembered_mapping", severity=WARNING,
+                    fields={"file": earlier, "indicator": code, "columns": ", ".join(dict.fromkeys(cols))}, **where)
+            for code, cols in columns.items()]
 
 
 ROW_NUMBER_LABELS = {"no", "no.", "nomor", "no urut", "urut", "#"}

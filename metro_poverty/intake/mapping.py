@@ -3,8 +3,9 @@
 One way to say it, whoever says it: the CLI's --map "COLUMN=indicator:role:unit" is parsed by
 parse_map() into measure(), the same function the upload page calls with its choices. After a load, the
 meaning of the file's columns is remembered per OPD and file shape (the header labels, in order,
-loosely compared) in <intake>/column_maps.json; that OPD's next file of the same shape is read with it
-without asking (intake.layout, rule 2). Another OPD's files are not affected.
+loosely compared) in <intake>/column_maps.json; that OPD's next file of the same shape is read with it,
+with a warning naming the earlier file and the indicators it loads into (intake.layout, rule 2). Another
+OPD's files are not affected.
 """
 
 from __future__ import annotations
@@ -58,12 +59,12 @@ def owner(user) -> str:
     return user.opd or f"@{user.username}"
 
 
-def remembered(intake_dir: Path, user, columns: list[str]) -> Choices | None:
-    """The meaning this OPD gave last to a file of this shape, or None."""
+def remembered(intake_dir: Path, user, columns: list[str]) -> tuple[Choices, str] | None:
+    """The meaning this OPD gave last to a file of this shape, and the batch it was given for; or None."""
     if user is None:
         return None
     entry = _read(intake_dir).get(f"{owner(user)}|{shape(columns)}")
-    return None if entry is None else Choices.from_dict(entry["choices"])
+    return None if entry is None else (Choices.from_dict(entry["choices"]), str(entry.get("batch_id", "")))
 
 
 def remember(intake_dir: Path, user, columns: list[str], choices: Choices, batch_id: str) -> None:

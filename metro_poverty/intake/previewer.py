@@ -161,7 +161,7 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
         layouts += [lay for lay in [templates.template_layout(choices.indicators[0], inputs.reference_dir)] if lay is not None]
     given = choices.but(sheet=sheet.sheet, encoding=sheet.encoding, sep=sheet.sep, header_row=start + 1, header_rows=n)
     ch, found, notes = layout.complete(given, table, sheet.rows[:start], file_name, ref.resolver, layouts, sheet.template,
-                                       mapping.remembered(inputs.intake, user, table.columns))
+                                       _remembered(inputs, user, table.columns, records))
     per_record = record_files.rows_per_region(table, ch.region_column)
     if per_record:  # a row per family or person: not a table to map or read as figures (thousands of duplicate rows)
         out.problems += per_record
@@ -222,6 +222,15 @@ def _fill(out: Preview, data: bytes, file_name: str, choices: Choices, inputs: I
     out.rows = obs.assign(line=obs.origin_line, unit=obs.indicator_code.map(unit)).reindex(columns=ROW_COLUMNS)
     out.counts = {"rows": len(table.rows), "total_rows": int(recs[recs.is_total].line.nunique()) if len(recs) else 0,
                   "observations": len(obs)}
+
+
+def _remembered(inputs: Inputs, user: auth.User | None, columns: list[str], records: list) -> tuple[Choices, str] | None:
+    """The column meanings the OPD gave a file of this shape, and the name of that file (its batch's)."""
+    memory = mapping.remembered(inputs.intake, user, columns)
+    if memory is None:
+        return None
+    choices, batch_id = memory
+    return choices, next((r.file_name for r in records if r.batch_id == batch_id), batch_id)
 
 
 def _totals_beside_refused_rows(problems: list[Problem]) -> list[Problem]:
