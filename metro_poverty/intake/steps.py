@@ -85,5 +85,6 @@ def replay(data: bytes, name: str, choices: Choices, ref: Reference, resolver: R
         table, _, _ = read.table(sheet, name, choices)
     except RawReadError as exc:
         return pd.DataFrame(), [exc.problem]
-    _, obs, problems = harmonized(table, choices, ref, resolver)
+    # a batch loaded before the percentage rule had to be chosen read its values as written: so does its replay
+    _, obs, problems = harmonized(table, choices.but(percent_rule=choices.percent_rule or "percent"), ref, resolver)
     return obs, sheet.problems + problems

@@ -227,9 +227,12 @@ def _reading_choices(pv, state: dict, lang: str, c1, c2, c3) -> None:
         year = c2.number_input(t("upload.period", lang), 1990, 2100, value=pv.choices.period, step=1, placeholder=t("upload.period_help", lang))
         if year is not None and year != pv.choices.period:
             _choose(state, period=int(year))
-    rule = c3.radio(t("upload.percent_rule", lang), ["percent", "fraction"], horizontal=True,
-                    index=0 if pv.choices.percent_rule != "fraction" else 1, format_func=lambda r: t(f"upload.percent.{r}", lang))
-    if rule != (pv.choices.percent_rule or "percent"):
+    # no default: values all at most 1 are an error until one is chosen (a ticked warning loaded 0,0488 as 0,0488%)
+    rules = ["percent", "fraction"]
+    rule = c3.radio(t("upload.percent_rule", lang), rules, horizontal=True,
+                    index=rules.index(pv.choices.percent_rule) if pv.choices.percent_rule in rules else None,
+                    format_func=lambda r: t(f"upload.percent.{r}", lang))
+    if rule is not None and rule != pv.choices.percent_rule:
         _choose(state, percent_rule=rule)
     for p in [p for p in pv.errors if p.code == "ambiguous_number"]:
         mark = st.radio(t("upload.column_decimal", lang, column=plain(p.column)), [",", "."], index=None, horizontal=True,
