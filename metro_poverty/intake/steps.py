@@ -19,7 +19,7 @@ from metro_poverty.pipeline.manifest import FileSpec, file_spec
 from metro_poverty.intake.detect import blank
 from metro_poverty.problems import WARNING, Problem
 from metro_poverty.pipeline.raw import RawReadError, RawTable, label_key
-from metro_poverty.pipeline.reference import Reference
+from metro_poverty.pipeline.reference import Reference, percent_max
 from metro_poverty.pipeline.validate import RECORD_COLUMNS, validate_table
 from metro_poverty.regions import RegionResolver, is_total_label
 
@@ -53,7 +53,8 @@ def harmonized(table: RawTable, choices: Choices, ref: Reference, resolver: Regi
     except (ValueError, TypeError, KeyError) as exc:
         return pd.DataFrame(columns=RECORD_COLUMNS), pd.DataFrame(), [Problem("bad_choice", table.file, value=str(exc)[:120])]
     numbers, problems = columns.typed(table, choices, ref)
-    records, found = validate_table(numbers, spec, refused=frozenset(p.row for p in problems if p.row is not None))
+    records, found = validate_table(numbers, spec, refused=frozenset(p.row for p in problems if p.row is not None),
+                                    percent_max=percent_max(ref.catalogue))
     problems += found
     problems += _rows_without_numbers(table, choices, records, problems, resolver)  # a row already reported is not again
     records, found = apply_rule(records, table, spec.measures, choices.percent_rule)  # the cells as written show a % sign

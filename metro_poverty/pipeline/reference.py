@@ -40,6 +40,13 @@ def _number_or_empty(text) -> bool:
         return False
 
 
+def percent_max(catalogue: pd.DataFrame) -> dict[str, float]:
+    """The indicators whose percentage may exceed 100, with their catalogue maximum: a school-based APK counts pupils
+    from outside the city, an immunisation coverage is measured against a projected target."""
+    highest = pd.to_numeric(catalogue.set_index("code").max_value, errors="coerce")
+    return {code: float(cap) for code, cap in highest.items() if pd.notna(cap) and cap > 100}
+
+
 def in_catalogue_range(value: float, min_value, max_value) -> bool:
     """Within the catalogue's plausible range; an empty bound does not limit."""
     lo = pd.to_numeric(min_value, errors="coerce")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from metro_poverty.pipeline.manifest import FileSpec, Measure
 from metro_poverty.numbers import NumberError, parse_number, parse_year
-from metro_poverty.problems import WARNING, Problem, as_found
+from metro_poverty.problems import WARNING, Num, Problem, as_found
 from metro_poverty.pipeline.raw import RawTable, label_key
 from metro_poverty.regions import is_total_label
 
@@ -22,10 +22,12 @@ ANY_SERIES = "*"  # a total row that leaves the series cell empty adds up its ro
 RECORD_COLUMNS = ["file", "sheet", "line", "column", "region_raw", "is_total", "year", "series", "indicator", "role", "unit", "value"]
 
 
-def validate_table(table: RawTable, spec: FileSpec, refused: frozenset[int] = frozenset()) -> tuple[pd.DataFrame, list[Problem]]:
+def validate_table(table: RawTable, spec: FileSpec, refused: frozenset[int] = frozenset(),
+                   percent_max: dict[str, float] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Records of the table's numbers, and every problem found. `refused`: the lines whose number cells were
     refused before (an upload's cells are read first, and a refused one is empty here): their other cells are
-    still checked, so a bad year on the row of a bad value is said in the same pass."""
+    still checked, so a bad year on the row of a bad value is said in the same pass. `percent_max`: the indicators
+    whose percentage may exceed 100 (reference.percent_max); any other percentage above 100 is an error."""
     problems: list[Problem] = []
     index = {label_key(c): i for i, c in enumerate(table.columns)}
     slots = _measure_slots(table, spec, index, problems)
@@ -61,7 +63,7 @@ def validate_table(table: RawTable, spec: FileSpec, refused: frozenset[int] = fr
         for measure, col, slot_year in slots:
             if measure.when is not None and label_key(measure.when) != split:
                 continue
-            value = _cell_number(row[col], spec, table.columns[col], where, problems, measure)
+            value = _cell_number(row[col], spec, table.columns[col], where, problems, measure, (percent_max or {}).get(measure.indicator, 100.0))
             y = slot_year if slot_year is not None else year
             if value is None or y is None or series is None:
                 continue
@@ -190,7 +192,7 @@ def _row_series(row, spec: FileSpec, col, where, problems) -> str | None:
     return None
 
 
-def _cell_number(cell, spec: FileSpec, column: str, where, problems, measure: Measure) -> float | None:
+def _cell_number(cell, spec: FileSpec, column: str, where, problems, measure: Measure, highest: float) -> float | None:
     try:
         value = parse_number(cell, spec.decimal)
     except NumberError as exc:  # 'not_a_number', or '4.88' in a comma file: 'tulis «4,88»'
@@ -202,7 +204,7 @@ def _cell_number(cell, spec: FileSpec, column: str, where, problems, measure: Me
     if value < 0:
         problems.append(Problem("negative", column=column, value=as_found(cell), **where))
         return None
-    if measure.unit == "%" and value > 100:
-        problems.append(Problem("percent_over_100", column=column, value=as_found(cell), **where))
+    if measure.unit == "%" and value > highest:
+        problems.append(Problem("percent_over_100", column=column, value=as_found(cell), fields={"max": Num.needed(highest)}, **where))
         return None
     return value

@@ -32,7 +32,7 @@ from metro_poverty.problems import WARNING, BuildFailed, Problem, errors
 from metro_poverty.pipeline.published import read_published
 from metro_poverty.pipeline.published_long import load_long_specs, read_long_file
 from metro_poverty.pipeline.raw import RawReadError, locate_table, read_rows
-from metro_poverty.pipeline.reference import Reference, check_reference, load_reference
+from metro_poverty.pipeline.reference import Reference, check_reference, load_reference, percent_max
 from metro_poverty.pipeline.validate import validate_table
 
 KEEP_OLD_STORES = 2
@@ -130,7 +130,7 @@ def collect(inputs: Inputs, batches: list | None = None) -> tuple[Reference, pd.
         except RawReadError as exc:
             problems.append(exc.problem)
             continue
-        records, found = validate_table(table, spec)
+        records, found = validate_table(table, spec, percent_max=percent_max(ref.catalogue))
         problems += found
         obs, found = harmonize_records(records, spec, resolver, ref.catalogue, ref.units)
         problems += found
