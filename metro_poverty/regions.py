@@ -19,7 +19,9 @@ import pandas as pd
 _PREFIXES = re.compile(r"^(kecamatan|kec|kelurahan|kel|desa|kota|kabupaten|kab|provinsi|prov)\b\.?\s*", re.IGNORECASE)
 _KEMENDAGRI = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 _BPS = re.compile(r"^\d{2}(\d{2}(\d{3}(\d{3})?)?)?$")
-TOTAL_LABELS = {"jumlah", "total", "jumlahtotal", "grandtotal", "kotametro", "jumlahkota", "jumlahkotametro", "totalkota", "totalkotametro"}
+# 'Jml': the abbreviation Indonesian tables write for jumlah ('JML KOTA METRO', 'Jml Kec. Metro Pusat')
+TOTAL_LABELS = {"jumlah", "total", "jumlahtotal", "grandtotal", "kotametro", "jumlahkota", "jumlahkotametro", "totalkota", "totalkotametro",
+                "jml", "jmlkota", "jmlkotametro"}
 
 
 def name_key(text) -> str:
@@ -48,7 +50,7 @@ def below_kabkota(code) -> bool:
     return bool(_KEMENDAGRI.match(str(code or "").strip())) and str(code).count(".") >= 2
 
 
-_TOTAL_WORDS = ("jumlah", "total", "subtotal", "ratarata", "rerata", "rata2", "average")  # summaries: totals, averages
+_TOTAL_WORDS = ("jumlah", "jml", "total", "subtotal", "ratarata", "rerata", "rata2", "average")  # summaries: totals, averages
 
 
 def _compact(text) -> str:

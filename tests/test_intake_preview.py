@@ -407,3 +407,14 @@ def test_immunisation_coverage_above_100_loads_and_only_far_above_it_is_a_warnin
     assert round(pv.rows.loc[pv.rows.region_name == "Yosomulyo", "value"].item(), 1) == 104.5
     iring = 2 + names.index("Kel. Iring Mulyo")
     assert [(p.code, p.row) for p in pv.warnings if p.code == "outside_plausible"] == [("outside_plausible", iring)]  # 130%: looked at
+
+
+def test_jml_marks_a_subtotal_and_a_grand_total_as_jumlah_does(inputs):
+    """'Jml Kec. Metro Pusat' and 'JML KOTA METRO' were 6 unknown kelurahan, with nothing saying they are totals."""
+    body = eppgbm_rows(2025)[4:]
+    rows = [["REKAP STUNTING TAHUN 2025"], ["No", "Kelurahan", "Jumlah Balita Diukur", "Jumlah Balita Stunting"]]
+    rows += [[r[0], r[2], r[3], r[4]] for r in body[:5]] + [["", "Jml Kec. Metro Pusat", "3472", "183"]] + [[r[0], r[2], r[3], r[4]] for r in body[5:]]
+    measured = sum(int(r[3]) for r in body)
+    pv = preview(csv_bytes(rows + [["", "JML KOTA METRO", str(measured + 1000), str(sum(int(r[4]) for r in body))]]), "rekap.csv", Choices(), inputs)
+    assert (pv.errors, len(pv.rows)) == ([], 22)
+    assert [(p.code, p.column) for p in pv.warnings if p.code.startswith("total")] == [("total_differs", "Jumlah Balita Diukur")]  # checked
