@@ -341,6 +341,16 @@ def test_a_slide_names_every_lever_the_scenario_moves_and_the_desk_says_what_the
     inflation and a targeting error that the room could not see."""
     levers = {"growth": "5", "excl": "30", "inflation": "3"}
     slide = open_app({**levers, "present": "1"}, page=PAGE)
-    assert slide.expander[0].label == "Bantuan Rp 0 per rumah tangga · desil DTSEN 1, 2, 3, 4 · seluruh kota · terlewat 30% · pertumbuhan riil 5% · inflasi 3%"
+    assert slide.expander[0].label == "Bantuan Rp 0 per rumah tangga per bulan · desil DTSEN 1, 2, 3, 4 · seluruh kota · terlewat 30% · pertumbuhan riil 5% · inflasi 3%"
     assert "Diubah di bagian itu: pertumbuhan riil 5%, inflasi 3%." in texts(open_app(levers, page=PAGE).caption)
     assert not any(c.startswith("Diubah di bagian itu") for c in texts(open_app(page=PAGE).caption))
+
+
+def test_two_scenarios_with_the_same_line_and_different_inflation_are_titled_apart():
+    """`line=600000` and `line=600000&inflation=5` gave P0 18,79 and 14,65 under one title ('… · GK Rp 600.000'):
+    the line is in the scenario's prices, which inflation sets, so inflation was dropped where it mattered.
+    The transfer and the line also say their units (per month; per capita per month)."""
+    plain = open_app({"line": "600000", "present": "1"}, page=PAGE).expander[0].label
+    inflated = open_app({"line": "600000", "inflation": "5", "present": "1"}, page=PAGE).expander[0].label
+    assert plain == "Bantuan Rp 0 per rumah tangga per bulan · desil DTSEN 1, 2, 3, 4 · seluruh kota · GK Rp 600.000/kapita/bulan"
+    assert inflated == plain + " · inflasi 5%"

@@ -82,8 +82,8 @@ def test_a_scenario_step_is_named_by_its_levers_and_never_by_a_year():
     prices are 2024's whatever the year)."""
     names = {"18.72.05.1001": "Rejomulyo"}
     assert step_title("Simulasi Kebijakan", {"transfer": "300000", "deciles": "1,2", "regions": "18.72.05.1001", "year": "2025"},
-                      names, "id", scenario=True) == "Simulasi Kebijakan · Bantuan Rp 300.000 per rumah tangga · desil DTSEN 1, 2 · Rejomulyo"
+                      names, "id", scenario=True) == "Simulasi Kebijakan · Bantuan Rp 300.000 per rumah tangga per bulan · desil DTSEN 1, 2 · Rejomulyo"
     assert step_title("Simulasi Kebijakan", {"year": "2025", "growth": "5"}, names, "id", scenario=True) == (
-        "Simulasi Kebijakan · Bantuan Rp 0 per rumah tangga · desil DTSEN 1, 2, 3, 4 · seluruh kota · pertumbuhan riil 5%")  # as the slide
+        "Simulasi Kebijakan · Bantuan Rp 0 per rumah tangga per bulan · desil DTSEN 1, 2, 3, 4 · seluruh kota · pertumbuhan riil 5%")  # as the slide
     assert step_title("Policy scenarios", {"transfer": "x", "per": "capita", "deciles": "<b>"}, names, "en", scenario=True) == (
-        "Policy scenarios · Transfer Rp 0 per person · DTSEN deciles 1, 2, 3, 4 · the whole city")  # refused values: the defaults
+        "Policy scenarios · Transfer Rp 0 per person a month · DTSEN deciles 1, 2, 3, 4 · the whole city")  # refused values: the defaults

@@ -36,7 +36,7 @@ def changed_levers(s: Scenario, lang: str, targeting: bool = True) -> list[str]:
         out.append(t("scenario.summary.growth_split", lang, low=pct(s.growth_d1_4_pct), high=pct(s.growth_d5_10_pct)))
     if s.poverty_line_rp is not None:
         out.append(t("scenario.summary.line_rp", lang, rp=numfmt.rupiah(s.poverty_line_rp, 0, lang)))
-    elif s.inflation_pct:
+    if s.inflation_pct:  # also beside a line of its own: that line is in the scenario's prices, which inflation sets
         out.append(t("scenario.summary.inflation", lang, pct=pct(s.inflation_pct)))
     if s.dimension_weights != DEFAULT.dimension_weights or s.k != DEFAULT.k:
         out.append(t("scenario.summary.weights", lang))
