@@ -341,7 +341,8 @@ def test_a_slide_names_every_lever_the_scenario_moves_and_the_desk_says_what_the
     inflation and a targeting error that the room could not see."""
     levers = {"growth": "5", "excl": "30", "inflation": "3"}
     slide = open_app({**levers, "present": "1"}, page=PAGE)
-    assert slide.expander[0].label == "Bantuan Rp 0 per rumah tangga per bulan · desil DTSEN 1, 2, 3, 4 · seluruh kota · terlewat 30% · pertumbuhan riil 5% · inflasi 3%"
+    assert slide.expander[0].label == ("Bantuan Rp 0 per rumah tangga per bulan · desil DTSEN 1, 2, 3, 4 · seluruh kota · terlewat 30% · "
+                                       "pertumbuhan riil 5% · inflasi 3%")
     assert "Diubah di bagian itu: pertumbuhan riil 5%, inflasi 3%." in texts(open_app(levers, page=PAGE).caption)
     assert not any(c.startswith("Diubah di bagian itu") for c in texts(open_app(page=PAGE).caption))
 
