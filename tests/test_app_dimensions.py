@@ -483,7 +483,11 @@ def test_a_trend_across_a_series_break_says_why_its_line_is_not_joined(page, par
     # statuses first (a cut line must not drop 'Sementara'), then the producers' own publications first
     ("income", {"ind": "p0"}, "Resmi (publikasi produsen) · Resmi, dikutip dari pejabat di media · Resmi, dikutip dari media · Resmi, dari catatan proyek · "
                               "Sementara — "
-                              "Sumber: BPS Kota Metro; hariansatelit.com dan 6 lainnya (di bawah slide)"),
+                              "Sumber: BPS Kota Metro dan 7 lainnya (di bawah slide). Angka kutipan: cocokkan dengan rilis resminya. "
+                              "Perubahan antartahun belum diuji terhadap galat sampling Susenas."),  # one publisher, so that it takes no third line
+    # official but known second-hand (DOMAIN §6): the slide says to match it with its release, as the cards do at the desk
+    ("health", {"ind": "stunting_ssgi"}, "Resmi, dari catatan proyek · Sementara — Sumber: Catatan proyek (shared/DOMAIN.md) yang mengutip "
+                                         "SSGI Kementerian Kesehatan. Angka kutipan: cocokkan dengan rilis resminya."),
 ])
 def test_a_slide_shows_its_figures_source_and_status_in_place_of_the_download_buttons(page, params, says):
     at = open_app({**params, "present": "1"}, page=DIMENSION_PAGES[page])

@@ -62,9 +62,11 @@ def illustrative_notice(lang: str) -> None:
 
 
 SLIDE_FOOTNOTE_KEY = "slide_footnote"
-SLIDE_FOOTNOTE_CSS = f"""<style>[class*="st-key-{SLIDE_FOOTNOTE_KEY}-"] p {{ display: -webkit-box; -webkit-line-clamp: 2;
+SLIDE_FOOTNOTE_CSS = f"""<style>[class*="st-key-{SLIDE_FOOTNOTE_KEY}-"] p {{ display: -webkit-box; -webkit-line-clamp: 3;
     -webkit-box-orient: vertical; overflow: hidden; }}</style>"""
 MAX_SLIDE_PUBLISHERS = 2
+SLIDE_FOOTNOTE_CHARS = 270  # two lines of a slide's caption at 1280 px hold about 140 characters each (measured)
+SECOND_HAND = {"official_quoted", "official_secondary", "official_compiled"}  # marks of official figures not read in their release
 
 
 def is_by_area(rows: pd.DataFrame) -> bool:
@@ -75,11 +77,30 @@ def is_by_area(rows: pd.DataFrame) -> bool:
     return "region_code" in rows and any(below_kabkota(c) for c in rows.region_code.unique())
 
 
-def slide_footnote(rows: pd.DataFrame, lang: str, after: str = "") -> None:
+def _fitted_footnote(marks: str, publishers: list[str], sentences: list[str], lang: str) -> str:
+    """'{marks} — Sumber: {publishers}. {sentences}', naming as many publishers (at most two) as keep it within two
+    lines at 1280 px; the rest are counted ('dan 2 lainnya (di bawah slide)'). One publisher when even that takes
+    a third line (five statuses, a reminder to match cited figures and that changes are untested against sampling
+    error, on a trend of P0): the clamp stops at three lines, so no sentence is cut to '…'."""
+    for shown in range(min(len(publishers), MAX_SLIDE_PUBLISHERS), 0, -1):
+        text = _footnote_text(marks, publishers, shown, sentences, lang)
+        if len(text) <= SLIDE_FOOTNOTE_CHARS:
+            return text
+    return _footnote_text(marks, publishers, min(len(publishers), 1), sentences, lang)
+
+
+def _footnote_text(marks: str, publishers: list[str], shown: int, sentences: list[str], lang: str) -> str:
+    sources = "; ".join(publishers[:shown]) + (t("present.more_sources", lang, n=len(publishers) - shown) if len(publishers) > shown else "")
+    return " ".join([t("present.footnote", lang, marks=marks, sources=sources or "–") + ("." if sentences else ""), *sentences])
+
+
+def slide_footnote(rows: pd.DataFrame, lang: str, after: str = "", cards_say_match: bool = False) -> None:
     """On a slide, in the place of the download buttons: how the figures drawn are known and who published them,
-    in two lines at most, statuses first ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'), led
+    in two lines (three at most), statuses first ('Resmi, dikutip dari media — Sumber: BPS Kota Metro; databoks …'), led
     for figures by area by what they are not (a BPS estimate), and followed by `after` (a sentence the slide has
-    no other room for). The full source line stays below the slide."""
+    no other room for). The full source line stays below the slide. A figure known second-hand (quoted, from the
+    media, from the project's notes) is to be matched with its producer's release: the footnote says so, unless
+    the slide's cards say it each under its own figure (`cards_say_match`)."""
     from metro_poverty.provenance import CITATIONS, MARKS, mark_label, marks_of
     from metro_poverty.ui import presentation
 
@@ -91,14 +112,9 @@ def slide_footnote(rows: pd.DataFrame, lang: str, after: str = "") -> None:
         publishers = list(dict.fromkeys(localized(p, lang) for p in ranked.source_publisher))  # '(illustrative data)' in English
     if not marks and not publishers:
         return
-    sources = "; ".join(publishers[:MAX_SLIDE_PUBLISHERS])
-    if len(publishers) > MAX_SLIDE_PUBLISHERS:
-        sources += t("present.more_sources", lang, n=len(publishers) - MAX_SLIDE_PUBLISHERS)
-    text = t("present.footnote", lang, marks=" · ".join(mark_label(m, lang) for m in marks), sources=sources or "–")
-    if is_by_area(rows):  # a map of kelurahan after the city's P0 slides: what it is not, said on the slide itself
-        text = f"{t('notice.micro_short', lang)} · {text}"
-    if after:
-        text = f"{text}. {after}"
+    lead = [t("notice.micro_short", lang)] if is_by_area(rows) else []  # a map of kelurahan after the city's P0 slides: what it is not
+    sentences = [t("present.match_release", lang)] if not cards_say_match and SECOND_HAND.intersection(marks) else []
+    text = _fitted_footnote(" · ".join([*lead, *(mark_label(m, lang) for m in marks)]), publishers, [*sentences, *filter(None, [after])], lang)
     drawn = st.session_state.setdefault(presentation.FOOTNOTES_DRAWN, [])  # emptied by each run's presentation.apply
     if text in drawn:  # a map and a ranking of the same figures on one slide
         return

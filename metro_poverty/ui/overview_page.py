@@ -87,7 +87,7 @@ def _headline_slide(published, catalogue, year: int, lang: str, **_) -> None:
     with slide if one_row else st.container():  # under two rows, the footnote says the changes are untested: the
         # slide has no room for a line of its own under a step bar, and below the footnote it was off the screen
         badges.slide_footnote(published[(published.region_code == CITY) & (published.period == year)], lang,
-                              after="" if one_row else t("provenance.sampling_short", lang))
+                              after="" if one_row else t("provenance.sampling_short", lang), cards_say_match=True)
     if not one_row:
         st.caption(macro_notice(catalogue, lang))
     _headline_notes(published, catalogue, year, lang, sampling=not one_row)
