@@ -283,7 +283,9 @@ def test_switching_the_language_keeps_an_open_fold_open(app_url, chromium, path,
 
 
 @pytest.mark.parametrize("path", ["pendapatan?ind=p0&present=1", "layanan-dasar?view=trend&present=1", "?view=trend&present=1",
-                                  "pendapatan?ind=gini&present=1"])  # Lampung's 2018 Gini, the highest point, was half cut
+                                  "pendapatan?ind=gini&present=1",  # Lampung's 2018 Gini, the highest point, was half cut
+                                  # the axis title read 'Keluarga desil 1–4 nasional (%', its end cut above the chart
+                                  "pendapatan?view=trend&lines=18.72.02.1002,18.72.05.1001&present=1"])
 def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, path):
     """On a slide a trend's legends go beside the plot: above and below it they left the lines a band about
     10 px high at 1280x720 (the P0 of Metro, Lampung and Indonesia drawn as one line)."""
@@ -300,6 +302,10 @@ def test_a_presented_trend_keeps_a_plot_the_room_can_read(app_url, chromium, pat
         return [...c.querySelectorAll('[class*="role-legend-label"] text')]
             .filter(t => t.getBoundingClientRect().bottom > box.bottom + 1).map(t => t.textContent); }""")
     assert cut == []  # every status the markers stand for is named ('Resmi, dikutip dari media' was cut off the P0 slide)
+    cut = chart.evaluate("""c => { const box = c.querySelector('svg').getBoundingClientRect();
+        return [...c.querySelectorAll('[class*="role-axis-title"] text')].filter(t => { const r = t.getBoundingClientRect();
+            return r.top < box.top - 1 || r.bottom > box.bottom + 1; }).map(t => t.textContent); }""")
+    assert cut == []  # each axis's title whole within the chart
     outside = chart.evaluate("""c => { const box = c.querySelector('.mark-group.role-frame > g > path.background').getBoundingClientRect();
         return [...c.querySelectorAll('.mark-symbol.role-mark path')].map(p => p.getBoundingClientRect())
             .filter(r => r.width && (r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)).length; }""")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -132,6 +134,19 @@ def value_span(values) -> list[float] | alt.UndefinedType:
     return [mid - half, mid + half]
 
 
+Y_TITLE_CHAR_PX = 8.5  # an axis title's length per character at the theme's size (7.9 measured on a slide)
+SLIDE_PLOT_PX = 170  # the least height a slide's trend plot gets (tests/test_browser_room.py asserts at least 150)
+BELOW_PLOT_PX = 70  # a chart's height beyond its plot's: the years and their title
+
+
+def axis_title(text: str, height: int | str) -> str | list[str]:
+    """The y axis's title, on as many lines as it needs to fit along the plot: a kelurahan trend's slide showed
+    'Keluarga desil 1–4 nasional (%' and cut the rest above the chart. `height`: the chart's, or 'container'."""
+    plot = height - BELOW_PLOT_PX if isinstance(height, int) else SLIDE_PLOT_PX
+    per_line = max(10, int(plot / Y_TITLE_CHAR_PX))
+    return text if len(text) <= per_line else textwrap.wrap(text, per_line, break_long_words=False)
+
+
 def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, str] | None = None, height: int = 380,
           title: str | None = None, target: float | None = None, compact: bool = False, x_label_angle: int = 0,
           side_legends: bool = False, marks: list[str] | None = None) -> alt.LayerChart:
@@ -162,7 +177,7 @@ def trend(frame: pd.DataFrame, ind: Indicator, lang: str, *, colors: dict[str, s
         axis = alt.Axis(values=[float(values[0])], format=f",.{ind.decimals}f")
     else:  # ticks in the decimals the figures are published with: '14,745' claimed a precision BPS does not give
         axis = alt.Axis(format=f",.{ind.decimals}~f", tickMinStep=10.0 ** -ind.decimals)  # "~": 10, not 10,00
-    y = alt.Y("value:Q", title=None if compact else ind.titled(lang), axis=axis,
+    y = alt.Y("value:Q", title=None if compact else axis_title(ind.titled(lang), height), axis=axis,
               scale=alt.Scale(zero=False, nice=True, padding=10, domain=value_span(values)))
     # on a slide the theme's size (theme.PRESENT_LABEL_SIZE) with smaller symbols and rows closer together: with the
     # theme's symbols each row took 40 px, and the P0 slide cut its third and fourth status off below the plot
