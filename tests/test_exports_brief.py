@@ -105,6 +105,12 @@ def test_the_brief_gives_published_context_with_its_status(brief_id):
     assert "Target P0: 2% (RPJPD Kota Metro 2025–2045" in text
 
 
+def test_a_later_brief_says_the_extreme_poverty_figure_is_on_the_old_line():
+    """The 2025 brief quoted 2022's extreme poverty (0,83%) with no word that BPS's line changed in 2025."""
+    assert ("Kemiskinan ekstrem Kota Metro 2022: 0,83% (pejabat dikutip media — cocokkan dengan BRS; garis lama USD 1,9 PPP 2011, "
+            "tidak sebanding dengan angka mulai 2025; hariansatelit.com)") in text_of(brief.city_brief_pdf(2025, "id"))
+
+
 def test_the_brief_has_no_illustrative_map_unless_asked(brief_id):
     assert "ILUSTRASI" not in text_of(brief_id) and "Sebaran per kelurahan" not in text_of(brief_id)
 

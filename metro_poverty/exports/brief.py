@@ -18,7 +18,7 @@ from metro_poverty.compare import fallback_key
 from metro_poverty.catalog import Indicator
 from metro_poverty.charts import theme
 from metro_poverty.exports.badge import COLOURS, badge_colour, badge_text, is_illustrative
-from metro_poverty.exports.brief_content import BriefContent, MapPanel, brief_content
+from metro_poverty.exports.brief_content import EXTREME_PPP2017_SINCE, BriefContent, MapPanel, brief_content
 from metro_poverty.exports.metadata import generated_at
 from metro_poverty.exports.pdf_page import MARGIN, fitting_size, new_pdf, opaque, rgb, style, write
 from metro_poverty.source_line import source_line
@@ -162,6 +162,8 @@ def context_section(pdf, c: BriefContent, y: float) -> float:
     if e is not None:
         ext = c.catalogue["p0_extreme"]
         notes = "; ".join(cautions(e.status, e.citation, e.quality_flag, ext.producer, lang))
+        if e.period < EXTREME_PPP2017_SINCE <= c.year:  # a 2025 brief quoted 2022's 0,83% as if it were this year's measure
+            notes += "; " + t("exports.brief.extreme_old_line", lang, since=EXTREME_PPP2017_SINCE)
         lines.append(t("exports.brief.extreme", lang, year=int(e.period), value=ext.fmt(e.value, lang), notes=notes,
                        source=e.source_publisher))
     if p0.target is not None:

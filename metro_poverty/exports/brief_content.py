@@ -103,6 +103,11 @@ def map_panel(ind: Indicator, year: int, lang: str, width: int, height: int) -> 
     return MapPanel(png=bare_png(spec, width, height), rows=values, indicator=ind, level=level, period=period)
 
 
+# BPS's 2025 release measures extreme poverty on USD 2.15 PPP (2017) a day; earlier figures on USD 1.9 PPP (2011)
+# (p0_extreme's definition in data/reference/indicators.csv): a figure before it is not comparable with one after
+EXTREME_PPP2017_SINCE = 2025
+
+
 def latest_extreme(year: int) -> pd.Series | None:
     rows = db.read("published_series_by_region", indicators=["p0_extreme"], regions=[CITY])
     rows = rows[rows.period <= year]
