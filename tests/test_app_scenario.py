@@ -212,6 +212,17 @@ def test_the_baseline_stands_next_to_bpss_official_figure_with_the_reason_they_d
     assert "Mengapa berbeda" in box and "basis penduduk" in box
 
 
+def test_the_baseline_names_bpss_newer_figure_and_a_year_other_than_the_models_is_said_to_change_nothing():
+    """On 2025 (the default year) the baseline said 'Angka BPS 2024: P0 6,78%' and nothing of BPS's 2025 figure
+    (6,44%); results for year=2023 and year=2025 were identical, without a word why."""
+    box = next(i for i in texts(open_app(page=PAGE).info) if "Kondisi awal model" in i)
+    assert "**BPS terbaru**: P0 2025 6,44% (Resmi, dikutip dari pejabat di media; lampung.suara.com)" in box
+    assert "Simulasi tetap berangkat dari 2024" in box
+    said = "simulasi selalu berangkat dari kondisi 2024"
+    assert any(said in c for c in texts(open_app({"year": "2023"}, page=PAGE).caption))
+    assert not any(said in c for c in texts(open_app({"year": "2024"}, page=PAGE).caption))
+
+
 def test_area_results_are_labelled_model_results_and_their_download_carries_status_and_source():
     at = open_app({"transfer": "300000", "deciles": "1,2"}, page=PAGE)
     table = at.table[0].value

@@ -13,7 +13,7 @@ import streamlit as st
 from metro_poverty import numfmt, scenario_store
 from metro_poverty.catalog import Indicator
 from metro_poverty.exports.tables import table_csv
-from metro_poverty.engine import GK_METRO_2024_RP, Scenario
+from metro_poverty.engine import BASELINE_YEAR, GK_METRO_2024_RP, Scenario
 from metro_poverty.engine.scenario import LEVER_RANGES as RANGES
 from metro_poverty.engine.indicators import DIMENSIONS, EXPENDITURE_INCLUDED_WEIGHTS, counts_expenditure, nested_weights
 from metro_poverty.engine.scenario_table import COUNT_STEP, COUNTS, DECIMALS, SIMULATED, m0_kind, model_count, results_table, shown_lifted, source_text
@@ -51,6 +51,8 @@ def render() -> None:
         st.badge(t("scenario.status_label", lang), icon=":material/science:", color="red")
     else:
         st.error(t("scenario.banner", lang, status=t(f"scenario.status.{status}", lang)), icon=":material/science:")
+        if frame.year() != BASELINE_YEAR:  # the top bar's year moved nothing here: identical results for 2023 and 2025
+            st.caption(t("scenario.year_fixed", lang, year=frame.year(), base=BASELINE_YEAR))
     with presentation.controls(_summary(_scenario_from_widgets(), sub_city, lang)):
         _levers(sub_city, lang)
     scenario = _scenario_from_widgets()
