@@ -6,6 +6,8 @@ added to data/reference/indicators.csv needs no code.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -198,12 +200,27 @@ class Indicator:
         """For st.metric: a fall is good news when higher is worse."""
         return {"higher_worse": "inverse", "higher_better": "normal"}.get(self.polarity, "off")
 
-    def is_better(self, new: float, old: float) -> bool | None:
+    def is_better(self, new: float, old: float, cases_per_unit: float | None = None) -> bool | None:
         """Whether `new` is better than `old`; None for a neutral figure, or two values that read the same at the
-        decimals they are shown with (99,898 and 99,900 are both 99,9: '▼ lebih buruk' beside two equal figures)."""
+        decimals they are shown with (99,898 and 99,900 are both 99,9: '▼ lebih buruk' beside two equal figures).
+        `cases_per_unit`: the cases a unit of `new` stands for (its numerator over its value), where known: a
+        difference of less than one case is none (a kelurahan's APS of 99,8 against the city's 99,9 was '▼ lebih
+        buruk' for 0,4 of a child; 42 stunted children in both years 'memburuk' as fewer children were weighed)."""
         if self.polarity == "neutral" or round(float(new), self.decimals) == round(float(old), self.decimals):
             return None
+        if cases_per_unit is not None and abs(float(new) - float(old)) * cases_per_unit < 1:
+            return None
         return (new < old) if self.polarity == "higher_worse" else (new > old)
+
+
+def cases_per_unit(numerator, value) -> float | None:
+    """The cases one unit of a value stands for (numerator / value: 443 children at 99,8% → 4,4 per point), or None
+    without a numerator or a value to divide by."""
+    try:
+        n, v = float(numerator), float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(n) or math.isnan(v) or v == 0 else n / v
 
 
 def catalogue_from_frame(frame: pd.DataFrame) -> dict[str, Indicator]:

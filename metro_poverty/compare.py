@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metro_poverty.catalog import Indicator
+from metro_poverty.catalog import Indicator, cases_per_unit
 
 
 def period_shown(periods, year: int) -> int | None:
@@ -125,14 +125,15 @@ def change_between(values: pd.DataFrame, ind: Indicator, base: int, latest: int)
     """Per region: value in `base` and `latest`, the change, and whether it improved; a region whose two
     values belong to different series, or of which one is made up and the other not, is marked not
     comparable rather than compared."""
-    keyed = values.assign(kind=_kind(values))
-    a = keyed[keyed.period == base][["region_code", "region_name", "value", "series", "kind"]]
-    b = keyed[keyed.period == latest][["region_code", "region_name", "value", "series", "kind"]]
+    keyed = values.assign(kind=_kind(values), numerator=values["numerator"] if "numerator" in values else float("nan"))
+    a = keyed[keyed.period == base][["region_code", "region_name", "value", "series", "kind", "numerator"]]
+    b = keyed[keyed.period == latest][["region_code", "region_name", "value", "series", "kind", "numerator"]]
     both = a.merge(b, on=["region_code", "region_name"], suffixes=("_base", "_latest"))
     both["comparable"] = both.kind_base == both.kind_latest
     both["change"] = (both.value_latest - both.value_base).where(both.comparable)
-    both["direction"] = [
-        "not_comparable" if not c else {True: "better", False: "worse", None: "same"}[ind.is_better(n, o)]
-        for c, n, o in zip(both.comparable, both.value_latest, both.value_base)
+    both["direction"] = [  # a change of less than one case (the latest year's numerator) is none
+        "not_comparable" if not c else {True: "better", False: "worse", None: "same"}[ind.is_better(n, o, cases_per_unit(k, n))]
+        for c, n, o, k in zip(both.comparable, both.value_latest, both.value_base, both.numerator_latest)
     ]
+    both = both.drop(columns=["numerator_base", "numerator_latest"])
     return both.sort_values("change", ascending=ind.polarity == "higher_worse", na_position="last").reset_index(drop=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metro_poverty.catalog import Indicator
+from metro_poverty.catalog import Indicator, cases_per_unit
 from metro_poverty.compare import city_reference_in, same_series, shown_difference
 
 COLUMNS = ["indicator_code", "dimension", "period", "value", "city_value", "gap", "direction", "trend", "status",
@@ -32,7 +32,7 @@ def profile_rows(rows: pd.DataFrame, catalogue: dict[str, Indicator], region: st
             continue
         last = upto[-1]
         ref = city_reference_in(city.get(code, []), last["source_id"], int(last["period"]), last["series"])
-        direction = _direction(ind, float(last["value"]), ref)
+        direction = _direction(ind, float(last["value"]), ref, cases_per_unit(last.get("numerator"), last["value"]))
         # the trend is the last value's line, as trend charts draw lines: its series, published or illustrative
         series = sorted((r for r in part if same_series(r["series"], last["series"]) and _kind(r) == _kind(last)), key=lambda r: r["period"])
         out.append([code, ind.dimension, int(last["period"]), float(last["value"]), ref,
@@ -46,13 +46,14 @@ def _kind(row: dict) -> str:
     return "illustrative" if row["status"] == "illustrative" else "published"
 
 
-def _direction(ind: Indicator, value: float, city: float | None) -> str | None:
-    """better / worse / same than the city; 'part' for a count (a share of the city's total), 'neutral' for context."""
+def _direction(ind: Indicator, value: float, city: float | None, cases: float | None = None) -> str | None:
+    """better / worse / same than the city; 'part' for a count (a share of the city's total), 'neutral' for context.
+    `cases`: the region's cases per unit of its value; a gap of less than one case is 'same'."""
     if city is None:
         return None
     if ind.is_count:
         return "part"
     if ind.polarity == "neutral":
         return "neutral"
-    better = ind.is_better(value, city)
+    better = ind.is_better(value, city, cases)
     return "same" if better is None else ("better" if better else "worse")

@@ -31,3 +31,16 @@ def test_the_gap_to_the_city_is_that_of_the_values_as_shown():
     city = pd.DataFrame({"region_code": ["18.72"], "period": [2024], "value": [96.74], "source_id": ["s"], "series": [""]})
     gap = compare.standing(values, city, aps(), "a", 2024).gap_to_city
     assert round(gap, 6) == -0.3
+
+
+def test_a_change_of_less_than_one_case_is_no_change():
+    """Tejo Agung counted among '2 memburuk': 42 stunted children in 2021 and in 2024, 5,58% → 5,63% as fewer were weighed."""
+    change_between = compare.change_between
+    ind = Indicator("stunting_eppgbm", {"short_id": "Stunting", "short_en": "Stunting", "unit_id": "%", "unit_en": "%",
+                                        "decimals": 2, "polarity": "higher_worse"})
+    values = pd.DataFrame({"region_code": ["a", "a", "b", "b"], "region_name": ["Tejo Agung", "Tejo Agung", "B", "B"],
+                           "period": [2021, 2024, 2021, 2024], "value": [5.58, 5.63, 5.0, 6.0], "series": [None] * 4,
+                           "status": ["illustrative"] * 4, "numerator": [42.0, 42.0, 40.0, 48.0]})
+    change = change_between(values, ind, 2021, 2024).set_index("region_name")
+    assert change.loc["Tejo Agung", "direction"] == "same" and change.loc["B", "direction"] == "worse"
+    assert change_between(values.drop(columns="numerator"), ind, 2021, 2024).set_index("region_name").loc["Tejo Agung", "direction"] == "worse"

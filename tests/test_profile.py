@@ -42,3 +42,18 @@ def test_the_city_reference_is_from_the_same_source_and_year(store):  # noqa: F8
     )
     row = profile_rows(rows, _catalogue(), kel, 2022).iloc[0]
     assert row.city_value == 6.43 and round(row.gap, 2) == 1.57 and row.direction == "worse"
+
+
+def test_a_gap_to_the_city_of_less_than_one_case_is_no_gap(store):  # noqa: F811
+    """APS 7–12 of 99,8% (443 of 444 children) beside the city's 99,9% was '▼ lebih buruk' in red: 0,4 of a child."""
+    kel = "18.72.02.1002"
+    rows = _rows(
+        ("aps_7_12", kel, "kelurahan", 2024, None, 99.8, "illustrative", "illus", "Disdik (ilustrasi)"),
+        ("aps_7_12", CITY, "city", 2024, None, 99.9, "illustrative", "illus", "Disdik (ilustrasi)"),
+        ("stunting_eppgbm", kel, "kelurahan", 2024, None, 6.9, "illustrative", "illus", "Dinkes (ilustrasi)"),
+        ("stunting_eppgbm", CITY, "city", 2024, None, 5.48, "illustrative", "illus", "Dinkes (ilustrasi)"),
+    ).assign(numerator=[443.0, 9000.0, 50.0, 700.0])
+    by_code = profile_rows(rows, _catalogue(), kel, 2024).set_index("indicator_code")
+    assert by_code.loc["aps_7_12", "direction"] == "same"
+    assert by_code.loc["stunting_eppgbm", "direction"] == "worse"  # 1,42 points of 50 stunted children: 10 children
+    assert profile_rows(rows.drop(columns="numerator"), _catalogue(), kel, 2024).set_index("indicator_code").loc["aps_7_12", "direction"] == "worse"
